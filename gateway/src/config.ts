@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { bool, loadEnvFile, parseEnv, port } from '@ecg/shared';
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  supergraphPath: string;
+  /** Where each subgraph answers; overrides the URLs written in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  graphiql: boolean;
+  production: boolean;
+  logLevel: string;
+}
+
+const url = (fallback: string) => z.string().url().default(fallback);
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: port(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
+  ORGANIZATION_URL: url('http://localhost:4001/graphql'),
+  CONTACT_URL: url('http://localhost:4002/graphql'),
+  CREDENTIAL_URL: url('http://localhost:4003/graphql'),
+  GRAPHIQL: z.string().optional(),
+});
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  if (env === process.env) loadEnvFile();
+  const parsed = parseEnv(schema, env);
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    supergraphPath: parsed.SUPERGRAPH_PATH,
+    subgraphUrls: { organization: parsed.ORGANIZATION_URL, contact: parsed.CONTACT_URL, credential: parsed.CREDENTIAL_URL },
+    graphiql: parseEnv(z.object({ v: bool(!production) }), { v: parsed.GRAPHIQL }).v,
+    production,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { close, createLogger, listen } from '@ecg/shared';
+import { loadGatewayConfig, type GatewayConfig } from './config';
+import { graphiqlRouter } from './graphiql/graphiql';
+import { gatewayHealth } from './health';
+
+export { loadGatewayConfig, type GatewayConfig };
+
+interface GatewayContext {
+  authorization?: string;
+}
+
+/** The caller's credentials travel on to every subgraph, which checks them again itself. */
+class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
+
+/** The gateway over the committed supergraph, on `config.port` (0: any free port). */
+export async function createServer(config: GatewayConfig = loadGatewayConfig()) {
+  const logger = createLogger('gateway', config.logLevel);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url }),
+    logger,
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', gatewayHealth(config.subgraphUrls));
+  if (config.graphiql) app.use(graphiqlRouter());
+  const { httpServer, baseUrl } = await listen(app, config.host, config.port);
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: !config.production,
+    includeStacktraceInErrorResponses: !config.production,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.headers.authorization }) }),
+  );
+
+  const url = `${baseUrl}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    stop: () =>
+      (stopped ??= (async () => {
+        await apollo.stop();
+        if (httpServer.listening) await close(httpServer);
+      })()),
+  };
+}

@@ -1,0 +1,26 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { ContactType, validateArgs } from '@ecg/shared';
+import type { ContactContext } from '../context';
+import { Organization } from '../organization/organization.entity';
+import { Contact } from './contact.entity';
+import { contactId } from './contact.inputs';
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @Query(() => Contact, { nullable: true, description: 'The contact with this id, or null.' })
+  contact(@Arg('id', () => ID) id: string, @Ctx() context: ContactContext) {
+    const args = validateArgs(z.object({ id: contactId }), { id });
+    return context.loaders.contact.byId.load(args.id);
+  }
+
+  @FieldResolver(() => [ContactType], { description: 'One or more; what this contact may do.' })
+  contactTypes(@Root() contact: Contact, @Ctx() context: ContactContext) {
+    return context.loaders.contact.typesByContactId.load(contact.id);
+  }
+
+  @FieldResolver(() => Organization)
+  organization(@Root() contact: Contact) {
+    return new Organization(contact.organizationId);
+  }
+}

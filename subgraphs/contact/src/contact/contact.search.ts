@@ -1,0 +1,26 @@
+import { Brackets, type DataSource } from 'typeorm';
+import { LIKE_ESCAPE, likeEscape, pageOffset } from '@ecg/shared';
+import { ContactSort } from './contact-enums';
+import { Contact } from './contact.entity';
+import type { ContactsQuery } from './contact.inputs';
+
+const ORDER: Record<ContactSort, [column: string, direction: 'ASC' | 'DESC']> = {
+  FULL_NAME_ASC: ['c.fullName', 'ASC'],
+  FULL_NAME_DESC: ['c.fullName', 'DESC'],
+  STATUS_ASC: ['c.status', 'ASC'],
+  STATUS_DESC: ['c.status', 'DESC'],
+  EMAIL_ASC: ['c.primaryEmail', 'ASC'],
+  EMAIL_DESC: ['c.primaryEmail', 'DESC'],
+};
+
+/** One page of an organization's contacts and the total: two statements whatever the page size. */
+export function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery) {
+  const qb = dataSource.getRepository(Contact).createQueryBuilder('c').where('c.organizationId = :organizationId', { organizationId });
+  if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+  if (query.search) {
+    const pattern = `%${likeEscape(query.search)}%`;
+    qb.andWhere(new Brackets((w) => w.where(`c.fullName LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`c.primaryEmail LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
+  }
+  const [column, direction] = ORDER[query.sort];
+  return qb.orderBy(column, direction).addOrderBy('c.id', direction).skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+}

@@ -1,0 +1,4 @@
+import { runUntilSignalled } from '@ecg/shared';
+import { createServer } from './server';
+
+runUntilSignalled(() => createServer());

@@ -1,0 +1,106 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { SelfServiceStatus } from './self-service-status';
+
+const when = { type: 'datetime' as const, nullable: true };
+const counter = { type: 'int' as const, default: 0 };
+const flag = { type: 'boolean' as const, default: false };
+
+/**
+ * The Self Service Details panel of one contact. Nothing secret lives here: password and token
+ * hashes have their own tables, which no GraphQL type maps.
+ */
+@ObjectType('SelfServiceAccount', { description: 'The Self Service Details panel: a contact\'s self-service login.' })
+@Entity('self_service_account')
+export class SelfServiceAccount {
+  @Field(() => Int, { description: 'ESS ID.' })
+  @PrimaryGeneratedColumn({ type: 'int' })
+  essId: number;
+
+  @Index('UQ_self_service_account_contact', { unique: true })
+  @Column({ type: 'varchar', length: 36 })
+  contactId: string;
+
+  /** The contact's organization when registered: lets rules scope the panel without another subgraph. */
+  @Index('IDX_self_service_account_org')
+  @Column({ type: 'varchar', length: 36 })
+  organizationId: string;
+
+  @Field(() => String, { description: 'User Name (Email ID).' })
+  @Index('UQ_self_service_account_user_name', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  userName: string;
+
+  @Field(() => SelfServiceStatus)
+  @Column({ type: 'varchar', length: 24 })
+  status: SelfServiceStatus;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ ...when })
+  passwordLastChanged: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ ...when })
+  lastSuccessfulLogin: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ ...when })
+  previousLogin: Date | null;
+
+  @Field(() => Int)
+  @Column({ ...counter })
+  successfulLoginAttempts: number;
+
+  @Field(() => Int, { description: 'Total No Of Unsuccessful Attempts.' })
+  @Column({ ...counter })
+  totalUnsuccessfulAttempts: number;
+
+  @Field(() => Int, { description: 'No of Unsuccessful Attempts Since Last Success.' })
+  @Column({ ...counter })
+  unsuccessfulAttemptsSinceLastSuccess: number;
+
+  @Field(() => Boolean)
+  @Column({ ...flag })
+  enrollmentCompleted: boolean;
+
+  @Field(() => Boolean, { description: 'Is OTP Set: a temporary password is waiting to be replaced.' })
+  @Column({ ...flag })
+  temporaryPasswordSet: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the temporary password stops working.' })
+  @Column({ ...when })
+  temporaryPasswordExpiresAt: Date | null;
+
+  @Field(() => Boolean, { description: 'Password Exp Flag.' })
+  @Column({ ...flag })
+  passwordExpired: boolean;
+
+  @Field(() => Boolean, { description: 'Is Reenrolled Set.' })
+  @Column({ ...flag })
+  reenrolled: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What failed last: PASSWORD, EXPIRED_TEMPORARY_PASSWORD, ...' })
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  lastAuthenticationFailure: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ ...when })
+  lastAuthenticationFailureAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Staff only.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  internalMessage: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Shown to the contact and its administrators.' })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  externalMessage: string | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,9 @@
+import type { DataSource } from 'typeorm';
+import { rowLoader } from '@ecg/shared';
+import { SelfServiceAccount } from './self-service-account.entity';
+
+export function createSelfServiceLoaders(dataSource: DataSource) {
+  return { byContactId: rowLoader<SelfServiceAccount, string>(dataSource.getRepository(SelfServiceAccount), 'contactId') };
+}
+
+export type SelfServiceLoaders = ReturnType<typeof createSelfServiceLoaders>;

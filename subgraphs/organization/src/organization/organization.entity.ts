@@ -1,0 +1,51 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Address } from './address';
+import { OrganizationType } from './organization-type';
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'An employer: a county office of education, a school district, an NHS trust.' })
+@Entity('organization')
+export class Organization {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Field(() => String, { description: 'The organization code, e.g. "42061".' })
+  @Index('UQ_organization_code', { unique: true })
+  @Column({ type: 'varchar', length: 10 })
+  code: string;
+
+  @Field(() => String)
+  @Index('IDX_organization_name')
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => String, { description: 'Code and name as the screens show them: "42061-COUNTY OFFICE OF EDUCATION".' })
+  get displayName(): string {
+    return `${this.code}-${this.name}`;
+  }
+
+  @Field(() => OrganizationType)
+  @Column({ type: 'varchar', length: 40 })
+  organizationType: OrganizationType;
+
+  @Field(() => Address)
+  @Column(() => Address, { prefix: 'address_' })
+  address: Address;
+
+  @Field(() => Boolean, {
+    description: 'ESR\'s "Automatic Internet Access": when off, contacts may sign in from the internal network only.',
+  })
+  @Column({ type: 'boolean', default: true })
+  automaticInternetAccess: boolean;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,13 @@
+import type { DataSource } from 'typeorm';
+import { rowLoader } from '@ecg/shared';
+import { Organization } from './organization.entity';
+
+export function createOrganizationLoaders(dataSource: DataSource) {
+  const repository = dataSource.getRepository(Organization);
+  return {
+    byId: rowLoader<Organization, string>(repository, 'id'),
+    byCode: rowLoader<Organization, string>(repository, 'code'),
+  };
+}
+
+export type OrganizationLoaders = ReturnType<typeof createOrganizationLoaders>;

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { bool, loadEnvFile, parseEnv, port } from './env';
+
+export type SubgraphName = 'organization' | 'contact' | 'credential';
+
+export const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, contact: 4002, credential: 4003 };
+
+export type DatabaseConfig =
+  | { kind: 'mysql'; url: string; database: string }
+  | { kind: 'sqlite'; file: string };
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Load the demonstration organizations and contacts into an empty database. */
+  demoData: boolean;
+  production: boolean;
+  logLevel: string;
+}
+
+const mysqlUrl = z
+  .string()
+  .url()
+  .refine((u) => /^mysql:\/\//.test(u), 'must be a mysql:// URL');
+
+const schema = z.object({
+  NODE_ENV: z.string().default('development'),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: mysqlUrl.optional(),
+  DEMO_DATA: z.string().optional(),
+  ORGANIZATION_PORT: port(DEFAULT_PORTS.organization),
+  CONTACT_PORT: port(DEFAULT_PORTS.contact),
+  CREDENTIAL_PORT: port(DEFAULT_PORTS.credential),
+  ORGANIZATION_DATABASE_URL: mysqlUrl.optional(),
+  CONTACT_DATABASE_URL: mysqlUrl.optional(),
+  CREDENTIAL_DATABASE_URL: mysqlUrl.optional(),
+});
+
+/**
+ * Each subgraph owns its own database. `<NAME>_DATABASE_URL` names it exactly (a deployment with
+ * one least-privileged user per subgraph); otherwise `DATABASE_URL` names a server and a prefix,
+ * and the subgraph uses `<prefix>_<name>`. With neither, an SQLite file under `DATA_DIR`.
+ */
+export function databaseFor(name: SubgraphName, env: z.infer<typeof schema>): DatabaseConfig {
+  const own = env[`${name.toUpperCase()}_DATABASE_URL` as 'CONTACT_DATABASE_URL'];
+  if (own) return { kind: 'mysql', url: own, database: databaseName(own, name) };
+  if (env.DATABASE_URL) {
+    const prefix = databaseName(env.DATABASE_URL, 'ecg');
+    const url = new URL(env.DATABASE_URL);
+    url.pathname = `/${prefix}_${name}`;
+    return { kind: 'mysql', url: url.toString(), database: `${prefix}_${name}` };
+  }
+  return { kind: 'sqlite', file: `${env.DATA_DIR}/${name}.sqlite` };
+}
+
+function databaseName(url: string, fallback: string): string {
+  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  if (!name) return fallback;
+  if (!/^[A-Za-z0-9_]{1,54}$/.test(name)) throw new Error(`Invalid configuration:\n  database name "${name}": letters, digits and _ only`);
+  return name;
+}
+
+export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+  if (env === process.env) loadEnvFile();
+  const parsed = parseEnv(schema, env);
+  const production = parsed.NODE_ENV === 'production';
+  return {
+    name,
+    host: parsed.HOST,
+    port: parsed[`${name.toUpperCase()}_PORT` as 'CONTACT_PORT'],
+    database: databaseFor(name, parsed),
+    demoData: parseEnv(z.object({ v: bool(!production) }), { v: parsed.DEMO_DATA }).v,
+    production,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,68 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, type DataSourceOptions, type MigrationInterface, type MixedList } from 'typeorm';
+import type { DatabaseConfig } from '../config/subgraph-config';
+
+export interface DataSourceSpec {
+  entities: MixedList<Function>;
+  migrations: MixedList<new () => MigrationInterface>;
+}
+
+/** A TypeORM DataSource for one subgraph's own database: MySQL/MariaDB, or the embedded SQLite file. */
+export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec): DataSource {
+  const common = { entities: spec.entities, migrations: spec.migrations, migrationsRun: false, synchronize: false, logging: false } as const;
+  const options: DataSourceOptions =
+    db.kind === 'mysql'
+      ? {
+          ...common,
+          type: 'mysql',
+          url: db.url,
+          charset: 'utf8mb4_unicode_ci',
+          timezone: 'Z',
+          // Fail a request quickly rather than hang it when the server is away.
+          connectTimeout: 5000,
+          extra: { connectionLimit: 10, enableKeepAlive: true },
+        }
+      : { ...common, type: 'better-sqlite3', database: db.file, enableWAL: true };
+  return new DataSource(options);
+}
+
+/** Create the database if it does not exist yet (MySQL) or its folder (SQLite). */
+export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
+  if (db.kind === 'sqlite') {
+    mkdirSync(dirname(db.file), { recursive: true });
+    return;
+  }
+  const server = new URL(db.url);
+  server.pathname = '/';
+  const admin = new DataSource({ type: 'mysql', url: server.toString() });
+  await admin.initialize();
+  try {
+    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/** Create, connect and migrate: what every subgraph does at start. */
+export async function openDatabase(db: DatabaseConfig, spec: DataSourceSpec): Promise<DataSource> {
+  await ensureDatabase(db);
+  const dataSource = createDataSource(db, spec);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}
+
+/** Drop a MySQL database; used by tests that create one per run. */
+export async function dropDatabase(db: DatabaseConfig): Promise<void> {
+  if (db.kind !== 'mysql') return;
+  const server = new URL(db.url);
+  server.pathname = '/';
+  const admin = new DataSource({ type: 'mysql', url: server.toString() });
+  await admin.initialize();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS \`${db.database}\``);
+  } finally {
+    await admin.destroy();
+  }
+}

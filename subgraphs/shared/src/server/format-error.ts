@@ -1,0 +1,37 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { QueryFailedError } from 'typeorm';
+import type { Logger } from './logger';
+import { ErrorCode } from '../graphql/errors';
+
+/**
+ * Errors a client may see: those we raised on purpose keep their code and message; anything else
+ * (a database failure, a bug) is logged here and reaches the client as a plain code, no internals.
+ */
+export function formatError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code as string | undefined;
+    const original = unwrapResolverError(error);
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return production ? withoutStack(formatted) : formatted;
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original }, 'database unavailable');
+      return { message: 'The service is temporarily unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'ENOTFOUND']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code && UNAVAILABLE.has(code)) return true;
+  const driverCode = error instanceof QueryFailedError ? (error.driverError as { code?: string })?.code : undefined;
+  return !!driverCode && UNAVAILABLE.has(driverCode);
+}
