@@ -46,7 +46,7 @@ export class CreateContact1763780000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'IDX_contact_type_type', columnNames: ['contactType'] })],
         foreignKeys: [
           new TableForeignKey({
-            name: 'FK_contact_type_contact', columnNames: ['contactId'], referencedTableName: 'contact', referencedColumnNames: ['id'], onDelete: 'CASCADE',
+            name: 'FK_contact_type_contact', columnNames: ['contactId'], referencedTableName: 'contact', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION',
           }),
         ],
       }),

@@ -31,7 +31,7 @@ export class Organization {
   organizationType: OrganizationType;
 
   @Field(() => Address)
-  @Column(() => Address, { prefix: 'address_' })
+  @Column(() => Address, { prefix: false })
   address: Address;
 
   @Field(() => Boolean, {

@@ -8,14 +8,17 @@ export interface DataSourceSpec {
   migrations: MixedList<new () => MigrationInterface>;
 }
 
+/** MySQL and MariaDB report column defaults differently; TypeORM must be told which it talks to. */
+export type MysqlFlavour = 'mysql' | 'mariadb';
+
 /** A TypeORM DataSource for one subgraph's own database: MySQL/MariaDB, or the embedded SQLite file. */
-export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec): DataSource {
+export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec, flavour: MysqlFlavour = 'mysql'): DataSource {
   const common = { entities: spec.entities, migrations: spec.migrations, migrationsRun: false, synchronize: false, logging: false } as const;
   const options: DataSourceOptions =
     db.kind === 'mysql'
       ? {
           ...common,
-          type: 'mysql',
+          type: flavour,
           url: db.url,
           charset: 'utf8mb4_unicode_ci',
           timezone: 'Z',
@@ -27,11 +30,11 @@ export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec): Data
   return new DataSource(options);
 }
 
-/** Create the database if it does not exist yet (MySQL) or its folder (SQLite). */
-export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
+/** Create the database if it does not exist yet (MySQL) or its folder (SQLite); tell MariaDB from MySQL. */
+export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> {
   if (db.kind === 'sqlite') {
     mkdirSync(dirname(db.file), { recursive: true });
-    return;
+    return 'mysql';
   }
   const server = new URL(db.url);
   server.pathname = '/';
@@ -39,6 +42,8 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
   await admin.initialize();
   try {
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [{ version }] = await admin.query('SELECT VERSION() AS version');
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
     await admin.destroy();
   }
@@ -46,8 +51,8 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<void> {
 
 /** Create, connect and migrate: what every subgraph does at start. */
 export async function openDatabase(db: DatabaseConfig, spec: DataSourceSpec): Promise<DataSource> {
-  await ensureDatabase(db);
-  const dataSource = createDataSource(db, spec);
+  const flavour = await ensureDatabase(db);
+  const dataSource = createDataSource(db, spec, flavour);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

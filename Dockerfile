@@ -1,0 +1,22 @@
+# One image for every service of the federation; docker-compose.yml picks the entry point.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+# better-sqlite3 (the embedded default) builds from source when no prebuilt binary matches.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+COPY subgraphs/shared/package.json subgraphs/shared/
+COPY subgraphs/organization/package.json subgraphs/organization/
+COPY subgraphs/contact/package.json subgraphs/contact/
+COPY subgraphs/credential/package.json subgraphs/credential/
+COPY gateway/package.json gateway/
+COPY tools/package.json tools/
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV APOLLO_TELEMETRY_DISABLED=1
+COPY --from=build --chown=node:node /app /app
+USER node
+CMD ["node", "gateway/dist/index.js"]

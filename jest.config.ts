@@ -1,0 +1,30 @@
+import type { Config } from 'jest';
+
+// ts-jest transpiles each file on its own (fast); `npm run check:types` is the type check.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+
+const moduleNameMapper = {
+  '^@ecg/shared$': '<rootDir>/subgraphs/shared/src/index.ts',
+  '^@ecg/(organization|contact|credential)$': '<rootDir>/subgraphs/$1/src/server.ts',
+  '^@ecg/gateway$': '<rootDir>/gateway/src/server.ts',
+  '^@ecg/tools$': '<rootDir>/tools/src/compose.ts',
+};
+
+const common = {
+  transform,
+  moduleNameMapper,
+  testEnvironment: 'node',
+  setupFiles: ['<rootDir>/test/support/setup-env.ts'],
+};
+
+const config: Config = {
+  projects: [
+    // No database, no network: pure functions and configuration.
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/tools/src/**/*.test.ts'] },
+    // The real federation on ephemeral ports over a real MariaDB/MySQL database per run.
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
+  ],
+  testTimeout: 60_000,
+};
+
+export default config;
