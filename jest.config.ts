@@ -1,7 +1,7 @@
 import type { Config } from 'jest';
 
 // ts-jest transpiles each file on its own (fast); `npm run check:types` is the type check.
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
+const transform: Config['transform'] = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 const moduleNameMapper = {
   '^@ecg/shared$': '<rootDir>/subgraphs/shared/src/index.ts',
