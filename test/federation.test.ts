@@ -10,6 +10,9 @@ beforeAll(async () => {
 
 afterAll(() => federation?.stop());
 
+// Authorization is its own test (authorization.test.ts); here staff, who may read everything.
+const asStaff = async (query: string, variables?: Record<string, unknown>) => federation.query(query, variables, { token: await federation.staffToken() });
+
 const CONTACTS_OF_42061 = `
   query Contacts($page: Int!, $pageSize: Int!, $sort: ContactSort, $status: ContactStatus) {
     organization(code: "42061") {
@@ -23,7 +26,7 @@ const CONTACTS_OF_42061 = `
 
 describe('the gateway over the three subgraphs', () => {
   it("answers the README's query with data from all three subgraphs", async () => {
-    const { data, errors } = await federation.query(
+    const { data, errors } = await asStaff(
       '{ organization(code: "42061") { name contacts(page: 1, pageSize: 10) { totalCount items { fullName contactTypes selfService { status } } } } }',
     );
     expect(errors).toBeUndefined();
@@ -38,7 +41,7 @@ describe('the gateway over the three subgraphs', () => {
   it('pages through contacts sorted by full name, both ways, with the totals of the Contacts panel', async () => {
     const pages = [];
     for (const page of [1, 2, 3]) {
-      const { data, errors } = await federation.query(CONTACTS_OF_42061, { page, pageSize: 3 });
+      const { data, errors } = await asStaff(CONTACTS_OF_42061, { page, pageSize: 3 });
       expect(errors).toBeUndefined();
       pages.push(data.organization.contacts);
     }
@@ -51,27 +54,27 @@ describe('the gateway over the three subgraphs', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
     expect(new Set(names).size).toBe(8);
 
-    const { data } = await federation.query(CONTACTS_OF_42061, { page: 1, pageSize: 8, sort: 'FULL_NAME_DESC' });
+    const { data } = await asStaff(CONTACTS_OF_42061, { page: 1, pageSize: 8, sort: 'FULL_NAME_DESC' });
     expect(data.organization.contacts.items.map((c: any) => c.fullName)).toEqual([...names].reverse());
   });
 
   it('filters by status', async () => {
-    const { data } = await federation.query(CONTACTS_OF_42061, { page: 1, pageSize: 10, status: 'INACTIVE' });
+    const { data } = await asStaff(CONTACTS_OF_42061, { page: 1, pageSize: 10, status: 'INACTIVE' });
     expect(data.organization.contacts.totalCount).toBe(1);
     expect(data.organization.contacts.items[0]).toMatchObject({ fullName: 'Kevin Contact', status: 'INACTIVE' });
   });
 
   it('finds organizations by code or by name', async () => {
-    const byCode = await federation.query('{ organizations(search: "4206") { totalCount items { code displayName } } }');
+    const byCode = await asStaff('{ organizations(search: "4206") { totalCount items { code displayName } } }');
     expect(byCode.data.organizations).toEqual({ totalCount: 1, items: [{ code: '42061', displayName: '42061-COUNTY OFFICE OF EDUCATION' }] });
-    const byName = await federation.query('{ organizations(search: "county office", pageSize: 1) { totalCount pageCount items { code } } }');
+    const byName = await asStaff('{ organizations(search: "county office", pageSize: 1) { totalCount pageCount items { code } } }');
     expect(byName.data.organizations).toEqual({ totalCount: 2, pageCount: 2, items: [{ code: '01001' }] });
-    const wildcard = await federation.query('{ organizations(search: "%") { totalCount } }');
+    const wildcard = await asStaff('{ organizations(search: "%") { totalCount } }');
     expect(wildcard.data.organizations.totalCount).toBe(0);
   });
 
   it('resolves a contact by id with its organization and self-service panel', async () => {
-    const { data, errors } = await federation.query(
+    const { data, errors } = await asStaff(
       'query ($id: ID!) { contact(id: $id) { fullName organization { code automaticInternetAccess } selfService { userName essId status successfulLoginAttempts totalUnsuccessfulAttempts enrollmentCompleted lastSuccessfulLogin } } }',
       { id: demoContactId('bella') },
     );
@@ -87,7 +90,7 @@ describe('the gateway over the three subgraphs', () => {
   });
 
   it('refuses an empty search and a huge page with one BAD_USER_INPUT error naming both fields', async () => {
-    const { data, errors } = await federation.query('{ organizations(search: "", pageSize: 100000) { totalCount items { code } } }');
+    const { data, errors } = await asStaff('{ organizations(search: "", pageSize: 100000) { totalCount items { code } } }');
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors![0].extensions).toMatchObject({
@@ -100,10 +103,10 @@ describe('the gateway over the three subgraphs', () => {
   });
 
   it('refuses a page size over 100 on contacts too, and an id that is not one', async () => {
-    const page = await federation.query(CONTACTS_OF_42061, { page: 1, pageSize: 101 });
+    const page = await asStaff(CONTACTS_OF_42061, { page: 1, pageSize: 101 });
     expect(page.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(page.errors?.[0].extensions?.invalidFields).toEqual([{ field: 'pageSize', message: 'must be at most 100' }]);
-    const contact = await federation.query('{ contact(id: "1 OR 1=1") { fullName } }');
+    const contact = await asStaff('{ contact(id: "1 OR 1=1") { fullName } }');
     expect(contact.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidFields: [{ field: 'id' }] });
   });
 });

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { close, createLogger, listen } from '@ecg/shared';
+import { close, createLogger, listen, remoteTokenVerifier } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { gatewayHealth } from './health';
@@ -15,18 +15,24 @@ export { loadGatewayConfig, type GatewayConfig };
 
 interface GatewayContext {
   authorization?: string;
+  clientAddress?: string;
 }
 
-/** The caller's credentials travel on to every subgraph, which checks them again itself. */
+/**
+ * The caller's token travels on to every subgraph, which checks it again itself; so does the
+ * client's address (subgraphs believe X-Forwarded-For only from their trusted proxies).
+ */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context?.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
   }
 }
 
 /** The gateway over the committed supergraph, on `config.port` (0: any free port). */
 export async function createServer(config: GatewayConfig = loadGatewayConfig()) {
   const logger = createLogger('gateway', config.logLevel);
+  const verify = remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url }),
@@ -49,7 +55,13 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => ({ authorization: req.headers.authorization }) }),
+    expressMiddleware(apollo, {
+      // A token that does not verify stops here with 401 UNAUTHENTICATED; none is anonymous.
+      context: async ({ req }) => {
+        await verify(req.headers.authorization);
+        return { authorization: req.headers.authorization, clientAddress: req.ip };
+      },
+    }),
   );
 
   const url = `${baseUrl}/graphql`;

@@ -1,10 +1,11 @@
 import type { BaseRequestContext } from '@ecg/shared';
+import { administratorNamesLoader } from './administrator-directory/administrator-directory.loaders';
 import { createContactLoaders, type ContactLoaders } from './contact/contact.loaders';
 
 export interface ContactContext extends BaseRequestContext {
-  loaders: { contact: ContactLoaders };
+  loaders: { contact: ContactLoaders; administrators: ReturnType<typeof administratorNamesLoader> };
 }
 
 export function createContext(base: BaseRequestContext): ContactContext {
-  return { ...base, loaders: { contact: createContactLoaders(base.dataSource) } };
+  return { ...base, loaders: { contact: createContactLoaders(base.dataSource), administrators: administratorNamesLoader(base.dataSource) } };
 }

@@ -1,16 +1,17 @@
 import 'reflect-metadata';
-import { loadSubgraphConfig, startSubgraph, type RunningServer, type SubgraphConfig } from '@ecg/shared';
+import { CreateRateLimit1763790000000, loadSubgraphConfig, RateLimitWindow, startSubgraph, type RunningServer, type SubgraphConfig } from '@ecg/shared';
 import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { CreateOrganization1763780000000 } from './migrations/1763780000000-create-organization';
 import { Organization } from './organization/organization.entity';
+import { organizationSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 
 export { buildSchema };
-export const entities = [Organization];
-export const migrations = [CreateOrganization1763780000000];
+export const entities = [Organization, RateLimitWindow];
+export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000];
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('organization')): Promise<RunningServer> {
-  return startSubgraph({ entities, migrations, buildSchema, createContext, seedDemoData }, config);
+  return startSubgraph({ entities, migrations, buildSchema, permissions, createContext, seedDemoData }, config);
 }

@@ -1,5 +1,9 @@
 import 'reflect-metadata';
 
+export * from './auth/capability-matrix';
+export * from './auth/principal';
+export * from './auth/rules';
+export * from './auth/token-verifier';
 export * from './config/env';
 export * from './config/subgraph-config';
 export * from './contact-types/contact-type';
@@ -11,6 +15,9 @@ export * from './graphql/errors';
 export * from './graphql/federated-schema';
 export * from './graphql/pagination';
 export * from './graphql/validate';
+export * from './rate-limit/rate-limit';
+export * from './rate-limit/rate-limit.entity';
+export * from './rate-limit/rate-limit.migration';
 export * from './server/listen';
 export * from './server/logger';
 export * from './server/subgraph-server';

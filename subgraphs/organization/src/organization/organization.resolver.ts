@@ -20,7 +20,10 @@ export class OrganizationResolver {
   @Query(() => OrganizationPage, { description: 'Find organizations by code or name.' })
   async organizations(@Args(() => OrganizationsArgs) input: OrganizationsArgs, @Ctx() context: OrganizationContext) {
     const args = validateArgs(organizationsArgs, input);
-    const [items, total] = await searchOrganizations(context.dataSource, args.search, args);
+    const principal = context.principal;
+    // Staff search every organization; a contact finds only its own.
+    const onlyId = principal.kind === 'contact' ? principal.organizationId : undefined;
+    const [items, total] = await searchOrganizations(context.dataSource, args.search, args, onlyId);
     return toPage(items, total, args);
   }
 }

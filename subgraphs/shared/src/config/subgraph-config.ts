@@ -18,6 +18,16 @@ export interface SubgraphConfig {
   demoData: boolean;
   production: boolean;
   logLevel: string;
+  auth: AuthConfig;
+  /** Addresses whose X-Forwarded-For is believed (the gateway): express's `trust proxy`. */
+  trustedProxies: string[];
+}
+
+export interface AuthConfig {
+  /** Where the credential subgraph publishes its public keys. */
+  jwksUrl: string;
+  issuer: string;
+  audience: string;
 }
 
 const mysqlUrl = z
@@ -25,7 +35,7 @@ const mysqlUrl = z
   .url()
   .refine((u) => /^mysql:\/\//.test(u), 'must be a mysql:// URL');
 
-const schema = z.object({
+export const subgraphEnv = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -38,14 +48,20 @@ const schema = z.object({
   ORGANIZATION_DATABASE_URL: mysqlUrl.optional(),
   CONTACT_DATABASE_URL: mysqlUrl.optional(),
   CREDENTIAL_DATABASE_URL: mysqlUrl.optional(),
+  JWKS_URL: z.string().url().optional(),
+  JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
+  JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
+  TRUSTED_PROXIES: z.string().default('loopback'),
 });
+
+export const csv = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 /**
  * Each subgraph owns its own database. `<NAME>_DATABASE_URL` names it exactly (a deployment with
  * one least-privileged user per subgraph); otherwise `DATABASE_URL` names a server and a prefix,
  * and the subgraph uses `<prefix>_<name>`. With neither, an SQLite file under `DATA_DIR`.
  */
-export function databaseFor(name: SubgraphName, env: z.infer<typeof schema>): DatabaseConfig {
+export function databaseFor(name: SubgraphName, env: z.infer<typeof subgraphEnv>): DatabaseConfig {
   const own = env[`${name.toUpperCase()}_DATABASE_URL` as 'CONTACT_DATABASE_URL'];
   if (own) return { kind: 'mysql', url: own, database: databaseName(own, name) };
   if (env.DATABASE_URL) {
@@ -66,7 +82,7 @@ function databaseName(url: string, fallback: string): string {
 
 export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   if (env === process.env) loadEnvFile();
-  const parsed = parseEnv(schema, env);
+  const parsed = parseEnv(subgraphEnv, env);
   const production = parsed.NODE_ENV === 'production';
   return {
     name,
@@ -76,5 +92,11 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     demoData: parseEnv(z.object({ v: bool(!production) }), { v: parsed.DEMO_DATA }).v,
     production,
     logLevel: parsed.LOG_LEVEL,
+    auth: {
+      jwksUrl: parsed.JWKS_URL ?? `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
+      issuer: parsed.JWT_ISSUER,
+      audience: parsed.JWT_AUDIENCE,
+    },
+    trustedProxies: csv(parsed.TRUSTED_PROXIES),
   };
 }

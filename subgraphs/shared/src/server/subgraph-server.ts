@@ -2,9 +2,12 @@ import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Request } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
+import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import type { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { remoteTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, type DataSourceSpec } from '../database/data-source';
 import { formatError } from './format-error';
@@ -17,12 +20,22 @@ export interface BaseRequestContext extends BaseContext {
   dataSource: DataSource;
   logger: Logger;
   req: Request;
+  /** Checked again here, whatever the gateway said: a request straight to a subgraph gets no more. */
+  principal: Principal;
 }
 
-export interface SubgraphDefinition<C extends BaseRequestContext> extends DataSourceSpec {
+export interface SubgraphDefinition<C extends BaseRequestContext, S = void> extends DataSourceSpec {
   buildSchema(): Promise<GraphQLSchema>;
+  /** graphql-shield rules derived from the capability matrix (see `permissions()`). */
+  permissions: IMiddlewareGenerator<any, any, any>;
+  /** Once the database is ready: build the long-lived services requests share (keys, clients). */
+  onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
+  /** How access tokens are checked; default: against the JWKS the credential subgraph publishes. */
+  createVerifier?(services: S): TokenVerifier;
+  /** Extra HTTP routes (e.g. the JWKS), mounted before GraphQL. */
+  routes?(app: Express, services: S): void;
   /** Called once per operation: DataLoaders live here, never across requests. */
-  createContext(base: BaseRequestContext): C;
+  createContext(base: BaseRequestContext, services: S): C;
   /** Fill an empty database with demonstration rows (only when `config.demoData`). */
   seedDemoData?(dataSource: DataSource, logger: Logger): Promise<void>;
 }
@@ -38,18 +51,22 @@ export interface RunningServer extends StartedServer {
   dataSource: DataSource;
 }
 
-export async function startSubgraph<C extends BaseRequestContext>(
-  definition: SubgraphDefinition<C>,
+export async function startSubgraph<C extends BaseRequestContext, S = void>(
+  definition: SubgraphDefinition<C, S>,
   config: SubgraphConfig,
 ): Promise<RunningServer> {
   const logger = createLogger(config.name, config.logLevel);
   const dataSource = await openDatabase(config.database, definition);
   if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
+  const services = (await definition.onStart?.(dataSource, logger)) as S;
 
-  const schema = await definition.buildSchema();
+  const schema = applyMiddleware(await definition.buildSchema(), definition.permissions);
+  const verify = definition.createVerifier?.(services) ?? remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustedProxies);
   app.get('/health', healthHandler(config.name, dataSource));
+  definition.routes?.(app, services);
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
   const apollo = new ApolloServer<C>({
@@ -63,7 +80,9 @@ export async function startSubgraph<C extends BaseRequestContext>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => definition.createContext({ dataSource, logger, req }) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => definition.createContext({ dataSource, logger, req, principal: await verify(req.headers.authorization) }, services),
+    }),
   );
 
   const url = `${baseUrl}/graphql`;

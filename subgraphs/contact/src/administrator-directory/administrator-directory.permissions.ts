@@ -1,0 +1,5 @@
+import { allow } from '@ecg/shared';
+
+/** Public by design (ESR's "Find your system administrator"): names only. */
+export const administratorDirectoryPermissions = { AdministratorDirectoryEntry: allow };
+export const PUBLIC_ENTITY_TYPES = ['AdministratorDirectoryEntry'];

@@ -1,0 +1,5 @@
+import { permissions } from '@ecg/shared';
+import { administratorDirectoryPermissions, PUBLIC_ENTITY_TYPES } from './administrator-directory/administrator-directory.permissions';
+import { contactPermissions } from './contact/contact.permissions';
+
+export const contactSubgraphPermissions = permissions({ ...contactPermissions, ...administratorDirectoryPermissions }, PUBLIC_ENTITY_TYPES);

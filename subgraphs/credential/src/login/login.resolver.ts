@@ -1,0 +1,41 @@
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { z } from 'zod';
+import { validateArgs } from '@ecg/shared';
+import type { CredentialContext } from '../context';
+import { Session } from './session.type';
+
+const secret = z.string().min(1, 'is required').max(1024, 'is too long');
+const asSession = (issued: Omit<Session, 'tokenType'>): Session => ({ ...issued, tokenType: 'Bearer' });
+
+@Resolver()
+export class LoginResolver {
+  @Mutation(() => Session, { description: 'Sign in with user name (email) and password. Every failure answers the same.' })
+  async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }), { userName, password });
+    return asSession(await context.services.signIn.login(args.userName, args.password));
+  }
+
+  @Mutation(() => Session, { description: 'Spend a refresh token for a new session (types and status are read again).' })
+  async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ refreshToken: secret }), { refreshToken });
+    const { signIn, sessions } = context.services;
+    return asSession(await sessions.rotate(args.refreshToken, (token) => signIn.subjectFor(token)));
+  }
+
+  @Mutation(() => Boolean, { description: 'Revoke this session (the refresh token and every one rotated from it).' })
+  async logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ refreshToken: secret }), { refreshToken });
+    await context.services.sessions.logout(args.refreshToken);
+    return true;
+  }
+
+  @Mutation(() => Session, { description: 'Change one\'s own password; other sessions are signed out, a new one is returned.' })
+  async changePassword(
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+    @Ctx() context: CredentialContext,
+  ) {
+    const args = validateArgs(z.object({ currentPassword: secret, newPassword: secret }), { currentPassword, newPassword });
+    return asSession(await context.services.signIn.changePassword(context.principal, args.currentPassword, args.newPassword));
+  }
+}

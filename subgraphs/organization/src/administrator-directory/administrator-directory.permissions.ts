@@ -1,0 +1,6 @@
+import { allow } from '@ecg/shared';
+
+export const administratorDirectoryPermissions = {
+  Query: { findAdministrators: allow },
+  AdministratorDirectoryEntry: allow,
+};

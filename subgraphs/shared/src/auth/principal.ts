@@ -1,0 +1,32 @@
+import type { ContactType } from '../contact-types/contact-type';
+
+/** Who is calling, as the access token says. */
+export type Principal =
+  | { kind: 'contact'; id: string; organizationId: string; contactTypes: ContactType[]; passwordChangeRequired: boolean }
+  | { kind: 'staff'; id: string }
+  | { kind: 'service'; id: string }
+  | { kind: 'anonymous' };
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** Claims carried by an access token (registered claims aside). */
+export interface AccessClaims {
+  kind: 'contact' | 'staff' | 'service';
+  org?: string;
+  types?: ContactType[];
+  /** The token may only change the password (first login with a temporary password). */
+  pcr?: boolean;
+}
+
+export function principalFromClaims(sub: string, claims: AccessClaims): Principal {
+  switch (claims.kind) {
+    case 'contact':
+      return { kind: 'contact', id: sub, organizationId: claims.org ?? '', contactTypes: claims.types ?? [], passwordChangeRequired: claims.pcr === true };
+    case 'staff':
+      return { kind: 'staff', id: sub };
+    case 'service':
+      return { kind: 'service', id: sub };
+    default:
+      return ANONYMOUS;
+  }
+}

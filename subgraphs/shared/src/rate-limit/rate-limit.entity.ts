@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One fixed-window counter, shared by every replica because it lives in the database. */
+@Entity('rate_limit')
+export class RateLimitWindow {
+  @PrimaryColumn({ type: 'varchar', length: 200 })
+  bucket: string;
+
+  /** Start of the current window, in seconds since the epoch. */
+  @Column({ type: 'bigint' })
+  windowStart: string;
+
+  @Column({ type: 'int' })
+  hits: number;
+}
