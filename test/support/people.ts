@@ -1,0 +1,46 @@
+import { hashPassword } from '@ecg/credential';
+import type { ContactType } from '@ecg/shared';
+import type { Federation } from './federation';
+
+export const PASSWORD = 'correct horse battery staple';
+let passwordHash: Promise<string> | undefined;
+
+export async function organizationId(federation: Federation, code: string): Promise<string> {
+  const { data } = await federation.query('query ($code: String!) { organization(code: $code) { id } }', { code }, { token: await federation.staffToken() });
+  return data.organization.id;
+}
+
+export const contactInput = (firstName: string, lastName: string, email: string, contactTypes: ContactType[]) => ({
+  firstName, lastName, primaryEmail: email, confirmPrimaryEmail: email, status: 'ACTIVE', contactTypes,
+});
+
+/** A contact created by staff through the gateway. */
+export async function createContact(federation: Federation, organizationCode: string, input: ReturnType<typeof contactInput>): Promise<string> {
+  const { data, errors } = await federation.query(
+    'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+    { input: { ...input, organizationId: await organizationId(federation, organizationCode) } },
+    { token: await federation.staffToken() },
+  );
+  if (errors) throw new Error(JSON.stringify(errors));
+  return data.createContact.id;
+}
+
+/**
+ * A self-service login that finished enrollment, written straight into the credential database:
+ * a fixture for tests about what signed-in contacts may do (registration has its own tests).
+ */
+export async function giveLogin(federation: Federation, contactId: string, organizationCode: string, email: string): Promise<void> {
+  const dataSource = federation.subgraphs.credential.dataSource;
+  const result = await dataSource.query(
+    'INSERT INTO self_service_account (contactId, organizationId, userName, status, enrollmentCompleted, version) VALUES (?, ?, ?, ?, 1, 1)',
+    [contactId, await organizationId(federation, organizationCode), email.toLowerCase(), 'REGISTERED'],
+  );
+  await dataSource.query('INSERT INTO account_secret (essId, passwordHash) VALUES (?, ?)', [result.insertId, await (passwordHash ??= hashPassword(PASSWORD))]);
+}
+
+/** A signed-in contact of `organizationCode` with `types`. */
+export async function signedInContact(federation: Federation, organizationCode: string, types: ContactType[], email: string) {
+  const id = await createContact(federation, organizationCode, contactInput('Test', types.join(' ').slice(0, 90), email, types));
+  await giveLogin(federation, id, organizationCode, email);
+  return { id, email, token: await federation.login(email, PASSWORD) };
+}
