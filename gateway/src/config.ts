@@ -11,6 +11,7 @@ export interface GatewayConfig {
   graphiql: boolean;
   production: boolean;
   logLevel: string;
+  logDestination?: string;
   auth: { jwksUrl: string; issuer: string; audience: string };
 }
 
@@ -26,6 +27,7 @@ const schema = z.object({
   CONTACT_URL: url('http://localhost:4002/graphql'),
   CREDENTIAL_URL: url('http://localhost:4003/graphql'),
   GRAPHIQL: z.string().optional(),
+  LOG_DESTINATION: z.string().optional(),
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
   JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
@@ -43,6 +45,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     graphiql: parseEnv(z.object({ v: bool(!production) }), { v: parsed.GRAPHIQL }).v,
     production,
     logLevel: parsed.LOG_LEVEL,
+    logDestination: parsed.LOG_DESTINATION,
     auth: {
       jwksUrl: parsed.JWKS_URL ?? new URL('/.well-known/jwks.json', parsed.CREDENTIAL_URL).toString(),
       issuer: parsed.JWT_ISSUER,

@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { close, createLogger, listen, remoteTokenVerifier } from '@ecg/shared';
+import { close, createLogger, listen, operationLog, remoteTokenVerifier } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { gatewayHealth } from './health';
@@ -31,7 +31,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /** The gateway over the committed supergraph, on `config.port` (0: any free port). */
 export async function createServer(config: GatewayConfig = loadGatewayConfig()) {
-  const logger = createLogger('gateway', config.logLevel);
+  const logger = createLogger('gateway', config.logLevel, config.logDestination);
   const verify = remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
@@ -49,7 +49,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
     gateway,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>(logger)],
   });
   await apollo.start();
   app.use(

@@ -20,4 +20,5 @@ export * from './rate-limit/rate-limit.entity';
 export * from './rate-limit/rate-limit.migration';
 export * from './server/listen';
 export * from './server/logger';
+export * from './server/operation-log';
 export * from './server/subgraph-server';

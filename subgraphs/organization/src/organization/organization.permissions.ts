@@ -1,13 +1,24 @@
-import { allow, can, isAuthenticated } from '@ecg/shared';
+import { allow, can, isAuthenticated, or, rule, type AuthContext } from '@ecg/shared';
 import type { Organization } from './organization.entity';
 
 const itself = (organization: Organization) => organization.id;
+
+/** Every contact may see which organization it acts for (`me.organization`), whatever its types. */
+const isOwnOrganization = rule('isOwnOrganization', { cache: 'strict' })(
+  (organization: Organization, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.organizationId === organization.id,
+);
+const readDetails = can('ORGANIZATION_DETAILS', 'READ', itself, 'organization');
+const identity = or(isOwnOrganization, readDetails);
 
 /** Reading an organization needs READ on its details, its address READ on the address: own organization only. */
 export const organizationPermissions = {
   Query: { organization: isAuthenticated, organizations: isAuthenticated },
   Organization: {
-    '*': can('ORGANIZATION_DETAILS', 'READ', itself, 'organization'),
+    '*': readDetails,
+    id: identity,
+    code: identity,
+    name: identity,
+    displayName: identity,
     address: can('ORGANIZATION_ADDRESS', 'READ', itself, 'organization'),
   },
   // Reached only through a guarded Organization field or page.

@@ -18,6 +18,8 @@ export interface SubgraphConfig {
   demoData: boolean;
   production: boolean;
   logLevel: string;
+  /** A file to append logs to instead of standard output. */
+  logDestination?: string;
   auth: AuthConfig;
   /** Addresses whose X-Forwarded-For is believed (the gateway): express's `trust proxy`. */
   trustedProxies: string[];
@@ -39,6 +41,7 @@ export const subgraphEnv = z.object({
   NODE_ENV: z.string().default('development'),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_DESTINATION: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: mysqlUrl.optional(),
   DEMO_DATA: z.string().optional(),
@@ -92,6 +95,7 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     demoData: parseEnv(z.object({ v: bool(!production) }), { v: parsed.DEMO_DATA }).v,
     production,
     logLevel: parsed.LOG_LEVEL,
+    logDestination: parsed.LOG_DESTINATION,
     auth: {
       jwksUrl: parsed.JWKS_URL ?? `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
       issuer: parsed.JWT_ISSUER,

@@ -8,11 +8,13 @@ import { ErrorCode } from '../graphql/errors';
  * Errors a client may see: those we raised on purpose keep their code and message; anything else
  * (a database failure, a bug) is logged here and reaches the client as a plain code, no internals.
  */
-export function formatError(logger: Logger, production: boolean) {
+export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = unwrapResolverError(error);
-    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return production ? withoutStack(formatted) : formatted;
+    // Errors raised on purpose are answers, not bugs: no stack trace, in development either
+    // (a trace would tell "unknown user" from "wrong password" by its line numbers).
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, 'database unavailable');
       return { message: 'The service is temporarily unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };

@@ -12,6 +12,7 @@ import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, type DataSourceSpec } from '../database/data-source';
 import { formatError } from './format-error';
 import { healthHandler } from './health';
+import { operationLog } from './operation-log';
 import { close, listen } from './listen';
 import { createLogger, type Logger } from './logger';
 
@@ -55,7 +56,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   definition: SubgraphDefinition<C, S>,
   config: SubgraphConfig,
 ): Promise<RunningServer> {
-  const logger = createLogger(config.name, config.logLevel);
+  const logger = createLogger(config.name, config.logLevel, config.logDestination);
   const dataSource = await openDatabase(config.database, definition);
   if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
   const services = (await definition.onStart?.(dataSource, logger)) as S;
@@ -73,8 +74,8 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(logger, config.production),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError: formatError(logger),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLog<C>(logger)],
   });
   await apollo.start();
   app.use(
