@@ -1,6 +1,6 @@
 import { atLeast, capabilityMatrix, ContactType, demoContactId, levelFor, type Level } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, organizationId, PASSWORD, signedInContact } from './support/people';
+import { contactInput, currentVersion, organizationId, PASSWORD, signedInContact } from './support/people';
 
 // Issue 3: generated from the matrix. For each contact type, a contact of that type in
 // organization A tries each operation on A's data and on B's data; exactly what the matrix
@@ -58,7 +58,13 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: 'update a contact', function: 'ORGANIZATION_CONTACTS', level: 'EDIT',
-    run: (t, org) => attempt(t, 'mutation ($id: ID!, $input: ContactDetailsInput!) { updateContact(id: $id, input: $input) { id } }', { id: org.other, input: org.otherInput }, (d) => !!d.updateContact?.id),
+    run: async (t, org) =>
+      attempt(
+        t,
+        'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }',
+        { id: org.other, v: await currentVersion(federation, org.other), input: org.otherInput },
+        (d) => !!d.updateContact?.id,
+      ),
   },
 ];
 

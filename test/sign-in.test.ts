@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { ContactType, demoOrganizationId } from '@ecg/shared';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
-import { contactInput, PASSWORD, signedInContact } from './support/people';
+import { contactInput, currentVersion, PASSWORD, signedInContact } from './support/people';
 
 // Issue 3: sign-in, tokens, `me`, and secrets that never show.
 const LOG_FILE = join(mkdtempSync(join(tmpdir(), 'ecg-logs-')), 'all.log');
@@ -25,7 +25,7 @@ async function ask(query: string, variables?: Record<string, unknown>, token?: s
 
 const LOGIN = 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken refreshToken tokenType expiresIn passwordChangeRequired } }';
 const REFRESH = 'mutation ($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }';
-const UPDATE = 'mutation ($id: ID!, $input: ContactDetailsInput!) { updateContact(id: $id, input: $input) { id } }';
+const UPDATE = 'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }';
 
 describe('login', () => {
   it('answers an unknown user name and a wrong password with the same error, shape and all', async () => {
@@ -77,7 +77,7 @@ describe('refresh tokens', () => {
     const { id } = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'changes@test.example');
     const session = (await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).data.login;
     const staff = await federation.staffToken();
-    const promoted = await ask(UPDATE, { id, input: contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]) }, staff);
+    const promoted = await ask(UPDATE, { id, v: await currentVersion(federation, id), input: contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]) }, staff);
     expect(promoted.errors).toBeUndefined();
     const renewed = (await ask(REFRESH, { r: session.refreshToken })).data.refreshToken;
     expect(decodeJwt(renewed.accessToken).types).toEqual(['ADMINISTRATOR']);
@@ -85,7 +85,7 @@ describe('refresh tokens', () => {
     expect(me.data.me.contactTypes).toEqual(['ADMINISTRATOR']);
     expect(me.data.me.capabilities).toContainEqual({ function: 'ORGANIZATION_CONTACTS', level: 'EDIT' });
 
-    await ask(UPDATE, { id, input: { ...contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]), status: 'INACTIVE' } }, staff);
+    await ask(UPDATE, { id, v: await currentVersion(federation, id), input: { ...contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]), status: 'INACTIVE' } }, staff);
     expect((await ask(REFRESH, { r: renewed.refreshToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).errors?.[0].message).toBe('Invalid user name or password.');
   });

@@ -9,6 +9,7 @@ import express from 'express';
 import { close, createLogger, listen, operationLog, remoteTokenVerifier } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
+import { proxyDownload } from './downloads';
 import { gatewayHealth } from './health';
 
 export { loadGatewayConfig, type GatewayConfig };
@@ -42,6 +43,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   const app = express();
   app.disable('x-powered-by');
   app.get('/health', gatewayHealth(config.subgraphUrls));
+  app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact));
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 

@@ -25,6 +25,12 @@ export async function createContact(federation: Federation, organizationCode: st
   return data.createContact.id;
 }
 
+/** The contact's current `version`, as a form would have loaded it (read as staff). */
+export async function currentVersion(federation: Federation, contactId: string): Promise<number> {
+  const { data } = await federation.query('query ($id: ID!) { contact(id: $id) { version } }', { id: contactId }, { token: await federation.staffToken() });
+  return data.contact.version;
+}
+
 /**
  * A self-service login that finished enrollment, written straight into the credential database:
  * a fixture for tests about what signed-in contacts may do (registration has its own tests).

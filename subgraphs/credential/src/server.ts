@@ -32,7 +32,7 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => createTokenVerifier(services.keys.verificationKeys, config.auth),
-      routes: (app, services) => {
+      routes: (app, { services }) => {
         app.get('/.well-known/jwks.json', (_req, res) => res.set('cache-control', 'public, max-age=300').json(services.keys.jwks));
       },
     },

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import { validateArgs } from '@ecg/shared';
 import type { ContactContext } from '../context';
@@ -12,16 +12,19 @@ export class ContactMaintenanceResolver {
   @Mutation(() => Contact, { description: 'The New button, then Save: "All changes successfully saved."' })
   createContact(@Arg('input', () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactContext) {
     const args = validateArgs(z.object({ input: contactDetails.and(z.object({ organizationId: z.string().uuid('is not an organization id') })) }), { input });
-    return createContact(context.dataSource, args.input.organizationId, args.input);
+    return createContact(context.dataSource, context.principal, args.input.organizationId, args.input);
   }
 
-  @Mutation(() => Contact, { description: 'Save on an existing contact: every field of the form, as shown.' })
+  @Mutation(() => Contact, {
+    description: 'Save on an existing contact: every field of the form, as shown. CONFLICT when someone saved since `expectedVersion`; LAST_ADMINISTRATOR when it would leave the organization without an active Administrator.',
+  })
   updateContact(
     @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The `version` the form was loaded with.' }) expectedVersion: number,
     @Arg('input', () => ContactDetailsInput) input: ContactDetailsInput,
     @Ctx() context: ContactContext,
   ) {
-    const args = validateArgs(z.object({ id: contactId, input: contactDetails }), { id, input });
-    return updateContact(context.dataSource, args.id, args.input);
+    const args = validateArgs(z.object({ id: contactId, expectedVersion: z.number().int().min(1), input: contactDetails }), { id, expectedVersion, input });
+    return updateContact(context.dataSource, context.principal, args.id, args.expectedVersion, args.input);
   }
 }

@@ -1,9 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { badUserInput, notFound } from '@ecg/shared';
+import { GraphQLError } from 'graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badUserInput, ContactType, notFound, type Principal } from '@ecg/shared';
+import { audit, diff } from '../audit/audit';
+import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
-import type { ContactDetails } from './contact-form.inputs';
+import { contactDetails, type ContactDetails } from './contact-form.inputs';
 
 /** Another contact of the same organization already uses this primary email (any case). */
 async function assertEmailFree(manager: EntityManager, organizationId: string, email: string, exceptId?: string) {
@@ -13,37 +16,76 @@ async function assertEmailFree(manager: EntityManager, organizationId: string, e
     .where('c.organizationId = :organizationId', { organizationId })
     .andWhere('LOWER(c.primaryEmail) = :email', { email: email.toLowerCase() });
   if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
-  const clash = await query.getExists();
-  if (clash) throw badUserInput([{ field: 'input.primaryEmail', message: 'is already used by another contact of this organization' }]);
+  if (await query.getExists()) throw badUserInput([{ field: 'input.primaryEmail', message: 'is already used by another contact of this organization' }]);
 }
 
-function fields(details: ContactDetails) {
-  const { confirmPrimaryEmail: _confirmed, contactTypes: _types, ...columns } = details;
-  return columns;
+const isActiveAdministrator = (status: ContactStatus, types: ContactType[]) => status === ContactStatus.ACTIVE && types.includes(ContactType.ADMINISTRATOR);
+
+/**
+ * The ids of an organization's active Administrators, locked until the transaction ends, so two
+ * administrators demoting each other at once cannot both succeed.
+ */
+export async function lockActiveAdministrators(manager: EntityManager, organizationId: string): Promise<string[]> {
+  const query = manager
+    .getRepository(Contact)
+    .createQueryBuilder('c')
+    .innerJoin('c.typeAssignments', 't', 't.contactType = :type', { type: ContactType.ADMINISTRATOR })
+    .select('c.id')
+    .where('c.organizationId = :organizationId AND c.status = :status', { organizationId, status: ContactStatus.ACTIVE });
+  if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write'); // SQLite: one writer at a time anyway
+  return (await query.getMany()).map((c) => c.id);
 }
 
-const assignments = (contactId: string, details: ContactDetails) =>
-  details.contactTypes.map((contactType) => ({ contactId, contactType }));
+function columns(details: ContactDetails) {
+  const { confirmPrimaryEmail: _confirmed, contactTypes: _types, ...rest } = details;
+  return rest;
+}
 
-export async function createContact(dataSource: DataSource, organizationId: string, details: ContactDetails): Promise<Contact> {
+/** What the form shows of a contact, for the audit trail's before and after. */
+const snapshot = (source: object, contactTypes: ContactType[]): Record<string, unknown> => ({
+  ...Object.fromEntries(Object.keys(contactDetails.shape).filter((f) => f !== 'confirmPrimaryEmail' && f !== 'contactTypes').map((f) => [f, (source as Record<string, unknown>)[f] ?? null])),
+  contactTypes,
+});
+
+const assignments = (contactId: string, types: ContactType[]) => types.map((contactType) => ({ contactId, contactType }));
+
+export async function createContact(dataSource: DataSource, principal: Principal, organizationId: string, details: ContactDetails): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
     await assertEmailFree(manager, organizationId, details.primaryEmail);
-    const contact = manager.create(Contact, { id: randomUUID(), organizationId, ...fields(details) });
+    const contact = manager.create(Contact, { id: randomUUID(), organizationId, ...columns(details) });
     await manager.save(contact);
-    await manager.insert(ContactTypeAssignment, assignments(contact.id, details));
+    await manager.insert(ContactTypeAssignment, assignments(contact.id, details.contactTypes));
+    await audit(manager, principal, { organizationId, contactId: contact.id, action: 'CREATE', changes: diff({}, snapshot(details, details.contactTypes)) });
     return contact;
   });
 }
 
-export async function updateContact(dataSource: DataSource, id: string, details: ContactDetails): Promise<Contact> {
+export async function updateContact(dataSource: DataSource, principal: Principal, id: string, expectedVersion: number, details: ContactDetails): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
-    const contact = await manager.findOne(Contact, { where: { id }, lock: dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' } });
+    const sqlite = dataSource.options.type === 'better-sqlite3';
+    const contact = await manager.findOne(Contact, { where: { id }, lock: sqlite ? undefined : { mode: 'pessimistic_write' } });
     if (!contact) throw notFound('Contact');
+    if (contact.version !== expectedVersion) {
+      throw new GraphQLError('This contact was changed by someone else since it was loaded; reload it and save again.', {
+        extensions: { code: 'CONFLICT', currentVersion: contact.version },
+      });
+    }
+    const oldTypes = (await manager.findBy(ContactTypeAssignment, { contactId: id })).map((a) => a.contactType);
+    if (isActiveAdministrator(contact.status, oldTypes) && !isActiveAdministrator(details.status, details.contactTypes)) {
+      const others = (await lockActiveAdministrators(manager, contact.organizationId)).filter((adminId) => adminId !== id);
+      if (others.length === 0) {
+        throw new GraphQLError('This is the organization\'s last active Administrator; make another contact an Administrator first.', {
+          extensions: { code: 'LAST_ADMINISTRATOR' },
+        });
+      }
+    }
     await assertEmailFree(manager, contact.organizationId, details.primaryEmail, id);
-    Object.assign(contact, fields(details));
+    const before = snapshot(contact, oldTypes);
+    Object.assign(contact, columns(details));
     await manager.save(contact);
     await manager.delete(ContactTypeAssignment, { contactId: id });
-    await manager.insert(ContactTypeAssignment, assignments(id, details));
+    await manager.insert(ContactTypeAssignment, assignments(id, details.contactTypes));
+    await audit(manager, principal, { organizationId: contact.organizationId, contactId: id, action: 'UPDATE', changes: diff(before, snapshot(details, details.contactTypes)) });
     return contact;
   });
 }

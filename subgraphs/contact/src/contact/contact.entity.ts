@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import {
   BeforeInsert, BeforeUpdate, Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryColumn, UpdateDateColumn, VersionColumn,
   type Relation,
@@ -94,6 +94,7 @@ export class Contact {
   @UpdateDateColumn()
   updatedAt: Date;
 
+  @Field(() => Int, { description: 'Changes with every save; send it back as `expectedVersion`.' })
   @VersionColumn()
   version: number;
 

@@ -3,26 +3,49 @@ import type { ContactContext } from '../context';
 import type { Contact } from './contact.entity';
 import type { CreateContactInput } from './contact-form.inputs';
 
-const READ_CONTACTS = (scope: (parent: any, args: any, context: ContactContext) => unknown, name: string) =>
-  can('ORGANIZATION_CONTACTS', 'READ', scope as never, name);
-const EDIT_CONTACTS = (scope: (parent: any, args: any, context: ContactContext) => unknown, name: string) =>
-  can('ORGANIZATION_CONTACTS', 'EDIT', scope as never, name);
+const ofContact = (contact: Contact) => contact.organizationId;
+const itself = (organization: { id: string }) => organization.id;
+const ofContactArg = async (_parent: unknown, args: { id: string }, context: ContactContext) => (await context.loaders.contact.byId.load(args.id))?.organizationId;
+
+const READ = 'READ' as const;
+const EDIT = 'EDIT' as const;
+const CONTACTS = 'ORGANIZATION_CONTACTS';
 
 /** A contact may always read itself (what `me` shows), whatever its contact types. */
 const isThisContact = rule('isThisContact', { cache: 'strict' })(
   (contact: Contact, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.id === contact.id && !context.principal.passwordChangeRequired,
 );
 
-const organizationOfContactArg = async (_parent: unknown, args: { id: string }, context: ContactContext) =>
-  (await context.loaders.contact.byId.load(args.id))?.organizationId;
-
+/**
+ * "Create and maintain Organization Contact information": READ to see contacts and their panels,
+ * EDIT to change them and to read the audit trail; always in the contact's own organization.
+ */
 export const contactPermissions = {
   Query: { contact: isAuthenticated },
   Mutation: {
-    createContact: EDIT_CONTACTS((_p, args: { input: CreateContactInput }) => args.input.organizationId, 'input.organizationId'),
-    updateContact: EDIT_CONTACTS(organizationOfContactArg, 'contact(id).organization'),
+    createContact: can(CONTACTS, EDIT, (_p: unknown, args: { input: CreateContactInput }) => args.input.organizationId, 'input.organizationId'),
+    updateContact: can(CONTACTS, EDIT, ofContactArg, 'contact(id).organization'),
+    importContactEmails: can(CONTACTS, EDIT, (_p: unknown, args: { organization: string }) => args.organization, 'organization-arg'),
   },
-  Contact: { '*': or(isThisContact, READ_CONTACTS((contact: Contact) => contact.organizationId, 'contact.organization')) },
-  Organization: { id: allow, contacts: READ_CONTACTS((organization: { id: string }) => organization.id, 'organization') },
+  Contact: {
+    '*': or(isThisContact, can(CONTACTS, READ, ofContact, 'contact.organization')),
+    auditTrail: can(CONTACTS, EDIT, ofContact, 'contact.organization'),
+  },
+  Organization: {
+    id: allow,
+    contacts: can(CONTACTS, READ, itself, 'organization'),
+    contactsMissingEmail: can(CONTACTS, READ, itself, 'organization'),
+    contactsExport: can(CONTACTS, READ, itself, 'organization'),
+    administratorCount: can(CONTACTS, READ, itself, 'organization'),
+    warnings: can(CONTACTS, READ, itself, 'organization'),
+    auditTrail: can(CONTACTS, EDIT, itself, 'organization'),
+  },
+  // Reached only through the guarded fields above.
   ContactPage: allow,
+  AuditEntryPage: allow,
+  AuditEntry: allow,
+  FieldChange: allow,
+  ContactsExport: allow,
+  EmailImportResult: allow,
+  EmailImportRow: allow,
 };

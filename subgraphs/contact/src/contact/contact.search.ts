@@ -13,14 +13,22 @@ const ORDER: Record<ContactSort, [column: string, direction: 'ASC' | 'DESC']> = 
   EMAIL_DESC: ['c.primaryEmail', 'DESC'],
 };
 
-/** One page of an organization's contacts and the total: two statements whatever the page size. */
-export function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery) {
+export type ContactFilter = Omit<ContactsQuery, 'page' | 'pageSize'> & { missingEmail?: boolean };
+
+/** An organization's contacts, filtered and ordered as the Contacts panel asks. */
+export function contactsQuery(dataSource: DataSource, organizationId: string, query: ContactFilter) {
   const qb = dataSource.getRepository(Contact).createQueryBuilder('c').where('c.organizationId = :organizationId', { organizationId });
+  if (query.missingEmail) qb.andWhere('c.primaryEmail IS NULL');
   if (query.status) qb.andWhere('c.status = :status', { status: query.status });
   if (query.search) {
     const pattern = `%${likeEscape(query.search)}%`;
     qb.andWhere(new Brackets((w) => w.where(`c.fullName LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`c.primaryEmail LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
   }
   const [column, direction] = ORDER[query.sort];
-  return qb.orderBy(column, direction).addOrderBy('c.id', direction).skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+  return qb.orderBy(column, direction).addOrderBy('c.id', direction);
+}
+
+/** One page and the total: two statements whatever the page size. */
+export function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery & ContactFilter) {
+  return contactsQuery(dataSource, organizationId, query).skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
 }

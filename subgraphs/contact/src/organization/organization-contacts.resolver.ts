@@ -1,5 +1,6 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, PageType, toPage, validateArgs } from '@ecg/shared';
+import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { ContactsArgs, contactsArgs } from '../contact/contact.inputs';
@@ -15,6 +16,13 @@ export class OrganizationContactsResolver {
   async contacts(@Root() organization: Organization, @Args(() => ContactsArgs) input: ContactsArgs, @Ctx() context: ContactContext) {
     const args = validateArgs(contactsArgs, input);
     const [items, total] = await listContacts(context.dataSource, organization.id, args);
+    return toPage(items, total, args);
+  }
+
+  @FieldResolver(() => ContactPage, { description: 'Active contacts with no primary email: they cannot receive self-service mail (ESR).' })
+  async contactsMissingEmail(@Root() organization: Organization, @Args(() => PageArgs) input: PageArgs, @Ctx() context: ContactContext) {
+    const args = validateArgs(contactsArgs, { ...input, sort: ContactSort.FULL_NAME_ASC, status: ContactStatus.ACTIVE });
+    const [items, total] = await listContacts(context.dataSource, organization.id, { ...args, missingEmail: true });
     return toPage(items, total, args);
   }
 }

@@ -31,28 +31,41 @@ export const isSignedInPerson = rule('isSignedInPerson', { cache: 'contextual' }
 );
 
 /**
- * The one rule every permission derives from: the caller holds `level` on the matrix function
- * `functionKey` in the organization `scope` names. Staff may do anything anywhere; other services
- * may read; a contact only in its own organization, and not while it must change its password.
+ * The one decision every permission derives from: may `principal` use `functionKey` at `level`
+ * in `organizationId`? Staff may do anything anywhere; other services may read; a contact only
+ * in its own organization, and not while it must change its password. True, or the error to give.
+ */
+export function decide(principal: Principal, functionKey: string, level: Exclude<Level, 'NONE'>, organizationId: string | null | undefined): true | GraphQLError {
+  switch (principal.kind) {
+    case 'anonymous':
+      return unauthenticated();
+    case 'staff':
+      return true;
+    case 'service':
+      return level === 'READ' ? true : forbidden();
+    case 'contact':
+      if (principal.passwordChangeRequired) return forbidden('Change your temporary password first.');
+      return atLeast(levelFor(principal.contactTypes, functionKey), level) && organizationId === principal.organizationId ? true : forbidden();
+  }
+}
+
+// graphql-shield wants one instance per rule name: the same right on the same scope is one rule.
+const rules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) => rules.get(name) ?? rules.set(name, make()).get(name)!;
+
+/**
+ * The rule every field permission derives from: `decide` for the organization `scope` names.
+ * `scopeName` names the scope; a second `can` with the same function, level and scope name is
+ * the same rule.
  */
 export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: ScopeOf, scopeName: string) {
   levelFor([], functionKey); // fail at start, not at request time, on a function the matrix lacks
-  return rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'strict' })(async (parent, args, context: AuthContext) => {
+  return once(`can:${functionKey}:${level}:${scopeName}`, () => rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'strict' })(async (parent, args, context: AuthContext) => {
     const principal = context.principal;
-    switch (principal.kind) {
-      case 'anonymous':
-        return unauthenticated();
-      case 'staff':
-        return true;
-      case 'service':
-        return level === 'READ';
-      case 'contact': {
-        if (principal.passwordChangeRequired) return forbidden('Change your temporary password first.');
-        if (!atLeast(levelFor(principal.contactTypes, functionKey), level)) return false;
-        return (await scope(parent, args, context)) === principal.organizationId;
-      }
-    }
-  });
+    // Only a contact's decision depends on the organization: don't load it for anyone else.
+    const organizationId = principal.kind === 'contact' ? await scope(parent, args, context) : null;
+    return decide(principal, functionKey, level, organizationId);
+  }));
 }
 
 /**
@@ -62,14 +75,15 @@ export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: S
  */
 export function holds(functionKey: string, level: Exclude<Level, 'NONE'>, options: { duringPasswordChange?: boolean } = {}) {
   levelFor([], functionKey);
-  return rule(`holds:${functionKey}:${level}:${options.duringPasswordChange ? 'pcr' : ''}`, { cache: 'contextual' })((_parent, _args, context: AuthContext) => {
+  const name = `holds:${functionKey}:${level}:${options.duringPasswordChange ? 'pcr' : ''}`;
+  return once(name, () => rule(name, { cache: 'contextual' })((_parent, _args, context: AuthContext) => {
     const principal = context.principal;
     if (principal.kind === 'anonymous') return unauthenticated();
     if (principal.kind === 'staff') return true;
     if (principal.kind === 'service') return level === 'READ';
     if (principal.passwordChangeRequired && !options.duringPasswordChange) return forbidden('Change your temporary password first.');
     return atLeast(levelFor(principal.contactTypes, functionKey), level);
-  });
+  }));
 }
 
 /**

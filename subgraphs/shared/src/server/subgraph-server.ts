@@ -33,8 +33,8 @@ export interface SubgraphDefinition<C extends BaseRequestContext, S = void> exte
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
   /** How access tokens are checked; default: against the JWKS the credential subgraph publishes. */
   createVerifier?(services: S): TokenVerifier;
-  /** Extra HTTP routes (e.g. the JWKS), mounted before GraphQL. */
-  routes?(app: Express, services: S): void;
+  /** Extra HTTP routes (the JWKS, downloads), mounted before GraphQL. */
+  routes?(app: Express, tools: { services: S; verify: TokenVerifier; dataSource: DataSource; logger: Logger }): void;
   /** Called once per operation: DataLoaders live here, never across requests. */
   createContext(base: BaseRequestContext, services: S): C;
   /** Fill an empty database with demonstration rows (only when `config.demoData`). */
@@ -67,7 +67,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
   app.get('/health', healthHandler(config.name, dataSource));
-  definition.routes?.(app, services);
+  definition.routes?.(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
   const apollo = new ApolloServer<C>({
