@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@ecg/credential';
 import type { ContactType } from '@ecg/shared';
 import type { Federation } from './federation';
@@ -49,4 +50,14 @@ export async function signedInContact(federation: Federation, organizationCode: 
   const id = await createContact(federation, organizationCode, contactInput('Test', types.join(' ').slice(0, 90), email, types));
   await giveLogin(federation, id, organizationCode, email);
   return { id, email, token: await federation.login(email, PASSWORD) };
+}
+
+/** An organization of the test's own, written straight into the organization database (there is no API to create one). */
+export async function createOrganization(federation: Federation, code: string, name = `TEST ORGANIZATION ${code}`): Promise<string> {
+  const id = randomUUID();
+  await federation.subgraphs.organization.dataSource.query(
+    'INSERT INTO organization (id, code, name, organizationType, automaticInternetAccess, version) VALUES (?, ?, ?, ?, 1, 1)',
+    [id, code, name, 'SCHOOL_DISTRICT'],
+  );
+  return id;
 }
