@@ -7,7 +7,7 @@ const moduleNameMapper = {
   '^@ecg/shared$': '<rootDir>/subgraphs/shared/src/index.ts',
   '^@ecg/(organization|contact|credential)$': '<rootDir>/subgraphs/$1/src/server.ts',
   '^@ecg/gateway$': '<rootDir>/gateway/src/server.ts',
-  '^@ecg/tools$': '<rootDir>/tools/src/compose.ts',
+  '^@ecg/tools$': '<rootDir>/tools/src/index.ts',
 };
 
 const common = {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { ContactType } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, createOrganization, organizationId } from './support/people';
+import { contactInput, createOrganization, organizationId, signedInContact } from './support/people';
 
 // Issue 4: the Organization Contact Maintenance screen, through the gateway on MariaDB.
 let federation: Federation;
@@ -229,5 +229,33 @@ describe('the cost of a page', () => {
     } finally {
       logger.logQuery = original;
     }
+  });
+});
+
+describe('organization details and address', () => {
+  const UPDATE_ORG = `mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { version name automaticInternetAccess address { city } } }`;
+  const current = async (code: string) =>
+    (await asStaff(`{ organization(code: "${code}") { id version name organizationType automaticInternetAccess address { line1 line2 city state postalCode country } } }`)).data.organization;
+  const inputOf = ({ name, organizationType, automaticInternetAccess, address }: any) => ({ name, organizationType, automaticInternetAccess, address });
+
+  it("are saved by the organization's Administrators and staff, nobody else", async () => {
+    const admin = await signedInContact(federation, '42061', [ContactType.ADMINISTRATOR], 'org-admin@42061.example');
+    const benefit = await signedInContact(federation, '42061', [ContactType.BENEFIT], 'org-benefit@42061.example');
+    const outsider = await signedInContact(federation, '01001', [ContactType.ADMINISTRATOR], 'org-admin@01001.example');
+    const org = await current('42061');
+    const switchedOff = { ...inputOf(org), automaticInternetAccess: false, address: { ...org.address, city: 'Goleta' } };
+
+    for (const who of [benefit, outsider]) {
+      const refused = await federation.query(UPDATE_ORG, { id: org.id, v: org.version, input: switchedOff }, { token: who.token });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    const saved = await federation.query(UPDATE_ORG, { id: org.id, v: org.version, input: switchedOff }, { token: admin.token });
+    expect(saved.errors).toBeUndefined();
+    expect(saved.data.updateOrganization).toMatchObject({ version: org.version + 1, automaticInternetAccess: false, address: { city: 'Goleta' } });
+
+    const stale = await asStaff(UPDATE_ORG, { id: org.id, v: org.version, input: inputOf(org) });
+    expect(stale.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const restored = await asStaff(UPDATE_ORG, { id: org.id, v: org.version + 1, input: inputOf(org) });
+    expect(restored.data.updateOrganization).toMatchObject({ automaticInternetAccess: true, address: { city: org.address.city } });
   });
 });

@@ -1,10 +1,6 @@
-import { createServer as createContactServer } from '@ecg/contact';
-import { createServer as createCredentialServer, loadCredentialConfig } from '@ecg/credential';
-import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import { createServer as createOrganizationServer } from '@ecg/organization';
-import { dropDatabase, loadSubgraphConfig, type RunningServer, type SubgraphName } from '@ecg/shared';
+import type { RunningServer, SubgraphName } from '@ecg/shared';
+import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
-import { freePort } from './ports';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -36,46 +32,17 @@ export interface Federation {
  * data), and the gateway over the committed supergraph, all on ephemeral ports.
  */
 export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv = {}): Promise<Federation> {
-  const [organizationPort, contactPort, credentialPort] = await Promise.all([freePort(), freePort(), freePort()]);
-  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
-  const env: NodeJS.ProcessEnv = {
-    HOST: '127.0.0.1',
+  const local = await startLocalFederation({
     DATABASE_URL: uniqueDatabaseUrl(label),
-    ORGANIZATION_PORT: String(organizationPort),
-    CONTACT_PORT: String(contactPort),
-    CREDENTIAL_PORT: String(credentialPort),
-    CONTACT_URL: url(contactPort),
-    JWKS_URL: `http://127.0.0.1:${credentialPort}/.well-known/jwks.json`,
     STAFF_EMAIL: TEST_STAFF.email,
     STAFF_PASSWORD: TEST_STAFF.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'true',
     ...extraEnv,
-  };
-  const configs = {
-    organization: loadSubgraphConfig('organization', env),
-    contact: loadSubgraphConfig('contact', env),
-    credential: loadCredentialConfig(env),
-  };
-  const subgraphs = {} as Record<SubgraphName, RunningServer>;
-  const dropAll = () => Promise.all(Object.values(configs).map((c) => dropDatabase(c.database)));
-  try {
-    [subgraphs.organization, subgraphs.contact, subgraphs.credential] = await Promise.all([
-      createOrganizationServer(configs.organization),
-      createContactServer(configs.contact),
-      createCredentialServer(configs.credential),
-    ]);
-  } catch (error) {
-    await Promise.all(Object.values(subgraphs).map((s) => s?.stop()));
-    await dropAll();
-    throw error;
-  }
-  const gateway = await createGateway(
-    loadGatewayConfig({ ...env, PORT: '0', ORGANIZATION_URL: url(organizationPort), CONTACT_URL: url(contactPort), CREDENTIAL_URL: url(credentialPort) }),
-  );
+  });
 
   const query: Federation['query'] = async (document, variables, options = {}) => {
-    const response = await fetch(options.url ?? gateway.url, {
+    const response = await fetch(options.url ?? local.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       body: JSON.stringify({ query: document, variables }),
@@ -90,15 +57,11 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   let staff: Promise<string> | undefined;
 
   return {
-    gatewayUrl: gateway.url,
-    subgraphs,
+    gatewayUrl: local.gatewayUrl,
+    subgraphs: local.subgraphs,
     query,
     login,
     staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)),
-    stop: async () => {
-      await gateway.stop();
-      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
-      await dropAll();
-    },
+    stop: () => local.stop({ dropDatabases: true }),
   };
 }

@@ -1,6 +1,7 @@
 import { buildFederatedSchema } from '@ecg/shared';
 import { AdministratorDirectoryResolver } from './administrator-directory/administrator-directory.resolver';
 import { organizationReference } from './organization/organization.reference';
+import { OrganizationUpdateResolver } from './organization/organization-update.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 
-export const buildSchema = () => buildFederatedSchema({ resolvers: [OrganizationResolver, AdministratorDirectoryResolver] }, organizationReference);
+export const buildSchema = () => buildFederatedSchema({ resolvers: [OrganizationResolver, OrganizationUpdateResolver, AdministratorDirectoryResolver] }, organizationReference);

@@ -12,7 +12,7 @@ const EDIT = 'EDIT' as const;
 const CONTACTS = 'ORGANIZATION_CONTACTS';
 
 /** A contact may always read itself (what `me` shows), whatever its contact types. */
-const isThisContact = rule('isThisContact', { cache: 'strict' })(
+const isThisContact = rule('isThisContact', { cache: 'no_cache' })(
   (contact: Contact, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.id === contact.id && !context.principal.passwordChangeRequired,
 );
 

@@ -1,4 +1,4 @@
-import { Brackets, type DataSource } from 'typeorm';
+import { Brackets, In, type DataSource } from 'typeorm';
 import { LIKE_ESCAPE, likeEscape, pageOffset } from '@ecg/shared';
 import { ContactSort } from './contact-enums';
 import { Contact } from './contact.entity';
@@ -28,7 +28,18 @@ export function contactsQuery(dataSource: DataSource, organizationId: string, qu
   return qb.orderBy(column, direction).addOrderBy('c.id', direction);
 }
 
-/** One page and the total: two statements whatever the page size. */
-export function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery & ContactFilter) {
-  return contactsQuery(dataSource, organizationId, query).skip(pageOffset(query)).take(query.pageSize).getManyAndCount();
+/**
+ * One page and the total, in three statements whatever the page size or how deep the page is:
+ * the page's ids come from the index alone (a deep OFFSET skips index entries, not rows), then
+ * only those rows are read.
+ */
+export async function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery & ContactFilter): Promise<[Contact[], number]> {
+  const [ids, total] = await Promise.all([
+    contactsQuery(dataSource, organizationId, query).select('c.id', 'id').offset(pageOffset(query)).limit(query.pageSize).getRawMany<{ id: string }>(),
+    contactsQuery(dataSource, organizationId, query).getCount(),
+  ]);
+  if (ids.length === 0) return [[], total];
+  const rows = await dataSource.getRepository(Contact).findBy({ id: In(ids.map((r) => r.id)) });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return [ids.map((r) => byId.get(r.id)).filter((row): row is Contact => !!row), total];
 }

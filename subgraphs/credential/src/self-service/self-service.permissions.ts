@@ -1,7 +1,7 @@
 import { can, holds, isStaff, or, rule, type AuthContext } from '@ecg/shared';
 import type { SelfServiceAccount } from './self-service-account.entity';
 
-const isOwnAccount = rule('isOwnAccount', { cache: 'strict' })(
+const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
   (account: SelfServiceAccount, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.id === account.contactId,
 );
 

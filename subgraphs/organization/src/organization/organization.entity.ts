@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Address } from './address';
 import { OrganizationType } from './organization-type';
@@ -46,6 +46,7 @@ export class Organization {
   @UpdateDateColumn()
   updatedAt: Date;
 
+  @Field(() => Int, { description: 'Changes with every save; send it back as `expectedVersion`.' })
   @VersionColumn()
   version: number;
 }

@@ -4,7 +4,7 @@ import type { Organization } from './organization.entity';
 const itself = (organization: Organization) => organization.id;
 
 /** Every contact may see which organization it acts for (`me.organization`), whatever its types. */
-const isOwnOrganization = rule('isOwnOrganization', { cache: 'strict' })(
+const isOwnOrganization = rule('isOwnOrganization', { cache: 'no_cache' })(
   (organization: Organization, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.organizationId === organization.id,
 );
 const readDetails = can('ORGANIZATION_DETAILS', 'READ', itself, 'organization');
@@ -13,6 +13,7 @@ const identity = or(isOwnOrganization, readDetails);
 /** Reading an organization needs READ on its details, its address READ on the address: own organization only. */
 export const organizationPermissions = {
   Query: { organization: isAuthenticated, organizations: isAuthenticated },
+  Mutation: { updateOrganization: can('ORGANIZATION_DETAILS', 'EDIT', (_parent: unknown, args: { id: string }) => args.id, 'id-arg') },
   Organization: {
     '*': readDetails,
     id: identity,

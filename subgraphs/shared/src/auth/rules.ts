@@ -49,6 +49,9 @@ export function decide(principal: Principal, functionKey: string, level: Exclude
   }
 }
 
+// Rules that read the parent or arguments are not cached: they are cheap (a matrix lookup and a
+// per-request loader), while shield's "strict" cache hashes every parent object it sees, which
+// cost more than half the CPU of a contacts page.
 // graphql-shield wants one instance per rule name: the same right on the same scope is one rule.
 const rules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) => rules.get(name) ?? rules.set(name, make()).get(name)!;
@@ -60,7 +63,7 @@ const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) => 
  */
 export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: ScopeOf, scopeName: string) {
   levelFor([], functionKey); // fail at start, not at request time, on a function the matrix lacks
-  return once(`can:${functionKey}:${level}:${scopeName}`, () => rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'strict' })(async (parent, args, context: AuthContext) => {
+  return once(`can:${functionKey}:${level}:${scopeName}`, () => rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'no_cache' })(async (parent, args, context: AuthContext) => {
     const principal = context.principal;
     // Only a contact's decision depends on the organization: don't load it for anyone else.
     const organizationId = principal.kind === 'contact' ? await scope(parent, args, context) : null;
@@ -91,7 +94,7 @@ export function holds(functionKey: string, level: Exclude<Level, 'NONE'>, option
  * for composition; `_entities` needs a token unless every representation is of a public type.
  */
 export function permissions(rules: IRules, publicEntityTypes: string[] = []) {
-  const entities = rule('entities', { cache: 'strict' })((_parent, args: { representations: { __typename: string }[] }, context: AuthContext) =>
+  const entities = rule('entities', { cache: 'no_cache' })((_parent, args: { representations: { __typename: string }[] }, context: AuthContext) =>
     context.principal.kind !== 'anonymous' || args.representations.every((r) => publicEntityTypes.includes(r.__typename)) || unauthenticated(),
   );
   const tree = rules as Record<string, any>;

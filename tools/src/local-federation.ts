@@ -1,0 +1,70 @@
+import { createServer as createContactServer } from '@ecg/contact';
+import { createServer as createCredentialServer, loadCredentialConfig } from '@ecg/credential';
+import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
+import { createServer as createOrganizationServer } from '@ecg/organization';
+import { dropDatabase, loadSubgraphConfig, type RunningServer, type SubgraphName } from '@ecg/shared';
+import { createServer } from 'node:net';
+
+/** A port the OS says is free now: subgraphs that must know each other's address start on these. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LocalFederation {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningServer>;
+  /** Stop everything; drop the databases when asked (tests and benchmarks do). */
+  stop(options?: { dropDatabases?: boolean }): Promise<void>;
+}
+
+/**
+ * The whole federation in this process, on free ports: the three subgraphs (each on its own
+ * database, as `env` configures) and the gateway in front. Tests and benchmarks start this.
+ */
+export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<LocalFederation> {
+  const [organizationPort, contactPort, credentialPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const full: NodeJS.ProcessEnv = {
+    HOST: '127.0.0.1',
+    ...env,
+    ORGANIZATION_PORT: String(organizationPort),
+    CONTACT_PORT: String(contactPort),
+    CREDENTIAL_PORT: String(credentialPort),
+    CONTACT_URL: url(contactPort),
+    JWKS_URL: `http://127.0.0.1:${credentialPort}/.well-known/jwks.json`,
+  };
+  const configs = {
+    organization: loadSubgraphConfig('organization', full),
+    contact: loadSubgraphConfig('contact', full),
+    credential: loadCredentialConfig(full),
+  };
+  const dropAll = () => Promise.all(Object.values(configs).map((c) => dropDatabase(c.database)));
+  const started = await Promise.allSettled([createOrganizationServer(configs.organization), createContactServer(configs.contact), createCredentialServer(configs.credential)]);
+  const failed = started.find((s) => s.status === 'rejected');
+  if (failed) {
+    await Promise.all(started.map((s) => s.status === 'fulfilled' && s.value.stop()));
+    await dropAll();
+    throw (failed as PromiseRejectedResult).reason;
+  }
+  const [organization, contact, credential] = started.map((s) => (s as PromiseFulfilledResult<RunningServer>).value);
+  const gateway = await createGateway(
+    loadGatewayConfig({ ...full, PORT: '0', ORGANIZATION_URL: url(organizationPort), CONTACT_URL: url(contactPort), CREDENTIAL_URL: url(credentialPort) }),
+  );
+  const subgraphs = { organization, contact, credential };
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs,
+    stop: async ({ dropDatabases = false } = {}) => {
+      await gateway.stop();
+      await Promise.all(Object.values(subgraphs).map((s) => s.stop()));
+      if (dropDatabases) await dropAll();
+    },
+  };
+}
