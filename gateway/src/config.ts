@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { bool, loadEnvFile, parseEnv, port } from '@ecg/shared';
+import { bool, csv, loadEnvFile, parseEnv, port } from '@ecg/shared';
 
 export interface GatewayConfig {
   host: string;
@@ -12,6 +12,8 @@ export interface GatewayConfig {
   production: boolean;
   logLevel: string;
   logDestination?: string;
+  /** Proxies in front of the gateway whose X-Forwarded-For it believes (express `trust proxy`). */
+  trustedProxies: string[];
   auth: { jwksUrl: string; issuer: string; audience: string };
 }
 
@@ -28,6 +30,7 @@ const schema = z.object({
   CREDENTIAL_URL: url('http://localhost:4003/graphql'),
   GRAPHIQL: z.string().optional(),
   LOG_DESTINATION: z.string().optional(),
+  TRUSTED_PROXIES: z.string().default('loopback'),
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
   JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
@@ -46,6 +49,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     production,
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,
+    trustedProxies: csv(parsed.TRUSTED_PROXIES),
     auth: {
       jwksUrl: parsed.JWKS_URL ?? new URL('/.well-known/jwks.json', parsed.CREDENTIAL_URL).toString(),
       issuer: parsed.JWT_ISSUER,

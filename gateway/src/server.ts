@@ -44,6 +44,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustedProxies);
   app.get('/health', gatewayHealth(config.subgraphUrls));
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact));
   if (config.graphiql) app.use(graphiqlRouter());

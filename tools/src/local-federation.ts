@@ -38,6 +38,7 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
     CONTACT_PORT: String(contactPort),
     CREDENTIAL_PORT: String(credentialPort),
     CONTACT_URL: url(contactPort),
+    ORGANIZATION_URL: url(organizationPort),
     JWKS_URL: `http://127.0.0.1:${credentialPort}/.well-known/jwks.json`,
   };
   const configs = {

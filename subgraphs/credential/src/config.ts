@@ -10,6 +10,13 @@ export interface CredentialConfig extends SubgraphConfig {
   contactUrl: string;
   /** PKCS#8 PEM Ed25519 key; unset: a key generated once and kept in the database. */
   privateKeyPem: string | null;
+  /** The organization subgraph, asked whether an organization allows sign-in from the internet. */
+  organizationUrl: string;
+  mail: { smtpUrl: string | null; from: string; directory: string };
+  /** Where people open the links in emails (unlock, password reset). */
+  publicUrl: string;
+  lockout: { internetAttempts: number; internalAttempts: number; internalNetworks: string[] };
+  mailDispatch: { pollMilliseconds: number; maxBackoffSeconds: number };
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -22,6 +29,15 @@ const schema = z.object({
   STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CONTACT_URL: z.string().url().default('http://localhost:4002/graphql'),
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' }).optional(),
+  ORGANIZATION_URL: z.string().url().default('http://localhost:4001/graphql'),
+  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Employer Contacts <no-reply@employer-contacts.example>'),
+  PUBLIC_URL: z.string().url().default('http://localhost:4000'),
+  LOCKOUT_INTERNET_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
+  LOCKOUT_INTERNAL_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  INTERNAL_NETWORKS: z.string().default('10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
+  MAIL_POLL_MILLISECONDS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
 });
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
@@ -36,5 +52,14 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     staff,
     contactUrl: parsed.CONTACT_URL,
     privateKeyPem: parsed.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? null,
+    organizationUrl: parsed.ORGANIZATION_URL,
+    mail: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.MAIL_FROM, directory: `${env.DATA_DIR ?? './data'}/mail` },
+    publicUrl: parsed.PUBLIC_URL.replace(/\/$/, ''),
+    lockout: {
+      internetAttempts: parsed.LOCKOUT_INTERNET_ATTEMPTS,
+      internalAttempts: parsed.LOCKOUT_INTERNAL_ATTEMPTS,
+      internalNetworks: parsed.INTERNAL_NETWORKS.split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    mailDispatch: { pollMilliseconds: parsed.MAIL_POLL_MILLISECONDS, maxBackoffSeconds: parsed.MAIL_RETRY_MAX_SECONDS },
   };
 }

@@ -1,9 +1,12 @@
 import { allow, permissions } from '@ecg/shared';
+import { lifecyclePermissions } from './lifecycle/self-service-lifecycle.permissions';
 import { loginPermissions } from './login/login.permissions';
 import { selfServicePermissions } from './self-service/self-service.permissions';
 
 export const credentialSubgraphPermissions = permissions({
   ...loginPermissions,
   ...selfServicePermissions,
+  ...lifecyclePermissions,
+  Mutation: { ...loginPermissions.Mutation, ...lifecyclePermissions.Mutation },
   Contact: { id: allow, ...selfServicePermissions.Contact },
 });

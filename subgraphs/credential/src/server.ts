@@ -1,11 +1,16 @@
 import 'reflect-metadata';
-import { createTokenVerifier, startSubgraph, type RunningServer } from '@ecg/shared';
+import { CreateRateLimit1763790000000, createTokenVerifier, RateLimitWindow, startSubgraph, type RunningServer } from '@ecg/shared';
 import { loadCredentialConfig, type CredentialConfig } from './config';
 import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { SigningKey } from './keys/signing-key.entity';
 import { CreateSelfServiceAccount1763780000000 } from './migrations/1763780000000-create-self-service-account';
 import { Identity1763790000000 } from './migrations/1763790000000-identity';
+import { SelfServiceLifecycle1763810000000 } from './migrations/1763810000000-self-service-lifecycle';
+import { AccountToken } from './lifecycle/account-token.entity';
+import { PasswordHistory } from './lifecycle/password-history.entity';
+import { SecurityEvent } from './lifecycle/security-event.entity';
+import { OutboxMessage } from './mail/outbox-message.entity';
 import { credentialSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 import { AccountSecret } from './self-service/account-secret.entity';
@@ -16,8 +21,8 @@ import { StaffAccount } from './staff/staff-account.entity';
 
 export { buildSchema, loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
-export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken];
-export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000];
+export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow];
+export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000];
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {
@@ -30,6 +35,7 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       createContext,
       seedDemoData,
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
+      onStop: (services) => services.dispatcher.stop(),
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => createTokenVerifier(services.keys.verificationKeys, config.auth),
       routes: (app, { services }) => {

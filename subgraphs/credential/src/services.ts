@@ -1,19 +1,34 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@ecg/shared';
 import type { CredentialConfig } from './config';
-import { contactDirectory } from './contact-directory/contact-directory';
+import { directory } from './contact-directory/contact-directory';
+import { serviceClient } from './contact-directory/service-client';
 import { loadKeyStore } from './keys/key-store';
+import { networkZones } from './lifecycle/network-zone';
+import { selfServiceLifecycle } from './lifecycle/self-service-lifecycle';
 import { signIn } from './login/sign-in';
+import { createMailer } from './mail/mailer';
+import { startDispatcher } from './mail/outbox';
 import { sessions } from './sessions/sessions';
 import { ensureFirstStaff } from './staff/staff-bootstrap';
 
-/** What every request of this subgraph shares: the keys, sessions, sign-in, the contact directory. */
+/** What every request of this subgraph shares: keys, sessions, sign-in, the lifecycle, the mail dispatcher. */
 export async function startServices(dataSource: DataSource, config: CredentialConfig, logger: Logger) {
+  const zoneOf = networkZones(config.lockout.internalNetworks);
   await ensureFirstStaff(dataSource, config.staff, logger);
   const keys = await loadKeyStore(dataSource, config.privateKeyPem);
   const sessionStore = sessions(dataSource, config, keys);
-  const directory = contactDirectory(config, keys);
-  return { config, keys, sessions: sessionStore, directory, signIn: signIn(dataSource, sessionStore, directory) };
+  const lookup = directory(config, serviceClient(config, keys));
+  const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
+  return {
+    config,
+    keys,
+    directory: lookup,
+    sessions: sessionStore,
+    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf),
+    lifecycle: selfServiceLifecycle(dataSource, config, lookup, sessionStore),
+    dispatcher,
+  };
 }
 
 export type CredentialServices = Awaited<ReturnType<typeof startServices>>;

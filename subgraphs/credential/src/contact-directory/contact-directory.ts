@@ -1,37 +1,54 @@
 import type { ContactType } from '@ecg/shared';
 import type { CredentialConfig } from '../config';
-import type { KeyStore } from '../keys/key-store';
-import { signAccessToken } from '../sessions/access-token';
+import type { ServiceClient } from './service-client';
 
 export interface ContactFacts {
   id: string;
   status: 'ACTIVE' | 'INACTIVE';
   organizationId: string;
   contactTypes: ContactType[];
+  fullName: string;
+  primaryEmail: string | null;
 }
 
-const QUERY = `query ContactFacts($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Contact { id status contactTypes organization { id } } }
+export interface OrganizationFacts {
+  id: string;
+  displayName: string;
+  automaticInternetAccess: boolean;
+  administrators: string[];
+}
+
+const CONTACT = `query ContactFacts($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Contact { id status contactTypes fullName primaryEmail organization { id } } }
+}`;
+const ORGANIZATION = `query OrganizationFacts($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess } }
+}`;
+const ADMINISTRATORS = `query Administrators($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on AdministratorDirectoryEntry { administrators } }
 }`;
 
-/**
- * The contact subgraph owns a contact's status, organization and types; this subgraph asks it,
- * with a short-lived service token of its own, instead of keeping a copy that could go stale.
- */
-export function contactDirectory(config: CredentialConfig, keys: KeyStore) {
-  return async (contactId: string): Promise<ContactFacts | null> => {
-    const token = await signAccessToken(keys, config, { kind: 'service', id: 'credential' }, 60);
-    const response = await fetch(config.contactUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: QUERY, variables: { representations: [{ __typename: 'Contact', id: contactId }] } }),
-      signal: AbortSignal.timeout(5000),
-    });
-    const body = (await response.json()) as { data?: { _entities: (null | { id: string; status: ContactFacts['status']; contactTypes: ContactType[]; organization: { id: string } })[] }; errors?: unknown[] };
-    if (!response.ok || body.errors?.length || !body.data) throw new Error(`contact subgraph answered ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
-    const found = body.data._entities[0];
-    return found && { id: found.id, status: found.status, organizationId: found.organization.id, contactTypes: found.contactTypes };
+type Entities<T> = { _entities: (T | null)[] };
+
+/** What this subgraph needs to know of contacts and organizations, asked of their owners. */
+export function directory(config: CredentialConfig, call: ServiceClient) {
+  return {
+    async contact(contactId: string): Promise<ContactFacts | null> {
+      const data = await call<Entities<Omit<ContactFacts, 'organizationId'> & { organization: { id: string } }>>(config.contactUrl, CONTACT, {
+        representations: [{ __typename: 'Contact', id: contactId }],
+      });
+      const found = data._entities[0];
+      return found && { ...found, organizationId: found.organization.id };
+    },
+    async organization(organizationId: string): Promise<OrganizationFacts | null> {
+      const [organization, administrators] = await Promise.all([
+        call<Entities<Omit<OrganizationFacts, 'administrators'>>>(config.organizationUrl, ORGANIZATION, { representations: [{ __typename: 'Organization', id: organizationId }] }),
+        call<Entities<{ administrators: string[] }>>(config.contactUrl, ADMINISTRATORS, { representations: [{ __typename: 'AdministratorDirectoryEntry', organizationId }] }),
+      ]);
+      const found = organization._entities[0];
+      return found && { ...found, administrators: administrators._entities[0]?.administrators ?? [] };
+    },
   };
 }
 
-export type ContactDirectory = ReturnType<typeof contactDirectory>;
+export type Directory = ReturnType<typeof directory>;

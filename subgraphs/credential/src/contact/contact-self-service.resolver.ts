@@ -1,12 +1,39 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/shared';
 import type { CredentialContext } from '../context';
+import { SecurityEvent } from '../lifecycle/security-event.entity';
+import { availableActions, SelfServiceAction } from '../self-service/self-service-actions';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { Contact } from './contact.entity';
+
+@ObjectType({ description: 'One page of security events, newest first.' })
+export class SecurityEventPage extends PageType(SecurityEvent) {}
 
 @Resolver(() => Contact)
 export class ContactSelfServiceResolver {
   @FieldResolver(() => SelfServiceAccount, { nullable: true, description: 'The Self Service Details panel; null when never registered.' })
   selfService(@Root() contact: Contact, @Ctx() context: CredentialContext) {
     return context.loaders.selfService.byContactId.load(contact.id);
+  }
+
+  @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now, REGISTER included when there is no login yet.' })
+  async selfServiceActions(@Root() contact: Contact, @Ctx() context: CredentialContext) {
+    return availableActions((await context.loaders.selfService.byContactId.load(contact.id))?.status ?? null);
+  }
+}
+
+@Resolver(() => SelfServiceAccount)
+export class SelfServiceAccountResolver {
+  @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now: Unlock only when locked.' })
+  availableActions(@Root() account: SelfServiceAccount) {
+    return availableActions(account.status);
+  }
+
+  @FieldResolver(() => SecurityEventPage, { description: 'Sign-ins, locks, unlocks, registrations, resets: the login\'s audit trail.' })
+  async securityEvents(@Root() account: SelfServiceAccount, @Args(() => PageArgs) input: PageArgs, @Ctx() context: CredentialContext) {
+    const page = validateArgs(z.object(pageArgsShape), input);
+    const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({ where: { contactId: account.contactId }, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });
+    return toPage(items, total, page);
   }
 }

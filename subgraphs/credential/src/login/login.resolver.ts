@@ -12,7 +12,7 @@ export class LoginResolver {
   @Mutation(() => Session, { description: 'Sign in with user name (email) and password. Every failure answers the same.' })
   async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext) {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }), { userName, password });
-    return asSession(await context.services.signIn.login(args.userName, args.password));
+    return asSession(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
 
   @Mutation(() => Session, { description: 'Spend a refresh token for a new session (types and status are read again).' })
@@ -36,6 +36,6 @@ export class LoginResolver {
     @Ctx() context: CredentialContext,
   ) {
     const args = validateArgs(z.object({ currentPassword: secret, newPassword: secret }), { currentPassword, newPassword });
-    return asSession(await context.services.signIn.changePassword(context.principal, args.currentPassword, args.newPassword));
+    return asSession(await context.services.signIn.changePassword(context.principal, args.currentPassword, args.newPassword, context.req.ip));
   }
 }

@@ -1,8 +1,16 @@
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ErrorCode, type Principal } from '@ecg/shared';
-import type { ContactDirectory } from '../contact-directory/contact-directory';
+import type { Directory } from '../contact-directory/contact-directory';
+import { recordEvent } from '../lifecycle/account-events';
+import type { ZoneOf } from '../lifecycle/network-zone';
+import { PasswordHistory } from '../lifecycle/password-history.entity';
+import { enqueueMail } from '../mail/outbox';
+import { templates } from '../mail/templates';
+import type { CredentialConfig } from '../config';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords/password-hasher';
+import { assertPasswordPolicy, PASSWORD_HISTORY } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -12,53 +20,93 @@ import type { IssuedSession, Sessions } from '../sessions/sessions';
 import { StaffAccount } from '../staff/staff-account.entity';
 
 /** One answer for every failed sign-in: unknown user, wrong password, locked, inactive. */
-export const invalidCredentials = () =>
-  new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export const invalidCredentials = () => new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
 export const normalizeUserName = (userName: string) => userName.trim().toLowerCase();
 
-export function signIn(dataSource: DataSource, sessions: Sessions, directory: ContactDirectory) {
+const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
+const sqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
+
+/** The account row, locked until the transaction ends (SQLite has one writer at a time anyway). */
+export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
+  manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
+
+/** Set a new password: hash, history, panel fields; the enrollment is complete and the login open. */
+export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
+  await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
+  await manager.update(SelfServiceAccount, { essId: account.essId }, {
+    status: REGISTERED, enrollmentCompleted: true, temporaryPasswordSet: false, temporaryPasswordExpiresAt: null,
+    passwordExpired: false, passwordLastChanged: new Date(), unsuccessfulAttemptsSinceLastSuccess: 0,
+  });
+}
+
+export async function previousPasswordHashes(manager: EntityManager, essId: number): Promise<string[]> {
+  return (await manager.find(PasswordHistory, { where: { essId }, order: { createdAt: 'DESC' }, take: PASSWORD_HISTORY })).map((h) => h.passwordHash);
+}
+
+export function signIn(dataSource: DataSource, config: CredentialConfig, sessions: Sessions, directory: Directory, zoneOf: ZoneOf) {
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
 
-  /** Who a contact is now, or null when it may not have a session (inactive, no longer registered). */
+  /** Who a contact is now, or null when it may not have a session (inactive, locked, ...). */
   async function contactSubject(account: SelfServiceAccount): Promise<SessionSubject | null> {
-    if (account.status !== SelfServiceStatus.REGISTERED) return null;
-    const facts = await directory(account.contactId);
-    if (!facts || facts.status !== 'ACTIVE') return null;
-    return { kind: 'contact', id: facts.id, organizationId: facts.organizationId, contactTypes: facts.contactTypes, passwordChangeRequired: false };
+    if (account.status !== REGISTERED && account.status !== REGISTRATION_PENDING) return null;
+    const facts = await directory.contact(account.contactId);
+    if (!facts || facts.status !== 'ACTIVE') {
+      await accounts.update({ essId: account.essId }, { status: DISABLED });
+      return null;
+    }
+    return { kind: 'contact', id: facts.id, organizationId: facts.organizationId, contactTypes: facts.contactTypes, passwordChangeRequired: account.status === REGISTRATION_PENDING };
   }
 
-  // Counters change in one statement each, so concurrent attempts are all counted.
-  const recordFailure = (essId: number) =>
-    accounts
-      .createQueryBuilder()
-      .update()
-      .set({
-        totalUnsuccessfulAttempts: () => 'totalUnsuccessfulAttempts + 1',
-        unsuccessfulAttemptsSinceLastSuccess: () => 'unsuccessfulAttemptsSinceLastSuccess + 1',
-        lastAuthenticationFailure: 'PASSWORD',
+  /**
+   * A failed attempt, counted under the row lock so concurrent ones are all counted; the one that
+   * reaches the zone's threshold locks the login and queues the single lockout email.
+   */
+  async function recordFailure(essId: number, clientAddress: string | undefined, reason: string): Promise<void> {
+    const threshold = zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
+    await dataSource.transaction(async (manager) => {
+      const account = (await lockAccount(manager, { essId }))!;
+      const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
+      const locks = reason === 'PASSWORD' && since >= threshold && (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
+      await manager.update(SelfServiceAccount, { essId }, {
+        totalUnsuccessfulAttempts: account.totalUnsuccessfulAttempts + 1,
+        unsuccessfulAttemptsSinceLastSuccess: since,
+        lastAuthenticationFailure: reason,
         lastAuthenticationFailureAt: new Date(),
-      })
-      .where({ essId })
-      .execute();
+        ...(locks ? { status: LOCKED } : {}),
+      });
+      await recordEvent(manager, account, 'LOGIN_FAILED', clientAddress);
+      if (locks) {
+        await recordEvent(manager, account, 'LOCKED', clientAddress);
+        const [facts, organization] = await Promise.all([directory.contact(account.contactId), directory.organization(account.organizationId)]);
+        const mail = templates.locked(
+          { fullName: facts?.fullName ?? account.userName, organization: organization?.displayName ?? 'your organization', userName: account.userName },
+          organization?.administrators ?? [],
+          `${config.publicUrl}/self-service/forgot-password`,
+        );
+        await enqueueMail(manager, { recipient: facts?.primaryEmail ?? account.userName, ...mail });
+      }
+    });
+  }
 
-  const recordSuccess = (essId: number) =>
-    accounts
-      .createQueryBuilder()
-      .update()
-      .set({
-        previousLogin: () => 'lastSuccessfulLogin',
-        lastSuccessfulLogin: new Date(),
-        successfulLoginAttempts: () => 'successfulLoginAttempts + 1',
-        unsuccessfulAttemptsSinceLastSuccess: 0,
-      })
-      .where({ essId })
-      .execute();
+  async function recordSuccess(account: SelfServiceAccount, clientAddress: string | undefined): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .update(SelfServiceAccount)
+        .set({ previousLogin: () => 'lastSuccessfulLogin', lastSuccessfulLogin: new Date(), successfulLoginAttempts: () => 'successfulLoginAttempts + 1', unsuccessfulAttemptsSinceLastSuccess: 0 })
+        .where({ essId: account.essId })
+        .execute();
+      await recordEvent(manager, account, 'LOGIN_SUCCEEDED', clientAddress);
+    });
+  }
 
   return {
-    async login(userName: string, password: string): Promise<IssuedSession> {
+    async login(userName: string, password: string, clientAddress: string | undefined): Promise<IssuedSession> {
       const name = normalizeUserName(userName);
       const staffAccount = await staff.findOneBy({ email: name });
       if (staffAccount) {
@@ -67,17 +115,33 @@ export function signIn(dataSource: DataSource, sessions: Sessions, directory: Co
       }
       const account = await accounts.findOneBy({ userName: name });
       const secret = account && (await secrets.findOneBy({ essId: account.essId }));
-      if (!account || !secret?.passwordHash) {
+      const pending = account?.status === REGISTRATION_PENDING;
+      const hash = pending ? secret?.temporaryPasswordHash : secret?.passwordHash;
+      if (!account || !hash) {
         await verifyPassword(password, await decoyHash());
+        if (account) await recordFailure(account.essId, clientAddress, 'PASSWORD');
         throw invalidCredentials();
       }
-      if (!(await verifyPassword(password, secret.passwordHash))) {
-        await recordFailure(account.essId);
+      if (!(await verifyPassword(password, hash))) {
+        await recordFailure(account.essId, clientAddress, 'PASSWORD');
         throw invalidCredentials();
+      }
+      // The password was right: from here on, saying why is no leak.
+      if (account.status === LOCKED || account.status === DISABLED) throw invalidCredentials();
+      if (pending && account.temporaryPasswordExpiresAt && account.temporaryPasswordExpiresAt.getTime() <= Date.now()) {
+        await recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
+        throw new GraphQLError('Your temporary password has expired. Ask an administrator of your organization to re-enroll you.', {
+          extensions: { code: 'TEMPORARY_PASSWORD_EXPIRED' },
+        });
       }
       const subject = await contactSubject(account);
       if (!subject) throw invalidCredentials();
-      await recordSuccess(account.essId);
+      const organization = await directory.organization(account.organizationId);
+      if (organization && !organization.automaticInternetAccess && zoneOf(clientAddress) === 'INTERNET') {
+        await recordFailure(account.essId, clientAddress, 'NO_INTERNET_ACCESS');
+        throw new GraphQLError('Your organization allows sign-in from its internal network only.', { extensions: { code: 'INTERNET_ACCESS_DISABLED' } });
+      }
+      await recordSuccess(account, clientAddress);
       return sessions.issue(subject);
     },
 
@@ -88,22 +152,28 @@ export function signIn(dataSource: DataSource, sessions: Sessions, directory: Co
       return account && contactSubject(account);
     },
 
-    async changePassword(principal: Principal, currentPassword: string, newPassword: string): Promise<IssuedSession> {
+    /** Change one's own password; with a temporary password, this completes the enrollment. */
+    async changePassword(principal: Principal, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
       if (principal.kind === 'staff') {
         const account = await staff.findOneByOrFail({ id: principal.id });
         if (!(await verifyPassword(currentPassword, account.passwordHash))) throw wrongCurrentPassword();
-        assertPasswordPolicy(newPassword, account.email);
+        await assertPasswordPolicy(newPassword, account.email);
         await staff.update({ id: account.id }, { passwordHash: await hashPassword(newPassword) });
         await sessions.revokeAllOf([account.id]);
         return sessions.issue({ kind: 'staff', id: account.id });
       }
       if (principal.kind !== 'contact') throw invalidCredentials();
-      const account = await accounts.findOneByOrFail({ contactId: principal.id });
-      const secret = await secrets.findOneByOrFail({ essId: account.essId });
-      if (!secret.passwordHash || !(await verifyPassword(currentPassword, secret.passwordHash))) throw wrongCurrentPassword();
-      assertPasswordPolicy(newPassword, account.userName);
-      await secrets.update({ essId: account.essId }, { passwordHash: await hashPassword(newPassword) });
-      await accounts.update({ essId: account.essId }, { passwordLastChanged: new Date(), passwordExpired: false });
+      const account = await dataSource.transaction(async (manager) => {
+        const locked = await lockAccount(manager, { contactId: principal.id });
+        if (!locked || (locked.status !== REGISTERED && locked.status !== REGISTRATION_PENDING)) throw invalidCredentials();
+        const secret = await manager.findOneByOrFail(AccountSecret, { essId: locked.essId });
+        const current = locked.status === REGISTRATION_PENDING ? secret.temporaryPasswordHash : secret.passwordHash;
+        if (!current || !(await verifyPassword(currentPassword, current))) throw wrongCurrentPassword();
+        await assertPasswordPolicy(newPassword, locked.userName, await previousPasswordHashes(manager, locked.essId));
+        await setPassword(manager, locked, newPassword);
+        await recordEvent(manager, locked, 'PASSWORD_CHANGED', clientAddress, principal);
+        return (await manager.findOneByOrFail(SelfServiceAccount, { essId: locked.essId }));
+      });
       await sessions.revokeAllOf([principal.id]);
       const subject = await contactSubject(account);
       if (!subject) throw invalidCredentials();
@@ -116,16 +186,3 @@ export type SignIn = ReturnType<typeof signIn>;
 
 const wrongCurrentPassword = () =>
   new GraphQLError('The current password is not correct.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'currentPassword', message: 'is not correct' }] } });
-
-/** At least 12 characters and not the user name (the full policy comes with the self-service lifecycle). */
-export function assertPasswordPolicy(password: string, userName: string): void {
-  const problems: string[] = [];
-  if (password.length < 12) problems.push('must be at least 12 characters');
-  if (password.length > 256) problems.push('must be at most 256 characters');
-  if (password.trim().toLowerCase() === userName.toLowerCase()) problems.push('must not be your user name');
-  if (problems.length) {
-    throw new GraphQLError(`Invalid input: newPassword: ${problems.join('; ')}`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: problems.map((message) => ({ field: 'newPassword', message })) },
-    });
-  }
-}

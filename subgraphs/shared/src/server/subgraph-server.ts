@@ -31,6 +31,8 @@ export interface SubgraphDefinition<C extends BaseRequestContext, S = void> exte
   permissions: IMiddlewareGenerator<any, any, any>;
   /** Once the database is ready: build the long-lived services requests share (keys, clients). */
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
+  /** Before the database closes: stop background work (the mail dispatcher). */
+  onStop?(services: S): Promise<void>;
   /** How access tokens are checked; default: against the JWKS the credential subgraph publishes. */
   createVerifier?(services: S): TokenVerifier;
   /** Extra HTTP routes (the JWKS, downloads), mounted before GraphQL. */
@@ -96,6 +98,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
       (stopped ??= (async () => {
         await apollo.stop();
         if (httpServer.listening) await close(httpServer);
+        await definition.onStop?.(services);
         if (dataSource.isInitialized) await dataSource.destroy();
       })()),
   };

@@ -1,0 +1,35 @@
+import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '@ecg/shared';
+import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
+import { SecurityEvent } from './security-event.entity';
+
+/** Record a security event in the caller's transaction. `actor` absent: the login's owner. */
+export async function recordEvent(manager: EntityManager, account: Pick<SelfServiceAccount, 'contactId' | 'organizationId'>, type: string, clientAddress: string | undefined, actor?: Principal) {
+  const by = actor && (actor.kind === 'contact' || actor.kind === 'staff') ? actor : null;
+  await manager.insert(SecurityEvent, {
+    id: randomUUID(),
+    contactId: account.contactId,
+    organizationId: account.organizationId,
+    type,
+    actorKind: by ? by.kind.toUpperCase() : 'SELF',
+    actorId: by?.id ?? null,
+    clientAddress: clientAddress?.slice(0, 45) ?? null,
+  });
+}
+
+// No look-alike characters (0/O, 1/l/I): people type these from an email.
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+export const temporaryPassword = () => Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** A one-time link token; only its hash is kept. */
+export async function issueAccountToken(manager: EntityManager, essId: number, purpose: AccountTokenPurpose, lifetimeMs: number): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + lifetimeMs), usedAt: null });
+  return token;
+}
+
+export const HOUR = 3600_000;

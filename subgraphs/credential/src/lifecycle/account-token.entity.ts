@@ -1,0 +1,30 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type AccountTokenPurpose = 'UNLOCK' | 'RESET';
+
+/** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
+@Entity('account_token')
+@Index('IDX_account_token_account', ['essId'])
+export class AccountToken {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index('UQ_account_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  @Column({ type: 'int' })
+  essId: number;
+
+  @Column({ type: 'varchar', length: 10 })
+  purpose: AccountTokenPurpose;
+
+  @Column({ type: 'datetime' })
+  expiresAt: Date;
+
+  @Column({ type: 'datetime', nullable: true })
+  usedAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

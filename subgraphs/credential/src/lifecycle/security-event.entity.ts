@@ -1,0 +1,38 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** The audit trail of self-service logins: sign-ins, locks, unlocks, registrations, resets. */
+@ObjectType({ description: 'A security event of a self-service login.' })
+@Entity('security_event')
+@Index('IDX_security_event_contact', ['contactId', 'at'])
+export class SecurityEvent {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  contactId: string;
+
+  @Column({ type: 'varchar', length: 36 })
+  organizationId: string;
+
+  @Field(() => String, { description: 'LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED, UNLOCK_REQUESTED, UNLOCKED, REGISTERED, RE_ENROLLED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET.' })
+  @Column({ type: 'varchar', length: 40 })
+  type: string;
+
+  @Field(() => String, { description: 'CONTACT, STAFF or SELF (the login\'s owner, signed in or not).' })
+  @Column({ type: 'varchar', length: 10 })
+  actorKind: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  actorId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 45, nullable: true })
+  clientAddress: string | null;
+
+  @Field(() => Date)
+  @CreateDateColumn()
+  at: Date;
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { IsNull, LessThan, LessThanOrEqual, Or, type DataSource, type EntityManager } from 'typeorm';
+import type { Logger } from '@ecg/shared';
+import type { SendMail } from './mailer';
+import { OutboxMessage } from './outbox-message.entity';
+
+/** Queue a message in the caller's transaction: it is sent only if the change commits. */
+export async function enqueueMail(manager: EntityManager, mail: { recipient: string; subject: string; body: string }): Promise<void> {
+  await manager.insert(OutboxMessage, { id: randomUUID(), ...mail, attempts: 0, nextAttemptAt: new Date(), claimedUntil: null, sentAt: null, lastError: null });
+}
+
+export interface DispatcherOptions {
+  pollMilliseconds: number;
+  maxBackoffSeconds: number;
+}
+
+/**
+ * Sends what the outbox holds, oldest first. A message is claimed before it is sent, so replicas
+ * never send it twice at once; a failure waits 1, 2, 4, ... seconds (capped) before the next try.
+ */
+export function startDispatcher(dataSource: DataSource, send: SendMail, logger: Logger, options: DispatcherOptions) {
+  const outbox = dataSource.getRepository(OutboxMessage);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+
+  async function deliver(message: OutboxMessage): Promise<void> {
+    const now = new Date();
+    const claim = await outbox.update(
+      { id: message.id, sentAt: IsNull(), claimedUntil: Or(IsNull(), LessThan(now)) },
+      { claimedUntil: new Date(now.getTime() + 60_000) },
+    );
+    if (claim.affected !== 1) return;
+    try {
+      await send({ id: message.id, recipient: message.recipient, subject: message.subject, body: message.body ?? '' });
+      await outbox.update({ id: message.id }, { sentAt: new Date(), body: null, claimedUntil: null, lastError: null });
+    } catch (error) {
+      const attempts = message.attempts + 1;
+      const wait = Math.min(2 ** (attempts - 1), options.maxBackoffSeconds);
+      await outbox.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + wait * 1000), claimedUntil: null, lastError: String((error as Error).message).slice(0, 500) });
+      logger.warn({ outboxId: message.id, attempts, retryInSeconds: wait, err: (error as Error).message }, 'mail not sent; will retry');
+    }
+  }
+
+  async function tick(): Promise<void> {
+    try {
+      const now = new Date();
+      const due = await outbox.find({
+        where: { sentAt: IsNull(), nextAttemptAt: LessThanOrEqual(now), claimedUntil: Or(IsNull(), LessThan(now)) },
+        order: { createdAt: 'ASC' },
+        take: 20,
+      });
+      for (const message of due) await deliver(message);
+    } catch (error) {
+      logger.warn({ err: (error as Error).message }, 'outbox dispatch failed; will retry');
+    }
+  }
+
+  const loop = () => {
+    if (stopped) return;
+    running = tick().finally(() => {
+      if (!stopped) timer = setTimeout(loop, options.pollMilliseconds);
+    });
+  };
+  loop();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

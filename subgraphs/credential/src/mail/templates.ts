@@ -1,0 +1,31 @@
+/** The emails of the self-service lifecycle: each names the organization and the action. */
+export interface MailContext {
+  fullName: string;
+  organization: string;
+  userName: string;
+}
+
+const sign = '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
+
+export const templates = {
+  registered: (c: MailContext, temporaryPassword: string, expiresAt: Date) => ({
+    subject: `${c.organization}: your Secure Employer Website registration`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
+  }),
+  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date) => ({
+    subject: `${c.organization}: you were re-enrolled for self service`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose a new password.${sign}`,
+  }),
+  locked: (c: MailContext, administrators: string[], resetUrl: string) => ({
+    subject: `${c.organization}: your self-service login is locked`,
+    body: `Hello ${c.fullName},\n\nYour self-service login for ${c.organization} was locked after too many failed sign-in attempts.\n\nTo unlock it, reset your password: ${resetUrl}\n\nOr ask an administrator of ${c.organization} to unlock it${administrators.length ? `: ${administrators.join(', ')}` : ''}.\n\nIf these attempts were not yours, reset your password now.${sign}`,
+  }),
+  unlock: (c: MailContext, url: string) => ({
+    subject: `${c.organization}: finish unlocking your self-service login`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} unlocked your self-service login. To finish, open this link within 24 hours:\n\n${url}\n\nThe link works once.${sign}`,
+  }),
+  passwordReset: (c: MailContext, url: string) => ({
+    subject: `${c.organization}: reset your self-service password`,
+    body: `Hello ${c.fullName},\n\nSomeone asked to reset the password of your self-service login for ${c.organization}. To choose a new password, open this link within 1 hour:\n\n${url}\n\nThe link works once. If you did not ask, ignore this email; your password has not changed.${sign}`,
+  }),
+};

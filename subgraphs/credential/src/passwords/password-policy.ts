@@ -1,0 +1,33 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@ecg/shared';
+import { COMMON_PASSWORDS } from './common-passwords';
+import { verifyPassword } from './password-hasher';
+
+export const PASSWORD_HISTORY = 5;
+
+/**
+ * The password policy: at least 12 characters (at most 256), not the user name or email nor
+ * built on it, not a common password, not one of the last five. One BAD_USER_INPUT lists all.
+ */
+export async function assertPasswordPolicy(password: string, userName: string, previousHashes: string[] = []): Promise<void> {
+  const problems: string[] = [];
+  const lower = password.trim().toLowerCase();
+  const localPart = userName.toLowerCase().split('@')[0];
+  if (password.length < 12) problems.push('must be at least 12 characters');
+  if (password.length > 256) problems.push('must be at most 256 characters');
+  if (lower === userName.toLowerCase() || (localPart.length >= 4 && lower.includes(localPart))) problems.push('must not be or contain your user name');
+  if (COMMON_PASSWORDS.has(lower)) problems.push('is too common');
+  if (problems.length === 0) {
+    for (const hash of previousHashes.slice(0, PASSWORD_HISTORY)) {
+      if (await verifyPassword(password, hash)) {
+        problems.push(`must not be one of your last ${PASSWORD_HISTORY} passwords`);
+        break;
+      }
+    }
+  }
+  if (problems.length) {
+    throw new GraphQLError(`Invalid input: newPassword: ${problems.join('; ')}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: problems.map((message) => ({ field: 'newPassword', message })) },
+    });
+  }
+}

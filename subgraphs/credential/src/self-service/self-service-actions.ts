@@ -1,0 +1,26 @@
+import { registerEnumType } from 'type-graphql';
+import { SelfServiceStatus } from './self-service-status';
+
+/** The Self Service panel's buttons. */
+export enum SelfServiceAction {
+  REGISTER = 'REGISTER',
+  RE_ENROLL = 'RE_ENROLL',
+  UNLOCK = 'UNLOCK',
+}
+
+registerEnumType(SelfServiceAction, { name: 'SelfServiceAction', description: 'A button of the Self Service Details panel.' });
+
+/** Which buttons apply now (Unlock only when locked, as the job aid says). */
+export function availableActions(status: SelfServiceStatus | null): SelfServiceAction[] {
+  switch (status) {
+    case null:
+      return [SelfServiceAction.REGISTER];
+    case SelfServiceStatus.LOCKED:
+      return [SelfServiceAction.UNLOCK, SelfServiceAction.RE_ENROLL];
+    case SelfServiceStatus.REGISTERED:
+    case SelfServiceStatus.REGISTRATION_PENDING:
+      return [SelfServiceAction.RE_ENROLL];
+    case SelfServiceStatus.DISABLED:
+      return [];
+  }
+}
