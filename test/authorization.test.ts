@@ -1,6 +1,6 @@
 import { atLeast, capabilityMatrix, ContactType, demoContactId, levelFor, type Level } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, currentVersion, organizationId, PASSWORD, signedInContact } from './support/people';
+import { contactInput, createContact, currentVersion, organizationId, PASSWORD, signedInContact } from './support/people';
 
 // Issue 3: generated from the matrix. For each contact type, a contact of that type in
 // organization A tries each operation on A's data and on B's data; exactly what the matrix
@@ -65,6 +65,26 @@ const OPERATIONS: Operation[] = [
         { id: org.other, v: await currentVersion(federation, org.other), input: org.otherInput },
         (d) => !!d.updateContact?.id,
       ),
+  },
+  {
+    name: 'register a contact', function: 'SELF_SERVICE_REGISTRATION', level: 'EDIT',
+    run: async (t, org, tag) => {
+      const id = await createContact(federation, org.code, contactInput('To', 'Register', `register-${tag}@test.example`, [ContactType.READ_ONLY]));
+      return attempt(t, 'mutation ($id: ID!) { register(contactId: $id) { status } }', { id }, (d) => d.register?.status === 'REGISTRATION_PENDING');
+    },
+  },
+  {
+    name: 're-enroll a contact', function: 'SELF_SERVICE_RESET', level: 'EDIT',
+    run: (t, org) => attempt(t, 'mutation ($id: ID!) { reEnroll(contactId: $id) { status } }', { id: org.withPanel }, (d) => d.reEnroll?.status === 'REGISTRATION_PENDING'),
+  },
+  {
+    // The demo panels are not locked: an allowed caller gets NOT_LOCKED, a refused one FORBIDDEN.
+    name: 'unlock a contact', function: 'SELF_SERVICE_RESET', level: 'EDIT',
+    run: async (t, org) => {
+      const { errors } = await federation.query('mutation ($id: ID!) { unlock(contactId: $id) { status } }', { id: org.withPanel }, { token: t });
+      const codes = (errors ?? []).map((e) => e.extensions?.code);
+      return { ok: codes.length === 1 && codes[0] === 'NOT_LOCKED', codes };
+    },
   },
 ];
 

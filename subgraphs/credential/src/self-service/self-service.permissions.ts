@@ -6,11 +6,17 @@ const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
 );
 const ofAccount = (account: SelfServiceAccount) => account.organizationId;
 
-/** The panel is part of the contact's record: READ on contact information, in the account's organization. */
+/**
+ * The panel is part of the contact's record: READ on contact information, in the account's
+ * organization. Whoever may re-enroll and unlock there (the password-reset-only type) sees the
+ * panel too: it is what those buttons act on.
+ */
+const readsPanels = or(holds('ORGANIZATION_CONTACTS', 'READ'), holds('SELF_SERVICE_RESET', 'EDIT'));
+
 export const selfServicePermissions = {
-  Contact: { selfService: holds('ORGANIZATION_CONTACTS', 'READ'), selfServiceActions: holds('ORGANIZATION_CONTACTS', 'READ') },
+  Contact: { selfService: readsPanels, selfServiceActions: readsPanels },
   SelfServiceAccount: {
-    '*': or(isOwnAccount, can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization')),
+    '*': or(isOwnAccount, can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization'), can('SELF_SERVICE_RESET', 'EDIT', ofAccount, 'account.organization')),
     internalMessage: isStaff,
     securityEvents: can('ORGANIZATION_CONTACTS', 'EDIT', ofAccount, 'account.organization'),
   },

@@ -1,0 +1,54 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** A real SMTP server in the test process, on a port of its own; it can go down and come back. */
+export async function startSmtp() {
+  const received: ReceivedMail[] = [];
+  let server: SMTPServer | undefined;
+  let port = 0;
+
+  async function up(): Promise<void> {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData(stream, _session, done) {
+        simpleParser(stream)
+          .then((mail) => {
+            const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
+            received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+            done();
+          })
+          .catch(done);
+      },
+    });
+    await new Promise<void>((resolve) => server!.listen(port, '127.0.0.1', () => resolve()));
+    port = (server.server.address() as AddressInfo).port;
+  }
+
+  await up();
+  return {
+    received,
+    url: () => `smtp://127.0.0.1:${port}`,
+    /** The server stops answering; the same port comes back with `up()`. */
+    down: () => new Promise<void>((resolve) => server!.close(() => resolve())),
+    up,
+    /** Mails to `to` so far; waits (polling) until at least `count` have arrived. */
+    async waitFor(to: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mails = received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()));
+        if (mails.length >= count || Date.now() > deadline) return mails;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  };
+}
