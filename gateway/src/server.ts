@@ -6,7 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { close, createLogger, listen, operationLog, remoteTokenVerifier } from '@ecg/shared';
+import { close, createLogger, listen, operationLog, queryLimits, remoteTokenVerifier, requestId, type Logger } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';
@@ -17,6 +17,8 @@ export { loadGatewayConfig, type GatewayConfig };
 interface GatewayContext {
   authorization?: string;
   clientAddress?: string;
+  requestId?: string;
+  logger: Logger;
 }
 
 /**
@@ -27,6 +29,7 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context?.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
+    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
 }
 
@@ -50,11 +53,15 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
+  const limits = queryLimits(config.production);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>(logger)],
+    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>()],
   });
   await apollo.start();
   app.use(
@@ -64,7 +71,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
       // A token that does not verify stops here with 401 UNAUTHENTICATED; none is anonymous.
       context: async ({ req }) => {
         await verify(req.headers.authorization);
-        return { authorization: req.headers.authorization, clientAddress: req.ip };
+        const id = requestId(req);
+        return { authorization: req.headers.authorization, clientAddress: req.ip, requestId: id, logger: logger.child({ requestId: id }) };
       },
     }),
   );

@@ -24,6 +24,8 @@ export interface Federation {
   login(userName: string, password: string): Promise<string>;
   /** An access token of the test's staff user. */
   staffToken(): Promise<string>;
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +40,9 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     STAFF_PASSWORD: TEST_STAFF.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
     DEMO_DATA: 'true',
+    // Tests sign in far more often than people do; the limits have a test of their own.
+    LOGIN_LIMIT_PER_ADDRESS: '100000',
+    LOGIN_LIMIT_PER_USER: '100000',
     ...extraEnv,
   });
 
@@ -59,6 +64,8 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   return {
     gatewayUrl: local.gatewayUrl,
     subgraphs: local.subgraphs,
+    stopSubgraph: local.stopSubgraph,
+    startSubgraph: local.startSubgraph,
     query,
     login,
     staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)),

@@ -20,6 +20,9 @@ export function freePort(): Promise<number> {
 export interface LocalFederation {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
+  /** Stop one subgraph (as if it crashed); `start` brings it back on the same port. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   /** Stop everything; drop the databases when asked (tests and benchmarks do). */
   stop(options?: { dropDatabases?: boolean }): Promise<void>;
 }
@@ -47,7 +50,12 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
     credential: loadCredentialConfig(full),
   };
   const dropAll = () => Promise.all(Object.values(configs).map((c) => dropDatabase(c.database)));
-  const started = await Promise.allSettled([createOrganizationServer(configs.organization), createContactServer(configs.contact), createCredentialServer(configs.credential)]);
+  const starters: Record<SubgraphName, () => Promise<RunningServer>> = {
+    organization: () => createOrganizationServer(configs.organization),
+    contact: () => createContactServer(configs.contact),
+    credential: () => createCredentialServer(configs.credential),
+  };
+  const started = await Promise.allSettled([starters.organization(), starters.contact(), starters.credential()]);
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
     await Promise.all(started.map((s) => s.status === 'fulfilled' && s.value.stop()));
@@ -62,6 +70,10 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
   return {
     gatewayUrl: gateway.url,
     subgraphs,
+    stopSubgraph: (name) => subgraphs[name].stop(),
+    startSubgraph: async (name) => {
+      subgraphs[name] = await starters[name]();
+    },
     stop: async ({ dropDatabases = false } = {}) => {
       await gateway.stop();
       await Promise.all(Object.values(subgraphs).map((s) => s.stop()));

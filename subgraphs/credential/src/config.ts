@@ -17,6 +17,8 @@ export interface CredentialConfig extends SubgraphConfig {
   publicUrl: string;
   lockout: { internetAttempts: number; internalAttempts: number; internalNetworks: string[] };
   mailDispatch: { pollMilliseconds: number; maxBackoffSeconds: number };
+  /** Sign-in attempts allowed per minute, per client address and per user name. */
+  loginRateLimit: { perAddress: number; perUserName: number };
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -38,6 +40,8 @@ const schema = z.object({
   INTERNAL_NETWORKS: z.string().default('10.0.0.0/8,172.16.0.0/12,192.168.0.0/16'),
   MAIL_POLL_MILLISECONDS: z.coerce.number().int().min(50).max(60_000).default(1000),
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
 });
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
@@ -61,5 +65,6 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
       internalNetworks: parsed.INTERNAL_NETWORKS.split(',').map((s) => s.trim()).filter(Boolean),
     },
     mailDispatch: { pollMilliseconds: parsed.MAIL_POLL_MILLISECONDS, maxBackoffSeconds: parsed.MAIL_RETRY_MAX_SECONDS },
+    loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
   };
 }

@@ -13,6 +13,7 @@ export * from './database/data-source';
 export * from './demo/demo-data';
 export * from './graphql/errors';
 export * from './graphql/federated-schema';
+export * from './graphql/limits';
 export * from './graphql/pagination';
 export * from './graphql/validate';
 export * from './rate-limit/rate-limit';

@@ -100,7 +100,15 @@ export function permissions(rules: IRules, publicEntityTypes: string[] = []) {
   const tree = rules as Record<string, any>;
   return shield(
     { ...tree, Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
-    { fallbackRule: deny, allowExternalErrors: true, fallbackError: () => forbidden() },
+    {
+      fallbackRule: deny,
+      allowExternalErrors: true,
+      fallbackError: () => forbidden(),
+      // Rethrow what a resolver or rule throws rather than return it as a value: a returned error
+      // from another realm (a driver's socket error) is not `instanceof Error` to graphql-js and
+      // would be served as data; thrown, it becomes a proper error (SERVICE_UNAVAILABLE for the database).
+      debug: true,
+    },
   );
 }
 

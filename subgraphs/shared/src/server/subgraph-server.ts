@@ -10,9 +10,11 @@ import type { Principal } from '../auth/principal';
 import { remoteTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, type DataSourceSpec } from '../database/data-source';
+import { queryLimits } from '../graphql/limits';
+import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
 import { healthHandler } from './health';
-import { operationLog } from './operation-log';
+import { operationLog, requestId } from './operation-log';
 import { close, listen } from './listen';
 import { createLogger, type Logger } from './logger';
 
@@ -63,7 +65,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
   const services = (await definition.onStart?.(dataSource, logger)) as S;
 
-  const schema = applyMiddleware(await definition.buildSchema(), definition.permissions);
+  const schema = applyMiddleware(await definition.buildSchema(), sameRealmErrors, definition.permissions);
   const verify = definition.createVerifier?.(services) ?? remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const app = express();
   app.disable('x-powered-by');
@@ -72,19 +74,24 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   definition.routes?.(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
+  const limits = queryLimits(config.production);
   const apollo = new ApolloServer<C>({
     schema,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: !config.production,
     formatError: formatError(logger),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLog<C>(logger)],
+    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLog<C>()],
   });
   await apollo.start();
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => definition.createContext({ dataSource, logger, req, principal: await verify(req.headers.authorization) }, services),
+      context: async ({ req }) =>
+        definition.createContext({ dataSource, logger: logger.child({ requestId: requestId(req) }), req, principal: await verify(req.headers.authorization) }, services),
     }),
   );
 
