@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startFederation, TEST_STAFF, type Federation } from './support/federation';
+
+// Issue 6: GraphiQL in a real browser (Debian's Chromium, driven by playwright-core), served by
+// the gateway from npm assets: sign in through it, then run a contacts query and see the result.
+const OUTPUT = resolve(__dirname, '../test-output');
+let federation: Federation;
+let browser: Browser;
+
+beforeAll(async () => {
+  federation = await startFederation('browser');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await federation?.stop();
+});
+
+it('signs in through GraphiQL and shows an organization\'s contacts', async () => {
+  const page = await browser.newPage();
+  const offsite: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(new URL(federation.gatewayUrl).origin)) offsite.push(request.url());
+  });
+  await page.goto(federation.gatewayUrl);
+  await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
+  expect(await page.locator('.graphiql-tab').count()).toBe(4);
+
+  // Tab 1, "Sign in": our staff login in the variables editor, then Run.
+  await page.evaluate((variables) => {
+    const editors = document.querySelectorAll<HTMLElement & { CodeMirror: { setValue(v: string): void } }>('.graphiql-editor-tool .CodeMirror');
+    editors[0].CodeMirror.setValue(variables);
+  }, JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password }));
+  await page.click('.graphiql-execute-button');
+  const result = () => page.evaluate(() => (document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '');
+  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('accessToken'));
+  const token = JSON.parse(await result()).data.login.accessToken as string;
+
+  // Tab 2, "Contacts": the token in the headers editor, then Run.
+  await page.locator('.graphiql-tab-button').nth(1).click();
+  // GraphiQL settles the tab's operation name after showing its query: wait for both.
+  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Query Editor"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('query Contacts'));
+  await page.waitForTimeout(750);
+  await page.evaluate((headers) => {
+    const editors = document.querySelectorAll<HTMLElement & { CodeMirror: { setValue(v: string): void } }>('.graphiql-editor-tool .CodeMirror');
+    editors[1].CodeMirror.setValue(headers);
+  }, JSON.stringify({ Authorization: `Bearer ${token}` }));
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('totalCount'));
+  const contacts = JSON.parse(await result());
+  expect(contacts.errors).toBeUndefined();
+  expect(contacts.data.organization.displayName).toBe('42061-COUNTY OFFICE OF EDUCATION');
+  expect(contacts.data.organization.contacts.items.map((c: any) => c.fullName)).toContain('Contact Test');
+  // What the person sees: the top of the answer is on screen.
+  expect(await page.locator('section[aria-label="Result Window"]').innerText()).toContain('42061-COUNTY OFFICE OF EDUCATION');
+
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: resolve(OUTPUT, 'graphiql-contacts.png'), fullPage: true });
+  expect(offsite).toEqual([]);
+});
