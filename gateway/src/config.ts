@@ -12,6 +12,8 @@ export interface GatewayConfig {
   production: boolean;
   logLevel: string;
   logDestination?: string;
+  /** Browser origins allowed to call the gateway (CORS); empty: none. */
+  corsOrigins: string[];
   /** Proxies in front of the gateway whose X-Forwarded-For it believes (express `trust proxy`). */
   trustedProxies: string[];
   auth: { jwksUrl: string; issuer: string; audience: string };
@@ -31,6 +33,7 @@ const schema = z.object({
   GRAPHIQL: z.string().optional(),
   LOG_DESTINATION: z.string().optional(),
   TRUSTED_PROXIES: z.string().default('loopback'),
+  CORS_ORIGINS: z.string().default(''),
   JWKS_URL: z.string().url().optional(),
   JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
   JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
@@ -50,6 +53,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,
     trustedProxies: csv(parsed.TRUSTED_PROXIES),
+    corsOrigins: csv(parsed.CORS_ORIGINS),
     auth: {
       jwksUrl: parsed.JWKS_URL ?? new URL('/.well-known/jwks.json', parsed.CREDENTIAL_URL).toString(),
       issuer: parsed.JWT_ISSUER,

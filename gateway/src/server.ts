@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import { close, createLogger, listen, operationLog, queryLimits, remoteTokenVerifier, requestId, type Logger } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
@@ -48,6 +49,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
+  // SPAs on the configured origins may call the API and downloads; no cookies are involved.
+  app.use(['/graphql', '/exports'], cors({ origin: config.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'], maxAge: 600 }));
   app.get('/health', gatewayHealth(config.subgraphUrls));
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact));
   if (config.graphiql) app.use(graphiqlRouter());
