@@ -25,6 +25,8 @@ const config: Config = {
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
   ],
   testTimeout: 60_000,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
+  globalSetup: '<rootDir>/test/support/global-setup.js',
 };
 
 export default config;

@@ -15,7 +15,7 @@ let federation: LocalFederation;
 const dataDir = mkdtempSync(join(tmpdir(), 'walkthrough-'));
 
 beforeAll(async () => {
-  federation = await startLocalFederation({ DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: 'silent' });
+  federation = await startLocalFederation({ DATA_DIR: dataDir, DEMO_DATA: 'true', LOG_LEVEL: process.env.LOG_LEVEL, LOG_DESTINATION: process.env.LOG_DESTINATION });
 });
 afterAll(() => federation?.stop());
 

@@ -39,6 +39,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     STAFF_EMAIL: TEST_STAFF.email,
     STAFF_PASSWORD: TEST_STAFF.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+    LOG_DESTINATION: process.env.LOG_DESTINATION,
     DEMO_DATA: 'true',
     // Tests sign in far more often than people do; the limits have a test of their own.
     LOGIN_LIMIT_PER_ADDRESS: '100000',
