@@ -47,6 +47,8 @@ export class SelfServiceLifecycleResolver {
   async requestPasswordReset(@Arg('userName', () => String) userName: string, @Ctx() context: CredentialContext) {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long') }), { userName });
     await consumeRateLimit(context.dataSource, `requestPasswordReset:${context.req.ip}`, PUBLIC_LIMIT);
+    // Per user name too: nobody floods one person's mailbox from many addresses.
+    await consumeRateLimit(context.dataSource, `requestPasswordReset:user:${args.userName.toLowerCase()}`, { limit: 3, windowSeconds: 15 * 60 });
     return { message: await context.services.lifecycle.requestPasswordReset(args.userName, context.req.ip) };
   }
 
