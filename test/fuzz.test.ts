@@ -5,12 +5,10 @@ import { startFederation, type Federation } from './support/federation';
 // production mode. No 5xx, no stack trace, no crash, and nothing written by a rejected request.
 let federation: Federation;
 let staff: string;
-let organizationId: string;
 
 beforeAll(async () => {
   federation = await startFederation('fuzz', { NODE_ENV: 'production', DEMO_DATA: 'true', GRAPHIQL: 'false' });
   staff = await federation.staffToken();
-  organizationId = (await federation.query('{ organization(code: "42061") { id } }', {}, { token: staff })).data.organization.id;
 });
 afterAll(() => federation?.stop());
 
