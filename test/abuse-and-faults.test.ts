@@ -65,16 +65,17 @@ describe('query limits', () => {
 
 describe('rate limits', () => {
   it('answer RATE_LIMITED with a retry time once a user name has had its sign-ins for the minute', async () => {
-    const codes = [];
-    for (let i = 0; i < 7; i++) {
+    const errors = [];
+    for (let i = 0; i < 11; i++) {
       const { body } = await post(federation.gatewayUrl, 'mutation ($u: String!) { login(userName: $u, password: "not it") { accessToken } }', { u: 'limited@county.xorg' });
-      codes.push(body.errors?.[0].extensions?.code);
+      errors.push(body.errors[0]);
     }
-    // 5 a minute: the window may turn over once during the loop, never twice.
-    expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(1);
-    expect(codes.slice(0, 5).every((c) => c === 'UNAUTHENTICATED') || codes.includes('RATE_LIMITED')).toBe(true);
-    const { body } = await post(federation.gatewayUrl, 'mutation ($u: String!) { login(userName: $u, password: "not it") { accessToken } }', { u: 'limited@county.xorg' });
-    if (body.errors[0].extensions.code === 'RATE_LIMITED') expect(body.errors[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    // 5 a minute: 11 attempts span at most two windows, so at most 10 get an answer.
+    const limited = errors.filter((e) => e.extensions.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThanOrEqual(1);
+    expect(errors.filter((e) => e.extensions.code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(10);
+    expect(limited[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 });
 
