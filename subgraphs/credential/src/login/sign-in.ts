@@ -1,16 +1,15 @@
 import { GraphQLError } from 'graphql';
-import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { ErrorCode, type Principal } from '@ecg/shared';
 import type { Directory } from '../contact-directory/contact-directory';
 import { recordEvent } from '../lifecycle/account-events';
 import type { ZoneOf } from '../lifecycle/network-zone';
-import { PasswordHistory } from '../lifecycle/password-history.entity';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import type { CredentialConfig } from '../config';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords/password-hasher';
-import { assertPasswordPolicy, PASSWORD_HISTORY } from '../passwords/password-policy';
+import { lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
+import { assertPasswordPolicy } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -25,27 +24,6 @@ export const invalidCredentials = () => new GraphQLError('Invalid user name or p
 export const normalizeUserName = (userName: string) => userName.trim().toLowerCase();
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
-const sqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
-
-/** The account row, locked until the transaction ends (SQLite has one writer at a time anyway). */
-export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
-  manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
-
-/** Set a new password: hash, history, panel fields; the enrollment is complete and the login open. */
-export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
-  await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
-  await manager.update(SelfServiceAccount, { essId: account.essId }, {
-    status: REGISTERED, enrollmentCompleted: true, temporaryPasswordSet: false, temporaryPasswordExpiresAt: null,
-    passwordExpired: false, passwordLastChanged: new Date(), unsuccessfulAttemptsSinceLastSuccess: 0,
-  });
-}
-
-export async function previousPasswordHashes(manager: EntityManager, essId: number): Promise<string[]> {
-  return (await manager.find(PasswordHistory, { where: { essId }, order: { createdAt: 'DESC' }, take: PASSWORD_HISTORY })).map((h) => h.passwordHash);
-}
-
 export function signIn(dataSource: DataSource, config: CredentialConfig, sessions: Sessions, directory: Directory, zoneOf: ZoneOf) {
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);

@@ -1,0 +1,33 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { hashPassword } from '../passwords/password-hasher';
+import { PASSWORD_HISTORY } from '../passwords/password-policy';
+import { AccountSecret } from '../self-service/account-secret.entity';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
+import { PasswordHistory } from './password-history.entity';
+
+const { REGISTERED } = SelfServiceStatus;
+
+// What sign-in and the lifecycle buttons both do to a login: lock its row, set its password.
+const sqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
+
+/** The account row, locked until the transaction ends (SQLite has one writer at a time anyway). */
+export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
+  manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
+
+/** Set a new password: hash, history, panel fields; the enrollment is complete and the login open. */
+export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
+  await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
+  await manager.update(SelfServiceAccount, { essId: account.essId }, {
+    status: REGISTERED, enrollmentCompleted: true, temporaryPasswordSet: false, temporaryPasswordExpiresAt: null,
+    passwordExpired: false, passwordLastChanged: new Date(), unsuccessfulAttemptsSinceLastSuccess: 0,
+  });
+}
+
+export async function previousPasswordHashes(manager: EntityManager, essId: number): Promise<string[]> {
+  return (await manager.find(PasswordHistory, { where: { essId }, order: { createdAt: 'DESC' }, take: PASSWORD_HISTORY })).map((h) => h.passwordHash);
+}
+

@@ -1,0 +1,34 @@
+import { GraphQLError } from 'graphql';
+import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import type { CredentialConfig } from '../config';
+import type { Directory } from '../contact-directory/contact-directory';
+import type { MailContext } from '../mail/templates';
+import type { Sessions } from '../sessions/sessions';
+import { sha256 } from './account-events';
+import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
+
+/** What every self-service button needs. */
+export interface LifecycleDeps {
+  dataSource: DataSource;
+  config: CredentialConfig;
+  directory: Directory;
+  sessions: Sessions;
+}
+
+/** An action the account's state forbids: its own code, and nothing changes. */
+export const refused = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+
+/** Who an email is for and from which organization, asked of the subgraphs that own them. */
+export async function mailContextOf({ directory }: LifecycleDeps, contactId: string, organizationId: string, userName: string): Promise<MailContext & { email: string | null }> {
+  const [facts, organization] = await Promise.all([directory.contact(contactId), directory.organization(organizationId)]);
+  return { fullName: facts?.fullName ?? userName, organization: organization?.displayName ?? 'your organization', userName, email: facts?.primaryEmail ?? null };
+}
+
+/** Spend a one-time link token once; the login it belongs to, or INVALID_TOKEN. */
+export async function spendToken({ dataSource }: LifecycleDeps, token: string, purpose: AccountTokenPurpose): Promise<number> {
+  const tokens = dataSource.getRepository(AccountToken);
+  const row = await tokens.findOneBy({ tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  const spent = row && (await tokens.update({ id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
+  if (!row || spent?.affected !== 1) throw refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+  return row.essId;
+}

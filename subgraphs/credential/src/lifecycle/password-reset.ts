@@ -1,0 +1,59 @@
+import { IsNull, MoreThan } from 'typeorm';
+import { normalizeUserName } from '../login/sign-in';
+import { enqueueMail } from '../mail/outbox';
+import { templates } from '../mail/templates';
+import { assertPasswordPolicy } from '../passwords/password-policy';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
+import { HOUR, issueAccountToken, recordEvent, sha256 } from './account-events';
+import { lockAccount, previousPasswordHashes, setPassword } from './account-store';
+import { AccountToken } from './account-token.entity';
+import { mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+
+const { DISABLED } = SelfServiceStatus;
+
+/** What `requestPasswordReset` answers, whoever asks: it tells nobody whether the account exists. */
+export const PASSWORD_RESET_ANSWER =
+  'If a self-service login has this user name and an email address on record, a link to reset its password is on its way (valid 1 hour). ' +
+  'If you have no email address on record, ask an administrator of your organization (see findAdministrators) to re-enroll you.';
+
+/** Forgotten password: a one-time link (1 hour); the new password also unlocks (ESR). */
+export function passwordReset(deps: LifecycleDeps) {
+  const { dataSource, config, sessions } = deps;
+  const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
+  return {
+    /** Always the same answer; a link (1 hour) only to a real login with an email on record. */
+    async requestPasswordReset(userName: string, clientAddress?: string): Promise<string> {
+      const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ userName: normalizeUserName(userName) });
+      if (account && account.status !== DISABLED) {
+        const context = await mailContext(account.contactId, account.organizationId, account.userName);
+        if (context.email) {
+          await dataSource.transaction(async (manager) => {
+            const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
+            await enqueueMail(manager, { recipient: context.email!, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
+            await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', clientAddress);
+          });
+        }
+      }
+      return PASSWORD_RESET_ANSWER;
+    },
+
+    /** The reset link: a new password, which also unlocks (ESR: users unlock by resetting). */
+    async resetPassword(token: string, newPassword: string, clientAddress?: string): Promise<void> {
+      const tokenRow = await dataSource.getRepository(AccountToken).findOneBy({ tokenHash: sha256(token), purpose: 'RESET', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+      if (!tokenRow) throw refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+      const account = await dataSource.getRepository(SelfServiceAccount).findOneByOrFail({ essId: tokenRow.essId });
+      // Check the policy before spending the link, so a refused password can be corrected.
+      await assertPasswordPolicy(newPassword, account.userName, await previousPasswordHashes(dataSource.manager, account.essId));
+      const essId = await spendToken(deps, token, 'RESET');
+      await dataSource.transaction(async (manager) => {
+        const locked = (await lockAccount(manager, { essId }))!;
+        if (locked.status === DISABLED) throw refused('ACCOUNT_DISABLED', 'This self-service login is disabled.');
+        await setPassword(manager, locked, newPassword);
+        await recordEvent(manager, locked, 'PASSWORD_RESET', clientAddress);
+      });
+      await sessions.revokeAllOf([account.contactId]);
+    },
+
+  };
+}

@@ -1,0 +1,45 @@
+import type { Principal } from '@ecg/shared';
+import { enqueueMail } from '../mail/outbox';
+import { templates } from '../mail/templates';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
+import { HOUR, issueAccountToken, recordEvent } from './account-events';
+import { lockAccount } from './account-store';
+import { mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+
+const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
+
+/** The Unlock button and the link it mails: the owner finishes unlocking within 24 hours. */
+export function unlocking(deps: LifecycleDeps) {
+  const { dataSource, config } = deps;
+  const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
+  return {
+    /** Unlock (only when locked): the owner gets a one-time link (24 hours) that finishes it. */
+    async unlock(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
+      const existing = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId });
+      if (!existing) throw refused('NOT_REGISTERED', 'This contact has no self-service login.');
+      const context = await mailContext(contactId, existing.organizationId, existing.userName);
+      return dataSource.transaction(async (manager) => {
+        const locked = (await lockAccount(manager, { contactId }))!;
+        if (locked.status !== LOCKED) throw refused('NOT_LOCKED', 'This self-service login is not locked.');
+        const token = await issueAccountToken(manager, locked.essId, 'UNLOCK', 24 * HOUR);
+        await enqueueMail(manager, { recipient: context.email ?? locked.userName, ...templates.unlock(context, `${config.publicUrl}/self-service/unlock?token=${token}`) });
+        await recordEvent(manager, locked, 'UNLOCK_REQUESTED', clientAddress, actor);
+        return locked;
+      });
+    },
+
+    /** What the unlock email's link calls: the login opens again and the failure count restarts. */
+    async completeUnlock(token: string, clientAddress?: string): Promise<void> {
+      const essId = await spendToken(deps, token, 'UNLOCK');
+      await dataSource.transaction(async (manager) => {
+        const account = (await lockAccount(manager, { essId }))!;
+        if (account.status === LOCKED) {
+          await manager.update(SelfServiceAccount, { essId }, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
+        }
+        await recordEvent(manager, account, 'UNLOCKED', clientAddress);
+      });
+    },
+
+  };
+}
