@@ -1,4 +1,5 @@
 import { allow, permissions } from '@ecg/shared';
+import { myAccountPermissions } from './account/my-account.permissions';
 import { lifecyclePermissions } from './lifecycle/self-service-lifecycle.permissions';
 import { loginPermissions } from './login/login.permissions';
 import { selfServicePermissions } from './self-service/self-service.permissions';
@@ -7,6 +8,6 @@ export const credentialSubgraphPermissions = permissions({
   ...loginPermissions,
   ...selfServicePermissions,
   ...lifecyclePermissions,
-  Mutation: { ...loginPermissions.Mutation, ...lifecyclePermissions.Mutation },
+  Mutation: { ...loginPermissions.Mutation, ...lifecyclePermissions.Mutation, ...myAccountPermissions.Mutation },
   Contact: { id: allow, ...selfServicePermissions.Contact },
 });

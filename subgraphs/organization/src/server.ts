@@ -3,13 +3,14 @@ import { CreateRateLimit1763790000000, loadSubgraphConfig, RateLimitWindow, star
 import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { CreateOrganization1763780000000 } from './migrations/1763780000000-create-organization';
+import { OrganizationHelpMessage1763830000000 } from './migrations/1763830000000-organization-help-message';
 import { Organization } from './organization/organization.entity';
 import { organizationSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 
 export { buildSchema };
 export const entities = [Organization, RateLimitWindow];
-export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000];
+export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000, OrganizationHelpMessage1763830000000];
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('organization')): Promise<RunningServer> {

@@ -17,6 +17,6 @@ export class AdministratorDirectoryResolver {
     const args = validateArgs(z.object({ organization: z.string().trim().min(2, 'needs 2 characters or more').max(100, 'is at most 100 characters') }), { organization });
     await consumeRateLimit(context.dataSource, `findAdministrators:${context.req.ip}`, FIND_ADMINISTRATORS_LIMIT);
     const [organizations] = await searchOrganizations(context.dataSource, args.organization, { page: 1, pageSize: 10 });
-    return organizations.map((o) => Object.assign(new AdministratorDirectoryEntry(), { organizationId: o.id, organizationCode: o.code, organizationName: o.name }));
+    return organizations.map((o) => Object.assign(new AdministratorDirectoryEntry(), { organizationId: o.id, organizationCode: o.code, organizationName: o.name, helpMessage: o.helpMessage }));
   }
 }

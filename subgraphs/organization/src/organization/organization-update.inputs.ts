@@ -1,6 +1,7 @@
 import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { OrganizationType } from './organization-type';
+import { plainText } from './plain-text';
 
 @InputType({ description: 'The organization\'s address.' })
 export class AddressInput {
@@ -18,6 +19,8 @@ export class OrganizationInput {
   @Field(() => OrganizationType) organizationType: OrganizationType;
   @Field(() => Boolean, { description: 'ESR\'s "Automatic Internet Access".' }) automaticInternetAccess: boolean;
   @Field(() => AddressInput) address: AddressInput;
+  @Field(() => String, { nullable: true, description: 'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.' })
+  helpMessage?: string | null;
 }
 
 const optional = (max: number) => z.string().trim().max(max, `is at most ${max} characters`).nullish().transform((v) => (v ? v : null));
@@ -27,4 +30,5 @@ export const organizationInput = z.object({
   organizationType: z.nativeEnum(OrganizationType),
   automaticInternetAccess: z.boolean(),
   address: z.object({ line1: optional(200), line2: optional(200), city: optional(100), state: optional(100), postalCode: optional(20), country: optional(100) }),
+  helpMessage: plainText(300),
 });

@@ -32,6 +32,7 @@ export class OrganizationUpdateResolver {
         if (allowed !== true) throw allowed;
       }
       Object.assign(organization, { name: args.input.name, organizationType: args.input.organizationType, automaticInternetAccess: args.input.automaticInternetAccess, address: args.input.address });
+      if (args.input.helpMessage !== undefined) organization.helpMessage = args.input.helpMessage;
       return manager.save(organization);
     });
   }

@@ -46,6 +46,13 @@ export class Organization {
   @UpdateDateColumn()
   updatedAt: Date;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organization\'s own short help message for people who cannot sign in (ESR: "contact HR/IT on ..."); the public administrator lookup shows it.',
+  })
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  helpMessage: string | null;
+
   @Field(() => Int, { description: 'Changes with every save; send it back as `expectedVersion`.' })
   @VersionColumn()
   version: number;

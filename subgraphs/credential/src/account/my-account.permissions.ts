@@ -1,0 +1,10 @@
+import { isSignedInPerson } from '@ecg/shared';
+
+/**
+ * `Me.selfService` and `Me.securityEvents` are covered by `Me: allow` (login.permissions): they
+ * only ever answer about the caller, and `Query.me` already needs a signed-in person. The
+ * account's own fields are readable by their owner (`isOwnAccount` in self-service.permissions).
+ */
+export const myAccountPermissions = {
+  Mutation: { signOutEverywhere: isSignedInPerson },
+};
