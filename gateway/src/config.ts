@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { bool, csv, loadEnvFile, parseEnv, port } from '@ecg/shared';
+import { bool, csv, loadEdgeSettings, loadEnvFile, parseEnv, port, type EdgeSettings } from '@ecg/shared';
 
 export interface GatewayConfig {
   host: string;
@@ -17,6 +17,8 @@ export interface GatewayConfig {
   /** Proxies in front of the gateway whose X-Forwarded-For it believes (express `trust proxy`). */
   trustedProxies: string[];
   auth: { jwksUrl: string; issuer: string; audience: string };
+  /** Stack traces, the query cost ceiling (EXPOSE_STACK_TRACES, QUERY_MAX_COST). */
+  edge: EdgeSettings;
 }
 
 const url = (fallback: string) => z.string().url().default(fallback);
@@ -59,5 +61,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
     },
+    edge: loadEdgeSettings(env),
   };
 }

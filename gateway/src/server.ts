@@ -7,10 +7,11 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { close, createLogger, listen, operationLog, queryLimits, remoteTokenVerifier, requestId, type Logger } from '@ecg/shared';
+import { close, createLogger, jsonBody, listen, operationLog, queryLimits, remoteTokenVerifier, requestId, unexpectedErrors, type Logger } from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';
+import { gatewayFormatError, subgraphHttpError } from './errors';
 import { gatewayHealth } from './health';
 
 export { loadGatewayConfig, type GatewayConfig };
@@ -32,6 +33,12 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (context?.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
+
+  /** A subgraph's 401 or 403 reaches the client as the subgraph's own error, without its URL or raw answer. */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    const body = await this.parseBody(response).catch(() => undefined);
+    return subgraphHttpError(response.status, body);
+  }
 }
 
 /** The gateway over the committed supergraph, on `config.port` (0: any free port). */
@@ -52,24 +59,25 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   // SPAs on the configured origins may call the API and downloads; no cookies are involved.
   app.use(['/graphql', '/exports'], cors({ origin: config.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'], maxAge: 600 }));
   app.get('/health', gatewayHealth(config.subgraphUrls));
-  app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact));
+  app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact, '/exports/contacts.xlsx'));
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
-  const limits = queryLimits(config.production);
+  const limits = queryLimits(config.production, config.edge.maxQueryCost);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    includeStacktraceInErrorResponses: !config.production,
+    includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
+    formatError: gatewayFormatError(config.edge.exposeStackTraces),
     plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>()],
   });
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    jsonBody(logger),
     expressMiddleware(apollo, {
       // A token that does not verify stops here with 401 UNAUTHENTICATED; none is anonymous.
       context: async ({ req }) => {
@@ -79,6 +87,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
       },
     }),
   );
+
+  app.use(unexpectedErrors(logger));
 
   const url = `${baseUrl}/graphql`;
   logger.info({ url }, 'gateway ready');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bool, loadEnvFile, parseEnv, port } from './env';
+import { loadEdgeSettings, type EdgeSettings } from '../server/edge-settings';
 
 export type SubgraphName = 'organization' | 'contact' | 'credential';
 
@@ -23,6 +24,8 @@ export interface SubgraphConfig {
   auth: AuthConfig;
   /** Addresses whose X-Forwarded-For is believed (the gateway): express's `trust proxy`. */
   trustedProxies: string[];
+  /** Stack traces, the query cost ceiling, IPv6 rate-limit networks (EXPOSE_STACK_TRACES, QUERY_MAX_COST, RATE_LIMIT_IPV6_PREFIX). */
+  edge: EdgeSettings;
 }
 
 export interface AuthConfig {
@@ -102,5 +105,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       audience: parsed.JWT_AUDIENCE,
     },
     trustedProxies: csv(parsed.TRUSTED_PROXIES),
+    edge: loadEdgeSettings(env),
   };
 }

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from './errors';
+import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
 /** Operations that check a secret: one per request, so aliases cannot multiply password guesses. */
 export const CREDENTIAL_FIELDS = new Set(['login', 'requestPasswordReset', 'resetPassword', 'completeUnlock', 'changePassword', 'refreshToken']);
@@ -21,20 +22,28 @@ export const oneCredentialOperation: ValidationRule = (context: ValidationContex
 };
 
 /**
- * Query limits for the gateway and every subgraph (graphql-armor): depth, aliases, tokens,
- * directives and cost are refused while validating, before any resolver runs; field suggestions
- * are blocked in production. Plus one credential check per request.
+ * Query limits for the gateway and every subgraph (graphql-armor): depth, aliases, tokens and
+ * directives are refused while validating, before any resolver runs; field suggestions are
+ * blocked in production. Plus one credential check per request, and the cost of the operation
+ * counted with its page sizes (`query-cost.ts`) once its variables are known, still before any
+ * resolver runs.
  */
-export function queryLimits(production: boolean) {
+export function queryLimits(production: boolean, maxCost: number) {
   const armor = new ApolloArmor({
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
     // Tokens are limited by graphql's own parser (see `parseOptions`): armor's plugin answers 500.
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
-    costLimit: { maxCost: 8000 },
+    // Armor's cost ignores page sizes (100 contacts cost what 1 does); `queryCostLimit` replaces it.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   });
   const { validationRules, plugins } = armor.protect();
-  return { validationRules: [...validationRules, oneCredentialOperation], plugins, allowBatchedHttpRequests: false, parseOptions: { maxTokens: 3000 } };
+  return {
+    validationRules: [...validationRules, oneCredentialOperation],
+    plugins: [...plugins, queryCostLimit({ ...DEFAULT_COST_OPTIONS, maxCost })],
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: 3000 },
+  };
 }

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { withAddressKey } from './client-address';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -13,7 +14,8 @@ export interface RateLimit {
  */
 export async function consumeRateLimit(dataSource: DataSource, bucket: string, { limit, windowSeconds }: RateLimit, now = Date.now()): Promise<void> {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
-  const key = bucket.slice(0, 200);
+  // A client address at the end of the name counts by network for IPv6 (see `client-address.ts`).
+  const key = withAddressKey(bucket).slice(0, 200);
   const hits = await dataSource.transaction(async (manager) => {
     if (dataSource.options.type === 'better-sqlite3') {
       await manager.query(

@@ -8,7 +8,7 @@ import { ErrorCode } from '../graphql/errors';
  * Errors a client may see: those we raised on purpose keep their code and message; anything else
  * (a database failure, a bug) is logged here and reaches the client as a plain code, no internals.
  */
-export function formatError(logger: Logger) {
+export function formatError(logger: Logger, exposeStackTraces = false) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code as string | undefined;
     const original = unwrapResolverError(error);
@@ -20,7 +20,9 @@ export function formatError(logger: Logger) {
       return { message: 'The service is temporarily unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    // Only an operator who asked for them (EXPOSE_STACK_TRACES=true) sees where a bug is.
+    const stacktrace = exposeStackTraces ? formatted.extensions?.stacktrace : undefined;
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) } };
   };
 }
 

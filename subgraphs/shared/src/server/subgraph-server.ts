@@ -11,9 +11,11 @@ import { remoteTokenVerifier, type TokenVerifier } from '../auth/token-verifier'
 import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, type DataSourceSpec } from '../database/data-source';
 import { queryLimits } from '../graphql/limits';
+import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
 import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
 import { healthHandler } from './health';
+import { jsonBody, unexpectedErrors } from './json-body';
 import { operationLog, requestId } from './operation-log';
 import { close, listen } from './listen';
 import { createLogger, type Logger } from './logger';
@@ -61,6 +63,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   config: SubgraphConfig,
 ): Promise<RunningServer> {
   const logger = createLogger(config.name, config.logLevel, config.logDestination);
+  setIpv6RateLimitPrefix(config.edge.rateLimitIpv6PrefixLength);
   const dataSource = await openDatabase(config.database, definition);
   if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
   const services = (await definition.onStart?.(dataSource, logger)) as S;
@@ -74,26 +77,28 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   definition.routes?.(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
-  const limits = queryLimits(config.production);
+  const limits = queryLimits(config.production, config.edge.maxQueryCost);
   const apollo = new ApolloServer<C>({
     schema,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    includeStacktraceInErrorResponses: !config.production,
-    formatError: formatError(logger),
+    includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
+    formatError: formatError(logger, config.edge.exposeStackTraces),
     plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLog<C>()],
   });
   await apollo.start();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    jsonBody(logger),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
         definition.createContext({ dataSource, logger: logger.child({ requestId: requestId(req) }), req, principal: await verify(req.headers.authorization) }, services),
     }),
   );
+
+  app.use(unexpectedErrors(logger));
 
   const url = `${baseUrl}/graphql`;
   logger.info({ url, database: config.database.kind }, `${config.name} subgraph ready`);

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { bool, parseEnv } from '../config/env';
+
+/** What the gateway and every subgraph do with what callers send them (issue 10). */
+export interface EdgeSettings {
+  /**
+   * Stack traces in error answers. Off in every mode unless an operator turns them on: a trace
+   * names files, versions and code paths, and even in development it tells one refusal from another.
+   */
+  exposeStackTraces: boolean;
+  /** The most a document may cost (see `graphql/query-cost.ts`); more is QUERY_TOO_COSTLY. */
+  maxQueryCost: number;
+  /** IPv6 clients share a rate-limit bucket per network of this prefix length (one subscriber gets a /64). */
+  rateLimitIpv6PrefixLength: number;
+}
+
+export const DEFAULT_MAX_QUERY_COST = 50_000;
+
+const edgeEnv = z.object({
+  EXPOSE_STACK_TRACES: bool(false),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_MAX_QUERY_COST),
+  RATE_LIMIT_IPV6_PREFIX: z.coerce.number().int().min(1).max(128).default(64),
+});
+
+export function loadEdgeSettings(env: NodeJS.ProcessEnv): EdgeSettings {
+  const parsed = parseEnv(edgeEnv, env);
+  return { exposeStackTraces: parsed.EXPOSE_STACK_TRACES, maxQueryCost: parsed.QUERY_MAX_COST, rateLimitIpv6PrefixLength: parsed.RATE_LIMIT_IPV6_PREFIX };
+}
