@@ -1,6 +1,7 @@
 import type { RunningServer, SubgraphName } from '@ecg/shared';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
+import { collectRequestSecrets, collectResponseSecrets } from './secrets';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -53,7 +54,11 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
       headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
       body: JSON.stringify({ query: document, variables }),
     });
-    return (await response.json()) as GraphQLResponse;
+    const body = (await response.json()) as GraphQLResponse;
+    // For the log audit: every password sent and token issued, searched for in the suite's log.
+    collectRequestSecrets(document, variables);
+    collectResponseSecrets(body.data);
+    return body;
   };
   const login = async (userName: string, password: string) => {
     const { data, errors } = await query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: userName, p: password });

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { collectMailSecrets } from './secrets';
 
 export interface ReceivedMail {
   to: string;
@@ -24,6 +25,8 @@ export async function startSmtp() {
           .then((mail) => {
             const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
             received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+            // For the log audit: the temporary passwords and links mailed, searched for in the suite's log.
+            collectMailSecrets(mail.text ?? '');
             done();
           })
           .catch(done);

@@ -19,6 +19,10 @@ export interface CredentialConfig extends SubgraphConfig {
   mailDispatch: { pollMilliseconds: number; maxBackoffSeconds: number };
   /** Sign-in attempts allowed per minute, per client address and per user name. */
   loginRateLimit: { perAddress: number; perUserName: number };
+  /** Staff logins lock after this many failures in a row, for this many minutes (soft lockout). */
+  staffLockout: { attempts: number; minutes: number };
+  /** Password checks in flight at once per principal and per client address (changePassword); more are refused. */
+  passwordChecksPerKey: number;
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -42,6 +46,10 @@ const schema = z.object({
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
+  // ASVS 2.2.1: at most 100 failures an hour; 10 in a row then 15 minutes is at most 40.
+  STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(2),
 });
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
@@ -66,5 +74,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     },
     mailDispatch: { pollMilliseconds: parsed.MAIL_POLL_MILLISECONDS, maxBackoffSeconds: parsed.MAIL_RETRY_MAX_SECONDS },
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
+    staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
+    passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
   };
 }

@@ -18,11 +18,14 @@ import { SelfServiceAccount } from './self-service/self-service-account.entity';
 import { startServices } from './services';
 import { RefreshToken } from './sessions/refresh-token.entity';
 import { StaffAccount } from './staff/staff-account.entity';
+import { CredentialHardening1763900000000 } from './migrations/1763900000000-credential-hardening';
+import { PasswordResetRequest } from './lifecycle/password-reset-request.entity';
 
 export { buildSchema, loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
-export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow];
-export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000];
+export { unlockStaffLogin } from './staff/staff-lockout';
+export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest];
+export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000];
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {
@@ -35,7 +38,7 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       createContext,
       seedDemoData,
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
-      onStop: (services) => services.dispatcher.stop(),
+      onStop: async (services) => void (await Promise.all([services.dispatcher.stop(), services.resetQueue.stop()])),
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => createTokenVerifier(services.keys.verificationKeys, config.auth),
       routes: (app, { services }) => {

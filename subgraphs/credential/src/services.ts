@@ -11,14 +11,18 @@ import { createMailer } from './mail/mailer';
 import { startDispatcher } from './mail/outbox';
 import { sessions } from './sessions/sessions';
 import { ensureFirstStaff } from './staff/staff-bootstrap';
+import { disableDemoStaffInProduction } from './staff/demo-staff-guard';
+import { startPasswordResetQueue } from './lifecycle/password-reset-queue';
 
 /** What every request of this subgraph shares: keys, sessions, sign-in, the lifecycle, the mail dispatcher. */
 export async function startServices(dataSource: DataSource, config: CredentialConfig, logger: Logger) {
   const zoneOf = networkZones(config.lockout.internalNetworks);
+  await disableDemoStaffInProduction(dataSource, config, logger);
   await ensureFirstStaff(dataSource, config.staff, logger);
   const keys = await loadKeyStore(dataSource, config.privateKeyPem);
   const sessionStore = sessions(dataSource, config, keys);
   const lookup = directory(config, serviceClient(config, keys));
+  const lifecycle = selfServiceLifecycle(dataSource, config, lookup, sessionStore);
   const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
   return {
     config,
@@ -26,8 +30,9 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     directory: lookup,
     sessions: sessionStore,
     signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf),
-    lifecycle: selfServiceLifecycle(dataSource, config, lookup, sessionStore),
+    lifecycle,
     dispatcher,
+    resetQueue: startPasswordResetQueue(dataSource, lifecycle.sendResetLink, logger, config.mailDispatch.pollMilliseconds),
   };
 }
 

@@ -5,7 +5,14 @@ import type { CredentialContext } from '../context';
 import { SecurityEvent } from '../lifecycle/security-event.entity';
 import { availableActions, SelfServiceAction } from '../self-service/self-service-actions';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
 import { Contact } from './contact.entity';
+
+/** The buttons of a panel; only a disabled login asks the contact subgraph whether its contact is active again. */
+async function actionsOf(account: SelfServiceAccount | null, context: CredentialContext): Promise<SelfServiceAction[]> {
+  if (account?.status !== SelfServiceStatus.DISABLED) return availableActions(account?.status ?? null);
+  return availableActions(account.status, (await context.loaders.contactFacts.load(account.contactId))?.status === 'ACTIVE');
+}
 
 @ObjectType({ description: 'One page of security events, newest first.' })
 export class SecurityEventPage extends PageType(SecurityEvent) {}
@@ -19,15 +26,15 @@ export class ContactSelfServiceResolver {
 
   @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now, REGISTER included when there is no login yet.' })
   async selfServiceActions(@Root() contact: Contact, @Ctx() context: CredentialContext) {
-    return availableActions((await context.loaders.selfService.byContactId.load(contact.id))?.status ?? null);
+    return actionsOf((await context.loaders.selfService.byContactId.load(contact.id)) ?? null, context);
   }
 }
 
 @Resolver(() => SelfServiceAccount)
 export class SelfServiceAccountResolver {
   @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now: Unlock only when locked.' })
-  availableActions(@Root() account: SelfServiceAccount) {
-    return availableActions(account.status);
+  availableActions(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    return actionsOf(account, context);
   }
 
   @FieldResolver(() => SecurityEventPage, { description: 'Sign-ins, locks, unlocks, registrations, resets: the login\'s audit trail.' })

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/shared';
 import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
@@ -25,9 +25,10 @@ export const temporaryPassword = () => Array.from({ length: 16 }, () => ALPHABET
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** A one-time link token; only its hash is kept. */
+/** A one-time link token; only its hash is kept. A new link spends every older one of its kind. */
 export async function issueAccountToken(manager: EntityManager, essId: number, purpose: AccountTokenPurpose, lifetimeMs: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
+  await manager.update(AccountToken, { essId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
   await manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + lifetimeMs), usedAt: null });
   return token;
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { IsNull } from 'typeorm';
+import { normalizeUserName, sameUserName } from '../login/user-name';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_HISTORY } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
+import { AccountToken } from './account-token.entity';
 import { PasswordHistory } from './password-history.entity';
 
 const { REGISTERED } = SelfServiceStatus;
@@ -16,9 +19,19 @@ const sqlite = (manager: EntityManager) => manager.connection.options.type === '
 export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
   manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
 
-/** Set a new password: hash, history, panel fields; the enrollment is complete and the login open. */
+/** The login with exactly this user name: the database's collation also matches accented look-alikes. */
+export async function findAccountByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount | null> {
+  const found = await manager.findOneBy(SelfServiceAccount, { userName: normalizeUserName(userName) });
+  return found && sameUserName(found.userName, userName) ? found : null;
+}
+
+/**
+ * Set a new password: hash, history, panel fields; the enrollment is complete and the login open.
+ * Every unused link of the login (reset, unlock) is spent: it was made for the state that ended.
+ */
 export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
+  await manager.update(AccountToken, { essId: account.essId, usedAt: IsNull() }, { usedAt: new Date() });
   await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
   await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
   await manager.update(SelfServiceAccount, { essId: account.essId }, {

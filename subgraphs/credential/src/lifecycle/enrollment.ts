@@ -1,6 +1,6 @@
 import { IsNull } from 'typeorm';
 import { notFound, type Principal } from '@ecg/shared';
-import { normalizeUserName } from '../login/sign-in';
+import { normalizeUserName } from '../login/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { hashPassword } from '../passwords/password-hasher';
@@ -50,13 +50,15 @@ export function enrollment(deps: LifecycleDeps) {
     async reEnroll(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
       const existing = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId });
       if (!existing) throw refused('NOT_REGISTERED', 'This contact has no self-service login yet; use Register.');
+      // A login disabled because its contact went inactive comes back once the contact is active again.
+      const reactivated = existing.status === DISABLED && (await directory.contact(contactId))?.status === 'ACTIVE';
       const context = await mailContext(contactId, existing.organizationId, existing.userName);
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const expiresAt = new Date(Date.now() + 24 * HOUR);
       const account = await dataSource.transaction(async (manager) => {
         const locked = (await lockAccount(manager, { contactId }))!;
-        if (locked.status === DISABLED) throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
+        if (locked.status === DISABLED && !reactivated) throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
         await manager.update(AccountSecret, { essId: locked.essId }, { temporaryPasswordHash: passwordHash, passwordHash: null });
         await manager.update(SelfServiceAccount, { essId: locked.essId }, {
           status: REGISTRATION_PENDING, enrollmentCompleted: false, reenrolled: true, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,

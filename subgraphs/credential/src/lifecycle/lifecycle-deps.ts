@@ -18,6 +18,8 @@ export interface LifecycleDeps {
 /** An action the account's state forbids: its own code, and nothing changes. */
 export const refused = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 
+export const invalidLink = () => refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+
 /** Who an email is for and from which organization, asked of the subgraphs that own them. */
 export async function mailContextOf({ directory }: LifecycleDeps, contactId: string, organizationId: string, userName: string): Promise<MailContext & { email: string | null }> {
   const [facts, organization] = await Promise.all([directory.contact(contactId), directory.organization(organizationId)]);
@@ -29,6 +31,6 @@ export async function spendToken({ dataSource }: LifecycleDeps, token: string, p
   const tokens = dataSource.getRepository(AccountToken);
   const row = await tokens.findOneBy({ tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
   const spent = row && (await tokens.update({ id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
-  if (!row || spent?.affected !== 1) throw refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+  if (!row || spent?.affected !== 1) throw invalidLink();
   return row.essId;
 }

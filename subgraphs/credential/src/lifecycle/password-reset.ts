@@ -1,14 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { IsNull, MoreThan } from 'typeorm';
-import { normalizeUserName } from '../login/sign-in';
+import { normalizeUserName } from '../login/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { assertPasswordPolicy } from '../passwords/password-policy';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, issueAccountToken, recordEvent, sha256 } from './account-events';
-import { lockAccount, previousPasswordHashes, setPassword } from './account-store';
+import { findAccountByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
 import { AccountToken } from './account-token.entity';
-import { mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { PasswordResetRequest } from './password-reset-request.entity';
 
 const { DISABLED } = SelfServiceStatus;
 
@@ -22,26 +24,34 @@ export function passwordReset(deps: LifecycleDeps) {
   const { dataSource, config, sessions } = deps;
   const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
   return {
-    /** Always the same answer; a link (1 hour) only to a real login with an email on record. */
+    /**
+     * Always the same answer, after the same work for every name: the request is queued, and
+     * whether the name exists is found out in the background (password-reset-queue.ts), so the
+     * answer's timing tells nothing either.
+     */
     async requestPasswordReset(userName: string, clientAddress?: string): Promise<string> {
-      const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ userName: normalizeUserName(userName) });
-      if (account && account.status !== DISABLED) {
-        const context = await mailContext(account.contactId, account.organizationId, account.userName);
-        if (context.email) {
-          await dataSource.transaction(async (manager) => {
-            const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
-            await enqueueMail(manager, { recipient: context.email!, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
-            await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', clientAddress);
-          });
-        }
-      }
+      await dataSource.getRepository(PasswordResetRequest).insert({ id: randomUUID(), userName: normalizeUserName(userName).slice(0, 254), clientAddress: clientAddress?.slice(0, 45) ?? null });
       return PASSWORD_RESET_ANSWER;
+    },
+
+    /** A queued request: a link (1 hour) only to a real, enabled login with an email on record. */
+    async sendResetLink(request: PasswordResetRequest): Promise<void> {
+      const account = await findAccountByUserName(dataSource.manager, request.userName);
+      const context = account && account.status !== DISABLED ? await mailContext(account.contactId, account.organizationId, account.userName) : null;
+      await dataSource.transaction(async (manager) => {
+        // Whoever deletes the request handles it: replicas never send one twice.
+        if ((await manager.delete(PasswordResetRequest, { id: request.id })).affected !== 1) return;
+        if (!account || !context?.email) return;
+        const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
+        await enqueueMail(manager, { recipient: context.email, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
+        await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
+      });
     },
 
     /** The reset link: a new password, which also unlocks (ESR: users unlock by resetting). */
     async resetPassword(token: string, newPassword: string, clientAddress?: string): Promise<void> {
       const tokenRow = await dataSource.getRepository(AccountToken).findOneBy({ tokenHash: sha256(token), purpose: 'RESET', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
-      if (!tokenRow) throw refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
+      if (!tokenRow) throw invalidLink();
       const account = await dataSource.getRepository(SelfServiceAccount).findOneByOrFail({ essId: tokenRow.essId });
       // Check the policy before spending the link, so a refused password can be corrected.
       await assertPasswordPolicy(newPassword, account.userName, await previousPasswordHashes(dataSource.manager, account.essId));

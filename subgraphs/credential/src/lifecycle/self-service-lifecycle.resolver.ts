@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphq
 import { z } from 'zod';
 import { consumeRateLimit, validateArgs } from '@ecg/shared';
 import type { CredentialContext } from '../context';
+import { normalizeUserName } from '../login/user-name';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 
 const contactId = z.string().uuid('is not a contact id');
@@ -48,7 +49,7 @@ export class SelfServiceLifecycleResolver {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long') }), { userName });
     await consumeRateLimit(context.dataSource, `requestPasswordReset:${context.req.ip}`, PUBLIC_LIMIT);
     // Per user name too: nobody floods one person's mailbox from many addresses.
-    await consumeRateLimit(context.dataSource, `requestPasswordReset:user:${args.userName.toLowerCase()}`, { limit: 3, windowSeconds: 15 * 60 });
+    await consumeRateLimit(context.dataSource, `requestPasswordReset:user:${normalizeUserName(args.userName)}`, { limit: 3, windowSeconds: 15 * 60 });
     return { message: await context.services.lifecycle.requestPasswordReset(args.userName, context.req.ip) };
   }
 

@@ -5,7 +5,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, issueAccountToken, recordEvent } from './account-events';
 import { lockAccount } from './account-store';
-import { mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
 
@@ -34,9 +34,9 @@ export function unlocking(deps: LifecycleDeps) {
       const essId = await spendToken(deps, token, 'UNLOCK');
       await dataSource.transaction(async (manager) => {
         const account = (await lockAccount(manager, { essId }))!;
-        if (account.status === LOCKED) {
-          await manager.update(SelfServiceAccount, { essId }, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
-        }
+        // The lock the link was made for has ended (a reset, a re-enrollment): the link with it.
+        if (account.status !== LOCKED) throw invalidLink();
+        await manager.update(SelfServiceAccount, { essId }, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
         await recordEvent(manager, account, 'UNLOCKED', clientAddress);
       });
     },

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/shared';
-import { normalizeUserName } from './sign-in';
+import { validateArgs } from '@ecg/shared';
+import { consumeSignInLimits } from './sign-in-limits';
 import type { CredentialContext } from '../context';
 import { Session } from './session.type';
 
@@ -13,10 +13,7 @@ export class LoginResolver {
   @Mutation(() => Session, { description: 'Sign in with user name (email) and password. Every failure answers the same.' })
   async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext) {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }), { userName, password });
-    // Refused before any password is hashed: guessing costs the guesser, not the server.
-    const limits = context.services.config.loginRateLimit;
-    await consumeRateLimit(context.dataSource, `login:address:${context.req.ip}`, { limit: limits.perAddress, windowSeconds: 60 });
-    await consumeRateLimit(context.dataSource, `login:user:${normalizeUserName(args.userName)}`, { limit: limits.perUserName, windowSeconds: 60 });
+    await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
     return asSession(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
 

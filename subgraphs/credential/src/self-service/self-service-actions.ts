@@ -10,8 +10,11 @@ export enum SelfServiceAction {
 
 registerEnumType(SelfServiceAction, { name: 'SelfServiceAction', description: 'A button of the Self Service Details panel.' });
 
-/** Which buttons apply now (Unlock only when locked, as the job aid says). */
-export function availableActions(status: SelfServiceStatus | null): SelfServiceAction[] {
+/**
+ * Which buttons apply now (Unlock only when locked, as the job aid says). A login disabled with its
+ * contact can be re-enrolled once the contact is active again (`contactActive`, asked only then).
+ */
+export function availableActions(status: SelfServiceStatus | null, contactActive = false): SelfServiceAction[] {
   switch (status) {
     case null:
       return [SelfServiceAction.REGISTER];
@@ -21,6 +24,6 @@ export function availableActions(status: SelfServiceStatus | null): SelfServiceA
     case SelfServiceStatus.REGISTRATION_PENDING:
       return [SelfServiceAction.RE_ENROLL];
     case SelfServiceStatus.DISABLED:
-      return [];
+      return contactActive ? [SelfServiceAction.RE_ENROLL] : [];
   }
 }

@@ -17,6 +17,14 @@ export class StaffAccount {
   @Column({ type: 'varchar', length: 200 })
   passwordHash: string;
 
+  /** Failed password checks in a row; the one that reaches STAFF_LOCKOUT_ATTEMPTS locks and restarts it. */
+  @Column({ type: 'int', default: 0 })
+  failedAttempts: number;
+
+  /** Soft lockout: until then even the right password is refused (see staff/staff-lockout.ts). */
+  @Column({ type: 'datetime', nullable: true })
+  lockedUntil: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -1,0 +1,57 @@
+import { ContactType } from '@ecg/shared';
+import { startFederation, type Federation } from './support/federation';
+import { PASSWORD, signedInContact } from './support/people';
+import { CHANGE, LOGIN } from './support/self-service-flows';
+
+// Issue 10, defect 3: one principal flooding changePassword must not starve everyone's sign-in
+// (password hashing shares one small thread pool).
+let federation: Federation;
+
+beforeAll(async () => {
+  federation = await startFederation('sechash');
+});
+afterAll(() => federation?.stop());
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+it('a flood of changePassword by one user leaves another user\'s sign-in latency within 3x of idle', async () => {
+  const flooder = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'flooder@county.xorg');
+  const other = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'bystander@county.xorg');
+  const signIn = async () => {
+    const started = performance.now();
+    const result = await federation.query(LOGIN, { u: other.email, p: PASSWORD }, { headers: { 'x-forwarded-for': '192.0.2.20' } });
+    expect(result.errors).toBeUndefined();
+    return performance.now() - started;
+  };
+  await signIn();
+  const idle: number[] = [];
+  for (let i = 0; i < 5; i++) idle.push(await signIn());
+
+  // 30 concurrent clients of the flooder, each sending again as soon as it is answered (after the
+  // retryAfterSeconds when refused: a client ignoring it is an HTTP flood, not a hash-pool one):
+  // the right current password, so each accepted request costs a hash, and a new password the
+  // policy refuses, so the flood never ends by itself.
+  let flooding = true;
+  const codes: Record<string, number> = {};
+  const client = async () => {
+    while (flooding) {
+      const result = await federation.query(CHANGE, { c: PASSWORD, n: 'short' }, { token: flooder.token, headers: { 'x-forwarded-for': '192.0.2.10' } });
+      const code = result.errors?.[0].extensions?.code ?? 'OK';
+      codes[code] = (codes[code] ?? 0) + 1;
+      if (code === 'RATE_LIMITED') await new Promise((r) => setTimeout(r, 1000 * result.errors![0].extensions!.retryAfterSeconds));
+    }
+  };
+  const clients = Array.from({ length: 30 }, client);
+  await new Promise((r) => setTimeout(r, 500));
+  const during: number[] = [];
+  try {
+    for (let i = 0; i < 5; i++) during.push(await signIn());
+  } finally {
+    flooding = false;
+    await Promise.all(clients);
+  }
+  process.stderr.write(`sign-in latency idle ${idle.map(Math.round)} during ${during.map(Math.round)} ${JSON.stringify(codes)}\n`);
+  expect(codes.BAD_USER_INPUT).toBeGreaterThan(0);
+  expect(codes.RATE_LIMITED).toBeGreaterThan(0);
+  expect({ idle: median(idle), during: median(during), withinBound: median(during) < 3 * median(idle) }).toMatchObject({ withinBound: true });
+}, 120_000);
