@@ -285,6 +285,20 @@ describe('errors of an anonymous caller', () => {
   });
 });
 
+describe('an argument graphql-js refuses only while executing', () => {
+  // Found by the fuzz test: `$sort: null` for `sort: ContactSort! = FULL_NAME_ASC` passes the
+  // gateway's validation and was an INTERNAL_SERVER_ERROR from the contact subgraph.
+  it('is BAD_USER_INPUT naming the argument, not an internal error', async () => {
+    const { data, errors } = await federation.query(
+      'query ($sort: ContactSort) { organization(code: "42061") { name contacts(sort: $sort) { totalCount } } }',
+      { sort: null },
+      { token: staff },
+    );
+    expect(data?.organization ?? null).toBeNull();
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidFields: [{ field: 'sort' }] });
+  });
+});
+
 describe('sign-in rate limits over IPv6', () => {
   const signIn = async (address: string, userName: string) =>
     federation.query('mutation ($u: String!) { login(userName: $u, password: "not the password") { accessToken } }', { u: userName }, { headers: { 'x-forwarded-for': address } });

@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { QueryFailedError } from 'typeorm';
 import type { Logger } from './logger';
@@ -15,6 +15,10 @@ export function formatError(logger: Logger, exposeStackTraces = false) {
     // Errors raised on purpose are answers, not bugs: no stack trace, in development either
     // (a trace would tell "unknown user" from "wrong password" by its line numbers).
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);
+    const argument = refusedArgument(original);
+    if (argument) {
+      return { message: formatted.message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: argument, message: formatted.message }] } };
+    }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, 'database unavailable');
       return { message: 'The service is temporarily unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
@@ -29,6 +33,16 @@ export function formatError(logger: Logger, exposeStackTraces = false) {
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _omit, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
+}
+
+/**
+ * graphql-js refuses some argument values only while executing, with no code: an explicit null
+ * for a non-null argument that has a default (`contacts(sort: $sort)` with `$sort: null`) passes
+ * validation at the gateway and is refused here. That is the caller's input, not a bug.
+ */
+function refusedArgument(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || error.extensions?.code || error.originalError) return undefined;
+  return /^Argument "([^"]+)" (?:of (?:non-null|required) type|has invalid value)/.exec(error.message)?.[1];
 }
 
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'ENOTFOUND']);
