@@ -275,6 +275,29 @@ describe('errors of an anonymous caller', () => {
     }
   });
 
+  it('say a subgraph out of reach is unavailable, without naming where it is', async () => {
+    const { subgraphs } = federation;
+    const gateway = await createGateway(
+      loadGatewayConfig({
+        HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent',
+        ORGANIZATION_URL: subgraphs.organization.url, CONTACT_URL: `http://127.0.0.1:${await freePort()}/graphql`, CREDENTIAL_URL: subgraphs.credential.url,
+        JWKS_URL: new URL('/.well-known/jwks.json', subgraphs.credential.url).toString(),
+      }),
+    );
+    try {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+        body: JSON.stringify({ query: '{ organization(code: "42061") { name contacts { totalCount } } }' }),
+      });
+      const text = await response.text();
+      expect(JSON.parse(text).errors.map((e: any) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE']);
+      expect(text).not.toMatch(/127\.0\.0\.1|localhost|fetch failed|TypeError|stacktrace/);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
   it('straight to a subgraph carry no stack trace either', async () => {
     for (const { url } of Object.values(federation.subgraphs)) {
       for (const [query, authorization] of [['{ nope }', undefined], ['{ __typename }', 'Bearer not-a-token']] as const) {

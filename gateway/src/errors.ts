@@ -1,5 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from '@ecg/shared';
 
 /** What a subgraph's non-200 answer means when its body says nothing usable. */
 const BY_STATUS: Record<number, [code: string, message: string]> = {
@@ -25,13 +27,29 @@ export function subgraphHttpError(status: number, body: unknown): GraphQLError {
 // Where a subgraph is and how the gateway reached it are nobody's business but the operator's.
 const INTERNAL_EXTENSIONS = ['response', 'serviceName', 'exception'];
 
-/** The gateway's errors as clients see them: no subgraph URLs or names, and stack traces only when enabled. */
-export function gatewayFormatError(exposeStackTraces: boolean) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    if (!formatted.extensions) return formatted;
+// A subgraph the gateway cannot reach: its fetch fails with one of these (undici's "fetch failed" carries the cause).
+const UNREACHABLE = /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|socket hang up/i;
+
+/**
+ * The gateway's errors as clients see them: no subgraph URLs or names, and stack traces only when
+ * enabled. An error without a code of its own (a subgraph out of reach, a bug) is logged here and
+ * answered with a plain message: its text can name hosts and internals.
+ */
+export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = Object.fromEntries(
-      Object.entries(formatted.extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key) && (exposeStackTraces || key !== 'stacktrace')),
+      Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key) && (exposeStackTraces || key !== 'stacktrace')),
     );
-    return { ...formatted, extensions };
+    const code = extensions.code;
+    if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions };
+    const original = unwrapResolverError(error) as { message?: string; cause?: { message?: string; code?: string } } | undefined;
+    const unreachable = UNREACHABLE.test(`${original?.message ?? ''} ${original?.cause?.code ?? ''} ${original?.cause?.message ?? ''} ${formatted.message}`);
+    logger[unreachable ? 'warn' : 'error']({ err: original, path: formatted.path }, unreachable ? 'subgraph unreachable' : 'unexpected error');
+    const { stacktrace } = extensions;
+    return {
+      message: unreachable ? 'The service is temporarily unavailable; try again shortly.' : 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: unreachable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', ...(stacktrace ? { stacktrace } : {}) },
+    };
   };
 }

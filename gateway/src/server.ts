@@ -71,7 +71,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
-    formatError: gatewayFormatError(config.edge.exposeStackTraces),
+    formatError: gatewayFormatError(config.edge.exposeStackTraces, logger),
     plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>()],
   });
   await apollo.start();
