@@ -10,6 +10,7 @@ import { CreateContact1763780000000 } from './migrations/1763780000000-create-co
 import { ContactMaintenance1763800000000 } from './migrations/1763800000000-contact-maintenance';
 import { contactSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
+import { peerServices } from './session/peer-services';
 
 export { buildSchema };
 export const entities = [Contact, ContactTypeAssignment, AuditEntry];
@@ -17,5 +18,8 @@ export const migrations = [CreateContact1763780000000, ContactMaintenance1763800
 
 /** The contact subgraph: employer contacts, their contact types, and `Organization.contacts`. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('contact')): Promise<RunningServer> {
-  return startSubgraph({ entities, migrations, buildSchema, permissions, createContext, seedDemoData, routes: contactsExportRoute }, config);
+  return startSubgraph(
+    { entities, migrations, buildSchema, permissions, createContext, seedDemoData, routes: contactsExportRoute, onStart: async () => peerServices(config) },
+    config,
+  );
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CreateRateLimit1763790000000, createTokenVerifier, RateLimitWindow, startSubgraph, type RunningServer } from '@ecg/shared';
+import { CreateRateLimit1763790000000, RateLimitWindow, startSubgraph, type RunningServer } from '@ecg/shared';
 import { loadCredentialConfig, type CredentialConfig } from './config';
 import { createContext } from './context';
 import { seedDemoData } from './demo';
@@ -20,12 +20,13 @@ import { RefreshToken } from './sessions/refresh-token.entity';
 import { StaffAccount } from './staff/staff-account.entity';
 import { CredentialHardening1763900000000 } from './migrations/1763900000000-credential-hardening';
 import { PasswordResetRequest } from './lifecycle/password-reset-request.entity';
+import { localTokenVerifier, SessionRevocation, SessionRevocation1763950000000, revocationRoutes } from './revocation';
 
 export { buildSchema, loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff/staff-lockout';
-export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest];
-export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000];
+export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest, SessionRevocation];
+export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000, SessionRevocation1763950000000];
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {
@@ -40,9 +41,10 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
       onStop: async (services) => void (await Promise.all([services.dispatcher.stop(), services.resetQueue.stop()])),
       // This subgraph holds the keys: it checks tokens with them directly.
-      createVerifier: (services) => createTokenVerifier(services.keys.verificationKeys, config.auth),
-      routes: (app, { services }) => {
+      createVerifier: (services) => localTokenVerifier(services.keys.verificationKeys, config, services.revocations),
+      routes: (app, { services, verify, dataSource, logger }) => {
         app.get('/.well-known/jwks.json', (_req, res) => res.set('cache-control', 'public, max-age=300').json(services.keys.jwks));
+        revocationRoutes(app, { revocations: services.revocations, verify, dataSource, logger });
       },
     },
     config,

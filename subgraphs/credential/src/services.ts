@@ -10,6 +10,7 @@ import { signIn } from './login/sign-in';
 import { createMailer } from './mail/mailer';
 import { startDispatcher } from './mail/outbox';
 import { sessions } from './sessions/sessions';
+import { sessionRevocations } from './revocation/session-revocations';
 import { ensureFirstStaff } from './staff/staff-bootstrap';
 import { disableDemoStaffInProduction } from './staff/demo-staff-guard';
 import { startPasswordResetQueue } from './lifecycle/password-reset-queue';
@@ -33,6 +34,7 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     lifecycle,
     dispatcher,
     resetQueue: startPasswordResetQueue(dataSource, lifecycle.sendResetLink, logger, config.mailDispatch.pollMilliseconds),
+    revocations: sessionRevocations(dataSource, config),
   };
 }
 

@@ -27,3 +27,4 @@ export * from './server/listen';
 export * from './server/logger';
 export * from './server/operation-log';
 export * from './server/subgraph-server';
+export * from './auth/revocation-list';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { validateArgs } from '@ecg/shared';
+import { badUserInput, validateArgs } from '@ecg/shared';
 import type { ContactContext } from '../context';
 import { Contact } from './contact.entity';
 import { contactDetails, ContactDetailsInput, CreateContactInput } from './contact-form.inputs';
@@ -10,8 +10,13 @@ import { createContact, updateContact } from './contact-maintenance';
 @Resolver(() => Contact)
 export class ContactMaintenanceResolver {
   @Mutation(() => Contact, { description: 'The New button, then Save: "All changes successfully saved."' })
-  createContact(@Arg('input', () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactContext) {
+  async createContact(@Arg('input', () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactContext) {
     const args = validateArgs(z.object({ input: contactDetails.and(z.object({ organizationId: z.string().uuid('is not an organization id') })) }), { input });
+    // A contact may only create in its own organization (the rule saw to it), which exists; staff
+    // name any id, so it is asked of the organization subgraph: no contact without an organization.
+    if (context.principal.kind !== 'contact' && !(await context.services.organizationExists(args.input.organizationId, context.req.headers.authorization))) {
+      throw badUserInput([{ field: 'input.organizationId', message: 'is not an existing organization' }]);
+    }
     return createContact(context.dataSource, context.principal, args.input.organizationId, args.input);
   }
 
@@ -25,6 +30,8 @@ export class ContactMaintenanceResolver {
     @Ctx() context: ContactContext,
   ) {
     const args = validateArgs(z.object({ id: contactId, expectedVersion: z.number().int().min(1), input: contactDetails }), { id, expectedVersion, input });
-    return updateContact(context.dataSource, context.principal, args.id, args.expectedVersion, args.input);
+    return updateContact(context.dataSource, context.principal, args.id, args.expectedVersion, args.input, (contactId) =>
+      context.services.contactAccessReduced(contactId, context.req.headers.authorization),
+    );
   }
 }

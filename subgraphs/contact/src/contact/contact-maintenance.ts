@@ -60,7 +60,22 @@ export async function createContact(dataSource: DataSource, principal: Principal
   });
 }
 
-export async function updateContact(dataSource: DataSource, principal: Principal, id: string, expectedVersion: number, details: ContactDetails): Promise<Contact> {
+/** Deactivated, or a contact type taken away: what the contact's open sessions must not keep. */
+const reducesAccess = (status: ContactStatus, types: ContactType[], details: ContactDetails) =>
+  (status === ContactStatus.ACTIVE && details.status !== ContactStatus.ACTIVE) || types.some((t) => !details.contactTypes.includes(t));
+
+/**
+ * Save a contact. `onAccessReduced` runs last inside the transaction when the change deactivates
+ * the contact or removes a type: if the contact's sessions cannot be ended, nothing is saved.
+ */
+export async function updateContact(
+  dataSource: DataSource,
+  principal: Principal,
+  id: string,
+  expectedVersion: number,
+  details: ContactDetails,
+  onAccessReduced: (contactId: string) => Promise<void> = async () => {},
+): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
     const sqlite = dataSource.options.type === 'better-sqlite3';
     const contact = await manager.findOne(Contact, { where: { id }, lock: sqlite ? undefined : { mode: 'pessimistic_write' } });
@@ -86,6 +101,7 @@ export async function updateContact(dataSource: DataSource, principal: Principal
     await manager.delete(ContactTypeAssignment, { contactId: id });
     await manager.insert(ContactTypeAssignment, assignments(id, details.contactTypes));
     await audit(manager, principal, { organizationId: contact.organizationId, contactId: id, action: 'UPDATE', changes: diff(before, snapshot(details, details.contactTypes)) });
+    if (reducesAccess(before.status as ContactStatus, oldTypes, details)) await onAccessReduced(id);
     return contact;
   });
 }

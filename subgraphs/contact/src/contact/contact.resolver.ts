@@ -5,13 +5,14 @@ import type { ContactContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { Contact } from './contact.entity';
 import { contactId } from './contact.inputs';
+import { visibleContact } from './contact.visibility';
 
 @Resolver(() => Contact)
 export class ContactResolver {
   @Query(() => Contact, { nullable: true, description: 'The contact with this id, or null.' })
   contact(@Arg('id', () => ID) id: string, @Ctx() context: ContactContext) {
     const args = validateArgs(z.object({ id: contactId }), { id });
-    return context.loaders.contact.byId.load(args.id);
+    return visibleContact(context, args.id);
   }
 
   @FieldResolver(() => [ContactType], { description: 'One or more; what this contact may do.' })

@@ -16,7 +16,7 @@ export class EmailImportResolver {
     @Arg('dryRun', () => Boolean, { defaultValue: false }) dryRun: boolean,
     @Ctx() context: ContactContext,
   ) {
-    const args = validateArgs(z.object({ organization: z.string().uuid('is not an organization id'), csv: z.string().min(1, 'is empty').max(2_000_000, 'is larger than 2 MB'), dryRun: z.boolean() }), { organization, csv, dryRun });
+    const args = validateArgs(z.object({ organization: z.string().uuid('is not an organization id'), csv: z.string().min(1, 'is empty').max(2_000_000, 'is larger than 2 MB'), dryRun: z.boolean() }), { organization, csv, dryRun }, { multiline: ['csv'] });
     return importContactEmails(context.dataSource, context.principal, args.organization, args.csv, args.dryRun);
   }
 }

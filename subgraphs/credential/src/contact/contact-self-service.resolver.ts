@@ -7,6 +7,7 @@ import { availableActions, SelfServiceAction } from '../self-service/self-servic
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { Contact } from './contact.entity';
+import { visibleAccount } from './visible-account';
 
 /** The buttons of a panel; only a disabled login asks the contact subgraph whether its contact is active again. */
 async function actionsOf(account: SelfServiceAccount | null, context: CredentialContext): Promise<SelfServiceAction[]> {
@@ -21,12 +22,12 @@ export class SecurityEventPage extends PageType(SecurityEvent) {}
 export class ContactSelfServiceResolver {
   @FieldResolver(() => SelfServiceAccount, { nullable: true, description: 'The Self Service Details panel; null when never registered.' })
   selfService(@Root() contact: Contact, @Ctx() context: CredentialContext) {
-    return context.loaders.selfService.byContactId.load(contact.id);
+    return visibleAccount(context, contact.id);
   }
 
   @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now, REGISTER included when there is no login yet.' })
   async selfServiceActions(@Root() contact: Contact, @Ctx() context: CredentialContext) {
-    return actionsOf((await context.loaders.selfService.byContactId.load(contact.id)) ?? null, context);
+    return actionsOf(await visibleAccount(context, contact.id), context);
   }
 }
 

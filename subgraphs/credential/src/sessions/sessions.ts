@@ -5,6 +5,7 @@ import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken, type SessionSubject } from './access-token';
 import { RefreshToken } from './refresh-token.entity';
+import { sessionRevocations } from '../revocation/session-revocations';
 
 export interface IssuedSession {
   accessToken: string;
@@ -17,11 +18,13 @@ const sha256 = (token: string) => createHash('sha256').update(token).digest('hex
 
 export function sessions(dataSource: DataSource, config: CredentialConfig, keys: KeyStore) {
   const tokens = dataSource.getRepository(RefreshToken);
+  const revocations = sessionRevocations(dataSource, config);
 
   async function issue(subject: SessionSubject, familyId: string = randomUUID()): Promise<IssuedSession> {
     const refreshToken = randomBytes(32).toString('base64url');
+    const sessionId = randomUUID();
     await tokens.insert({
-      id: randomUUID(),
+      id: sessionId,
       tokenHash: sha256(refreshToken),
       principalKind: subject.kind,
       principalId: subject.id,
@@ -30,14 +33,14 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
       revokedAt: null,
     });
     return {
-      accessToken: await signAccessToken(keys, config, subject),
+      accessToken: await signAccessToken(keys, config, subject, config.accessTokenTtlSeconds, sessionId),
       refreshToken,
       expiresIn: config.accessTokenTtlSeconds,
       passwordChangeRequired: subject.kind === 'contact' && subject.passwordChangeRequired,
     };
   }
 
-  const revokeFamily = (familyId: string) => tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  const revokeFamily = async (familyId: string) => { await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() }); await revocations.revokeFamilies([familyId]); };
 
   return {
     issue,
@@ -45,6 +48,7 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
     /** Sign-out everywhere: every live refresh token of these principals stops working now. */
     revokeAllOf: async (principalIds: string[]) => {
       if (principalIds.length) await tokens.update({ principalId: In(principalIds), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await revocations.revokeAllOf(principalIds);
     },
 
     /**

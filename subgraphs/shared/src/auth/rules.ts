@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { allow, deny, or, rule, shield } from 'graphql-shield';
+import { allow, chain, deny, or, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ErrorCode } from '../graphql/errors';
 import { atLeast, levelFor, type Level } from './capability-matrix';
@@ -89,17 +89,30 @@ export function holds(functionKey: string, level: Exclude<Level, 'NONE'>, option
   }));
 }
 
+type Rule = ReturnType<ReturnType<typeof rule>>;
+
+export interface PermissionOptions {
+  /**
+   * Checked before every mutation: is the caller's session still what its token says (not signed
+   * out, still active, still holding its types)? Reads may trust the token until the revocation
+   * list catches up (seconds); a change must not.
+   */
+  currentSession?: Rule;
+}
+
 /**
  * Wraps a subgraph's rule tree: anything not named is denied; federation's `_service` stays open
  * for composition; `_entities` needs a token unless every representation is of a public type.
  */
-export function permissions(rules: IRules, publicEntityTypes: string[] = []) {
+export function permissions(rules: IRules, publicEntityTypes: string[] = [], options: PermissionOptions = {}) {
   const entities = rule('entities', { cache: 'no_cache' })((_parent, args: { representations: { __typename: string }[] }, context: AuthContext) =>
     context.principal.kind !== 'anonymous' || args.representations.every((r) => publicEntityTypes.includes(r.__typename)) || unauthenticated(),
   );
   const tree = rules as Record<string, any>;
+  const current = options.currentSession;
+  const mutations: Record<string, any> = current && tree.Mutation ? { Mutation: Object.fromEntries(Object.entries(tree.Mutation).map(([field, guard]) => [field, chain(current, guard as Rule)])) } : {};
   return shield(
-    { ...tree, Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
+    { ...tree, ...mutations, Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
     {
       fallbackRule: deny,
       allowExternalErrors: true,
@@ -112,4 +125,4 @@ export function permissions(rules: IRules, publicEntityTypes: string[] = []) {
   );
 }
 
-export { allow, deny, or, rule };
+export { allow, chain, deny, or, rule };

@@ -2,13 +2,19 @@ import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { ErrorCode } from '../graphql/errors';
 import { ANONYMOUS, principalFromClaims, type AccessClaims, type Principal } from './principal';
+import { remoteRevocationList, revocationsUrlFor, sessionEnded, type RevocationList } from './revocation-list';
 
 /** The only signature algorithm accepted: `none`, HMAC with a public key, and the rest are refused. */
 export const TOKEN_ALGORITHM = 'EdDSA';
 
+/** Clocks of the signer and the verifier may differ by this much: an `iat` further ahead is refused. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
 export interface TokenSettings {
   issuer: string;
   audience: string;
+  /** Seconds between fetches of the revocation list (1-10); unset: as the publisher says. */
+  revocationPollSeconds?: number;
 }
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
@@ -17,25 +23,55 @@ export function unauthenticated(message = 'A valid access token is required.'): 
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 }
 
+/** Why a signed token is still refused, or null: no key id, issued in the future, a person's token without a session. */
+function refusal(header: { kid?: unknown }, payload: { iat?: unknown; kind?: unknown; sid?: unknown }): string | null {
+  // Without `kid` a verifier must guess the key; every token this system signs names it.
+  if (typeof header.kid !== 'string' || !header.kid) return 'The access token names no key (kid).';
+  // A token "issued" in the future was made with a wrong clock or to outlive its revocation.
+  if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) return 'The access token is invalid or has expired.';
+  // People's tokens name their session, so that signing out can end them; service tokens need not.
+  if ((payload.kind === 'contact' || payload.kind === 'staff') && (typeof payload.sid !== 'string' || !payload.sid)) return 'The access token is invalid or has expired.';
+  return null;
+}
+
 /**
- * Checks `Authorization: Bearer <jwt>` against the published keys. No header: anonymous (rules
- * decide what that may see). A header that does not verify: UNAUTHENTICATED, never anonymous.
+ * Checks `Authorization: Bearer <jwt>` against the published keys, then against the revocation
+ * list. No header: anonymous (rules decide what that may see). A header that does not verify, or
+ * a session that has ended: UNAUTHENTICATED, never anonymous.
  */
-export function createTokenVerifier(keys: JWTVerifyGetKey, settings: TokenSettings): TokenVerifier {
+export function createTokenVerifier(keys: JWTVerifyGetKey, settings: TokenSettings, revocations?: RevocationList): TokenVerifier {
   return async (authorization) => {
     if (!authorization) return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>".');
+    let principal: Principal;
     try {
-      const { payload } = await jwtVerify(match[1], keys, { ...settings, algorithms: [TOKEN_ALGORITHM], requiredClaims: ['sub', 'exp', 'kind'] });
-      return principalFromClaims(payload.sub!, payload as unknown as AccessClaims);
-    } catch {
-      throw unauthenticated('The access token is invalid or has expired.');
+      const { payload, protectedHeader } = await jwtVerify(match[1], keys, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: [TOKEN_ALGORITHM],
+        requiredClaims: ['sub', 'exp', 'iat', 'kind'],
+      });
+      const refused = refusal(protectedHeader, payload);
+      if (refused) throw unauthenticated(refused);
+      principal = principalFromClaims(payload.sub!, payload as unknown as AccessClaims);
+    } catch (error) {
+      throw error instanceof GraphQLError ? error : unauthenticated('The access token is invalid or has expired.');
     }
+    if (revocations && 'sessionId' in principal && principal.sessionId && (await revocations.isRevoked(principal.sessionId))) throw sessionEnded();
+    return principal;
   };
 }
 
-/** Verify with the keys the credential subgraph publishes (fetched once, refetched on a new key id). */
+/**
+ * Verify with the keys the credential subgraph publishes (fetched once, refetched on a new key id)
+ * and the sessions it has ended (its revocation list beside the JWKS, polled as it says, at most
+ * every 10 seconds).
+ */
 export function remoteTokenVerifier(jwksUrl: string, settings: TokenSettings): TokenVerifier {
-  return createTokenVerifier(createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }), settings);
+  return createTokenVerifier(
+    createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }),
+    settings,
+    remoteRevocationList(revocationsUrlFor(jwksUrl), { pollSeconds: settings.revocationPollSeconds }),
+  );
 }

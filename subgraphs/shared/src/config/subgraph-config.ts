@@ -26,6 +26,8 @@ export interface SubgraphConfig {
   trustedProxies: string[];
   /** Stack traces, the query cost ceiling, IPv6 rate-limit networks (EXPOSE_STACK_TRACES, QUERY_MAX_COST, RATE_LIMIT_IPV6_PREFIX). */
   edge: EdgeSettings;
+  /** The organization subgraph's GraphQL endpoint (the contact subgraph asks it whether an organization exists). */
+  organizationUrl: string;
 }
 
 export interface AuthConfig {
@@ -33,6 +35,8 @@ export interface AuthConfig {
   jwksUrl: string;
   issuer: string;
   audience: string;
+  /** How often to fetch the revocation list (seconds, at most 10); unset: as often as the credential subgraph says. */
+  revocationPollSeconds?: number;
 }
 
 const mysqlUrl = z
@@ -42,7 +46,9 @@ const mysqlUrl = z
 
 export const subgraphEnv = z.object({
   NODE_ENV: z.string().default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  // Subgraphs answer the gateway, not the world: this machine only unless a deployment says otherwise
+  // (containers set HOST=0.0.0.0 and keep the subgraphs on a private network).
+  HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_DESTINATION: z.string().optional(),
   DATA_DIR: z.string().default('./data'),
@@ -58,6 +64,8 @@ export const subgraphEnv = z.object({
   JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
   JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
   TRUSTED_PROXIES: z.string().default('loopback'),
+  REVOCATION_POLL_SECONDS: z.coerce.number().int().min(1).max(10).optional(),
+  ORGANIZATION_URL: z.string().url().default(`http://localhost:${DEFAULT_PORTS.organization}/graphql`),
 });
 
 export const csv = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -103,8 +111,10 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
       jwksUrl: parsed.JWKS_URL ?? `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
+      revocationPollSeconds: parsed.REVOCATION_POLL_SECONDS,
     },
     trustedProxies: csv(parsed.TRUSTED_PROXIES),
     edge: loadEdgeSettings(env),
+    organizationUrl: parsed.ORGANIZATION_URL,
   };
 }

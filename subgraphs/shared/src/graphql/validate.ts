@@ -1,11 +1,42 @@
 import type { z } from 'zod';
-import { badUserInput } from './errors';
+import { badUserInput, type InvalidField } from './errors';
 
-/** Validate resolver arguments with a zod schema; invalid input becomes one BAD_USER_INPUT error. */
-export function validateArgs<T extends z.ZodTypeAny>(schema: T, args: unknown): z.infer<T> {
+// What no typed text needs and what makes stored text lie: C0 controls (NUL, ESC, CR, LF, ...),
+// DEL, C1 controls, the bidirectional embeddings, overrides and isolates (text that reads
+// differently from what was typed: "Trojan Source"), and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+// The same, except tab, line feed and carriage return: for the few inputs that are files (a CSV).
+const CONTROL_IN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+
+export interface ValidateOptions {
+  /** Argument paths (`csv`) whose text may span lines: tab, CR and LF are allowed there, nothing else is. */
+  multiline?: string[];
+}
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Every string anywhere in `value` that holds a control character, by its argument path. */
+export function controlCharacterFields(value: unknown, options: ValidateOptions = {}, path: string[] = []): InvalidField[] {
+  if (typeof value === 'string') {
+    const field = path.join('.') || '(arguments)';
+    const found = (options.multiline?.includes(field) ? CONTROL_IN_MULTILINE : CONTROL).exec(value);
+    return found ? [{ field, message: `must not contain control or bidirectional formatting characters (found ${codePoint(found[0])})` }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => controlCharacterFields(item, options, [...path, String(i)]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => controlCharacterFields(item, options, [...path, key]));
+  return [];
+}
+
+/**
+ * Validate resolver arguments with a zod schema; invalid input becomes one BAD_USER_INPUT error.
+ * Every string argument, however deep, is also refused if it holds a control character: one
+ * check here covers every text input of every subgraph.
+ */
+export function validateArgs<T extends z.ZodTypeAny>(schema: T, args: unknown, options: ValidateOptions = {}): z.infer<T> {
+  const controls = controlCharacterFields(args, options);
   const result = schema.safeParse(args);
-  if (result.success) return result.data;
-  throw badUserInput(
-    result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(arguments)', message: issue.message })),
-  );
+  if (result.success && controls.length === 0) return result.data;
+  const issues = result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(arguments)', message: issue.message }));
+  const named = new Set(controls.map((c) => c.field));
+  throw badUserInput([...controls, ...issues.filter((issue) => !named.has(issue.field))]);
 }

@@ -1,0 +1,44 @@
+import { GraphQLError } from 'graphql';
+import { CONTACT_ACCESS_REDUCED_PATH, ErrorCode, remoteSessionStatus, type SubgraphConfig } from '@ecg/shared';
+
+const unavailable = (what: string) => new GraphQLError(`${what} cannot be reached right now; try again shortly.`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+
+const ORGANIZATION = `query OrganizationExists($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id } } }`;
+
+/**
+ * What this subgraph asks of the others, always with its caller's own token (it holds no keys):
+ * whether the caller's session is still current, that a contact lost access, whether an
+ * organization exists. Each fails closed: the mutation that needs it is refused.
+ */
+export function peerServices(config: SubgraphConfig) {
+  const reducedUrl = new URL(CONTACT_ACCESS_REDUCED_PATH, config.auth.jwksUrl).toString();
+  return {
+    sessionStatus: remoteSessionStatus(config.auth.jwksUrl),
+
+    /** The credential subgraph ends the contact's sessions (deactivated, or a contact type removed). */
+    async contactAccessReduced(contactId: string, authorization: string | undefined): Promise<void> {
+      const response = await fetch(reducedUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ contactId }),
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null);
+      if (response?.status !== 204) throw unavailable('The credential service');
+    },
+
+    /** Asked of the organization subgraph, which owns organizations. */
+    async organizationExists(organizationId: string, authorization: string | undefined): Promise<boolean> {
+      const response = await fetch(config.organizationUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query: ORGANIZATION, variables: { representations: [{ __typename: 'Organization', id: organizationId }] } }),
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null);
+      const body = response?.ok ? ((await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: unknown[] }) : null;
+      if (!body?.data || body.errors?.length) throw unavailable('The organization service');
+      return body.data._entities[0]?.id === organizationId;
+    },
+  };
+}
+
+export type PeerServices = ReturnType<typeof peerServices>;

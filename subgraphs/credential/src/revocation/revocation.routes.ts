@@ -1,0 +1,48 @@
+import express, { type Express } from 'express';
+import { z } from 'zod';
+import { CONTACT_ACCESS_REDUCED_PATH, decide, REVOCATIONS_PATH, type Logger, type TokenVerifier } from '@ecg/shared';
+import type { DataSource } from 'typeorm';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import type { SessionRevocations } from './session-revocations';
+
+const sessionParam = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const reduced = z.object({ contactId: z.string().uuid() });
+
+/**
+ * Beside the JWKS: the revocation list every verifier polls (`?session=<hash>` asks about one
+ * session, from the database, for mutations that cannot wait); and the call the contact subgraph
+ * makes, with its caller's token, when a contact is deactivated or loses a contact type.
+ */
+export function revocationRoutes(app: Express, tools: { revocations: SessionRevocations; verify: TokenVerifier; dataSource: DataSource; logger: Logger }) {
+  const { revocations, verify, dataSource, logger } = tools;
+  app.get(REVOCATIONS_PATH, async (req, res) => {
+    try {
+      res.set('cache-control', 'no-store');
+      if (req.query.session === undefined) return void res.json(await revocations.snapshot());
+      const session = sessionParam.safeParse(req.query.session);
+      if (!session.success) return void res.status(400).json({ error: 'session must be a session hash' });
+      res.json({ revoked: await revocations.isHashRevokedNow(session.data) });
+    } catch (error) {
+      logger.error({ err: error }, 'revocation list unavailable');
+      res.status(503).json({ error: 'unavailable' });
+    }
+  });
+
+  app.post(CONTACT_ACCESS_REDUCED_PATH, express.json({ limit: '1kb' }), async (req, res) => {
+    try {
+      const body = reduced.safeParse(req.body);
+      if (!body.success) return void res.status(400).json({ error: 'contactId must be a contact id' });
+      const principal = await verify(req.headers.authorization).catch(() => null);
+      if (!principal || principal.kind === 'anonymous') return void res.status(401).json({ error: 'unauthenticated' });
+      // Only someone who may edit the contact's organization's contacts reports on them.
+      const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: body.data.contactId });
+      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) !== true) return void res.status(403).json({ error: 'forbidden' });
+      // Its access tokens end now; a refresh reads the contact again (new types, or refused if inactive).
+      if (account) await revocations.revokeAllOf([body.data.contactId]);
+      res.status(204).end();
+    } catch (error) {
+      logger.error({ err: error }, 'ending the sessions of a contact failed');
+      res.status(503).json({ error: 'unavailable' });
+    }
+  });
+}
