@@ -21,22 +21,32 @@ const MESSAGES: Record<string, string> = {
  */
 export function requestBodyErrors(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
-    const { type, status, expose } = (error ?? {}) as BodyError;
-    if (!type || !status || status >= 500 || !expose || res.headersSent) return next(error);
+    const { type, status } = (error ?? {}) as BodyError;
+    if (!isRefusedBody(error) || !type || !status || res.headersSent) return next(error);
     const message = MESSAGES[type] ?? 'The request body cannot be read.';
     logger.warn({ reason: message, type, status, method: req.method, path: req.path, contentLength: req.headers['content-length'] }, 'request body refused');
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
 }
 
+/** A body the parser refused for what the client sent (not a server fault). */
+function isRefusedBody(error: unknown): boolean {
+  const { type, status, expose } = (error ?? {}) as BodyError;
+  return !!type && !!status && status < 500 && !!expose;
+}
+
 /**
- * Anything else that reaches the end of the chain: a plain 500 with no internals, logged with its
- * error (never the request body).
+ * The last handler of the app: a body refused by any route's parser is answered as above, and
+ * anything else is a plain 500 with no internals, logged without the request body (a parser's
+ * error carries it in `body` and pieces of it in `message`).
  */
 export function unexpectedErrors(logger: Logger): ErrorRequestHandler {
+  const bodies = requestBodyErrors(logger);
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
-    logger.error({ err: error, method: req.method, path: req.path }, 'unexpected error outside GraphQL');
+    if (isRefusedBody(error)) return bodies(error, req, res, next);
+    const { type, status } = (error ?? {}) as BodyError;
+    logger.error({ err: type ? { type, status } : error, method: req.method, path: req.path }, 'unexpected error outside GraphQL');
     res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   };
 }
