@@ -1,4 +1,4 @@
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { ContactType, demoContactId, demoOrganizationId } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
@@ -13,15 +13,15 @@ afterAll(() => federation?.stop());
 
 const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const now = () => Math.floor(Date.now() / 1000);
-const adminClaims = { kind: 'contact', org: demoOrganizationId('42061'), types: [ContactType.ADMINISTRATOR] };
+const adminClaims = { kind: 'contact', org: demoOrganizationId('42061'), types: [ContactType.ADMINISTRATOR], sid: randomUUID() };
 
-async function signWith(key: ReturnType<typeof createPrivateKey>, kid: string, exp: number) {
-  return new SignJWT(adminClaims)
-    .setProtectedHeader({ alg: 'EdDSA', kid })
+async function signWith(key: ReturnType<typeof createPrivateKey>, kid: string | undefined, exp: number, options: { iat?: number; claims?: object } = {}) {
+  return new SignJWT({ ...adminClaims, ...options.claims })
+    .setProtectedHeader(kid ? { alg: 'EdDSA', kid } : { alg: 'EdDSA' })
     .setSubject(demoContactId('jane'))
     .setIssuer('urn:employer-contacts-gateway')
     .setAudience('employer-contacts-gateway')
-    .setIssuedAt()
+    .setIssuedAt(options.iat ?? now())
     .setExpirationTime(exp)
     .sign(key);
 }
@@ -36,6 +36,10 @@ async function badTokens(): Promise<Record<string, string | undefined>> {
     'an expired token': await signWith(realKey, row.kid, now() - 60),
     'alg none': `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,
     'HS256 keyed with the public JWKS': `${base64url({ alg: 'HS256', kid: row.kid })}.${base64url(claims)}.c2lnbmF0dXJl`,
+    // Issue 10: signed with the real key, yet refused.
+    'a token without kid': await signWith(realKey, undefined, now() + 600),
+    'a token issued an hour in the future': await signWith(realKey, row.kid, now() + 7200, { iat: now() + 3600 }),
+    "a contact's token naming no session": await signWith(realKey, row.kid, now() + 600, { claims: { sid: undefined } }),
   };
 }
 
@@ -57,7 +61,10 @@ const ATTEMPTS: [subgraph: 'organization' | 'contact' | 'credential', label: str
 ];
 
 describe('straight to a subgraph', () => {
-  it.each(['no token', 'a forged token (another key, same kid)', 'an expired token', 'alg none', 'HS256 keyed with the public JWKS'])('with %s: UNAUTHENTICATED, no data, nothing written', async (label) => {
+  it.each([
+    'no token', 'a forged token (another key, same kid)', 'an expired token', 'alg none', 'HS256 keyed with the public JWKS',
+    'a token without kid', 'a token issued an hour in the future', "a contact's token naming no session",
+  ])('with %s: UNAUTHENTICATED, no data, nothing written', async (label) => {
     const token = (await badTokens())[label];
     const before = await contactCount();
     for (const [subgraph, what, query] of ATTEMPTS) {
@@ -71,6 +78,17 @@ describe('straight to a subgraph', () => {
       expect([what, body.errors?.[0]?.extensions?.code]).toEqual([what, 'UNAUTHENTICATED']);
     }
     expect(await contactCount()).toBe(before);
+  });
+
+  it('accepts a token signed by a clock a few seconds ahead (the tolerance is 30 seconds)', async () => {
+    const [row] = await federation.subgraphs.credential.dataSource.query('SELECT kid, privateKeyPem FROM signing_key');
+    const token = await signWith(createPrivateKey(row.privateKeyPem), row.kid, now() + 600, { iat: now() + 10 });
+    const response = await fetch(federation.subgraphs.credential.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { kind contactTypes } }' }),
+    });
+    expect(((await response.json()) as any).data.me).toEqual({ kind: 'CONTACT', contactTypes: ['ADMINISTRATOR'] });
   });
 
   it('answers _service without a token, so composition works', async () => {
