@@ -1,5 +1,7 @@
 import ipaddr from 'ipaddr.js';
 
+// One value per process: `startSubgraph` sets it from RATE_LIMIT_IPV6_PREFIX, which every service
+// of a process reads from the same environment.
 let ipv6PrefixLength = 64;
 
 /** IPv6 clients share a bucket per network of this many leading bits (RATE_LIMIT_IPV6_PREFIX). */
