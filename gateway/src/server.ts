@@ -13,6 +13,8 @@ import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';
 import { gatewayFormatError, subgraphHttpError } from './errors';
 import { gatewayHealth } from './health';
+import { sessionCookieRouter } from './session-cookie';
+import { webAppRouter } from './web-app';
 
 export { loadGatewayConfig, type GatewayConfig };
 
@@ -60,6 +62,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   app.use(['/graphql', '/exports'], cors({ origin: config.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'], maxAge: 600 }));
   app.get('/health', gatewayHealth(config.subgraphUrls));
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact, '/exports/contacts.xlsx'));
+  // The web app's pages at / (before GraphiQL, which keeps GET /graphql), and its cookie sessions.
+  app.use(webAppRouter(), sessionCookieRouter(config.subgraphUrls.credential, logger));
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 

@@ -1,20 +1,26 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { generateClientTypes, GENERATED } from './codegen';
+import { CLIENTS, generateClientTypes, shown } from './codegen';
 
-// `npm run codegen` writes clients/typescript/generated.ts; `--check` fails when it is stale.
+// `npm run codegen` writes each client's generated.ts; `--check` fails when one is stale.
 async function main() {
-  const generated = await generateClientTypes();
-  const current = existsSync(GENERATED) ? readFileSync(GENERATED, 'utf8') : '';
-  if (process.argv.includes('--check')) {
-    if (current !== generated) {
-      console.error('clients/typescript/generated.ts is stale: run `npm run codegen` and commit it.');
-      process.exit(1);
+  const check = process.argv.includes('--check');
+  let stale = false;
+  for (const client of CLIENTS) {
+    const generated = await generateClientTypes(client);
+    const current = existsSync(client.generated) ? readFileSync(client.generated, 'utf8') : '';
+    const name = shown(client.generated);
+    if (check) {
+      if (current === generated) console.log(`${name} is current.`);
+      else {
+        console.error(`${name} is stale: run \`npm run codegen\` and commit it.`);
+        stale = true;
+      }
+      continue;
     }
-    console.log('clients/typescript/generated.ts is current.');
-    return;
+    if (current !== generated) writeFileSync(client.generated, generated);
+    console.log(current === generated ? `${name} already current.` : `Wrote ${name}`);
   }
-  if (current !== generated) writeFileSync(GENERATED, generated);
-  console.log(current === generated ? 'Client types already current.' : 'Wrote clients/typescript/generated.ts');
+  if (stale) process.exit(1);
 }
 
 main().catch((error: unknown) => {

@@ -1,30 +1,50 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { codegen } from '@graphql-codegen/core';
 import * as typedDocumentNode from '@graphql-codegen/typed-document-node';
 import * as typescriptOperations from '@graphql-codegen/typescript-operations';
 import { Supergraph } from '@apollo/federation-internals';
 import { parse, printSchema } from 'graphql';
 
-export const CLIENT_DIR = resolve(__dirname, '../../clients/typescript');
+const ROOT = resolve(__dirname, '../..');
+
+/** A client whose typed operations are generated: `operations/*.graphql` in, one `generated.ts` out. */
+export interface GeneratedClient {
+  operationsDir: string;
+  generated: string;
+}
+
+export const CLIENT_DIR = join(ROOT, 'clients/typescript');
 export const GENERATED = join(CLIENT_DIR, 'generated.ts');
 
 /**
- * Typed operations for TypeScript clients: the API schema of `schema/supergraph.graphql` (what
- * clients see, without federation's internals) and the operations in `clients/typescript/operations/`.
+ * Every client generated from the supergraph: the TypeScript client for other programs, and the
+ * web app, whose pages use only its own operations (its type check, part of `npm run build`, then
+ * fails when a schema change breaks a page).
  */
-export async function generateClientTypes(): Promise<string> {
-  const supergraph = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
+export const CLIENTS: GeneratedClient[] = [
+  { operationsDir: join(CLIENT_DIR, 'operations'), generated: GENERATED },
+  { operationsDir: join(ROOT, 'clients/web/src/graphql/operations'), generated: join(ROOT, 'clients/web/src/graphql/generated.ts') },
+];
+
+/** Where a generated file is, for messages: `clients/web/src/graphql/generated.ts`. */
+export const shown = (file: string) => relative(ROOT, file);
+
+/**
+ * Typed operations for one client: the API schema of `schema/supergraph.graphql` (what clients
+ * see, without federation's internals) and the client's `operations/*.graphql`.
+ */
+export async function generateClientTypes(client: GeneratedClient = CLIENTS[0]): Promise<string> {
+  const supergraph = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
   const apiSchema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
-  const operationsDir = join(CLIENT_DIR, 'operations');
-  const documents = readdirSync(operationsDir)
+  const documents = readdirSync(client.operationsDir)
     .filter((f) => f.endsWith('.graphql'))
     .sort()
-    .map((f) => ({ location: `operations/${f}`, document: parse(readFileSync(join(operationsDir, f), 'utf8')) }));
+    .map((f) => ({ location: `operations/${f}`, document: parse(readFileSync(join(client.operationsDir, f), 'utf8')) }));
   const output = await codegen({
     schema: parse(printSchema(apiSchema)),
     documents,
-    filename: GENERATED,
+    filename: client.generated,
     // typescript-operations (v6) writes the enums and inputs the operations use, so no `typescript` plugin.
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
     pluginMap: { typescriptOperations, typedDocumentNode },

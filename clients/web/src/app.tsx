@@ -1,0 +1,45 @@
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Layout } from './components/layout';
+import { RequireSignIn } from './components/require-sign-in';
+import { AccountPage } from './pages/account';
+import { FindAdministratorPage } from './pages/find-administrator';
+import { ForgotPasswordPage } from './pages/forgot-password';
+import { NotFoundPage } from './pages/not-found';
+import { ResetPasswordPage } from './pages/reset-password';
+import { SignInPage } from './pages/sign-in';
+import { UnlockPage } from './pages/unlock';
+import { useSession } from './session/use-session';
+
+/** `/`: the account of whoever is signed in, Sign In for everyone else. */
+function Home() {
+  const session = useSession();
+  if (session.status === 'starting') return <p role="status" className="loading">Loading…</p>;
+  return <Navigate to={session.status === 'signed-in' && !session.passwordChangeRequired ? '/account' : '/sign-in'} replace />;
+}
+
+/** The pages of DESIGN.md section 7; the gateway serves this app for each of these paths. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route index element={<Home />} />
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="self-service/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="self-service/reset-password" element={<ResetPasswordPage />} />
+          <Route path="self-service/unlock" element={<UnlockPage />} />
+          <Route path="self-service/find-administrator" element={<FindAdministratorPage />} />
+          <Route
+            path="account"
+            element={
+              <RequireSignIn>
+                <AccountPage />
+              </RequireSignIn>
+            }
+          />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,39 @@
+import { useId, type InputHTMLAttributes } from 'react';
+
+interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string;
+  hint?: string;
+  /** What is wrong with the value, as sentences ending with what to do. */
+  errors?: string[];
+  /** Marked with `*`, as the seeds mark required fields (and announced as required). */
+  markRequired?: boolean;
+}
+
+/** An input with its `<label>`, an optional hint, and its errors, all tied to it for assistive technology. */
+export function TextField({ label, hint, errors = [], markRequired = false, ...input }: TextFieldProps) {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={errors.length ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {markRequired && (
+          <span className="required-mark" aria-hidden="true">
+            *
+          </span>
+        )}
+        {label}
+      </label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p className="field-error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      )}
+      <input id={id} aria-describedby={described} aria-invalid={errors.length ? true : undefined} aria-required={markRequired || undefined} {...input} />
+    </div>
+  );
+}

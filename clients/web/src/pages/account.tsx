@@ -1,0 +1,218 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, explain } from '../api/api-error';
+import { request } from '../api/graphql-client';
+import { useQuery } from '../api/use-query';
+import { ErrorMessage, Notice } from '../components/messages';
+import { Page } from '../components/page';
+import { checkNewPassword, PASSWORD_HINT, sentence } from '../components/password-rules';
+import { TextField } from '../components/text-field';
+import { useNotice } from '../components/use-notice';
+import { actorName, eventName, failureName, statusName, when } from '../format';
+import { MyAccountDocument, SignOutEverywhereDocument, type MyAccountQuery } from '../graphql/generated';
+import { changePassword, signOut } from '../session/session';
+import type { SignInState } from './sign-in';
+
+const EVENTS_PER_PAGE = 10;
+type Account = NonNullable<MyAccountQuery['me']['selfService']>;
+type Events = MyAccountQuery['me']['securityEvents'];
+
+/** What a person checks to notice misuse: when their login was used, and how often it failed. */
+function SelfServiceDetails({ account }: { account: Account }) {
+  const rows: [string, string | number][] = [
+    ['User Name (Email ID)', account.userName],
+    ['ESS ID', account.essId],
+    ['Status', statusName(account.status)],
+    ['Last Successful Login', when(account.lastSuccessfulLogin)],
+    ['Previous Login', when(account.previousLogin)],
+    ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
+    ['Successful Login Attempts', account.successfulLoginAttempts],
+    ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
+    ['Last Authentication Failure', account.lastAuthenticationFailure ? `${failureName(account.lastAuthenticationFailure)}, ${when(account.lastAuthenticationFailureAt, '')}` : 'None'],
+    ['Password Last Changed', when(account.passwordLastChanged)],
+  ];
+  if (account.externalMessage) rows.push(['External Message', account.externalMessage]);
+  return (
+    <section aria-labelledby="details-heading" className="panel">
+      <h2 id="details-heading">Self Service Details</h2>
+      <p>Check these after you sign in. A sign-in you do not recognise, or failed attempts you did not make? Change your password now, then sign out everywhere.</p>
+      <dl className="details">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: string; onPage: (page: number) => void }) {
+  return (
+    <section aria-labelledby="events-heading" className="panel">
+      <h2 id="events-heading">Security events</h2>
+      {events.totalCount === 0 ? (
+        <p>No security events yet.</p>
+      ) : (
+        <>
+          <div className="table-scroll" role="region" aria-labelledby="events-heading" tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">Your security events, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">What happened</th>
+                  <th scope="col">By</th>
+                  <th scope="col">From address</th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.items.map((event) => (
+                  <tr key={event.id}>
+                    <td>{when(event.at)}</td>
+                    <td>{eventName(event.type)}</td>
+                    <td>{actorName(event.actorKind, event.actorId, myId)}</td>
+                    <td>{event.clientAddress ?? 'Unknown'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label="Security events pages">
+            <p className="pager-position">
+              Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} - {Math.min(events.page * events.pageSize, events.totalCount)} of{' '}
+              {events.totalCount}
+            </p>
+            <button type="button" className="button button-secondary" disabled={events.page <= 1} onClick={() => onPage(events.page - 1)}>
+              Previous
+            </button>
+            <button type="button" className="button button-secondary" disabled={events.page >= events.pageCount} onClick={() => onPage(events.page + 1)}>
+              Next
+            </button>
+          </nav>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+  const [current, setCurrent] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({ current: [], newPassword: [], confirmation: [] });
+  const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = { current: current ? [] : ['Enter your current password.'], ...checkNewPassword(newPassword, confirmation) };
+    setErrors(found);
+    setOutcome(null);
+    if (found.current.length || found.newPassword.length || found.confirmation.length) {
+      setOutcome({ ok: false, message: 'Some answers need correcting: see the messages beside the fields.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      await changePassword(current, newPassword);
+      setCurrent('');
+      setNewPassword('');
+      setConfirmation('');
+      setOutcome({ ok: true });
+      onChanged();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+        setErrors({
+          current: (error.fields.currentPassword ?? []).map(() => 'The current password is not correct. Type the password you signed in with.'),
+          newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
+          confirmation: [],
+        });
+      }
+      setOutcome({ ok: false, message: explain(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="password-heading" className="panel">
+      <h2 id="password-heading">Change password</h2>
+      {outcome?.ok && <Notice>Your password is changed. Your other browsers and devices are signed out.</Notice>}
+      {outcome && !outcome.ok && <ErrorMessage>{outcome.message}</ErrorMessage>}
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} errors={errors.current} />
+        <TextField label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} errors={errors.newPassword} />
+        <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} errors={errors.confirmation} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Change password
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function SignOutEverywhere() {
+  const navigate = useNavigate();
+  const [failure, setFailure] = useState<string | null>(null);
+  async function signOutEverywhere() {
+    setFailure(null);
+    try {
+      await request(SignOutEverywhereDocument, {});
+      await signOut();
+      const state: SignInState = { notice: 'You are signed out everywhere. Other browsers and devices are signed out within 15 minutes, as their access runs out.' };
+      navigate('/sign-in', { state });
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+  return (
+    <section aria-labelledby="everywhere-heading" className="panel">
+      <h2 id="everywhere-heading">Sign out everywhere</h2>
+      <p>Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a computer that is not yours, or lost a device.</p>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <div className="actions">
+        <button type="button" className="button button-warning" onClick={() => void signOutEverywhere()}>
+          Sign out everywhere
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** `/account`: the person's own login, what happened to it, and what they can do about it. */
+export function AccountPage() {
+  const [notice] = useNotice();
+  const [page, setPage] = useState(1);
+  const account = useQuery(MyAccountDocument, { page, pageSize: EVENTS_PER_PAGE });
+  const me = account.data?.me;
+  const who = me?.contact ? `${me.contact.fullName}, ${me.organization?.displayName ?? ''}` : me?.staff ? `${me.staff.displayName} (${me.staff.email}), pension system staff` : '';
+
+  return (
+    <Page title="My account" wide>
+      {notice && <Notice>{notice}</Notice>}
+      {account.status === 'loading' && <p role="status">Loading your account…</p>}
+      {account.status === 'failed' && (
+        <ErrorMessage>
+          <p>{explain(account.error)}</p>
+          <button type="button" className="button button-secondary" onClick={account.reload}>
+            Try again
+          </button>
+        </ErrorMessage>
+      )}
+      {me && (
+        <>
+          <p className="lead">Signed in as {who}</p>
+          {me.selfService ? <SelfServiceDetails account={me.selfService} /> : <p>Staff logins have no Self Service Details.</p>}
+          {me.kind === 'CONTACT' && <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />}
+          <ChangePasswordForm onChanged={account.reload} />
+          <SignOutEverywhere />
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiError, explain } from '../api/api-error';
+import { request } from '../api/graphql-client';
+import { ErrorMessage } from '../components/messages';
+import { Page } from '../components/page';
+import { TextField } from '../components/text-field';
+import { FindAdministratorsDocument, type FindAdministratorsQuery } from '../graphql/generated';
+
+type Entry = FindAdministratorsQuery['findAdministrators'][number];
+
+function Organization({ entry }: { entry: Entry }) {
+  return (
+    <li className="card">
+      <h3>
+        {entry.organizationCode}-{entry.organizationName}
+      </h3>
+      {entry.helpMessage && (
+        <div className="help-message">
+          <p className="help-message-title">Message from your organization</p>
+          <p>{entry.helpMessage}</p>
+        </div>
+      )}
+      {entry.administrators.length ? (
+        <>
+          <p>Ask one of its administrators:</p>
+          <ul className="names">
+            {entry.administrators.map((name, i) => (
+              <li key={`${name}-${i}`}>{name}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>This organization has no active administrator on record. Contact the pension system's employer services.</p>
+      )}
+    </li>
+  );
+}
+
+/** ESR's "Find your system administrator": public, names only. */
+export function FindAdministratorPage() {
+  const [search, setSearch] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+  const [result, setResult] = useState<{ search: string; entries: Entry[] } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const text = search.trim();
+    setFailure(null);
+    setProblems(text.length >= 2 ? [] : ['Type at least 2 characters of your organization’s code or name.']);
+    if (text.length < 2) return;
+    setBusy(true);
+    try {
+      setResult({ search: text, entries: (await request(FindAdministratorsDocument, { organization: text })).findAdministrators });
+    } catch (error) {
+      setResult(null);
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') setProblems((error.fields.organization ?? []).map((p) => `The search ${p}.`));
+      setFailure(explain(error, { RATE_LIMITED: `Too many searches from your network in a short time. Wait ${(error as ApiError).retryAfterSeconds ?? 60} seconds, then search again.` }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title="Find your administrator">
+      <p>
+        Locked out, or no email address on record? The administrators of your organization can unlock your login or re-enroll you. Search for your organization to see whom to
+        ask.
+      </p>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <form onSubmit={submit} noValidate aria-busy={busy} role="search">
+        <TextField label="Search for Organization (Hint: Org Code, Org Name)" type="search" value={search} onChange={(e) => setSearch(e.target.value)} errors={problems} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+      {result && (
+        <section aria-labelledby="results-heading" className="results">
+          <div role="status">
+            <h2 id="results-heading">
+              {result.entries.length === 0
+                ? `No organization matches “${result.search}”`
+                : `${result.entries.length} ${result.entries.length === 1 ? 'organization matches' : 'organizations match'} “${result.search}”`}
+            </h2>
+          </div>
+          {result.entries.length === 0 ? (
+            <p>Check the code, or try a part of the name.</p>
+          ) : (
+            <ul className="cards">
+              {result.entries.map((entry) => (
+                <Organization key={entry.organizationCode} entry={entry} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      <p>
+        <Link to="/sign-in">Back to Sign In</Link>
+      </p>
+    </Page>
+  );
+}

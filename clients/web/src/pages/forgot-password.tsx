@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { explain } from '../api/api-error';
+import { request } from '../api/graphql-client';
+import { ErrorMessage, Notice } from '../components/messages';
+import { Page } from '../components/page';
+import { TextField } from '../components/text-field';
+import { RequestPasswordResetDocument } from '../graphql/generated';
+
+/** The same confirmation for every name: the page never tells whether a login exists. */
+export function ForgotPasswordPage() {
+  const [userName, setUserName] = useState('');
+  const [missing, setMissing] = useState<string[]>([]);
+  const [sent, setSent] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setMissing(userName.trim() ? [] : ['Enter your user name: it is your email address.']);
+    setFailure(null);
+    if (!userName.trim()) return;
+    setBusy(true);
+    try {
+      setSent((await request(RequestPasswordResetDocument, { userName: userName.trim() })).requestPasswordReset.message);
+    } catch (error) {
+      setFailure(explain(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title="Forgot your password?">
+      <p>
+        Enter your user name (your email address). If it belongs to a self-service login, we email you a link to choose a new password. The link works once, for 1 hour.
+        Choosing a new password also unlocks a locked login.
+      </p>
+      {sent ? (
+        <>
+          <Notice title="Check your email">
+            <p>{sent}</p>
+            <p>
+              No email after a few minutes? Look in your spam folder. If your organization has no email address on record for you, ask{' '}
+              <Link to="/self-service/find-administrator">an administrator of your organization</Link>.
+            </p>
+          </Notice>
+          <p>
+            <Link to="/sign-in">Back to Sign In</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          {failure && <ErrorMessage>{failure}</ErrorMessage>}
+          <form onSubmit={submit} noValidate aria-busy={busy}>
+            <TextField
+              label="User Name (Email ID)"
+              type="email"
+              inputMode="email"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              value={userName}
+              onChange={(e) => setUserName(e.target.value)}
+              errors={missing}
+            />
+            <div className="actions">
+              <button type="submit" className="button">
+                Send reset link
+              </button>
+            </div>
+          </form>
+          <p>
+            <Link to="/sign-in">Back to Sign In</Link>
+          </p>
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,141 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError, explain } from '../api/api-error';
+import { ErrorMessage, Notice } from '../components/messages';
+import { Page } from '../components/page';
+import { TextField } from '../components/text-field';
+import { useNotice } from '../components/use-notice';
+import { signIn } from '../session/session';
+import { useSession } from '../session/use-session';
+import { ChoosePassword } from './choose-password';
+
+export interface SignInState {
+  from?: string;
+  notice?: string;
+}
+
+/**
+ * Every failed sign-in gets the same answer from the API, wrong password, unknown name or
+ * locked login alike (so a stranger learns nothing); the page therefore says what to do in
+ * each case, in one message.
+ */
+function FailedSignIn({ error }: { error: unknown }) {
+  if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
+    return (
+      <ErrorMessage title="You are not signed in">
+        <p>The user name or password is not correct. Check both and try again.</p>
+        <p>
+          After 3 failed attempts in a row your login is locked, to protect it. To unlock it, reset your password with{' '}
+          <Link to="/self-service/forgot-password">Forgot your password?</Link>, or ask{' '}
+          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to unlock it.
+        </p>
+      </ErrorMessage>
+    );
+  }
+  if (error instanceof ApiError && error.code === 'TEMPORARY_PASSWORD_EXPIRED') {
+    return (
+      <ErrorMessage title="Your temporary password has expired">
+        <p>
+          A temporary password works for 24 hours. Ask <Link to="/self-service/find-administrator">an administrator of your organization</Link> to re-enroll you: you will get a new one by email.
+        </p>
+      </ErrorMessage>
+    );
+  }
+  if (error instanceof ApiError && error.code === 'INTERNET_ACCESS_DISABLED') {
+    return (
+      <ErrorMessage title="Sign in from your organization's network">
+        <p>
+          Your organization allows signing in from its own network only. Sign in at work, or ask{' '}
+          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to turn on internet access.
+        </p>
+      </ErrorMessage>
+    );
+  }
+  return (
+    <ErrorMessage>
+      <p>{explain(error)}</p>
+    </ErrorMessage>
+  );
+}
+
+export function SignInPage() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { from = '/account' } = (location.state as SignInState | null) ?? {};
+  const [notice, dismissNotice] = useNotice();
+  const [userName, setUserName] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState<{ userName: string[]; password: string[] }>({ userName: [], password: [] });
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  // The temporary password, kept only for the next step (choosing one's own), never stored.
+  const temporary = useRef<string | null>(null);
+
+  if (session.status === 'signed-in' && session.passwordChangeRequired) {
+    return <ChoosePassword temporaryPassword={temporary.current} onDone={() => navigate('/account', { replace: true, state: { notice: 'Your password is saved, and you are signed in.' } })} />;
+  }
+  if (session.status === 'signed-in') return <Navigate to={from} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    dismissNotice();
+    const found = { userName: userName.trim() ? [] : ['Enter your user name: it is your email address.'], password: password ? [] : ['Enter your password.'] };
+    setMissing(found);
+    if (found.userName.length || found.password.length) {
+      setFailure(new ApiError('Some answers need correcting: see the messages beside the fields.', 'BAD_USER_INPUT', { form: [] }));
+      return;
+    }
+    setBusy(true);
+    setFailure(null);
+    temporary.current = password;
+    try {
+      const state = await signIn(userName.trim(), password);
+      if (state.status === 'signed-in' && !state.passwordChangeRequired) {
+        temporary.current = null;
+        navigate(from, { replace: true });
+      }
+    } catch (error) {
+      temporary.current = null;
+      setPassword('');
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page title="Sign In">
+      {notice && <Notice>{notice}</Notice>}
+      {failure !== null && <FailedSignIn error={failure} />}
+      <form onSubmit={submit} noValidate aria-busy={busy}>
+        <TextField
+          label="User Name (Email ID)"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          value={userName}
+          onChange={(e) => setUserName(e.target.value)}
+          errors={missing.userName}
+        />
+        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} errors={missing.password} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Sign In
+          </button>
+        </div>
+      </form>
+      <ul className="links">
+        <li>
+          <Link to="/self-service/forgot-password">Forgot your password?</Link>
+        </li>
+        <li>
+          <Link to="/self-service/find-administrator">Find your administrator</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}

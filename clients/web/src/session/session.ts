@@ -1,0 +1,130 @@
+import { ApiError, type GraphQLErrorBody } from '../api/api-error';
+
+/**
+ * The signed-in session of this tab. The access token lives in this module's memory only: not in
+ * storage, not in a cookie, gone with the page. The refresh token never reaches the page: the
+ * gateway keeps it in an HttpOnly cookie (gateway/src/session-cookie.ts), and a reload or an
+ * expiring access token asks `/session/refresh` for a new access token.
+ */
+export type SessionState =
+  | { status: 'starting' }
+  | { status: 'signed-out' }
+  | { status: 'signed-in'; passwordChangeRequired: boolean };
+
+interface IssuedAccess {
+  accessToken: string;
+  expiresIn: number;
+  passwordChangeRequired: boolean;
+}
+
+let token: string | null = null;
+let state: SessionState = { status: 'starting' };
+let renewal: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<() => void>();
+
+function publish(next: SessionState) {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+export const accessToken = () => token;
+export const sessionState = () => state;
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The gateway's session routes want JSON and this header: a page of another site can send neither. */
+async function post(path: string, body: unknown = {}, bearer?: string | null): Promise<IssuedAccess | null> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw ApiError.unreachable();
+  }
+  if (response.status === 204) return null;
+  let answer: IssuedAccess & { errors?: GraphQLErrorBody[] };
+  try {
+    answer = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status}.`, response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR');
+  }
+  if (!response.ok || answer.errors) throw ApiError.from(answer.errors, response.status);
+  return answer;
+}
+
+function signedOut() {
+  token = null;
+  clearTimeout(renewal);
+  publish({ status: 'signed-out' });
+}
+
+function accept(issued: IssuedAccess | null) {
+  if (!issued) return;
+  token = issued.accessToken;
+  clearTimeout(renewal);
+  // Renew before it expires: at four fifths of its lifetime (12 of 15 minutes by default).
+  renewal = setTimeout(() => void refresh().catch(() => undefined), Math.max(5, issued.expiresIn * 0.8) * 1000);
+  publish({ status: 'signed-in', passwordChangeRequired: issued.passwordChangeRequired });
+}
+
+/**
+ * Tabs share the cookie, and a refresh token works once: two tabs refreshing at the same moment
+ * would present the same token twice, which the server treats as theft (and ends the session).
+ * The Web Locks API makes the tabs of this site take turns.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  return navigator.locks ? (navigator.locks.request('ecg-session-refresh', work) as Promise<T>) : work();
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** A new access token from the refresh cookie: true when signed in, false when not (any more). */
+export function refresh(): Promise<boolean> {
+  refreshing ??= oneAtATime(async () => {
+    try {
+      accept(await post('/session/refresh'));
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
+        signedOut();
+        return false;
+      }
+      // The server is unreachable for now: keep the page as it is and try again shortly.
+      if (state.status === 'starting') publish({ status: 'signed-out' });
+      else renewal = setTimeout(() => void refresh().catch(() => undefined), 15_000);
+      throw error;
+    }
+  }).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export async function signIn(userName: string, password: string): Promise<SessionState> {
+  accept(await post('/session/login', { userName, password }));
+  return state;
+}
+
+/** Change one's own password: the server ends every other session and starts a new one here. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  accept(await post('/session/password', { currentPassword, newPassword }, token));
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await post('/session/logout');
+  } finally {
+    signedOut();
+  }
+}
+
+/** On load: a reload keeps the person signed in when the cookie still holds a live refresh token. */
+export function start(): void {
+  void refresh().catch(() => undefined);
+}

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run build` writes dist/, which the gateway serves at / (gateway/src/web-app.ts). For
+// developing pages with hot reload, `npm run dev -w @ecg/web` while `npm start` runs: the dev
+// server passes the API and the session routes on to the gateway.
+const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
+
+export default defineConfig({
+  plugins: [react()],
+  // The gateway's GraphiQL keeps React 18 at the top of node_modules; this app's React 19 is in
+  // clients/web/node_modules. Libraries found higher up (react-router) must use the app's copy.
+  resolve: { dedupe: ['react', 'react-dom'] },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The page's Content-Security-Policy allows no inline code: keep every asset a file.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+  server: { proxy: { '/graphql': gateway, '/session': gateway, '/exports': gateway } },
+});

@@ -1,0 +1,163 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { requestId, type Logger } from '@ecg/shared';
+
+/**
+ * The web app's sessions, with the refresh token where page script cannot reach it.
+ *
+ * The app never sees a refresh token: these routes call the credential subgraph's `login`,
+ * `refreshToken`, `changePassword` and `logout` for it, keep the refresh token in an
+ * `HttpOnly; Secure; SameSite=Strict` cookie, and hand the page only the short-lived access
+ * token, which it keeps in memory. A reload asks `/session/refresh` for a new access token.
+ *
+ * Only these routes read the cookie (`/graphql` takes bearer tokens only), and each one refuses
+ * a request a page of another site could make: the cookie is `SameSite=Strict` (never sent
+ * with a cross-site request), the request must be JSON and carry `X-Requested-By` (neither a
+ * form nor a "simple" cross-origin fetch can, and the gateway answers no CORS preflight here),
+ * and a browser's `Sec-Fetch-Site`, when sent, must say `same-origin`.
+ */
+export const REFRESH_COOKIE = '__Host-ecg-refresh';
+export const SESSION_HEADER = 'x-requested-by';
+
+interface Session {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  passwordChangeRequired: boolean;
+}
+interface UpstreamError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
+const OPERATIONS = {
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} } }`,
+  refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
+  changePassword: `mutation ($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { ${SESSION_FIELDS} } }`,
+  logout: 'mutation ($refreshToken: String!) { logout(refreshToken: $refreshToken) }',
+};
+
+// A session cookie (no Max-Age): it ends when the browser closes, which suits shared computers;
+// the credential subgraph still ends the refresh token itself after its own lifetime.
+const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Strict';
+const setRefreshCookie = (res: Response, token: string) => res.append('set-cookie', `${REFRESH_COOKIE}=${token}; ${COOKIE_ATTRIBUTES}`);
+const clearRefreshCookie = (res: Response) => res.append('set-cookie', `${REFRESH_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
+
+function refreshCookieOf(req: Request): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === REFRESH_COOKIE && value.join('=')) return value.join('=');
+  }
+  return undefined;
+}
+
+const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** Requests a page of another site could send are refused before anything is read. */
+function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
+  const site = req.headers['sec-fetch-site'];
+  if (!req.is('application/json') || req.headers[SESSION_HEADER] !== 'web-app' || (site !== undefined && site !== 'same-origin')) {
+    res.status(403).json(error('This request must come from the web app on this site.', 'FORBIDDEN'));
+    return;
+  }
+  next();
+}
+
+/** The HTTP status that goes with the credential subgraph's answer. */
+function statusFor(code: unknown): number {
+  switch (code) {
+    case 'UNAUTHENTICATED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default:
+      return 400;
+  }
+}
+
+export function sessionCookieRouter(credentialUrl: string, logger: Logger): Router {
+  async function call<T>(req: Request, operation: keyof typeof OPERATIONS, variables: Record<string, unknown>): Promise<{ data?: T; errors?: UpstreamError[] }> {
+    const response = await fetch(credentialUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': req.ip ?? '',
+        'x-request-id': requestId(req),
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      },
+      body: JSON.stringify({ query: OPERATIONS[operation], variables }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    return (await response.json()) as { data?: T; errors?: UpstreamError[] };
+  }
+
+  /** Answer with the session minus its refresh token, which goes into the cookie; or the errors. */
+  function respond(res: Response, result: { data?: Record<string, Session | null> | null; errors?: UpstreamError[] }, field: string, clearOnError = false) {
+    const session = result.data?.[field];
+    if (!session || result.errors?.length) {
+      if (clearOnError) clearRefreshCookie(res);
+      // The subgraph's words and codes, nothing else (no stack traces, no paths).
+      const errors = (result.errors ?? [{ message: 'Something went wrong.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]).map(({ message, extensions }) => {
+        const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+        return { message, extensions: rest };
+      });
+      res.status(statusFor(errors[0].extensions.code)).json({ errors });
+      return;
+    }
+    setRefreshCookie(res, session.refreshToken);
+    res.json({ accessToken: session.accessToken, expiresIn: session.expiresIn, passwordChangeRequired: session.passwordChangeRequired });
+  }
+
+  const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+    res.set('cache-control', 'no-store');
+    try {
+      await handler(req, res);
+    } catch (caught) {
+      logger.warn({ err: caught instanceof Error ? caught.message : String(caught), path: req.path }, 'session route: credential service unreachable');
+      if (!res.headersSent) res.status(503).json(error('Signing in is unavailable right now. Try again in a minute.', 'SERVICE_UNAVAILABLE'));
+    }
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+  const router = express.Router();
+  router.use('/session', sameSiteOnly, express.json({ limit: '16kb' }));
+  router.post(
+    '/session/login',
+    guarded(async (req, res) => {
+      const result = await call<Record<string, Session>>(req, 'login', { userName: text(req.body?.userName), password: text(req.body?.password) });
+      respond(res, result, 'login');
+    }),
+  );
+  router.post(
+    '/session/refresh',
+    guarded(async (req, res) => {
+      const token = refreshCookieOf(req);
+      if (!token) {
+        res.status(401).json(error('You are not signed in.', 'UNAUTHENTICATED'));
+        return;
+      }
+      respond(res, await call<Record<string, Session>>(req, 'refreshToken', { refreshToken: token }), 'refreshToken', true);
+    }),
+  );
+  router.post(
+    '/session/password',
+    guarded(async (req, res) => {
+      const variables = { currentPassword: text(req.body?.currentPassword), newPassword: text(req.body?.newPassword) };
+      respond(res, await call<Record<string, Session>>(req, 'changePassword', variables), 'changePassword');
+    }),
+  );
+  router.post(
+    '/session/logout',
+    guarded(async (req, res) => {
+      const token = refreshCookieOf(req);
+      clearRefreshCookie(res);
+      if (token) await call(req, 'logout', { refreshToken: token });
+      res.status(204).end();
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium, headless, as the GraphiQL browser test starts it (playwright-core brings none). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 740 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+const OUTPUT = resolve(__dirname, '../../test-output');
+
+/**
+ * A browser window on the gateway that records what a person would not see but a tester must:
+ * requests to any other origin (there must be none: no CDN), and console errors (a blocked
+ * script or style, a CSP violation, a React warning).
+ */
+export async function openWindow(browser: Browser, gatewayOrigin: string, viewport: ViewportName) {
+  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  const offsite: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(gatewayOrigin) && !request.url().startsWith('data:')) offsite.push(request.url());
+  });
+  page.on('console', (message) => {
+    // A failed sign-in answers 401 on purpose; Chromium logs every non-2xx response.
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  // WEB_DEBUG=1: every answer of the API and the session routes, to see why a page waits.
+  if (process.env.WEB_DEBUG) page.on('response', async (r) => /graphql|session/.test(r.url()) && console.log(r.status(), r.url(), (await r.text().catch(() => '')).slice(0, 300)));
+  return { context, page, offsite, consoleErrors };
+}
+
+/**
+ * Every page is checked the same way, in the state a person sees it: axe-core finds no serious
+ * or critical violation, and a screenshot lands in test-output/ to look at.
+ */
+export async function checkPage(page: Page, name: string, viewport: ViewportName): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ page: name, viewport, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  expect(serious).toEqual([]);
+  mkdirSync(OUTPUT, { recursive: true });
+  await page.screenshot({ path: resolve(OUTPUT, `web-${name}-${viewport}.png`), fullPage: true });
+  // Nothing sticks out sideways on a phone: the page fits its width.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect({ page: name, viewport, overflow }).toEqual({ page: name, viewport, overflow: 0 });
+}
+
+/** The path and query of a link in an email, opened on the gateway under test (the mail names the configured public URL). */
+export const onGateway = (gatewayOrigin: string, link: string) => {
+  const url = new URL(link);
+  return `${gatewayOrigin}${url.pathname}${url.search}`;
+};
