@@ -10,6 +10,7 @@ COPY subgraphs/contact/package.json subgraphs/contact/
 COPY subgraphs/credential/package.json subgraphs/credential/
 COPY gateway/package.json gateway/
 COPY tools/package.json tools/
+COPY clients/web/package.json clients/web/
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev

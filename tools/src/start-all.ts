@@ -111,7 +111,10 @@ async function main() {
   await healthy(GATEWAY, Date.now() + 60_000);
   if (stopping) return;
   log('all services answer');
-  console.log(`\nEmployer Contacts Gateway: http://localhost:${GATEWAY.port}/graphql  (GraphiQL in a browser; Ctrl-C stops everything)\n`);
+  console.log(
+    `\nEmployer Contacts Gateway: open http://localhost:${GATEWAY.port}/sign-in in a browser\n` +
+      `  API and GraphiQL (developers): http://localhost:${GATEWAY.port}/graphql   Ctrl-C stops everything\n`,
+  );
 }
 
 main().catch((error: unknown) => {
