@@ -12,7 +12,7 @@ async function app() {
   const lines: string[] = [];
   const logger = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => void (lines.push(String(chunk)), done()) }));
   const server = express();
-  server.post('/graphql', jsonBody(logger), (_req, res) => void res.json({ data: {} }));
+  server.post('/graphql', jsonBody(logger), (_req: express.Request, res: express.Response) => void res.json({ data: {} }));
   server.post('/other', express.json({ limit: '1kb' }), (_req, res) => void res.json({ ok: true }));
   server.get('/boom', () => {
     throw new Error('a bug');
