@@ -23,9 +23,9 @@ const median = (values: number[]) => {
 };
 
 it('answers a known and an unknown user name in the same time, and the known one still gets its link', async () => {
-  // Each name may ask 3 times in 15 minutes, each address 10 times a minute: many names, one address per request.
+  // Each name may ask 3 times in 15 minutes (3 rounds), each address 10 times a minute: many names, one address per request.
   const known: string[] = [];
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 40; i++) {
     const email = `timing.known.${i}@county.xorg`;
     await giveLogin(federation, await createContact(federation, '42061', contactInput('Timing', `Known ${i}`, email, [ContactType.READ_ONLY])), '42061', email);
     known.push(email);
@@ -39,19 +39,27 @@ it('answers a known and an unknown user name in the same time, and the known one
     expect(result.errors).toBeUndefined();
     return elapsed;
   };
-  // Warm up both paths (connection pools, JIT), then interleave: known, unknown, known, ...
+  // Warm up both paths (connection pools, JIT), then interleave known and unknown names.
   for (let i = 0; i < 4; i++) await timed(`timing.warmup.${i}@county.xorg`);
+  // Each name is asked 3 times, a known one as often as an unknown one (the same rate-limit rows are
+  // written), in a shuffled order (fixed seed): the background work a known name causes lands on
+  // whichever request comes next, known or not.
+  const requests = [0, 1, 2].flatMap(() => known.flatMap((name, i) => [{ name, known: true }, { name: `timing.nobody.${i}@county.xorg`, known: false }]));
+  let seed = 20261122;
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  for (let i = requests.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [requests[i], requests[j]] = [requests[j], requests[i]];
+  }
   const knownTimes: number[] = [];
   const unknownTimes: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    for (let i = 0; i < known.length; i++) {
-      knownTimes.push(await timed(known[i]));
-      unknownTimes.push(await timed(`timing.nobody.${round}.${i}@county.xorg`));
-    }
-  }
+  for (const request of requests) (request.known ? knownTimes : unknownTimes).push(await timed(request.name));
   const [k, u] = [median(knownTimes), median(unknownTimes)];
-  expect({ known: k, unknown: u, ratio: Math.max(k, u) / Math.min(k, u) < 1.3 || Math.abs(k - u) < 2 }).toMatchObject({ ratio: true });
-  expect(Math.abs(k - u)).toBeLessThan(5);
+  process.stderr.write(`password reset answer median: known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms\n`);
+  // Before the fix: 12 ms unknown, 31 ms known. Within 5 ms, or 15% on a machine so loaded that a
+  // request takes far longer than that (medians of 120 requests each still move a little there).
+  expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(1.3);
+  expect(Math.abs(k - u)).toBeLessThan(Math.max(5, 0.15 * Math.min(k, u)));
 
   const flow = selfServiceFlows(federation, smtp);
   const mail = await flow.nextMail(known[0], /reset your/);
