@@ -4,15 +4,18 @@ import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { CreateOrganization1763780000000 } from './migrations/1763780000000-create-organization';
 import { OrganizationHelpMessage1763830000000 } from './migrations/1763830000000-organization-help-message';
+import { OrganizationNameGrams1763840000000 } from './migrations/1763840000000-organization-name-grams';
 import { Organization } from './organization/organization.entity';
+import { OrganizationNameGramSubscriber } from './organization/organization-name-grams';
 import { organizationSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 
 export { buildSchema };
 export const entities = [Organization, RateLimitWindow];
-export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000, OrganizationHelpMessage1763830000000];
+export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000, OrganizationHelpMessage1763830000000, OrganizationNameGrams1763840000000];
+export const subscribers = [OrganizationNameGramSubscriber];
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('organization')): Promise<RunningServer> {
-  return startSubgraph({ entities, migrations, buildSchema, permissions, createContext, seedDemoData }, config);
+  return startSubgraph({ entities, migrations, subscribers, buildSchema, permissions, createContext, seedDemoData }, config);
 }

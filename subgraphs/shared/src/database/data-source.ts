@@ -6,6 +6,8 @@ import type { DatabaseConfig } from '../config/subgraph-config';
 export interface DataSourceSpec {
   entities: MixedList<Function>;
   migrations: MixedList<new () => MigrationInterface>;
+  /** TypeORM entity subscribers (derived rows kept in step with their entity, e.g. a search index). */
+  subscribers?: MixedList<Function>;
 }
 
 /** MySQL and MariaDB report column defaults differently; TypeORM must be told which it talks to. */
@@ -13,7 +15,7 @@ export type MysqlFlavour = 'mysql' | 'mariadb';
 
 /** A TypeORM DataSource for one subgraph's own database: MySQL/MariaDB, or the embedded SQLite file. */
 export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec, flavour: MysqlFlavour = 'mysql'): DataSource {
-  const common = { entities: spec.entities, migrations: spec.migrations, migrationsRun: false, synchronize: false, logging: false } as const;
+  const common = { entities: spec.entities, migrations: spec.migrations, subscribers: spec.subscribers ?? [], migrationsRun: false, synchronize: false, logging: false } as const;
   const options: DataSourceOptions =
     db.kind === 'mysql'
       ? {
