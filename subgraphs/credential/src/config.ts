@@ -49,7 +49,7 @@ const schema = z.object({
   // ASVS 2.2.1: at most 100 failures an hour; 10 in a row then 15 minutes is at most 40.
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(2),
+  PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
