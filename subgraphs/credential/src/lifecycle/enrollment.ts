@@ -32,7 +32,7 @@ export function enrollment(deps: LifecycleDeps) {
       const expiresAt = new Date(Date.now() + 24 * HOUR);
       return dataSource.transaction(async (manager) => {
         if (await manager.existsBy(SelfServiceAccount, { contactId })) throw refused('ALREADY_REGISTERED', 'This contact is already registered; use Re-Enroll for a new temporary password.');
-        if (await manager.existsBy(SelfServiceAccount, { userName })) throw refused('USER_NAME_TAKEN', 'Another self-service login already uses this email address as its user name.');
+        if (await manager.existsBy(SelfServiceAccount, { userName, organizationId: facts.organizationId })) throw refused('USER_NAME_TAKEN', 'Another self-service login of this organization already uses this email address as its user name.');
         const inserted = await manager.insert(SelfServiceAccount, {
           contactId, organizationId: facts.organizationId, userName, status: REGISTRATION_PENDING, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,
           passwordExpired: true, enrollmentCompleted: false, reenrolled: false,

@@ -8,7 +8,7 @@ import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import type { CredentialConfig } from '../config';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords/password-hasher';
-import { findAccountByUserName, lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
+import { lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
 import { assertPasswordPolicy } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
@@ -16,6 +16,7 @@ import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { SessionSubject } from '../sessions/access-token';
 import type { RefreshToken } from '../sessions/refresh-token.entity';
 import type { IssuedSession, Sessions } from '../sessions/sessions';
+import { accountForSignIn } from '../self-service/account-for-sign-in';
 import { StaffAccount } from '../staff/staff-account.entity';
 import { clearStaffFailures, findStaffByEmail, recordStaffFailure, staffLocked } from '../staff/staff-lockout';
 import { AccountToken } from '../lifecycle/account-token.entity';
@@ -36,7 +37,6 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
   const slots = hashSlots(config.passwordChecksPerKey);
 
   /** The login with exactly this user name (the database's collation would also match accented look-alikes). */
-  const accountNamed = (name: string) => findAccountByUserName(dataSource.manager, name);
 
   /** Who a contact is now, or null when it may not have a session (inactive, locked, ...). */
   async function contactSubject(account: SelfServiceAccount): Promise<SessionSubject | null> {
@@ -108,7 +108,7 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
         await clearStaffFailures(dataSource, staffAccount);
         return sessions.issue({ kind: 'staff', id: staffAccount.id });
       }
-      const account = await accountNamed(name);
+      const account = await accountForSignIn(dataSource.manager, name, password);
       const secret = account && (await secrets.findOneBy({ essId: account.essId }));
       const pending = account?.status === REGISTRATION_PENDING;
       const hash = pending ? secret?.temporaryPasswordHash : secret?.passwordHash;

@@ -12,6 +12,9 @@ const flag = { type: 'boolean' as const, default: false };
  */
 @ObjectType('SelfServiceAccount', { description: 'The Self Service Details panel: a contact\'s self-service login.' })
 @Entity('self_service_account')
+// A user name (the person's email) is unique within an organization only: another organization's
+// contact with the same email gets a login of its own (issue 10; DESIGN.md section 6, issue 13).
+@Index('UQ_self_service_account_org_user_name', ['organizationId', 'userName'], { unique: true })
 export class SelfServiceAccount {
   @Field(() => Int, { description: 'ESS ID.' })
   @PrimaryGeneratedColumn({ type: 'int' })
@@ -27,7 +30,7 @@ export class SelfServiceAccount {
   organizationId: string;
 
   @Field(() => String, { description: 'User Name (Email ID).' })
-  @Index('UQ_self_service_account_user_name', { unique: true })
+  @Index('IDX_self_service_account_user_name')
   @Column({ type: 'varchar', length: 254 })
   userName: string;
 
