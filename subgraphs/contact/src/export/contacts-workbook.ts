@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { In, type DataSource } from 'typeorm';
 import { CONTACT_TYPE_LABELS, type ContactType } from '@ecg/shared';
 import { ContactTypeAssignment } from '../contact/contact-type-assignment.entity';
+import type { Contact } from '../contact/contact.entity';
 import { contactsQuery, type ContactFilter } from '../contact/contact.search';
+import { afterRow, EXPORT_COLUMNS } from './keyset';
 
 const BATCH = 500;
 const STATUS_LABEL = { ACTIVE: 'Active', INACTIVE: 'Inactive' } as const;
@@ -11,6 +13,8 @@ const STATUS_LABEL = { ACTIVE: 'Active', INACTIVE: 'Inactive' } as const;
 /**
  * "Export To Excel": the Contacts panel's columns for the whole filtered list, written as an
  * .xlsx stream, a batch of rows at a time, so a 10,000-contact export never sits in memory.
+ * Each batch seeks past the last row written (keyset on the sort column and id, the index's own
+ * order) instead of skipping an OFFSET: every row is read once, so the cost grows linearly.
  */
 export async function writeContactsWorkbook(dataSource: DataSource, organizationId: string, filter: ContactFilter, out: Writable): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -25,8 +29,10 @@ export async function writeContactsWorkbook(dataSource: DataSource, organization
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let written = 0;
-  for (let offset = 0; ; offset += BATCH) {
-    const contacts = await contactsQuery(dataSource, organizationId, filter).skip(offset).take(BATCH).getMany();
+  for (let last: Contact | undefined; ; ) {
+    const query = contactsQuery(dataSource, organizationId, filter).select(EXPORT_COLUMNS.map((c) => `c.${c}`));
+    if (last) afterRow(query, filter.sort, last);
+    const contacts = await query.take(BATCH).getMany();
     if (contacts.length === 0) break;
     const assignments = await dataSource.getRepository(ContactTypeAssignment).find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { contactType: 'ASC' } });
     const types = new Map<string, ContactType[]>();
@@ -43,6 +49,7 @@ export async function writeContactsWorkbook(dataSource: DataSource, organization
         .commit();
     }
     written += contacts.length;
+    last = contacts[contacts.length - 1];
     if (contacts.length < BATCH) break;
   }
   sheet.commit();
