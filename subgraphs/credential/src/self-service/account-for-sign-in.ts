@@ -17,10 +17,13 @@ export async function accountForSignIn(manager: EntityManager, userName: string,
   const candidates = (await manager.find(SelfServiceAccount, { where: { userName: name }, order: { lastSuccessfulLogin: 'DESC', essId: 'DESC' } })).filter((a) => sameUserName(a.userName, name));
   if (candidates.length <= 1) return candidates[0] ?? null;
   const secrets = new Map((await manager.findBy(AccountSecret, { essId: In(candidates.map((c) => c.essId)) })).map((s) => [s.essId, s]));
-  for (const account of candidates) {
-    const secret = secrets.get(account.essId);
-    const hash = account.status === SelfServiceStatus.REGISTRATION_PENDING ? secret?.temporaryPasswordHash : secret?.passwordHash;
-    if (hash && (await verifyPassword(password, hash))) return account;
-  }
-  return candidates[0];
+  // All at once, whichever matches: the time does not depend on which login is the one.
+  const matches = await Promise.all(
+    candidates.map((account) => {
+      const secret = secrets.get(account.essId);
+      const hash = account.status === SelfServiceStatus.REGISTRATION_PENDING ? secret?.temporaryPasswordHash : secret?.passwordHash;
+      return hash ? verifyPassword(password, hash) : false;
+    }),
+  );
+  return candidates[matches.indexOf(true)] ?? candidates[0];
 }
