@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { ContactType } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, currentVersion } from './support/people';
-import { COMPLETE_UNLOCK, REFRESH, RE_ENROLL, RESET, UPDATE_CONTACT, selfServiceFlows, temporaryPasswordIn, type Smtp } from './support/self-service-flows';
+import { contactInput, createContact, currentVersion } from './support/people';
+import { COMPLETE_UNLOCK, REFRESH, REGISTER, REQUEST_RESET, RE_ENROLL, RESET, UPDATE_CONTACT, selfServiceFlows, temporaryPasswordIn, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
 // Issue 10: the credential lifecycle's holes (defects 3, 7, 14, 16, two decisions and three blind
@@ -137,6 +137,20 @@ describe('superseded links (defect 7)', () => {
     const second = await flow.unlockLink(person.id, person.email);
     expect(codeOf(await federation.query(COMPLETE_UNLOCK, { t: first }))).toBe('INVALID_TOKEN');
     expect((await federation.query(COMPLETE_UNLOCK, { t: second })).data?.completeUnlock).toBe(true);
+  });
+});
+
+describe('password reset for a person registered by two organizations', () => {
+  it('mails a link for each login, each naming its organization', async () => {
+    const email = 'two.employers@county.xorg';
+    for (const code of ['42061', '01001']) {
+      const id = await createContact(federation, code, contactInput('Two', 'Employers', email, [ContactType.READ_ONLY]));
+      expect((await flow.asStaff(REGISTER, { id })).errors).toBeUndefined();
+    }
+    expect((await federation.query(REQUEST_RESET, { u: email })).errors).toBeUndefined();
+    await flow.nextMail(email, /reset your/, 1);
+    const subjects = smtp.received.filter((m) => m.to.includes(email) && /reset your/.test(m.subject)).map((m) => m.subject.split(':')[0]).sort();
+    expect(subjects).toEqual([expect.stringMatching(/^01001/), expect.stringMatching(/^42061/)]);
   });
 });
 

@@ -19,10 +19,13 @@ const sqlite = (manager: EntityManager) => manager.connection.options.type === '
 export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
   manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
 
-/** The login with exactly this user name: the database's collation also matches accented look-alikes. */
-export async function findAccountByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount | null> {
-  const found = await manager.findOneBy(SelfServiceAccount, { userName: normalizeUserName(userName) });
-  return found && sameUserName(found.userName, userName) ? found : null;
+/**
+ * The logins with exactly this user name (one per organization that registered it): the
+ * database's collation also matches accented look-alikes, so the match is checked here.
+ */
+export async function findAccountsByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount[]> {
+  const found = await manager.findBy(SelfServiceAccount, { userName: normalizeUserName(userName) });
+  return found.filter((account) => sameUserName(account.userName, userName));
 }
 
 /**

@@ -7,7 +7,7 @@ import { assertPasswordPolicy } from '../passwords/password-policy';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, issueAccountToken, recordEvent, sha256 } from './account-events';
-import { findAccountByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
+import { findAccountsByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
 import { AccountToken } from './account-token.entity';
 import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
 import { PasswordResetRequest } from './password-reset-request.entity';
@@ -34,17 +34,22 @@ export function passwordReset(deps: LifecycleDeps) {
       return PASSWORD_RESET_ANSWER;
     },
 
-    /** A queued request: a link (1 hour) only to a real, enabled login with an email on record. */
+    /**
+     * A queued request: a link (1 hour) to each real, enabled login of that name with an email on
+     * record (a person registered by two organizations has a login in each; each mail names its own).
+     */
     async sendResetLink(request: PasswordResetRequest): Promise<void> {
-      const account = await findAccountByUserName(dataSource.manager, request.userName);
-      const context = account && account.status !== DISABLED ? await mailContext(account.contactId, account.organizationId, account.userName) : null;
+      const accounts = (await findAccountsByUserName(dataSource.manager, request.userName)).filter((account) => account.status !== DISABLED);
+      const recipients = await Promise.all(accounts.map(async (account) => ({ account, context: await mailContext(account.contactId, account.organizationId, account.userName) })));
       await dataSource.transaction(async (manager) => {
         // Whoever deletes the request handles it: replicas never send one twice.
         if ((await manager.delete(PasswordResetRequest, { id: request.id })).affected !== 1) return;
-        if (!account || !context?.email) return;
-        const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
-        await enqueueMail(manager, { recipient: context.email, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
-        await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
+        for (const { account, context } of recipients) {
+          if (!context.email) continue;
+          const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
+          await enqueueMail(manager, { recipient: context.email, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
+          await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
+        }
       });
     },
 

@@ -36,8 +36,6 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
   const staff = dataSource.getRepository(StaffAccount);
   const slots = hashSlots(config.passwordChecksPerKey);
 
-  /** The login with exactly this user name (the database's collation would also match accented look-alikes). */
-
   /** Who a contact is now, or null when it may not have a session (inactive, locked, ...). */
   async function contactSubject(account: SelfServiceAccount): Promise<SessionSubject | null> {
     if (account.status !== REGISTERED && account.status !== REGISTRATION_PENDING) return null;
