@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/layout';
 import { RequireSignIn } from './components/require-sign-in';
 import { AccountPage } from './pages/account';
+import { ContactsPage } from './pages/contacts/contacts-page';
 import { FindAdministratorPage } from './pages/find-administrator';
 import { ForgotPasswordPage } from './pages/forgot-password';
 import { NotFoundPage } from './pages/not-found';
@@ -34,6 +35,14 @@ export function App() {
             element={
               <RequireSignIn>
                 <AccountPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="organization/contacts"
+            element={
+              <RequireSignIn>
+                <ContactsPage />
               </RequireSignIn>
             }
           />

@@ -7,8 +7,8 @@ export type QueryState<Result> =
   | { status: 'done'; data: Result; error?: undefined }
   | { status: 'failed'; data?: undefined; error: unknown };
 
-/** Load a query when the page opens and whenever `variables` change; `reload` asks again. */
-export function useQuery<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables): QueryState<Result> & { reload: () => void } {
+/** Load a query when the page opens and whenever `variables` or `refreshKey` change; `reload` asks again. */
+export function useQuery<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables, refreshKey: unknown = 0): QueryState<Result> & { reload: () => void } {
   const [state, setState] = useState<QueryState<Result>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const key = JSON.stringify(variables);
@@ -22,7 +22,7 @@ export function useQuery<Result, Variables>(document: TypedDocumentNode<Result, 
     return () => {
       current = false;
     };
-  }, [document, key, attempt]);
+  }, [document, key, attempt, refreshKey]);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   return { ...state, reload };
 }

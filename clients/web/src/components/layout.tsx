@@ -1,6 +1,18 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { can, useMe } from '../api/use-me';
 import { signOut } from '../session/session';
 import { useSession } from '../session/use-session';
+
+/** The maintenance screen's menu entry, for those the matrix lets read contacts (and staff). */
+function ContactsMenuItem() {
+  const me = useMe().data?.me;
+  if (!me || !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ'))) return null;
+  return (
+    <li>
+      <NavLink to="/organization/contacts">Organization Contacts</NavLink>
+    </li>
+  );
+}
 
 /** Every page: skip link, the site's name, the menu for who is signed in, the page, the footer. */
 export function Layout() {
@@ -21,6 +33,7 @@ export function Layout() {
             <ul className="menu">
               {signedIn ? (
                 <>
+                  <ContactsMenuItem />
                   <li>
                     <NavLink to="/account">My account</NavLink>
                   </li>

@@ -15,12 +15,7 @@ export function TextField({ label, hint, errors = [], markRequired = false, ...i
   const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={errors.length ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {markRequired && (
-          <span className="required-mark" aria-hidden="true">
-            *
-          </span>
-        )}
+      <label htmlFor={id} className={markRequired ? 'required' : undefined}>
         {label}
       </label>
       {hint && (

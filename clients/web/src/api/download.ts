@@ -1,0 +1,28 @@
+import { accessToken, refresh } from '../session/session';
+import { ApiError } from './api-error';
+
+/**
+ * A file the API serves behind the access token (the contacts spreadsheet): fetched with the
+ * token, then handed to the browser as a download of the page's own making.
+ */
+export async function download(url: string, fileName: string): Promise<void> {
+  const get = () => fetch(url, { headers: { authorization: `Bearer ${accessToken() ?? ''}` } });
+  let response: Response;
+  try {
+    response = await get();
+    if (response.status === 401 && (await refresh())) response = await get();
+  } catch {
+    throw ApiError.unreachable();
+  }
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    throw ApiError.from(body.errors, response.status);
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}

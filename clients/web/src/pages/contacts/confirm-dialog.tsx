@@ -1,0 +1,29 @@
+import { useEffect, useId, useRef } from 'react';
+
+/**
+ * The job aid's pop-up ("Are you sure you want to re-enroll?" OK / Cancel) as a modal `<dialog>`:
+ * focus moves into it and stays there, Escape cancels, and focus returns to the button after.
+ */
+export function ConfirmDialog({ question, detail, onConfirm, onCancel }: { question: string; detail?: string; onConfirm: () => void; onCancel: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-q`} aria-describedby={detail ? `${id}-d` : undefined} onCancel={onCancel}>
+      <h2 id={`${id}-q`}>{question}</h2>
+      {detail && <p id={`${id}-d`}>{detail}</p>}
+      <div className="actions">
+        <button type="button" className="button" onClick={onConfirm}>
+          OK
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+          Cancel
+        </button>
+      </div>
+    </dialog>
+  );
+}

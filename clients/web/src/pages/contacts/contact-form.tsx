@@ -1,0 +1,227 @@
+import { useId, useState, type FormEvent } from 'react';
+import { ApiError, explain } from '../../api/api-error';
+import { request } from '../../api/graphql-client';
+import { ErrorMessage } from '../../components/messages';
+import { sentence } from '../../components/password-rules';
+import { TextField } from '../../components/text-field';
+import { CONTACT_TYPES } from '../../contact-types';
+import { NewContactDocument, SaveContactDocument, type ContactFormFragment, type ContactStatus, type ContactType, type Gender } from '../../graphql/generated';
+
+type Text = 'firstName' | 'middleName' | 'lastName' | 'namePrefix' | 'nameSuffix' | 'primaryPhoneNumber' | 'primaryPhoneExtension' | 'secondaryPhoneNumber' | 'mobilePhoneNumber' | 'primaryEmail' | 'confirmPrimaryEmail' | 'secondaryEmail' | 'jobTitle';
+type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
+
+/** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
+const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: string; autoComplete?: string }[] = [
+  { name: 'firstName', label: 'First Name', required: true, autoComplete: 'off' },
+  { name: 'middleName', label: 'Middle Name', autoComplete: 'off' },
+  { name: 'lastName', label: 'Last Name', required: true, autoComplete: 'off' },
+  { name: 'namePrefix', label: 'Name Prefix', autoComplete: 'off' },
+  { name: 'nameSuffix', label: 'Name Suffix', autoComplete: 'off' },
+  { name: 'primaryPhoneNumber', label: 'Primary Phone Number', type: 'tel', autoComplete: 'off' },
+  { name: 'primaryPhoneExtension', label: 'Primary Phone Extension', autoComplete: 'off' },
+  { name: 'secondaryPhoneNumber', label: 'Secondary Phone Number', type: 'tel', autoComplete: 'off' },
+  { name: 'mobilePhoneNumber', label: 'Mobile Phone Number', type: 'tel', autoComplete: 'off' },
+  { name: 'primaryEmail', label: 'Primary Email Address', required: true, type: 'email', autoComplete: 'off' },
+  { name: 'confirmPrimaryEmail', label: 'Confirm Primary Email Address', required: true, type: 'email', autoComplete: 'off' },
+  { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
+  { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
+];
+const LABEL: Record<string, string> = Object.fromEntries([...TEXT_FIELDS.map((f) => [f.name, f.label]), ['gender', 'Gender'], ['status', 'Status'], ['contactTypes', 'Contact Types']]);
+const GENDERS: { value: Gender; label: string }[] = [
+  { value: 'FEMALE', label: 'Female' },
+  { value: 'MALE', label: 'Male' },
+  { value: 'NON_BINARY', label: 'Non-binary' },
+  { value: 'NOT_DISCLOSED', label: 'Not disclosed' },
+];
+
+const valuesOf = (contact: ContactFormFragment | null): Values => ({
+  firstName: contact?.firstName ?? '',
+  middleName: contact?.middleName ?? '',
+  lastName: contact?.lastName ?? '',
+  namePrefix: contact?.namePrefix ?? '',
+  nameSuffix: contact?.nameSuffix ?? '',
+  primaryPhoneNumber: contact?.primaryPhoneNumber ?? '',
+  primaryPhoneExtension: contact?.primaryPhoneExtension ?? '',
+  secondaryPhoneNumber: contact?.secondaryPhoneNumber ?? '',
+  mobilePhoneNumber: contact?.mobilePhoneNumber ?? '',
+  primaryEmail: contact?.primaryEmail ?? '',
+  confirmPrimaryEmail: contact?.primaryEmail ?? '',
+  secondaryEmail: contact?.secondaryEmail ?? '',
+  jobTitle: contact?.jobTitle ?? '',
+  gender: contact?.gender ?? '',
+  status: contact?.status ?? (contact ? '' : 'ACTIVE'),
+  contactTypes: contact?.contactTypes ?? [],
+});
+
+function problemsOf(values: Values): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const add = (field: string, text: string) => (problems[field] ??= []).push(text);
+  for (const field of TEXT_FIELDS) if (field.required && !values[field.name].trim()) add(field.name, `Enter the ${field.label}.`);
+  if (values.primaryEmail.trim() && values.confirmPrimaryEmail.trim().toLowerCase() !== values.primaryEmail.trim().toLowerCase()) {
+    add('confirmPrimaryEmail', 'The two email addresses are not the same. Type the primary email address again.');
+  }
+  if (!values.status) add('status', 'Choose a Status.');
+  if (values.contactTypes.length === 0) add('contactTypes', 'Check at least one contact type.');
+  return problems;
+}
+
+/** What the reader of a refused Save should do next, for the API's own codes. */
+const SAVE_CODES = {
+  LAST_ADMINISTRATOR:
+    'This change would leave the organization without an active Administrator, so it was not saved. Give another active contact the Administrator type first, then try again.',
+};
+
+/** The Contact Details and Contact Types panels, and Save ("All changes successfully saved."). */
+export function ContactForm(props: {
+  contact: ContactFormFragment | null;
+  organizationId: string;
+  editable: boolean;
+  onSaved: (contact: ContactFormFragment) => void;
+  onReload: () => void;
+}) {
+  const { contact, organizationId, editable, onSaved, onReload } = props;
+  const id = useId();
+  const [values, setValues] = useState<Values>(() => valuesOf(contact));
+  const [problems, setProblems] = useState<Record<string, string[]>>({});
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (name: keyof Values, value: string | ContactType[]) => setValues((v) => ({ ...v, [name]: value }));
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    setFailure(null);
+    const found = problemsOf(values);
+    setProblems(found);
+    if (Object.keys(found).length) {
+      setFailure(new ApiError('', 'BAD_USER_INPUT', found));
+      return;
+    }
+    const optional = (v: string) => (v.trim() ? v.trim() : null);
+    const input = {
+      firstName: values.firstName.trim(),
+      lastName: values.lastName.trim(),
+      primaryEmail: values.primaryEmail.trim(),
+      confirmPrimaryEmail: values.confirmPrimaryEmail.trim(),
+      status: values.status as ContactStatus,
+      contactTypes: values.contactTypes,
+      middleName: optional(values.middleName),
+      namePrefix: optional(values.namePrefix),
+      nameSuffix: optional(values.nameSuffix),
+      primaryPhoneNumber: optional(values.primaryPhoneNumber),
+      primaryPhoneExtension: optional(values.primaryPhoneExtension),
+      secondaryPhoneNumber: optional(values.secondaryPhoneNumber),
+      mobilePhoneNumber: optional(values.mobilePhoneNumber),
+      secondaryEmail: optional(values.secondaryEmail),
+      jobTitle: optional(values.jobTitle),
+      gender: (values.gender || null) as Gender | null,
+    };
+    setBusy(true);
+    try {
+      const saved = contact
+        ? (await request(SaveContactDocument, { id: contact.id, expectedVersion: contact.version, input })).updateContact
+        : (await request(NewContactDocument, { input: { ...input, organizationId } })).createContact;
+      onSaved(saved);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
+        setProblems(Object.fromEntries(Object.entries(error.fields).map(([field, texts]) => [field, texts.map((t) => sentence(LABEL[field] ?? field, t))])));
+      }
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const conflict = failure instanceof ApiError && failure.code === 'CONFLICT';
+  return (
+    <section aria-labelledby={`${id}-heading`} className="panel">
+      <h2 id={`${id}-heading`}>{contact ? `Contact Details: ${contact.fullName}` : 'Contact Details: new contact'}</h2>
+      {conflict ? (
+        <ErrorMessage title="Someone else saved this contact">
+          <p>This contact was changed by someone else after you opened it, so your changes were not saved. Reload it to see the current details, then make your changes again.</p>
+          <button type="button" className="button button-secondary" onClick={onReload}>
+            Reload contact
+          </button>
+        </ErrorMessage>
+      ) : (
+        failure !== null && <ErrorMessage>{explain(failure, SAVE_CODES)}</ErrorMessage>
+      )}
+      {editable && <p className="hint">Fields marked * are required.</p>}
+      <form onSubmit={save} noValidate aria-busy={busy}>
+        <fieldset disabled={!editable} className="plain-fieldset">
+          <legend className="visually-hidden">Contact Details</legend>
+          <div className="form-grid">
+            {TEXT_FIELDS.map((field) => (
+              <TextField
+                key={field.name}
+                label={field.label}
+                markRequired={field.required && editable}
+                type={field.type ?? 'text'}
+                autoComplete={field.autoComplete}
+                value={values[field.name]}
+                onChange={(e) => set(field.name, e.target.value)}
+                errors={problems[field.name]}
+              />
+            ))}
+            <div className={problems.gender ? 'field field-invalid' : 'field'}>
+              <label htmlFor={`${id}-gender`}>Gender</label>
+              <select id={`${id}-gender`} value={values.gender} onChange={(e) => set('gender', e.target.value)}>
+                <option value="">Not given</option>
+                {GENDERS.map((g) => (
+                  <option key={g.value} value={g.value}>
+                    {g.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className={problems.status ? 'field field-invalid' : 'field'}>
+              <label htmlFor={`${id}-status`} className={editable ? 'required' : undefined}>
+                Status
+              </label>
+              {problems.status && (
+                <p className="field-error" id={`${id}-status-error`}>
+                  {problems.status.join(' ')}
+                </p>
+              )}
+              <select id={`${id}-status`} value={values.status} onChange={(e) => set('status', e.target.value)} aria-required={editable || undefined} aria-describedby={problems.status ? `${id}-status-error` : undefined}>
+                {!values.status && <option value="">Choose</option>}
+                <option value="ACTIVE">Active</option>
+                <option value="INACTIVE">Inactive</option>
+              </select>
+            </div>
+          </div>
+        </fieldset>
+        <fieldset disabled={!editable} className={problems.contactTypes ? 'types field-invalid' : 'types'} aria-describedby={problems.contactTypes ? `${id}-types-error` : undefined}>
+          <legend>
+            <h3>Contact Types</h3>
+          </legend>
+          {problems.contactTypes && (
+            <p className="field-error" id={`${id}-types-error`}>
+              {problems.contactTypes.join(' ')}
+            </p>
+          )}
+          <div className="checkboxes">
+            {CONTACT_TYPES.map((type) => (
+              <div className="checkbox" key={type.key}>
+                <input
+                  type="checkbox"
+                  id={`${id}-${type.key}`}
+                  checked={values.contactTypes.includes(type.key)}
+                  onChange={(e) => set('contactTypes', e.target.checked ? [...values.contactTypes, type.key] : values.contactTypes.filter((t) => t !== type.key))}
+                />
+                <label htmlFor={`${id}-${type.key}`}>{type.label}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        {editable && (
+          <div className="actions">
+            <button type="submit" className="button">
+              Save
+            </button>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

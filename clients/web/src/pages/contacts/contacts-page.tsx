@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { explain } from '../../api/api-error';
+import { can, useMe, type Me } from '../../api/use-me';
+import { useQuery } from '../../api/use-query';
+import { ErrorMessage, Notice } from '../../components/messages';
+import { Page } from '../../components/page';
+import { ContactDetailsDocument, type ContactSort, type ContactStatus } from '../../graphql/generated';
+import { ContactForm } from './contact-form';
+import { ContactHistory } from './contact-history';
+import { ContactList, type ListView } from './contact-list';
+import { OrganizationHealth } from './organization-health';
+import { OrganizationSearch } from './organization-search';
+import { SelfServicePanel } from './self-service-panel';
+
+const SAVED = 'All changes successfully saved.';
+
+/** The selected contact: its details form, its Self Service Details panel, and its history. */
+function ContactEditor(props: { contactId: string; organizationId: string; me: Me; reloadKey: number; onSaved: (id: string) => void; onChanged: () => void }) {
+  const { contactId, organizationId, me, reloadKey, onSaved, onChanged } = props;
+  const [own, setOwn] = useState(0);
+  const details = useQuery(ContactDetailsDocument, { id: contactId }, `${reloadKey}.${own}`);
+  const anchor = useRef<HTMLDivElement>(null);
+  useEffect(() => anchor.current?.focus(), [contactId]);
+  const contact = details.data?.contact;
+  const editsContacts = can(me, 'ORGANIZATION_CONTACTS', 'EDIT');
+  return (
+    <div ref={anchor} tabIndex={-1} className="editor" aria-label="Selected contact">
+      {details.status === 'failed' && <ErrorMessage>{explain(details.error)}</ErrorMessage>}
+      {details.status === 'done' && !contact && <ErrorMessage>This contact no longer exists, or you may not see it. Choose another one in the list.</ErrorMessage>}
+      {contact && (
+        <>
+          <ContactForm
+            key={`${contact.id}.${contact.version}`}
+            contact={contact}
+            organizationId={organizationId}
+            editable={editsContacts}
+            onSaved={(saved) => onSaved(saved.id)}
+            onReload={() => setOwn((n) => n + 1)}
+          />
+          <SelfServicePanel
+            contactId={contact.id}
+            actions={contact.selfServiceActions}
+            account={contact.selfService}
+            me={me}
+            onChanged={() => {
+              setOwn((n) => n + 1);
+              onChanged();
+            }}
+          />
+          {editsContacts && <ContactHistory contactId={contact.id} reloadKey={own + reloadKey} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The ESS Organization Contact Maintenance screen, as the job aid walks through it. */
+export function ContactsPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const [saved, setSaved] = useState(false);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [organization, setOrganization] = useState<{ id: string; code: string } | null>(null);
+  const who = me.data?.me;
+
+  if (me.status === 'failed') return <Page title="ESS Organization Contact Maintenance">{<ErrorMessage>{explain(me.error)}</ErrorMessage>}</Page>;
+  if (!who) return <p role="status">Loading…</p>;
+  const staff = who.kind === 'STAFF';
+  if (!staff && !can(who, 'ORGANIZATION_CONTACTS', 'READ')) {
+    return (
+      <Page title="ESS Organization Contact Maintenance">
+        <p>Your contact types do not let you see your organization's contacts. If you need to, ask an administrator of your organization.</p>
+        <p>
+          <Link to="/account">Go to My account</Link>
+        </p>
+      </Page>
+    );
+  }
+
+  // A contact lands on its own organization; staff choose one.
+  const code = staff ? params.get('org') : (who.organization?.code ?? null);
+  const view: ListView = {
+    page: Math.max(1, Number(params.get('page')) || 1),
+    sort: (params.get('sort') as ContactSort | null) ?? 'FULL_NAME_ASC',
+    status: (params.get('status') as ContactStatus | null) || null,
+  };
+  const selected = params.get('contact');
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null) next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next);
+  };
+  const editsContacts = can(who, 'ORGANIZATION_CONTACTS', 'EDIT');
+
+  return (
+    <Page title="ESS Organization Contact Maintenance" wide>
+      {saved && <Notice>{SAVED}</Notice>}
+      {staff && (
+        <OrganizationSearch
+          onChoose={(chosen) => {
+            setSaved(false);
+            setParams(new URLSearchParams({ org: chosen }));
+          }}
+        />
+      )}
+      {code && (
+        <ContactList
+          code={code}
+          view={view}
+          reloadKey={reloadKey}
+          onLoaded={setOrganization}
+          onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
+          onOpen={(id) => {
+            setSaved(false);
+            // Opening the contact already shown loads it again: its panel may have changed.
+            if (id === selected) setReloadKey((n) => n + 1);
+            else update({ contact: id });
+          }}
+          onNew={
+            editsContacts
+              ? () => {
+                  setSaved(false);
+                  update({ contact: 'new' });
+                }
+              : undefined
+          }
+        />
+      )}
+      {code && organization?.code === code && selected === 'new' && editsContacts && (
+        <div className="editor">
+          <ContactForm
+            contact={null}
+            organizationId={organization.id}
+            editable
+            onSaved={(contact) => {
+              setSaved(true);
+              setReloadKey((n) => n + 1);
+              update({ contact: contact.id });
+            }}
+            onReload={() => undefined}
+          />
+        </div>
+      )}
+      {code && organization?.code === code && selected && selected !== 'new' && (
+        <ContactEditor
+          contactId={selected}
+          organizationId={organization.id}
+          me={who}
+          reloadKey={reloadKey}
+          onSaved={() => {
+            setSaved(true);
+            setReloadKey((n) => n + 1);
+            window.scrollTo({ top: 0 });
+          }}
+          onChanged={() => setReloadKey((n) => n + 1)}
+        />
+      )}
+      {code && organization?.code === code && (
+        <OrganizationHealth code={code} organizationId={organization.id} canEdit={editsContacts} reloadKey={reloadKey} onChanged={() => setReloadKey((n) => n + 1)} />
+      )}
+    </Page>
+  );
+}

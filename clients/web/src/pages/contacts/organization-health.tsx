@@ -1,0 +1,139 @@
+import { useState, type FormEvent } from 'react';
+import { explain } from '../../api/api-error';
+import { request } from '../../api/graphql-client';
+import { useQuery } from '../../api/use-query';
+import { ErrorMessage, Notice } from '../../components/messages';
+import { ImportContactEmailsDocument, OrganizationHealthDocument, type ImportContactEmailsMutation } from '../../graphql/generated';
+
+type ImportResult = ImportContactEmailsMutation['importContactEmails'];
+const OUTCOME: Record<string, string> = { UPDATED: 'Updated', WOULD_UPDATE: 'Will be updated', UNCHANGED: 'Unchanged', REJECTED: 'Rejected' };
+
+/** ESR's mass email upload: a CSV "contact,email"; "Check file" shows every row's fate before "Apply changes" writes. */
+function EmailUpload({ organizationId, onApplied }: { organizationId: string; onApplied: () => void }) {
+  const [csv, setCsv] = useState('');
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string[]>([]);
+
+  async function run(dryRun: boolean) {
+    setFailure(null);
+    if (!csv.trim()) {
+      setProblem(['Choose a CSV file, or paste its lines: the first line is "contact,email".']);
+      return;
+    }
+    setProblem([]);
+    try {
+      const { importContactEmails } = await request(ImportContactEmailsDocument, { organization: organizationId, csv, dryRun });
+      setResult(importContactEmails);
+      if (!dryRun) onApplied();
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+  const check = (event: FormEvent) => {
+    event.preventDefault();
+    void run(true);
+  };
+
+  return (
+    <section aria-labelledby="upload-heading" className="subpanel">
+      <h3 id="upload-heading">Mass email upload</h3>
+      <p>Record many email addresses at once: a CSV file whose first line is "contact,email", then one line per contact (its current email address or its id, and the new email address). Nothing is written until you apply it.</p>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <form onSubmit={check} noValidate>
+        <div className="field">
+          <label htmlFor="csv-file">CSV file</label>
+          <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+        </div>
+        <div className={problem.length ? 'field field-invalid' : 'field'}>
+          <label htmlFor="csv-text">CSV lines</label>
+          {problem.length > 0 && (
+            <p className="field-error" id="csv-text-error">
+              {problem.join(' ')}
+            </p>
+          )}
+          <textarea id="csv-text" rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} aria-describedby={problem.length ? 'csv-text-error' : undefined} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button-secondary">
+            Check file
+          </button>
+          {result?.dryRun && result.rows.some((r) => r.outcome === 'WOULD_UPDATE') && (
+            <button type="button" className="button" onClick={() => void run(false)}>
+              Apply changes
+            </button>
+          )}
+        </div>
+      </form>
+      {result && (
+        <>
+          <Notice>
+            {result.dryRun
+              ? `Checked: ${result.rows.filter((r) => r.outcome === 'WOULD_UPDATE').length} would be updated, ${result.rejected} rejected. Nothing is saved yet.`
+              : `Saved: ${result.applied} updated, ${result.rejected} rejected.`}
+          </Notice>
+          <div className="table-scroll" role="region" aria-label="Upload rows" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Contact</th>
+                  <th scope="col">New email</th>
+                  <th scope="col">Outcome</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((row) => (
+                  <tr key={row.line}>
+                    <td>{row.line}</td>
+                    <td>{row.contact}</td>
+                    <td>{row.newEmail}</td>
+                    <td>
+                      {OUTCOME[row.outcome] ?? row.outcome}
+                      {row.message ? `: ${row.message}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What the organization's health needs (ESR): enough administrators, and an email for everyone. */
+export function OrganizationHealth({ code, organizationId, canEdit, reloadKey, onChanged }: { code: string; organizationId: string; canEdit: boolean; reloadKey: number; onChanged: () => void }) {
+  const health = useQuery(OrganizationHealthDocument, { code }, reloadKey);
+  const organization = health.data?.organization;
+  if (!organization) return null;
+  return (
+    <section aria-labelledby="health-heading" className="panel">
+      <h2 id="health-heading">Organization health</h2>
+      {organization.warnings.length === 0 && <p>No warnings: at least two active Administrators, and every active contact has an email address.</p>}
+      {organization.warnings.includes('FEWER_THAN_TWO_ADMINISTRATORS') && (
+        <div className="message message-warning">
+          <p>
+            Fewer than two active Administrators ({organization.administratorCount}): nobody can help contacts when the Administrator is away. Give a second active contact the
+            Administrator type.
+          </p>
+        </div>
+      )}
+      {organization.warnings.includes('CONTACTS_WITHOUT_EMAIL') && (
+        <div className="message message-warning">
+          <p>
+            {organization.contactsMissingEmail.totalCount} active {organization.contactsMissingEmail.totalCount === 1 ? 'contact has' : 'contacts have'} no email address, so they cannot
+            register, reset a password or unlock their login by email:
+          </p>
+          <ul>
+            {organization.contactsMissingEmail.items.map((c) => (
+              <li key={c.id}>{c.fullName}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {canEdit && <EmailUpload organizationId={organizationId} onApplied={onChanged} />}
+    </section>
+  );
+}

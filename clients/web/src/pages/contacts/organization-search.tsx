@@ -1,0 +1,60 @@
+import { useState, type FormEvent } from 'react';
+import { explain } from '../../api/api-error';
+import { request } from '../../api/graphql-client';
+import { ErrorMessage } from '../../components/messages';
+import { TextField } from '../../components/text-field';
+import { FindOrganizationsDocument, type FindOrganizationsQuery } from '../../graphql/generated';
+
+type Found = FindOrganizationsQuery['organizations']['items'];
+
+/** Staff act on every organization: "Search for Organization (Hint: Org Code, Org Name)". */
+export function OrganizationSearch({ onChoose }: { onChoose: (code: string) => void }) {
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<Found | null>(null);
+  const [problem, setProblem] = useState<string[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    if (!search.trim()) {
+      setProblem(['Type an organization code, or a part of its name.']);
+      return;
+    }
+    setProblem([]);
+    try {
+      const { organizations } = await request(FindOrganizationsDocument, { search: search.trim() });
+      if (organizations.items.length === 1) onChoose(organizations.items[0].code);
+      setFound(organizations.items);
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+
+  return (
+    <section aria-labelledby="org-search-heading" className="panel panel-first">
+      <h2 id="org-search-heading">Search for Organization</h2>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <form onSubmit={submit} noValidate role="search" className="inline-form">
+        <TextField label="Search for Organization (Hint: Org Code, Org Name)" type="search" value={search} onChange={(e) => setSearch(e.target.value)} errors={problem} />
+        <div className="actions">
+          <button type="submit" className="button">
+            Search
+          </button>
+        </div>
+      </form>
+      {found && found.length === 0 && <p role="status">No organization matches “{search.trim()}”. Check the code, or try a part of the name.</p>}
+      {found && found.length > 1 && (
+        <ul className="links links-column" aria-label="Organizations found">
+          {found.map((o) => (
+            <li key={o.id}>
+              <button type="button" className="link-button link-button-inline" onClick={() => onChoose(o.code)}>
+                {o.displayName}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

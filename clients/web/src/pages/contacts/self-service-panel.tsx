@@ -1,0 +1,177 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { explain } from '../../api/api-error';
+import { request } from '../../api/graphql-client';
+import { can, type Me } from '../../api/use-me';
+import { ErrorMessage, Notice } from '../../components/messages';
+import { failureName, statusName, when } from '../../format';
+import {
+  ContactInternalMessageDocument,
+  ReEnrollContactDocument,
+  RegisterContactDocument,
+  SaveSelfServiceMessagesDocument,
+  UnlockContactDocument,
+  type SelfServiceAction,
+  type SelfServiceDetailsFragment,
+} from '../../graphql/generated';
+import { ConfirmDialog } from './confirm-dialog';
+
+const yesNo = (value: boolean) => (value ? 'Y' : 'N');
+
+/** The three buttons: the job aid's words, its question, what happens, and who may press it. */
+const BUTTONS: Record<SelfServiceAction, { label: string; question: string; right: string; done: (userName: string) => string }> = {
+  REGISTER: {
+    label: 'Register',
+    question: 'Are you sure you want to register?',
+    right: 'SELF_SERVICE_REGISTRATION',
+    done: (u) => `Registered. ${u} was emailed a temporary password, valid for 24 hours.`,
+  },
+  UNLOCK: {
+    label: 'Unlock',
+    question: 'Are you sure you want to unlock?',
+    right: 'SELF_SERVICE_RESET',
+    done: (u) => `Unlock started. ${u} was emailed a link to finish unlocking within 24 hours.`,
+  },
+  RE_ENROLL: {
+    label: 'Re-Enroll',
+    question: 'Are you sure you want to re-enroll?',
+    right: 'SELF_SERVICE_RESET',
+    done: (u) => `Re-enrolled. ${u} was emailed a new temporary password, valid for 24 hours; the old password no longer works.`,
+  },
+};
+/** Each button's mutation; every one answers with the panel as it is now. */
+const PRESS: Record<SelfServiceAction, (contactId: string) => Promise<SelfServiceDetailsFragment>> = {
+  REGISTER: async (contactId) => (await request(RegisterContactDocument, { contactId })).register,
+  RE_ENROLL: async (contactId) => (await request(ReEnrollContactDocument, { contactId })).reEnroll,
+  UNLOCK: async (contactId) => (await request(UnlockContactDocument, { contactId })).unlock,
+};
+// The job aid's order: Unlock before Re-Enroll.
+const ORDER: SelfServiceAction[] = ['REGISTER', 'UNLOCK', 'RE_ENROLL'];
+
+function StaffMessages({ contactId, externalMessage, onSaved }: { contactId: string; externalMessage: string | null; onSaved: () => void }) {
+  const [internal, setInternal] = useState('');
+  const [external, setExternal] = useState(externalMessage ?? '');
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    request(ContactInternalMessageDocument, { id: contactId }).then((r) => setInternal(r.contact?.selfService?.internalMessage ?? ''), () => undefined);
+  }, [contactId]);
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    setFailure(null);
+    try {
+      await request(SaveSelfServiceMessagesDocument, { contactId, internalMessage: internal.trim() || null, externalMessage: external.trim() || null });
+      setOutcome('Messages saved.');
+      onSaved();
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+  return (
+    <form onSubmit={save} noValidate className="messages-form">
+      {outcome && <Notice>{outcome}</Notice>}
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <div className="field">
+        <label htmlFor={`internal-${contactId}`}>Internal Message</label>
+        <p className="hint" id={`internal-${contactId}-hint`}>
+          Staff only: the contact and its administrators never see it.
+        </p>
+        <textarea id={`internal-${contactId}`} aria-describedby={`internal-${contactId}-hint`} value={internal} onChange={(e) => setInternal(e.target.value)} rows={2} />
+      </div>
+      <div className="field">
+        <label htmlFor={`external-${contactId}`}>External Message</label>
+        <p className="hint" id={`external-${contactId}-hint`}>
+          Shown to the contact and to its organization's administrators.
+        </p>
+        <textarea id={`external-${contactId}`} aria-describedby={`external-${contactId}-hint`} value={external} onChange={(e) => setExternal(e.target.value)} rows={2} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-secondary">
+          Save messages
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The Self Service Details panel with Register, Re-Enroll and Unlock, each shown only when it applies and confirmed first. */
+export function SelfServicePanel(props: { contactId: string; actions: SelfServiceAction[]; account: SelfServiceDetailsFragment | null; me: Me; onChanged: () => void }) {
+  const { contactId, actions, account, me, onChanged } = props;
+  const [asking, setAsking] = useState<SelfServiceAction | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const staff = me.kind === 'STAFF';
+  const buttons = ORDER.filter((a) => actions.includes(a) && can(me, BUTTONS[a].right, 'EDIT'));
+
+  async function press(action: SelfServiceAction) {
+    setAsking(null);
+    setDone(null);
+    setFailure(null);
+    try {
+      const panel = await PRESS[action](contactId);
+      setDone(BUTTONS[action].done(panel.userName));
+      onChanged();
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+
+  const rows: [string, string | number][] = account
+    ? [
+        ['User Name (Email ID)', account.userName],
+        ['ESS ID', account.essId],
+        ['Status', statusName(account.status)],
+        ['Password Last Changed', when(account.passwordLastChanged, '')],
+        ['Last Successful Login', when(account.lastSuccessfulLogin, '')],
+        ['Previous Login', when(account.previousLogin, '')],
+        ['Successful Login Attempts', account.successfulLoginAttempts],
+        ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
+        ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
+        ['Enrollment Completed', yesNo(account.enrollmentCompleted)],
+        ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
+        ['OTP Expiry Date', when(account.temporaryPasswordExpiresAt, '')],
+        ['Password Exp Flag', yesNo(account.passwordExpired)],
+        ['Is Reenrolled Set', yesNo(account.reenrolled)],
+        ['Last Authentication Failure', account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : ''],
+        ['External Message', account.externalMessage ?? ''],
+      ]
+    : [];
+
+  return (
+    <section aria-labelledby="self-service-heading" className="panel">
+      <h2 id="self-service-heading">Self Service Details</h2>
+      {done && <Notice>{done}</Notice>}
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      {buttons.length > 0 && (
+        <div className="toolbar">
+          {buttons.map((action) => (
+            <button key={action} type="button" className="button" onClick={() => setAsking(action)}>
+              {BUTTONS[action].label}
+            </button>
+          ))}
+        </div>
+      )}
+      {asking && (
+        <ConfirmDialog
+          question={BUTTONS[asking].question}
+          detail={asking === 'UNLOCK' ? 'The contact gets an email with a link to finish unlocking within 24 hours.' : 'The contact gets an email with a temporary password, valid for 24 hours.'}
+          onConfirm={() => void press(asking)}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {account ? (
+        <dl className="details">
+          {rows.map(([term, value]) => (
+            <div key={term}>
+              <dt>{term}</dt>
+              <dd>{value === '' ? '—' : value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : (
+        <p>No self-service login yet.{buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}</p>
+      )}
+      {staff && account && <StaffMessages key={contactId} contactId={contactId} externalMessage={account.externalMessage} onSaved={onChanged} />}
+    </section>
+  );
+}
