@@ -7,8 +7,8 @@ import { startSmtp } from './support/smtp';
 // Issue 10, item 8: an access token must not outlive what it stands for. After sign-out, a password
 // change, re-enroll, reset, deactivation or the loss of the Administrator type, the old token is
 // refused at once on the credential lifecycle (unlock) and on contact changes, and on reads within
-// the revocation poll interval (1 second here), through the gateway and straight to a subgraph.
-const POLL_SECONDS = 1;
+// the revocation poll interval (2 seconds here), through the gateway and straight to a subgraph.
+const POLL_SECONDS = 2;
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let flows: ReturnType<typeof selfServiceFlows>;
@@ -57,7 +57,10 @@ async function updateAsStaff(admin: Admin, status: 'ACTIVE' | 'INACTIVE', contac
   if (result.errors) throw new Error(JSON.stringify(result.errors));
 }
 
-const EVENTS: [string, (admin: Admin) => Promise<void>][] = [
+/** What makes the token stale; `prepare` does the slow part first (a mailed link), so the event itself is quick. */
+type Event = [name: string, happen: (admin: Admin, prepared: string) => Promise<void>, prepare?: (admin: Admin) => Promise<string>];
+
+const EVENTS: Event[] = [
   ['signing out', async (admin) => void expect(codeOf(await federation.query('mutation ($r: String!) { logout(refreshToken: $r) }', { r: admin.refreshToken }))).toBe('OK')],
   ['changing the password', async (admin) => {
     const changed = await federation.query(CHANGE, { c: PASSWORD, n: NEW_PASSWORD }, { token: admin.accessToken });
@@ -66,18 +69,22 @@ const EVENTS: [string, (admin: Admin) => Promise<void>][] = [
     expect(await unlock(changed.data.changePassword.accessToken)).toBe('NOT_LOCKED');
   }],
   ['a re-enroll by staff', async (admin) => void expect(codeOf(await asStaff(RE_ENROLL, { id: admin.id }))).toBe('OK')],
-  ['a password reset', async (admin) => void expect(codeOf(await federation.query(RESET, { t: await flows.resetLink(admin.email), n: NEW_PASSWORD }))).toBe('OK')],
+  ['a password reset', async (_admin, link) => void expect(codeOf(await federation.query(RESET, { t: link, n: NEW_PASSWORD }))).toBe('OK'), (admin) => flows.resetLink(admin.email)],
   ['deactivation', (admin) => updateAsStaff(admin, 'INACTIVE', [ContactType.ADMINISTRATOR])],
   ['the removal of the Administrator type', (admin) => updateAsStaff(admin, 'ACTIVE', [ContactType.READ_ONLY])],
 ];
 
-describe.each(EVENTS)('after %s, the old access token', (event, happen) => {
+describe.each(EVENTS)('after %s, the old access token', (event, happen, prepare) => {
   it('is refused at once on unlock and on a contact change, and on reads within the poll interval', async () => {
     const admin = await administrator(`${event.replace(/\W+/g, '-')}@revoke.test.example`);
+    const prepared = (await prepare?.(admin)) ?? '';
+    // Every verifier fetches its list now (it is older than the interval), so "at once" below
+    // cannot come from a list fetched after the event: only from the mutations' own check.
+    await afterPoll();
     expect([await unlock(admin.accessToken), await changeContact(admin.accessToken), await read(admin.accessToken)]).toEqual(['NOT_LOCKED', 'CONFLICT', 'OK']);
     expect(await straight(admin.accessToken)).toEqual(['OK', 'OK']);
 
-    await happen(admin);
+    await happen(admin, prepared);
     expect([await unlock(admin.accessToken), await changeContact(admin.accessToken)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
 
     await afterPoll();
@@ -90,7 +97,8 @@ describe('re-enroll', () => {
   it('stops every session of the person, as the README promises: each access token and each refresh token', async () => {
     const admin = await administrator('every-session@revoke.test.example');
     const second = (await federation.query(LOGIN, { u: admin.email, p: PASSWORD })).data.login;
-    expect(await unlock(second.accessToken)).toBe('NOT_LOCKED');
+    await afterPoll();
+    expect([await unlock(admin.accessToken), await unlock(second.accessToken)]).toEqual(['NOT_LOCKED', 'NOT_LOCKED']);
 
     expect(codeOf(await asStaff(RE_ENROLL, { id: admin.id }))).toBe('OK');
     for (const token of [admin.accessToken, second.accessToken]) expect(await unlock(token)).toBe('UNAUTHENTICATED');
