@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ContactType, demoContactId, demoOrganizationId } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, currentVersion, giveLogin, PASSWORD } from './support/people';
@@ -28,10 +29,10 @@ const codeOf = (response: { errors?: { extensions?: Record<string, any> }[] }) =
 const asStaff = async (query: string, variables: Record<string, unknown>) => federation.query(query, variables, { token: await federation.staffToken() });
 const afterPoll = () => new Promise((resolve) => setTimeout(resolve, POLL_SECONDS * 1000 + 500));
 
-/** An Administrator of 42061 with a login, signed in: its access and refresh tokens. */
-async function administrator(email: string) {
-  const id = await createContact(federation, '42061', contactInput('Revoked', 'Administrator', email, [ContactType.ADMINISTRATOR]));
-  await giveLogin(federation, id, '42061', email);
+/** An Administrator (of 42061 unless told) with a login, signed in: its access and refresh tokens. */
+async function administrator(email: string, code = '42061') {
+  const id = await createContact(federation, code, contactInput('Revoked', 'Administrator', email, [ContactType.ADMINISTRATOR]));
+  await giveLogin(federation, id, code, email);
   const { data, errors } = await federation.query(LOGIN, { u: email, p: PASSWORD });
   if (errors) throw new Error(JSON.stringify(errors));
   return { id, email, accessToken: data.login.accessToken as string, refreshToken: data.login.refreshToken as string };
@@ -128,5 +129,18 @@ describe('the revocation list', () => {
     expect([await unlock(again), await read(again)]).toEqual(['NOT_LOCKED', 'OK']);
     await afterPoll();
     expect([await unlock(admin.accessToken), await read(admin.accessToken), await read(again)]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'OK']);
+  });
+
+  it("cannot be fed from another organization: a report about its contact ends nothing and answers as for an unknown one", async () => {
+    const reporter = await administrator('reporter@revoke.test.example');
+    const victim = await administrator('victim@revoke.test.example', '01001');
+    const report = async (contactId: string) =>
+      (await fetch(new URL('/sessions/contact-access-reduced', federation.subgraphs.credential.url), {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${reporter.accessToken}` }, body: JSON.stringify({ contactId }),
+      })).status;
+    expect([await report(victim.id), await report(randomUUID())]).toEqual([204, 204]);
+    await afterPoll();
+    const victimReads = await federation.query('{ organization(code: "01001") { contacts(pageSize: 1) { totalCount } } }', {}, { token: victim.accessToken });
+    expect(codeOf(victimReads)).toBe('OK');
   });
 });

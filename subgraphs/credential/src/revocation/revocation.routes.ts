@@ -34,11 +34,12 @@ export function revocationRoutes(app: Express, tools: { revocations: SessionRevo
       if (!body.success) return void res.status(400).json({ error: 'contactId must be a contact id' });
       const principal = await verify(req.headers.authorization).catch(() => null);
       if (!principal || principal.kind === 'anonymous') return void res.status(401).json({ error: 'unauthenticated' });
-      // Only someone who may edit the contact's organization's contacts reports on them.
+      // Only someone who may edit the contact's organization's contacts ends its sessions. Every
+      // other case answers the same 204, so this tells nobody whether another organization's
+      // contact has a login.
       const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: body.data.contactId });
-      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) !== true) return void res.status(403).json({ error: 'forbidden' });
       // Its access tokens end now; a refresh reads the contact again (new types, or refused if inactive).
-      if (account) await revocations.revokeAllOf([body.data.contactId]);
+      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) === true) await revocations.revokeAllOf([body.data.contactId]);
       res.status(204).end();
     } catch (error) {
       logger.error({ err: error }, 'ending the sessions of a contact failed');
