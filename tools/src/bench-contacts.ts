@@ -1,26 +1,41 @@
 import 'reflect-metadata';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { startLocalFederation } from './local-federation';
+import { DataSource } from 'typeorm';
+import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
+import { graphql, load, machine, startBenchFederation, type LoadResult } from './bench-processes';
+import { spawnHiveGateway } from './hive-gateway';
 
-// `npm run bench:contacts`: pages of a 10,000-contact organization through the real gateway and
-// subgraphs on MySQL/MariaDB (BENCH_DATABASE_URL, default the local server), with their rates.
+// `npm run bench:contacts`: pages of a 10,000-contact organization (MySQL/MariaDB at
+// BENCH_DATABASE_URL, default the local server) through the Apollo gateway, through Hive Gateway
+// (in-flight merging off, then on), and from the contact subgraph alone answering its part; each
+// service in its own process, with the CPU each one spends per request (from /proc), so figures
+// compare across runs on a shared machine where raw rates move ±25%.
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 10_000);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const STAFF = { email: 'bench@bench.example', password: randomBytes(18).toString('base64url') };
-const QUERY = `query ($page: Int!, $size: Int!) { organization(code: "BENCH") {
+const PAGE = `query ($page: Int!, $size: Int!) { organization(code: "BENCH") {
   contacts(page: $page, pageSize: $size) { totalCount items { fullName status primaryEmail contactTypes selfService { status } } } } }`;
+// What the gateway asks the contact subgraph for the same page.
+const DIRECT = `query ($r: [_Any!]!, $page: Int!, $size: Int!) { _entities(representations: $r) { ... on Organization {
+  contacts(page: $page, pageSize: $size) { totalCount items { __typename id fullName status primaryEmail contactTypes } } } } }`;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
   const server = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306');
   server.pathname = `/ecgbench_${process.pid}`;
-  const federation = await startLocalFederation({ DATABASE_URL: server.toString(), DEMO_DATA: 'false', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', STAFF_EMAIL: STAFF.email, STAFF_PASSWORD: STAFF.password });
+  const federation = await startBenchFederation({ DATABASE_URL: server.toString(), DEMO_DATA: 'false', STAFF_EMAIL: STAFF.email, STAFF_PASSWORD: STAFF.password });
+  const databases = (['organization', 'contact'] as const).map((name) => loadSubgraphConfig(name, federation.env).database);
+  const hives: Awaited<ReturnType<typeof spawnHiveGateway>>[] = [];
   try {
     const organizationId = randomUUID();
-    await federation.subgraphs.organization.dataSource.query("INSERT INTO organization (id, code, name, organizationType, version) VALUES (?, 'BENCH', 'BENCHMARK DISTRICT', 'SCHOOL_DISTRICT', 1)", [organizationId]);
-    const contacts = federation.subgraphs.contact.dataSource;
+    const [organizations, contacts] = databases.map((db) => new DataSource({ type: 'mysql', url: db.kind === 'mysql' ? db.url : '' }));
+    await Promise.all([organizations.initialize(), contacts.initialize()]);
+    await organizations.query("INSERT INTO organization (id, code, name, organizationType, version) VALUES (?, 'BENCH', 'BENCHMARK DISTRICT', 'SCHOOL_DISTRICT', 1)", [organizationId]);
     for (let start = 0; start < CONTACTS; start += 1000) {
       const ids = Array.from({ length: Math.min(1000, CONTACTS - start) }, () => randomUUID());
       await contacts.query(
@@ -29,47 +44,80 @@ async function main() {
       );
       await contacts.query(`INSERT INTO contact_type (contactId, contactType) VALUES ${ids.map(() => "(?, 'PAYROLL')").join(', ')}`, ids);
     }
-    const login = await post(federation.gatewayUrl, 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: STAFF.email, p: STAFF.password });
+    await Promise.all([organizations.destroy(), contacts.destroy()]);
+    const login = await graphql(federation.urls.gateway, 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: STAFF.email, p: STAFF.password });
     const token = login.data.login.accessToken as string;
+    const subgraphUrls = { organization: federation.urls.organization, contact: federation.urls.contact, credential: federation.urls.credential };
+    hives.push(await spawnHiveGateway(subgraphUrls, false), await spawnHiveGateway(subgraphUrls, true));
+    const { gateway, organization, contact, credential } = federation.pids;
+    const subgraphs = { organization, contact, credential };
 
-    console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}`);
-    console.log(`${CONTACTS} contacts, ${REQUESTS} requests per run, ${CONCURRENCY} at a time, through the gateway\n`);
+    const targets: { name: string; processes: Record<string, number>; send: (page: number, size: number) => Promise<unknown> }[] = [
+      { name: 'contact subgraph alone', processes: { contact }, send: (page, size) => graphql(federation.urls.contact, DIRECT, { r: [{ __typename: 'Organization', id: organizationId }], page, size }, token) },
+      { name: 'Apollo gateway', processes: { gateway, ...subgraphs }, send: (page, size) => graphql(federation.urls.gateway, PAGE, { page, size }, token) },
+      { name: 'Hive Gateway, merging off', processes: { gateway: hives[0].pid, ...subgraphs }, send: (page, size) => graphql(hives[0].url, PAGE, { page, size }, token) },
+      { name: 'Hive Gateway, merging on', processes: { gateway: hives[1].pid, ...subgraphs }, send: (page, size) => graphql(hives[1].url, PAGE, { page, size }, token) },
+    ];
+
+    console.log(`Machine: ${machine()}`);
+    console.log(`${CONTACTS} contacts; ${REQUESTS} requests per run, ${CONCURRENCY} at a time, ${ROUNDS} interleaved rounds (medians); each service its own process,`);
+    console.log('the load generator in this one. CPU = user + system time of each process over the run (/proc), per request.\n');
     for (const size of (process.env.BENCH_SIZES ?? '10,100').split(',').map(Number)) {
-      await run(federation.gatewayUrl, token, size, Math.min(100, REQUESTS)); // warm up
-      const { perSecond, p50, p99 } = await run(federation.gatewayUrl, token, size, REQUESTS);
-      console.log(`pageSize ${String(size).padStart(3)}: ${perSecond.toFixed(0).padStart(5)} requests/s   p50 ${p50.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms`);
+      const pages = Math.ceil(CONTACTS / size);
+      const results = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const target of targets) {
+          const send = async () => void (await target.send(1 + Math.floor(Math.random() * pages), size));
+          if (round === 0) await load(send, Math.min(200, REQUESTS), CONCURRENCY, target.processes); // warm up
+          results.get(target.name)!.push(await load(send, REQUESTS, CONCURRENCY, target.processes));
+        }
+      }
+      console.log(`pageSize ${size}`);
+      console.log(`  ${'target'.padEnd(27)} ${'req/s'.padStart(6)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)}  CPU ms per request: ${'gateway'.padStart(7)} ${'org'.padStart(5)} ${'contact'.padStart(7)} ${'cred'.padStart(5)} ${'total'.padStart(6)}  per core-s`);
+      const summary = new Map<string, { perSecond: number; cpu: number }>();
+      for (const target of targets) {
+        const runs = results.get(target.name)!;
+        const cpu = (name: string) => (name in target.processes ? median(runs.map((r) => r.cpuMsPerRequest[name])) : undefined);
+        const total = median(runs.map((r) => Object.values(r.cpuMsPerRequest).reduce((a, b) => a + b, 0)));
+        const perSecond = median(runs.map((r) => r.perSecond));
+        summary.set(target.name, { perSecond, cpu: total });
+        const cell = (v: number | undefined, width: number) => (v === undefined ? '-' : v.toFixed(2)).padStart(width);
+        console.log(
+          `  ${target.name.padEnd(27)} ${perSecond.toFixed(0).padStart(6)} ${median(runs.map((r) => r.p50)).toFixed(1).padStart(7)} ${median(runs.map((r) => r.p99)).toFixed(1).padStart(7)}                      ${cell(cpu('gateway'), 7)} ${cell(cpu('organization'), 5)} ${cell(cpu('contact'), 7)} ${cell(cpu('credential'), 5)} ${total.toFixed(2).padStart(6)}  ${(1000 / total).toFixed(0).padStart(6)}`,
+        );
+      }
+      const direct = summary.get('contact subgraph alone')!;
+      for (const name of ['Apollo gateway', 'Hive Gateway, merging off', 'Hive Gateway, merging on']) {
+        const s = summary.get(name)!;
+        console.log(`  ${name} / contact subgraph alone: ${(s.perSecond / direct.perSecond).toFixed(2)}× by rate, ${(direct.cpu / s.cpu).toFixed(2)}× by Node CPU per request`);
+      }
+      console.log('');
     }
+    await exportFigures(federation.urls.gateway, federation.pids.contact, organizationId, token);
   } finally {
-    await federation.stop({ dropDatabases: true });
+    await Promise.all(hives.map((h) => h.stop()));
+    await federation.stop();
+    await Promise.all(databases.map((db) => dropDatabase(db)));
   }
 }
 
-async function post(url: string, query: string, variables: object, token?: string) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body;
-}
-
-async function run(url: string, token: string, size: number, requests: number) {
-  const pages = Math.ceil(CONTACTS / size);
-  const latencies: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < requests) {
-        next++;
-        const t0 = performance.now();
-        await post(url, QUERY, { page: 1 + Math.floor(Math.random() * pages), size }, token);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+/** One "Export To Excel" of the whole organization through the gateway: time, contact CPU, memory. */
+async function exportFigures(gatewayUrl: string, contactPid: number, organizationId: string, token: string) {
+  const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${contactPid}/status`, 'utf8'))![1]) / 1024;
+  const { data } = await graphql(gatewayUrl, '{ organization(code: "BENCH") { contactsExport { url } } }', {}, token);
+  const url = new URL(data.organization.contactsExport.url, gatewayUrl);
+  for (let i = 0; i < 2; i++) {
+    const before = rss();
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
+    const t0 = performance.now();
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const bytes = (await response.arrayBuffer()).byteLength;
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (response.status !== 200) throw new Error(`export answered ${response.status}`);
+    if (i === 1) console.log(`Export of ${CONTACTS} contacts through the gateway: ${seconds.toFixed(2)} s, ${(bytes / 1024).toFixed(0)} KiB, contact subgraph RSS +${(peak - before).toFixed(0)} MB at peak (organization ${organizationId.slice(0, 8)})`);
+  }
 }
 
 main().catch((error: unknown) => {

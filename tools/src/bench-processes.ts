@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { freePort } from './local-federation';
+
+// What the benchmarks share: the real services as separate processes (as `npm start` runs them),
+// CPU time per process read from /proc, and a closed-loop load generator.
+const ROOT = resolve(__dirname, '../..');
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+export interface BenchFederation {
+  env: NodeJS.ProcessEnv;
+  urls: { gateway: string; organization: string; contact: string; credential: string };
+  pids: { gateway: number; organization: number; contact: number; credential: number };
+  stop(): Promise<void>;
+}
+
+/** The three subgraphs and the Apollo gateway, built (`npm run build`), each in its own process. */
+export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<BenchFederation> {
+  const [gateway, organization, contact, credential] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
+  const full: NodeJS.ProcessEnv = {
+    ...process.env,
+    APOLLO_TELEMETRY_DISABLED: '1',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...env,
+    PORT: String(gateway),
+    ORGANIZATION_PORT: String(organization),
+    CONTACT_PORT: String(contact),
+    CREDENTIAL_PORT: String(credential),
+    ORGANIZATION_URL: url(organization),
+    CONTACT_URL: url(contact),
+    CREDENTIAL_URL: url(credential),
+    JWKS_URL: `http://127.0.0.1:${credential}/.well-known/jwks.json`,
+  };
+  const children: ChildProcess[] = [];
+  const start = (entry: string) => {
+    const child = spawn(process.execPath, [resolve(ROOT, entry)], { env: full, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.push(child);
+    return child;
+  };
+  const healthy = async (port: number) => {
+    for (let i = 0; i < 600; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`nothing healthy on port ${port}`);
+  };
+  const subgraphs = {
+    organization: start('subgraphs/organization/dist/index.js'),
+    contact: start('subgraphs/contact/dist/index.js'),
+    credential: start('subgraphs/credential/dist/index.js'),
+  };
+  await Promise.all([healthy(organization), healthy(contact), healthy(credential)]);
+  const gatewayProcess = start('gateway/dist/index.js');
+  await healthy(gateway);
+  return {
+    env: full,
+    urls: { gateway: url(gateway), organization: url(organization), contact: url(contact), credential: url(credential) },
+    pids: { gateway: gatewayProcess.pid!, organization: subgraphs.organization.pid!, contact: subgraphs.contact.pid!, credential: subgraphs.credential.pid! },
+    stop: async () => {
+      await Promise.all(
+        children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((done) => (c.once('exit', done), c.kill('SIGTERM'))) : undefined)),
+      );
+    },
+  };
+}
+
+/** User + system CPU seconds a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After "pid (comm) ": state is field 0, utime field 11, stime field 12.
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** CPU milliseconds per request, by process name. */
+  cpuMsPerRequest: Record<string, number>;
+}
+
+/** `requests` calls of `send`, `concurrency` at a time; CPU of `processes` measured over the run. */
+export async function load(send: (i: number) => Promise<void>, requests: number, concurrency: number, processes: Record<string, number>): Promise<LoadResult> {
+  const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) {
+        const i = next++;
+        const t0 = performance.now();
+        await send(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  const cpuMsPerRequest = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, ((cpuSeconds(pid) - before[name]) * 1000) / requests]));
+  return { requests, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), cpuMsPerRequest };
+}
+
+export async function graphql(url: string, query: string, variables: object, token?: string) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+
+/** The machine, named, and how busy it was: these benchmarks run on shared machines. */
+export function machine(): string {
+  const [one] = loadavg();
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average ${one.toFixed(2)} when measured`;
+}
