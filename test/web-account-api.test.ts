@@ -97,3 +97,25 @@ describe("a person's own account", () => {
     expect((await federation.query('mutation { signOutEverywhere }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('organizationLogins (Password Reset Only finds the logins it may re-enroll and unlock)', () => {
+  const LOGINS = 'query ($s: String!) { organizationLogins(search: $s) { totalCount items { contactId account { userName status availableActions } } } }';
+
+  it("finds its own organization's logins by user name, and nobody else's", async () => {
+    const reset42061 = await signedInContact(federation, '42061', [ContactType.PASSWORD_RESET_ONLY], 'pro.finder@42061.example');
+    const target = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'findable.login@42061.example');
+    await signedInContact(federation, '01001', [ContactType.READ_ONLY], 'findable.login@01001.example');
+    const { data, errors } = await federation.query(LOGINS, { s: 'FINDABLE.login' }, { token: reset42061.token });
+    expect(errors).toBeUndefined();
+    expect(data.organizationLogins).toEqual({ totalCount: 1, items: [{ contactId: target.id, account: { userName: target.email, status: 'REGISTERED', availableActions: ['RE_ENROLL'] } }] });
+    // A wildcard typed by the user is a character, not a pattern.
+    expect((await federation.query(LOGINS, { s: '%%%' }, { token: reset42061.token })).data.organizationLogins.totalCount).toBe(0);
+    expect((await federation.query(LOGINS, { s: 'ab' }, { token: reset42061.token })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('is refused to contacts that may not re-enroll and unlock, and to strangers', async () => {
+    const payroll = await signedInContact(federation, '42061', [ContactType.PAYROLL], 'pro.payroll@42061.example');
+    expect((await federation.query(LOGINS, { s: 'findable' }, { token: payroll.token })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await federation.query(LOGINS, { s: 'findable' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

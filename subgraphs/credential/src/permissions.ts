@@ -9,6 +9,8 @@ export const credentialSubgraphPermissions = permissions({
   ...loginPermissions,
   ...selfServicePermissions,
   ...lifecyclePermissions,
+  ...myAccountPermissions,
+  Query: { ...loginPermissions.Query, ...myAccountPermissions.Query },
   Mutation: { ...loginPermissions.Mutation, ...lifecyclePermissions.Mutation, ...myAccountPermissions.Mutation },
   Contact: { id: allow, ...selfServicePermissions.Contact },
 }, [], { currentSession });

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@ecg/shared';
 import { MyAccountResolver } from './account/my-account.resolver';
+import { OrganizationLoginsResolver } from './account/organization-logins.resolver';
 import { ContactSelfServiceResolver, SelfServiceAccountResolver } from './contact/contact-self-service.resolver';
 import { Contact } from './contact/contact.entity';
 import { contactReference } from './contact/contact.reference';
@@ -10,6 +11,6 @@ import { MeResolver } from './me/me.resolver';
 // `Contact` is reached only through `_entities`, so it must be named to be emitted.
 export const buildSchema = () =>
   buildFederatedSchema(
-    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, SelfServiceLifecycleResolver, MyAccountResolver], orphanedTypes: [Contact] },
+    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver], orphanedTypes: [Contact] },
     contactReference,
   );

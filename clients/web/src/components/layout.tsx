@@ -6,7 +6,7 @@ import { useSession } from '../session/use-session';
 /** The maintenance screen's menu entry, for those the matrix lets read contacts (and staff). */
 function ContactsMenuItem() {
   const me = useMe().data?.me;
-  if (!me || !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ'))) return null;
+  if (!me || !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ') || can(me, 'SELF_SERVICE_RESET', 'EDIT'))) return null;
   return (
     <li>
       <NavLink to="/organization/contacts">Organization Contacts</NavLink>

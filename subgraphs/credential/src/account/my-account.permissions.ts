@@ -1,4 +1,4 @@
-import { isSignedInPerson } from '@ecg/shared';
+import { allow, holds, isSignedInPerson } from '@ecg/shared';
 
 /**
  * `Me.selfService` and `Me.securityEvents` are covered by `Me: allow` (login.permissions): they
@@ -7,4 +7,9 @@ import { isSignedInPerson } from '@ecg/shared';
  */
 export const myAccountPermissions = {
   Mutation: { signOutEverywhere: isSignedInPerson },
+  // Whoever may re-enroll and unlock in its organization finds the logins there by user name;
+  // the panels themselves stay guarded by SelfServiceAccount's own rules.
+  Query: { organizationLogins: holds('SELF_SERVICE_RESET', 'EDIT') },
+  OrganizationLoginPage: allow,
+  OrganizationLogin: allow,
 };

@@ -13,7 +13,7 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
   return (
     <section aria-labelledby="history-heading" className="panel">
       <h2 id="history-heading">History</h2>
-      <h3 id="audit-heading">Audit trail (latest 10 of {contact.auditTrail.totalCount})</h3>
+      <h3 id="audit-heading">Audit trail ({contact.auditTrail.totalCount} in all, latest first)</h3>
       <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
         <table>
           <thead>
@@ -38,7 +38,7 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
       </div>
       {events && (
         <>
-          <h3 id="login-events-heading">Security events of the login (latest 10 of {events.totalCount})</h3>
+          <h3 id="login-events-heading">Security events of the login ({events.totalCount} in all, latest first)</h3>
           <div className="table-scroll" role="region" aria-labelledby="login-events-heading" tabIndex={0}>
             <table>
               <thead>

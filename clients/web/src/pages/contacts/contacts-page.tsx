@@ -9,6 +9,7 @@ import { ContactDetailsDocument, type ContactSort, type ContactStatus } from '..
 import { ContactForm } from './contact-form';
 import { ContactHistory } from './contact-history';
 import { ContactList, type ListView } from './contact-list';
+import { LoginSearch } from './login-search';
 import { OrganizationHealth } from './organization-health';
 import { OrganizationSearch } from './organization-search';
 import { SelfServicePanel } from './self-service-panel';
@@ -67,6 +68,13 @@ export function ContactsPage() {
   if (me.status === 'failed') return <Page title="ESS Organization Contact Maintenance">{<ErrorMessage>{explain(me.error)}</ErrorMessage>}</Page>;
   if (!who) return <p role="status">Loading…</p>;
   const staff = who.kind === 'STAFF';
+  if (!staff && !can(who, 'ORGANIZATION_CONTACTS', 'READ') && can(who, 'SELF_SERVICE_RESET', 'EDIT')) {
+    return (
+      <Page title="ESS Organization Contact Maintenance" wide>
+        <LoginSearch me={who} />
+      </Page>
+    );
+  }
   if (!staff && !can(who, 'ORGANIZATION_CONTACTS', 'READ')) {
     return (
       <Page title="ESS Organization Contact Maintenance">
