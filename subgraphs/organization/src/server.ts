@@ -11,6 +11,8 @@ import { organizationSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 
 export { buildSchema };
+/** The organization-name index's grams, for tools that load organizations with SQL (bench:scale). */
+export { nameGrams } from './organization/organization-name-grams';
 export const entities = [Organization, RateLimitWindow];
 export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000, OrganizationHelpMessage1763830000000, OrganizationNameGrams1763840000000];
 export const subscribers = [OrganizationNameGramSubscriber];
