@@ -17,7 +17,11 @@ let origin: string;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  federation = await startFederation('webcontacts', { SMTP_URL: smtp.url(), MAIL_POLL_MILLISECONDS: '100', MAIL_RETRY_MAX_SECONDS: '1' });
+  federation = await startFederation('webcontacts', {
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+    MAIL_RETRY_MAX_SECONDS: '1',
+  });
   origin = new URL(federation.gatewayUrl).origin;
   browser = await launchChromium();
 }, 120_000);
@@ -43,7 +47,13 @@ async function openScreen(page: Page) {
 }
 
 /** Press one of the Self Service buttons and answer the job aid's pop-up with OK. */
-async function pressAndConfirm(page: Page, button: string, question: string, viewport: ViewportName, screenshot: string) {
+async function pressAndConfirm(
+  page: Page,
+  button: string,
+  question: string,
+  viewport: ViewportName,
+  screenshot: string,
+) {
   await page.getByRole('button', { name: button, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: question });
   await dialog.waitFor();
@@ -54,7 +64,12 @@ async function pressAndConfirm(page: Page, button: string, question: string, vie
 
 describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) => {
   it('does the job aid end to end as an Administrator of 42061: New, Save, Register, types, Unlock, Re-Enroll, Export To Excel', async () => {
-    const admin = await signedInContact(federation, '42061', [ContactType.ADMINISTRATOR], `aid.admin.${viewport}@county.xorg`);
+    const admin = await signedInContact(
+      federation,
+      '42061',
+      [ContactType.ADMINISTRATOR],
+      `aid.admin.${viewport}@county.xorg`,
+    );
     const { context, page, consoleErrors, offsite } = await openWindow(browser, origin, viewport);
     await signIn(page, admin.email, PASSWORD);
     await openScreen(page);
@@ -78,13 +93,21 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'All changes successfully saved.' }).waitFor();
     await page.getByRole('row', { name: new RegExp(`Abigail ${last}`) }).waitFor();
-    expect(await page.getByRole('row', { name: new RegExp(`Abigail ${last}`) }).innerText()).toMatch(new RegExp(`Active\\s+${email}\\s+Administrator`));
+    expect(await page.getByRole('row', { name: new RegExp(`Abigail ${last}`) }).innerText()).toMatch(
+      new RegExp(`Active\\s+${email}\\s+Administrator`),
+    );
     await heading(page, `Contact Details: Abigail ${last}`, 2);
     await checkPage(page, 'contacts-saved', viewport);
 
     // Register, confirmed first; the mail arrives.
     await page.getByRole('link', { name: `Abigail ${last}` }).click();
-    await pressAndConfirm(page, 'Register', 'Are you sure you want to register?', viewport, 'contacts-confirm-register');
+    await pressAndConfirm(
+      page,
+      'Register',
+      'Are you sure you want to register?',
+      viewport,
+      'contacts-confirm-register',
+    );
     await page.getByText(`Registered. ${email} was emailed a temporary password`).waitFor();
     const [registration] = await smtp.waitFor(email);
     expect(registration.subject).toMatch(/registration/);
@@ -99,7 +122,11 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
 
     // 4) Unlocking: three wrong passwords lock the login; Unlock appears only then.
     expect(await page.getByRole('button', { name: 'Unlock', exact: true }).count()).toBe(0);
-    for (let i = 0; i < 3; i++) await federation.query('mutation ($u: String!) { login(userName: $u, password: "not the password") { accessToken } }', { u: email });
+    for (let i = 0; i < 3; i++)
+      await federation.query(
+        'mutation ($u: String!) { login(userName: $u, password: "not the password") { accessToken } }',
+        { u: email },
+      );
     await page.getByRole('link', { name: `Abigail ${last}` }).click();
     await page.getByRole('button', { name: 'Unlock', exact: true }).waitFor();
     expect(await page.locator('dl.details').innerText()).toMatch(/Status\s+Locked/);
@@ -109,7 +136,13 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     expect((await smtp.waitFor(email, 3)).some((m) => /finish unlocking/.test(m.subject))).toBe(true);
 
     // 3) Re-enrolling.
-    await pressAndConfirm(page, 'Re-Enroll', 'Are you sure you want to re-enroll?', viewport, 'contacts-confirm-re-enroll');
+    await pressAndConfirm(
+      page,
+      'Re-Enroll',
+      'Are you sure you want to re-enroll?',
+      viewport,
+      'contacts-confirm-re-enroll',
+    );
     await page.getByText(`Re-enrolled. ${email} was emailed a new temporary password`).waitFor();
     expect((await smtp.waitFor(email, 4)).some((m) => /re-enrolled/.test(m.subject))).toBe(true);
     expect(await page.locator('dl.details').innerText()).toMatch(/Is Reenrolled Set\s+Y/);
@@ -125,7 +158,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     const file = await downloaded;
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync((await file.path())!) as never);
+    await workbook.xlsx.load(readFileSync(await file.path()) as never);
     const names = workbook.getWorksheet('Contacts')!.getColumn(1).values.filter(Boolean);
     expect(names).toEqual(expect.arrayContaining(['Full Name', `Abigail ${last}`, 'Bruno Contact']));
 
@@ -146,14 +179,28 @@ it('explains a version conflict with a way to reload, and LAST_ADMINISTRATOR in 
   await page.getByRole('checkbox', { name: 'Administrator', exact: true }).uncheck();
   await page.getByRole('checkbox', { name: 'Read Only', exact: true }).check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await page.getByRole('alert').getByText('This change would leave the organization without an active Administrator').waitFor();
+  await page
+    .getByRole('alert')
+    .getByText('This change would leave the organization without an active Administrator')
+    .waitFor();
   await checkPage(page, 'contacts-last-administrator', 'desktop');
 
   // Someone else saves meanwhile: Save says so and offers to reload.
   const staff = await federation.staffToken();
-  const { data } = await federation.query('query ($id: ID!) { contact(id: $id) { version } }', { id: lone.id }, { token: staff });
-  const input = { ...contactInput('Test', 'ADMINISTRATOR', lone.email, [ContactType.ADMINISTRATOR]), jobTitle: 'Changed elsewhere' };
-  const elsewhere = await federation.query('mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { version } }', { id: lone.id, v: data.contact.version, input: { ...input, confirmPrimaryEmail: lone.email } }, { token: staff });
+  const { data } = await federation.query(
+    'query ($id: ID!) { contact(id: $id) { version } }',
+    { id: lone.id },
+    { token: staff },
+  );
+  const input = {
+    ...contactInput('Test', 'ADMINISTRATOR', lone.email, [ContactType.ADMINISTRATOR]),
+    jobTitle: 'Changed elsewhere',
+  };
+  const elsewhere = await federation.query(
+    'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { version } }',
+    { id: lone.id, v: data.contact.version, input: { ...input, confirmPrimaryEmail: lone.email } },
+    { token: staff },
+  );
   expect(elsewhere.errors).toBeUndefined();
   await page.getByRole('checkbox', { name: 'Administrator', exact: true }).check();
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -171,7 +218,17 @@ it('pages and sorts 250 contacts from the server: page 3 shows "Results 21 - 30 
   expect(organizationId).toBeTruthy();
   const names = Array.from({ length: 250 }, (_, i) => `Person${String(i + 1).padStart(3, '0')}`);
   for (let i = 0; i < names.length; i += 25) {
-    await Promise.all(names.slice(i, i + 25).map((first) => createContact(federation, '25025', contactInput(first, 'Many', `${first.toLowerCase()}@fifty.example`, [ContactType.READ_ONLY]))));
+    await Promise.all(
+      names
+        .slice(i, i + 25)
+        .map((first) =>
+          createContact(
+            federation,
+            '25025',
+            contactInput(first, 'Many', `${first.toLowerCase()}@fifty.example`, [ContactType.READ_ONLY]),
+          ),
+        ),
+    );
   }
   const { context, page, consoleErrors } = await openWindow(browser, origin, 'desktop');
   const requests: string[] = [];
@@ -185,13 +242,19 @@ it('pages and sorts 250 contacts from the server: page 3 shows "Results 21 - 30 
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByText('Page 3 of 25 | Results 21 - 30 of 250').waitFor();
-  const shown = async () => (await page.locator('table.contacts tbody tr td:first-child').allInnerTexts()).map((n) => n.trim());
+  const shown = async () =>
+    (await page.locator('table.contacts tbody tr td:first-child').allInnerTexts()).map((n) => n.trim());
   expect(await shown()).toEqual(names.slice(20, 30).map((n) => `${n} Many`));
   await checkPage(page, 'contacts-page-3', 'desktop');
   // Full Name sorts the other way, back on page 1; the browser never asked for more than a page.
   await page.getByRole('button', { name: /Full Name/ }).click();
   await page.getByText('Page 1 of 25 | Results 1 - 10 of 250').waitFor();
-  expect(await shown()).toEqual([...names].reverse().slice(0, 10).map((n) => `${n} Many`));
+  expect(await shown()).toEqual(
+    [...names]
+      .reverse()
+      .slice(0, 10)
+      .map((n) => `${n} Many`),
+  );
   expect(await page.getByRole('columnheader', { name: /Full Name/ }).getAttribute('aria-sort')).toBe('descending');
   expect(requests.filter((r) => r.includes('contacts(')).every((r) => /"pageSize":10/.test(r))).toBe(true);
   expect(consoleErrors).toEqual([]);

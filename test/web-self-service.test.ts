@@ -15,7 +15,11 @@ let origin: string;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  federation = await startFederation('web', { SMTP_URL: smtp.url(), MAIL_POLL_MILLISECONDS: '100', MAIL_RETRY_MAX_SECONDS: '1' });
+  federation = await startFederation('web', {
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+    MAIL_RETRY_MAX_SECONDS: '1',
+  });
   origin = new URL(federation.gatewayUrl).origin;
   browser = await launchChromium();
 }, 120_000);
@@ -212,15 +216,29 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
       await page.getByRole('button', { name: 'Search', exact: true }).click();
     };
     await search('42061');
-    const card = page.locator('.card', { has: page.getByRole('heading', { name: '42061-COUNTY OFFICE OF EDUCATION' }) });
+    const card = page.locator('.card', {
+      has: page.getByRole('heading', { name: '42061-COUNTY OFFICE OF EDUCATION' }),
+    });
     await card.waitFor();
-    expect(await card.getByRole('listitem').allInnerTexts()).toEqual(['Bruno Contact', 'Coco Contact', 'Contact Test', 'Gilbert Contact', 'Gisela Villa', 'Jane Contact', 'New Contact']);
-    expect(await card.innerText()).toMatch(/Message from your organization\s+Locked out or no email on record\? Contact HR\/IT on/);
+    expect(await card.getByRole('listitem').allInnerTexts()).toEqual([
+      'Bruno Contact',
+      'Coco Contact',
+      'Contact Test',
+      'Gilbert Contact',
+      'Gisela Villa',
+      'Jane Contact',
+      'New Contact',
+    ]);
+    expect(await card.innerText()).toMatch(
+      /Message from your organization\s+Locked out or no email on record\? Contact HR\/IT on/,
+    );
     await checkPage(page, 'find-administrator-results', viewport);
 
     await search('office of educ');
     await page.getByRole('heading', { name: '2 organizations match “office of educ”' }).waitFor();
-    expect(await page.locator('.card h3').allInnerTexts()).toEqual(expect.arrayContaining(['42061-COUNTY OFFICE OF EDUCATION', '01001-COUNTY OFFICE OF EDUCATION']));
+    expect(await page.locator('.card h3').allInnerTexts()).toEqual(
+      expect.arrayContaining(['42061-COUNTY OFFICE OF EDUCATION', '01001-COUNTY OFFICE OF EDUCATION']),
+    );
     expect(await card.getByRole('listitem').count()).toBe(7);
 
     await search('zz-no-such-organization');

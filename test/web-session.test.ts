@@ -20,7 +20,11 @@ beforeAll(async () => {
   origin = new URL(federation.gatewayUrl).origin;
   browser = await launchChromium();
   // Another site's page (another port: a different origin, though the same "site" for cookies).
-  attacker = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Elsewhere</title><p>Another site</p>'));
+  attacker = createServer((_req, res) =>
+    res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><title>Elsewhere</title><p>Another site</p>'),
+  );
   await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
   attackerOrigin = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}`;
 }, 120_000);
@@ -41,7 +45,8 @@ async function signIn(page: Page, userName: string, password: string) {
   await heading(page, 'My account');
 }
 
-const sessionRequest = (path: string, headers: Record<string, string>, body = '{}') => fetch(`${origin}${path}`, { method: 'POST', headers, body });
+const sessionRequest = (path: string, headers: Record<string, string>, body = '{}') =>
+  fetch(`${origin}${path}`, { method: 'POST', headers, body });
 
 it('keeps the refresh token in an HttpOnly, Secure, SameSite=Strict cookie that page script and storage never see', async () => {
   const person = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'cookie.person@county.xorg');
@@ -54,7 +59,14 @@ it('keeps the refresh token in an HttpOnly, Secure, SameSite=Strict cookie that 
 
   const [cookie, ...others] = await context.cookies(origin);
   expect(others).toEqual([]);
-  expect(cookie).toMatchObject({ name: COOKIE, httpOnly: true, secure: true, sameSite: 'Strict', path: '/', expires: -1 });
+  expect(cookie).toMatchObject({
+    name: COOKIE,
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+    expires: -1,
+  });
   expect(cookie.value.length).toBeGreaterThan(30);
   const seenByScript = await page.evaluate(() => ({
     cookie: document.cookie,
@@ -96,7 +108,7 @@ it('refuses to use the cookie for a request another site could make', async () =
   ]) {
     const response = await sessionRequest('/session/refresh', headers);
     expect(response.status).toBe(403);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await response.json()).errors[0].extensions.code).toBe('FORBIDDEN');
   }
   const noCookie = await sessionRequest('/session/refresh', json);
   expect(noCookie.status).toBe(401);
@@ -109,13 +121,23 @@ it('refuses to use the cookie for a request another site could make', async () =
     const results: string[] = [];
     for (const path of ['/session/refresh', '/session/logout']) {
       try {
-        const response = await fetch(`${target}${path}`, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app' }, body: '{}' });
+        const response = await fetch(`${target}${path}`, {
+          method: 'POST',
+          credentials: 'include',
+          headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app' },
+          body: '{}',
+        });
         results.push(`answered ${response.status}`);
       } catch {
         results.push('blocked');
       }
       try {
-        const response = await fetch(`${target}${path}`, { method: 'POST', credentials: 'include', mode: 'no-cors', body: '{}' });
+        const response = await fetch(`${target}${path}`, {
+          method: 'POST',
+          credentials: 'include',
+          mode: 'no-cors',
+          body: '{}',
+        });
         results.push(`opaque ${response.type}`);
       } catch {
         results.push('blocked');
@@ -210,7 +232,11 @@ it('works with the keyboard alone, with a focus ring that shows', async () => {
     page.evaluate(() => {
       const element = document.activeElement as HTMLInputElement;
       const style = getComputedStyle(element);
-      return { label: element.labels?.[0]?.textContent ?? element.textContent ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}`, shadow: style.boxShadow };
+      return {
+        label: element.labels?.[0]?.textContent ?? element.textContent ?? '',
+        outline: `${style.outlineStyle} ${style.outlineWidth}`,
+        shadow: style.boxShadow,
+      };
     });
   await page.keyboard.press('Tab');
   expect(await focused()).toMatchObject({ label: 'Skip to main content', outline: 'solid 3px' });
@@ -234,10 +260,18 @@ it('works with the keyboard alone, with a focus ring that shows', async () => {
 });
 
 it('serves the app at / and its page paths with a strict Content-Security-Policy; GraphiQL keeps GET /graphql; other paths stay 404', async () => {
-  for (const path of ['/', '/sign-in', '/account', '/self-service/unlock?token=x', '/self-service/find-administrator']) {
+  for (const path of [
+    '/',
+    '/sign-in',
+    '/account',
+    '/self-service/unlock?token=x',
+    '/self-service/find-administrator',
+  ]) {
     const response = await fetch(`${origin}${path}`, { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'; style-src 'self'/);
+    expect(response.headers.get('content-security-policy')).toMatch(
+      /default-src 'none'; script-src 'self'; style-src 'self'/,
+    );
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const html = await response.text();
     expect(html).toMatch(/<div id="root"><\/div>/);

@@ -40,8 +40,10 @@ const OPERATIONS = {
 // A session cookie (no Max-Age): it ends when the browser closes, which suits shared computers;
 // the credential subgraph still ends the refresh token itself after its own lifetime.
 const COOKIE_ATTRIBUTES = 'Path=/; HttpOnly; Secure; SameSite=Strict';
-const setRefreshCookie = (res: Response, token: string) => res.append('set-cookie', `${REFRESH_COOKIE}=${token}; ${COOKIE_ATTRIBUTES}`);
-const clearRefreshCookie = (res: Response) => res.append('set-cookie', `${REFRESH_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
+const setRefreshCookie = (res: Response, token: string) =>
+  res.append('set-cookie', `${REFRESH_COOKIE}=${token}; ${COOKIE_ATTRIBUTES}`);
+const clearRefreshCookie = (res: Response) =>
+  res.append('set-cookie', `${REFRESH_COOKIE}=; ${COOKIE_ATTRIBUTES}; Max-Age=0`);
 
 function refreshCookieOf(req: Request): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -56,7 +58,11 @@ const error = (message: string, code: string) => ({ errors: [{ message, extensio
 /** Requests a page of another site could send are refused before anything is read. */
 function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
   const site = req.headers['sec-fetch-site'];
-  if (!req.is('application/json') || req.headers[SESSION_HEADER] !== 'web-app' || (site !== undefined && site !== 'same-origin')) {
+  if (
+    !req.is('application/json') ||
+    req.headers[SESSION_HEADER] !== 'web-app' ||
+    (site !== undefined && site !== 'same-origin')
+  ) {
     res.status(403).json(error('This request must come from the web app on this site.', 'FORBIDDEN'));
     return;
   }
@@ -80,7 +86,11 @@ function statusFor(code: unknown): number {
 }
 
 export function sessionCookieRouter(credentialUrl: string, logger: Logger): Router {
-  async function call<T>(req: Request, operation: keyof typeof OPERATIONS, variables: Record<string, unknown>): Promise<{ data?: T; errors?: UpstreamError[] }> {
+  async function call<T>(
+    req: Request,
+    operation: keyof typeof OPERATIONS,
+    variables: Record<string, unknown>,
+  ): Promise<{ data?: T; errors?: UpstreamError[] }> {
     const response = await fetch(credentialUrl, {
       method: 'POST',
       headers: {
@@ -96,12 +106,19 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
   }
 
   /** Answer with the session minus its refresh token, which goes into the cookie; or the errors. */
-  function respond(res: Response, result: { data?: Record<string, Session | null> | null; errors?: UpstreamError[] }, field: string, clearOnError = false) {
+  function respond(
+    res: Response,
+    result: { data?: Record<string, Session | null> | null; errors?: UpstreamError[] },
+    field: string,
+    clearOnError = false,
+  ) {
     const session = result.data?.[field];
     if (!session || result.errors?.length) {
       if (clearOnError) clearRefreshCookie(res);
       // The subgraph's words and codes, nothing else (no stack traces, no paths).
-      const errors = (result.errors ?? [{ message: 'Something went wrong.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]).map(({ message, extensions }) => {
+      const errors = (
+        result.errors ?? [{ message: 'Something went wrong.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]
+      ).map(({ message, extensions }) => {
         const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
         return { message, extensions: rest };
       });
@@ -109,7 +126,11 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       return;
     }
     setRefreshCookie(res, session.refreshToken);
-    res.json({ accessToken: session.accessToken, expiresIn: session.expiresIn, passwordChangeRequired: session.passwordChangeRequired });
+    res.json({
+      accessToken: session.accessToken,
+      expiresIn: session.expiresIn,
+      passwordChangeRequired: session.passwordChangeRequired,
+    });
   }
 
   const guarded = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
@@ -117,8 +138,14 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     try {
       await handler(req, res);
     } catch (caught) {
-      logger.warn({ err: caught instanceof Error ? caught.message : String(caught), path: req.path }, 'session route: credential service unreachable');
-      if (!res.headersSent) res.status(503).json(error('Signing in is unavailable right now. Try again in a minute.', 'SERVICE_UNAVAILABLE'));
+      logger.warn(
+        { err: caught instanceof Error ? caught.message : String(caught), path: req.path },
+        'session route: credential service unreachable',
+      );
+      if (!res.headersSent)
+        res
+          .status(503)
+          .json(error('Signing in is unavailable right now. Try again in a minute.', 'SERVICE_UNAVAILABLE'));
     }
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -128,7 +155,10 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
   router.post(
     '/session/login',
     guarded(async (req, res) => {
-      const result = await call<Record<string, Session>>(req, 'login', { userName: text(req.body?.userName), password: text(req.body?.password) });
+      const result = await call<Record<string, Session>>(req, 'login', {
+        userName: text((req.body as Record<string, unknown> | undefined)?.userName),
+        password: text((req.body as Record<string, unknown> | undefined)?.password),
+      });
       respond(res, result, 'login');
     }),
   );
@@ -140,13 +170,21 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         res.status(401).json(error('You are not signed in.', 'UNAUTHENTICATED'));
         return;
       }
-      respond(res, await call<Record<string, Session>>(req, 'refreshToken', { refreshToken: token }), 'refreshToken', true);
+      respond(
+        res,
+        await call<Record<string, Session>>(req, 'refreshToken', { refreshToken: token }),
+        'refreshToken',
+        true,
+      );
     }),
   );
   router.post(
     '/session/password',
     guarded(async (req, res) => {
-      const variables = { currentPassword: text(req.body?.currentPassword), newPassword: text(req.body?.newPassword) };
+      const variables = {
+        currentPassword: text((req.body as Record<string, unknown> | undefined)?.currentPassword),
+        newPassword: text((req.body as Record<string, unknown> | undefined)?.newPassword),
+      };
       respond(res, await call<Record<string, Session>>(req, 'changePassword', variables), 'changePassword');
     }),
   );

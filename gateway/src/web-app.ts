@@ -45,19 +45,28 @@ function pageHeaders(res: Response) {
 export function webAppRouter(dir: string = WEB_APP_DIR): Router {
   const router = express.Router();
   const index = join(dir, 'index.html');
-  router.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }), (_req, res) => {
-    res.status(404).type('text').send('No such file.');
-  });
+  router.use(
+    '/assets',
+    express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }),
+    (_req, res) => {
+      res.status(404).type('text').send('No such file.');
+    },
+  );
   router.get(PAGE_PATHS, (req, res, next) => {
     if (!req.accepts('html')) return next();
     pageHeaders(res);
     if (!existsSync(index)) {
-      res.status(503).type('text').send('The web app is not built yet: run `npm run build` (or `npm start`), then reload.');
+      res
+        .status(503)
+        .type('text')
+        .send('The web app is not built yet: run `npm run build` (or `npm start`), then reload.');
       return;
     }
     // Read each time: a rebuild while the gateway runs names new asset files.
     res.type('html').send(readFileSync(index, 'utf8'));
   });
-  router.get('/favicon.svg', (_req, res, next) => (existsSync(join(dir, 'favicon.svg')) ? res.sendFile(join(dir, 'favicon.svg'), { maxAge: '1d' }) : next()));
+  router.get('/favicon.svg', (_req, res, next) =>
+    existsSync(join(dir, 'favicon.svg')) ? res.sendFile(join(dir, 'favicon.svg'), { maxAge: '1d' }) : next(),
+  );
   return router;
 }

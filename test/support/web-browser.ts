@@ -7,7 +7,16 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -25,7 +34,12 @@ const OUTPUT = resolve(__dirname, '../../test-output');
  * script or style, a CSP violation, a React warning).
  */
 export async function openWindow(browser: Browser, gatewayOrigin: string, viewport: ViewportName) {
-  const context: BrowserContext = await browser.newContext({ viewport: VIEWPORTS[viewport], deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
+  const context: BrowserContext = await browser.newContext({
+    viewport: VIEWPORTS[viewport],
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+  });
   const page = await context.newPage();
   const offsite: string[] = [];
   const consoleErrors: string[] = [];
@@ -38,7 +52,13 @@ export async function openWindow(browser: Browser, gatewayOrigin: string, viewpo
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   // WEB_DEBUG=1: every answer of the API and the session routes, to see why a page waits.
-  if (process.env.WEB_DEBUG) page.on('response', async (r) => /graphql|session/.test(r.url()) && console.log(r.status(), r.url(), (await r.text().catch(() => '')).slice(0, 300)));
+  if (process.env.WEB_DEBUG)
+    page.on(
+      'response',
+      async (r) =>
+        /graphql|session/.test(r.url()) &&
+        console.log(r.status(), r.url(), (await r.text().catch(() => '')).slice(0, 300)),
+    );
   return { context, page, offsite, consoleErrors };
 }
 
@@ -48,7 +68,9 @@ export async function openWindow(browser: Browser, gatewayOrigin: string, viewpo
  */
 export async function checkPage(page: Page, name: string, viewport: ViewportName): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ page: name, viewport, rule: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
@@ -56,7 +78,9 @@ export async function checkPage(page: Page, name: string, viewport: ViewportName
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: resolve(OUTPUT, `web-${name}-${viewport}.png`), fullPage: true });
   // Nothing sticks out sideways on a phone: the page fits its width.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect({ page: name, viewport, overflow }).toEqual({ page: name, viewport, overflow: 0 });
 }
 

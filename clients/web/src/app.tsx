@@ -14,8 +14,18 @@ import { useSession } from './session/use-session';
 /** `/`: the account of whoever is signed in, Sign In for everyone else. */
 function Home() {
   const session = useSession();
-  if (session.status === 'starting') return <p role="status" className="loading">Loading…</p>;
-  return <Navigate to={session.status === 'signed-in' && !session.passwordChangeRequired ? '/account' : '/sign-in'} replace />;
+  if (session.status === 'starting')
+    return (
+      <p role="status" className="loading">
+        Loading…
+      </p>
+    );
+  return (
+    <Navigate
+      to={session.status === 'signed-in' && !session.passwordChangeRequired ? '/account' : '/sign-in'}
+      replace
+    />
+  );
 }
 
 /** The pages of DESIGN.md section 7; the gateway serves this app for each of these paths. */

@@ -18,4 +18,7 @@ export const CONTACT_TYPES: { key: ContactType; label: string }[] = [
 ];
 
 const LABELS = new Map(CONTACT_TYPES.map((t) => [t.key, t.label]));
-export const contactTypeNames = (types: readonly ContactType[]) => CONTACT_TYPES.filter((t) => types.includes(t.key)).map((t) => LABELS.get(t.key)!).join(', ');
+export const contactTypeNames = (types: readonly ContactType[]) =>
+  CONTACT_TYPES.filter((t) => types.includes(t.key))
+    .map((t) => LABELS.get(t.key)!)
+    .join(', ');

@@ -3,7 +3,12 @@ const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeS
 /** A moment as the person's browser writes dates; "Never" for none. */
 export const when = (iso: string | null | undefined, none = 'Never') => (iso ? dateTime.format(new Date(iso)) : none);
 
-const STATUS: Record<string, string> = { REGISTRATION_PENDING: 'Registration Pending', REGISTERED: 'Registered', LOCKED: 'Locked', DISABLED: 'Disabled' };
+const STATUS: Record<string, string> = {
+  REGISTRATION_PENDING: 'Registration Pending',
+  REGISTERED: 'Registered',
+  LOCKED: 'Locked',
+  DISABLED: 'Disabled',
+};
 export const statusName = (status: string) => STATUS[status] ?? status;
 
 const EVENTS: Record<string, string> = {
@@ -22,8 +27,17 @@ const EVENTS: Record<string, string> = {
 export const eventName = (type: string) => EVENTS[type] ?? type.toLowerCase().replace(/_/g, ' ');
 
 // SELF: nobody signed in acted (a sign-in attempt, a link from an email); CONTACT: a signed-in contact.
-const ACTORS: Record<string, string> = { SELF: 'Sign-in page or email link', CONTACT: 'An administrator', STAFF: 'Pension system staff' };
-export const actorName = (kind: string, actorId: string | null, myId: string | undefined) => (kind === 'CONTACT' && actorId === myId ? 'You, signed in' : (ACTORS[kind] ?? kind));
+const ACTORS: Record<string, string> = {
+  SELF: 'Sign-in page or email link',
+  CONTACT: 'An administrator',
+  STAFF: 'Pension system staff',
+};
+export const actorName = (kind: string, actorId: string | null, myId: string | undefined) =>
+  kind === 'CONTACT' && actorId === myId ? 'You, signed in' : (ACTORS[kind] ?? kind);
 
-const FAILURES: Record<string, string> = { PASSWORD: 'Wrong password', EXPIRED_TEMPORARY_PASSWORD: 'Expired temporary password', NO_INTERNET_ACCESS: 'Sign-in from the internet, not allowed' };
+const FAILURES: Record<string, string> = {
+  PASSWORD: 'Wrong password',
+  EXPIRED_TEMPORARY_PASSWORD: 'Expired temporary password',
+  NO_INTERNET_ACCESS: 'Sign-in from the internet, not allowed',
+};
 export const failureName = (failure: string | null) => (failure ? (FAILURES[failure] ?? failure) : 'None');

@@ -1,7 +1,12 @@
 /** One GraphQL error as the API sends it (DESIGN.md section 4: `extensions.code`, and the offending fields). */
 export interface GraphQLErrorBody {
   message: string;
-  extensions?: { code?: string; invalidFields?: { field: string; message: string }[]; retryAfterSeconds?: number; [key: string]: unknown };
+  extensions?: {
+    code?: string;
+    invalidFields?: { field: string; message: string }[];
+    retryAfterSeconds?: number;
+    [key: string]: unknown;
+  };
 }
 
 /** What went wrong with a call, in a form pages can explain: the code, the server's words, the fields. */
@@ -20,10 +25,20 @@ export class ApiError extends Error {
 
   static from(errors: GraphQLErrorBody[] | undefined, status: number): ApiError {
     const first = errors?.[0];
-    if (!first) return new ApiError(`The server answered ${status}.`, status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR');
+    if (!first)
+      return new ApiError(
+        `The server answered ${status}.`,
+        status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+      );
     const fields: Record<string, string[]> = {};
-    for (const { field, message } of first.extensions?.invalidFields ?? []) (fields[field.split('.').pop()!] ??= []).push(message);
-    return new ApiError(first.message, first.extensions?.code ?? 'INTERNAL_SERVER_ERROR', fields, first.extensions?.retryAfterSeconds);
+    for (const { field, message } of first.extensions?.invalidFields ?? [])
+      (fields[field.split('.').pop()!] ??= []).push(message);
+    return new ApiError(
+      first.message,
+      first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+      fields,
+      first.extensions?.retryAfterSeconds,
+    );
   }
 
   static unreachable(): ApiError {
@@ -49,7 +64,9 @@ export function explain(error: unknown, own: Record<string, string> = {}): strin
     case 'FORBIDDEN':
       return 'You are not allowed to do this. If you need to, ask an administrator of your organization.';
     case 'BAD_USER_INPUT':
-      return Object.keys(error.fields).length ? 'Some answers need correcting: see the messages beside the fields.' : error.message;
+      return Object.keys(error.fields).length
+        ? 'Some answers need correcting: see the messages beside the fields.'
+        : error.message;
     case 'INTERNAL_SERVER_ERROR':
       return 'Something went wrong on our side. Try again in a minute; if it keeps happening, tell your administrator.';
     default:

@@ -1,5 +1,5 @@
 import { accessToken, refresh } from '../session/session';
-import { ApiError } from './api-error';
+import { ApiError, type GraphQLErrorBody } from './api-error';
 
 /**
  * A file the API serves behind the access token (the contacts spreadsheet): fetched with the
@@ -15,7 +15,7 @@ export async function download(url: string, fileName: string): Promise<void> {
     throw ApiError.unreachable();
   }
   if (!response.ok) {
-    const body = await response.json().catch(() => ({}));
+    const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorBody[] };
     throw ApiError.from(body.errors, response.status);
   }
   const link = document.createElement('a');

@@ -7,9 +7,14 @@ import { ApiError, type GraphQLErrorBody } from './api-error';
 // the bearer token and one retry after a refresh; they need no cache (every page loads fresh
 // data, which is what people checking their account or contacts expect).
 const printed = new WeakMap<object, string>();
-const queryText = (document: TypedDocumentNode<unknown, never>) => printed.get(document) ?? printed.set(document, print(document)).get(document)!;
+const queryText = (document: TypedDocumentNode<unknown, never>) =>
+  printed.get(document) ?? printed.set(document, print(document)).get(document)!;
 
-async function post(query: string, variables: unknown, token: string | null): Promise<{ status: number; body: { data?: unknown; errors?: GraphQLErrorBody[] } }> {
+async function post(
+  query: string,
+  variables: unknown,
+  token: string | null,
+): Promise<{ status: number; body: { data?: unknown; errors?: GraphQLErrorBody[] } }> {
   let response: Response;
   try {
     response = await fetch('/graphql', {
@@ -21,24 +26,35 @@ async function post(query: string, variables: unknown, token: string | null): Pr
     throw ApiError.unreachable();
   }
   try {
-    return { status: response.status, body: await response.json() };
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: GraphQLErrorBody[] },
+    };
   } catch {
-    throw new ApiError(`The server answered ${response.status}.`, response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR');
+    throw new ApiError(
+      `The server answered ${response.status}.`,
+      response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+    );
   }
 }
 
-const expired = (status: number, errors?: GraphQLErrorBody[]) => status === 401 || errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
+const expired = (status: number, errors?: GraphQLErrorBody[]) =>
+  status === 401 || errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
 
 /**
  * Run one of the generated operations: the result is typed by the document, and a schema change
  * that breaks a page breaks its type check (part of `npm run build`). An access token that has
  * just expired is renewed once, then the request is sent again.
  */
-export async function request<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables): Promise<Result> {
-  const query = queryText(document as TypedDocumentNode<unknown, never>);
+export async function request<Result, Variables>(
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+): Promise<Result> {
+  const query = queryText(document);
   const token = accessToken();
   let answer = await post(query, variables, token);
-  if (token && expired(answer.status, answer.body.errors) && (await refresh())) answer = await post(query, variables, accessToken());
+  if (token && expired(answer.status, answer.body.errors) && (await refresh()))
+    answer = await post(query, variables, accessToken());
   if (answer.body.errors?.length || !answer.body.data) throw ApiError.from(answer.body.errors, answer.status);
   return answer.body.data as Result;
 }

@@ -8,13 +8,16 @@ export type QueryState<Result> =
   | { status: 'failed'; data?: undefined; error: unknown };
 
 /** Load a query when the page opens and whenever `variables` or `refreshKey` change; `reload` asks again. */
-export function useQuery<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables, refreshKey: unknown = 0): QueryState<Result> & { reload: () => void } {
+export function useQuery<Result, Variables>(
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+  refreshKey: unknown = 0,
+): QueryState<Result> & { reload: () => void } {
   const [state, setState] = useState<QueryState<Result>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const key = JSON.stringify(variables);
   useEffect(() => {
     let current = true;
-    setState((previous) => (previous.status === 'done' ? previous : { status: 'loading' }));
     request(document, JSON.parse(key) as Variables).then(
       (data) => current && setState({ status: 'done', data }),
       (error: unknown) => current && setState({ status: 'failed', error }),

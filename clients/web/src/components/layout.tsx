@@ -6,7 +6,11 @@ import { useSession } from '../session/use-session';
 /** The maintenance screen's menu entry, for those the matrix lets read contacts (and staff). */
 function ContactsMenuItem() {
   const me = useMe().data?.me;
-  if (!me || !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ') || can(me, 'SELF_SERVICE_RESET', 'EDIT'))) return null;
+  if (
+    !me ||
+    !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ') || can(me, 'SELF_SERVICE_RESET', 'EDIT'))
+  )
+    return null;
   return (
     <li>
       <NavLink to="/organization/contacts">Organization Contacts</NavLink>
@@ -41,7 +45,9 @@ export function Layout() {
                     <button
                       type="button"
                       className="link-button"
-                      onClick={() => void signOut().finally(() => navigate('/sign-in', { state: { notice: 'You are signed out.' } }))}
+                      onClick={() =>
+                        void signOut().finally(() => navigate('/sign-in', { state: { notice: 'You are signed out.' } }))
+                      }
                     >
                       Sign out
                     </button>

@@ -6,7 +6,13 @@ import { useSession } from '../session/use-session';
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  if (session.status === 'starting') return <p role="status" className="loading">Loading…</p>;
-  if (session.status === 'signed-out' || session.passwordChangeRequired) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (session.status === 'starting')
+    return (
+      <p role="status" className="loading">
+        Loading…
+      </p>
+    );
+  if (session.status === 'signed-out' || session.passwordChangeRequired)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
 }

@@ -12,7 +12,8 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 /** An input with its `<label>`, an optional hint, and its errors, all tied to it for assistive technology. */
 export function TextField({ label, hint, errors = [], markRequired = false, ...input }: TextFieldProps) {
   const id = useId();
-  const described = [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={errors.length ? 'field field-invalid' : 'field'}>
       <label htmlFor={id} className={markRequired ? 'required' : undefined}>
@@ -28,7 +29,13 @@ export function TextField({ label, hint, errors = [], markRequired = false, ...i
           {errors.join(' ')}
         </p>
       )}
-      <input id={id} aria-describedby={described} aria-invalid={errors.length ? true : undefined} aria-required={markRequired || undefined} {...input} />
+      <input
+        id={id}
+        aria-describedby={described}
+        aria-invalid={errors.length ? true : undefined}
+        aria-required={markRequired || undefined}
+        {...input}
+      />
     </div>
   );
 }

@@ -28,14 +28,22 @@ function SelfServiceDetails({ account }: { account: Account }) {
     ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
     ['Successful Login Attempts', account.successfulLoginAttempts],
     ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
-    ['Last Authentication Failure', account.lastAuthenticationFailure ? `${failureName(account.lastAuthenticationFailure)}, ${when(account.lastAuthenticationFailureAt, '')}` : 'None'],
+    [
+      'Last Authentication Failure',
+      account.lastAuthenticationFailure
+        ? `${failureName(account.lastAuthenticationFailure)}, ${when(account.lastAuthenticationFailureAt, '')}`
+        : 'None',
+    ],
     ['Password Last Changed', when(account.passwordLastChanged)],
   ];
   if (account.externalMessage) rows.push(['External Message', account.externalMessage]);
   return (
     <section aria-labelledby="details-heading" className="panel">
       <h2 id="details-heading">Self Service Details</h2>
-      <p>Check these after you sign in. A sign-in you do not recognise, or failed attempts you did not make? Change your password now, then sign out everywhere.</p>
+      <p>
+        Check these after you sign in. A sign-in you do not recognise, or failed attempts you did not make? Change your
+        password now, then sign out everywhere.
+      </p>
       <dl className="details">
         {rows.map(([term, value]) => (
           <div key={term}>
@@ -81,13 +89,23 @@ function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: strin
           </div>
           <nav className="pager" aria-label="Security events pages">
             <p className="pager-position">
-              Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} - {Math.min(events.page * events.pageSize, events.totalCount)} of{' '}
-              {events.totalCount}
+              Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} -{' '}
+              {Math.min(events.page * events.pageSize, events.totalCount)} of {events.totalCount}
             </p>
-            <button type="button" className="button button-secondary" disabled={events.page <= 1} onClick={() => onPage(events.page - 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={events.page <= 1}
+              onClick={() => onPage(events.page - 1)}
+            >
               Previous
             </button>
-            <button type="button" className="button button-secondary" disabled={events.page >= events.pageCount} onClick={() => onPage(events.page + 1)}>
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={events.page >= events.pageCount}
+              onClick={() => onPage(events.page + 1)}
+            >
               Next
             </button>
           </nav>
@@ -101,14 +119,21 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({ current: [], newPassword: [], confirmation: [] });
+  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({
+    current: [],
+    newPassword: [],
+    confirmation: [],
+  });
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const found = { current: current ? [] : ['Enter your current password.'], ...checkNewPassword(newPassword, confirmation) };
+    const found = {
+      current: current ? [] : ['Enter your current password.'],
+      ...checkNewPassword(newPassword, confirmation),
+    };
     setErrors(found);
     setOutcome(null);
     if (found.current.length || found.newPassword.length || found.confirmation.length) {
@@ -126,7 +151,9 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
         setErrors({
-          current: (error.fields.currentPassword ?? []).map(() => 'The current password is not correct. Type the password you signed in with.'),
+          current: (error.fields.currentPassword ?? []).map(
+            () => 'The current password is not correct. Type the password you signed in with.',
+          ),
           newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
           confirmation: [],
         });
@@ -143,9 +170,31 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       {outcome?.ok && <Notice>Your password is changed. Your other browsers and devices are signed out.</Notice>}
       {outcome && !outcome.ok && <ErrorMessage>{outcome.message}</ErrorMessage>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField label="Current password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} errors={errors.current} />
-        <TextField label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} errors={errors.newPassword} />
-        <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} errors={errors.confirmation} />
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          errors={errors.current}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          errors={errors.newPassword}
+        />
+        <TextField
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.target.value)}
+          errors={errors.confirmation}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Change password
@@ -164,7 +213,10 @@ function SignOutEverywhere() {
     try {
       await request(SignOutEverywhereDocument, {});
       await signOut();
-      const state: SignInState = { notice: 'You are signed out everywhere. Other browsers and devices are signed out within 15 minutes, as their access runs out.' };
+      const state: SignInState = {
+        notice:
+          'You are signed out everywhere. Other browsers and devices are signed out within 15 minutes, as their access runs out.',
+      };
       navigate('/sign-in', { state });
     } catch (error) {
       setFailure(explain(error));
@@ -173,7 +225,10 @@ function SignOutEverywhere() {
   return (
     <section aria-labelledby="everywhere-heading" className="panel">
       <h2 id="everywhere-heading">Sign out everywhere</h2>
-      <p>Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a computer that is not yours, or lost a device.</p>
+      <p>
+        Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a
+        computer that is not yours, or lost a device.
+      </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <div className="actions">
         <button type="button" className="button button-warning" onClick={() => void signOutEverywhere()}>
@@ -190,7 +245,11 @@ export function AccountPage() {
   const [page, setPage] = useState(1);
   const account = useQuery(MyAccountDocument, { page, pageSize: EVENTS_PER_PAGE });
   const me = account.data?.me;
-  const who = me?.contact ? `${me.contact.fullName}, ${me.organization?.displayName ?? ''}` : me?.staff ? `${me.staff.displayName} (${me.staff.email}), pension system staff` : '';
+  const who = me?.contact
+    ? `${me.contact.fullName}, ${me.organization?.displayName ?? ''}`
+    : me?.staff
+      ? `${me.staff.displayName} (${me.staff.email}), pension system staff`
+      : '';
 
   return (
     <Page title="My account" wide>
@@ -207,8 +266,14 @@ export function AccountPage() {
       {me && (
         <>
           <p className="lead">Signed in as {who}</p>
-          {me.selfService ? <SelfServiceDetails account={me.selfService} /> : <p>Staff logins have no Self Service Details.</p>}
-          {me.kind === 'CONTACT' && <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />}
+          {me.selfService ? (
+            <SelfServiceDetails account={me.selfService} />
+          ) : (
+            <p>Staff logins have no Self Service Details.</p>
+          )}
+          {me.kind === 'CONTACT' && (
+            <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
+          )}
           <ChangePasswordForm onChanged={account.reload} />
           <SignOutEverywhere />
         </>

@@ -11,18 +11,31 @@ import { changePassword, signOut } from '../session/session';
  * only allows choosing one's own. After a reload the page no longer knows the temporary
  * password, so it asks for it again.
  */
-export function ChoosePassword({ temporaryPassword, onDone }: { temporaryPassword: string | null; onDone: () => void }) {
+export function ChoosePassword({
+  temporaryPassword,
+  onDone,
+}: {
+  temporaryPassword: string | null;
+  onDone: () => void;
+}) {
   const [current, setCurrent] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({ current: [], newPassword: [], confirmation: [] });
+  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({
+    current: [],
+    newPassword: [],
+    confirmation: [],
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const found = { current: temporaryPassword || current ? [] : ['Enter the temporary password from your registration email.'], ...checkNewPassword(newPassword, confirmation) };
+    const found = {
+      current: temporaryPassword || current ? [] : ['Enter the temporary password from your registration email.'],
+      ...checkNewPassword(newPassword, confirmation),
+    };
     setErrors(found);
     if (found.current.length || found.newPassword.length || found.confirmation.length) {
       setFailure('Some answers need correcting: see the messages beside the fields.');
@@ -36,12 +49,19 @@ export function ChoosePassword({ temporaryPassword, onDone }: { temporaryPasswor
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
         setErrors({
-          current: (error.fields.currentPassword ?? []).map(() => 'The temporary password is not correct. Copy it again from your registration email.'),
+          current: (error.fields.currentPassword ?? []).map(
+            () => 'The temporary password is not correct. Copy it again from your registration email.',
+          ),
           newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
           confirmation: [],
         });
       }
-      setFailure(explain(error, { UNAUTHENTICATED: 'Your temporary sign-in has ended. Sign in again with the temporary password from your email.' }));
+      setFailure(
+        explain(error, {
+          UNAUTHENTICATED:
+            'Your temporary sign-in has ended. Sign in again with the temporary password from your email.',
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -49,14 +69,39 @@ export function ChoosePassword({ temporaryPassword, onDone }: { temporaryPasswor
 
   return (
     <Page title="Choose your password">
-      <p>You signed in with a temporary password. Choose your own password to finish your registration: the temporary password then stops working.</p>
+      <p>
+        You signed in with a temporary password. Choose your own password to finish your registration: the temporary
+        password then stops working.
+      </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         {!temporaryPassword && (
-          <TextField label="Temporary password" type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} errors={errors.current} />
+          <TextField
+            label="Temporary password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            errors={errors.current}
+          />
         )}
-        <TextField label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} errors={errors.newPassword} />
-        <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} errors={errors.confirmation} />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          errors={errors.newPassword}
+        />
+        <TextField
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.target.value)}
+          errors={errors.confirmation}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Change password

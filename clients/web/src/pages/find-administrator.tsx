@@ -54,11 +54,19 @@ export function FindAdministratorPage() {
     if (text.length < 2) return;
     setBusy(true);
     try {
-      setResult({ search: text, entries: (await request(FindAdministratorsDocument, { organization: text })).findAdministrators });
+      setResult({
+        search: text,
+        entries: (await request(FindAdministratorsDocument, { organization: text })).findAdministrators,
+      });
     } catch (error) {
       setResult(null);
-      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') setProblems((error.fields.organization ?? []).map((p) => `The search ${p}.`));
-      setFailure(explain(error, { RATE_LIMITED: `Too many searches from your network in a short time. Wait ${(error as ApiError).retryAfterSeconds ?? 60} seconds, then search again.` }));
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
+        setProblems((error.fields.organization ?? []).map((p) => `The search ${p}.`));
+      setFailure(
+        explain(error, {
+          RATE_LIMITED: `Too many searches from your network in a short time. Wait ${(error as ApiError).retryAfterSeconds ?? 60} seconds, then search again.`,
+        }),
+      );
     } finally {
       setBusy(false);
     }
@@ -67,12 +75,18 @@ export function FindAdministratorPage() {
   return (
     <Page title="Find your administrator">
       <p>
-        Locked out, or no email address on record? The administrators of your organization can unlock your login or re-enroll you. Search for your organization to see whom to
-        ask.
+        Locked out, or no email address on record? The administrators of your organization can unlock your login or
+        re-enroll you. Search for your organization to see whom to ask.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={submit} noValidate aria-busy={busy} role="search">
-        <TextField label="Search for Organization (Hint: Org Code, Org Name)" type="search" value={search} onChange={(e) => setSearch(e.target.value)} errors={problems} />
+        <TextField
+          label="Search for Organization (Hint: Org Code, Org Name)"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          errors={problems}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Search

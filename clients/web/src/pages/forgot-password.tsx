@@ -23,7 +23,9 @@ export function ForgotPasswordPage() {
     if (!userName.trim()) return;
     setBusy(true);
     try {
-      setSent((await request(RequestPasswordResetDocument, { userName: userName.trim() })).requestPasswordReset.message);
+      setSent(
+        (await request(RequestPasswordResetDocument, { userName: userName.trim() })).requestPasswordReset.message,
+      );
     } catch (error) {
       setFailure(explain(error));
     } finally {
@@ -34,15 +36,16 @@ export function ForgotPasswordPage() {
   return (
     <Page title="Forgot your password?">
       <p>
-        Enter your user name (your email address). If it belongs to a self-service login, we email you a link to choose a new password. The link works once, for 1 hour.
-        Choosing a new password also unlocks a locked login.
+        Enter your user name (your email address). If it belongs to a self-service login, we email you a link to choose
+        a new password. The link works once, for 1 hour. Choosing a new password also unlocks a locked login.
       </p>
       {sent ? (
         <>
           <Notice title="Check your email">
             <p>{sent}</p>
             <p>
-              No email after a few minutes? Look in your spam folder. If your organization has no email address on record for you, ask{' '}
+              No email after a few minutes? Look in your spam folder. If your organization has no email address on
+              record for you, ask{' '}
               <Link to="/self-service/find-administrator">an administrator of your organization</Link>.
             </p>
           </Notice>

@@ -16,7 +16,10 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const [newPassword, setNewPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ newPassword: string[]; confirmation: string[] }>({ newPassword: [], confirmation: [] });
+  const [errors, setErrors] = useState<{ newPassword: string[]; confirmation: string[] }>({
+    newPassword: [],
+    confirmation: [],
+  });
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -25,7 +28,8 @@ export function ResetPasswordPage() {
       <Page title="Reset your password">
         <ErrorMessage title="This page needs the link from your email">
           <p>
-            Open the link in the password reset email we sent you. To get a new email, use <Link to="/self-service/forgot-password">Forgot your password?</Link>
+            Open the link in the password reset email we sent you. To get a new email, use{' '}
+            <Link to="/self-service/forgot-password">Forgot your password?</Link>
           </p>
         </ErrorMessage>
       </Page>
@@ -45,10 +49,16 @@ export function ResetPasswordPage() {
     setBusy(true);
     try {
       await request(ResetPasswordDocument, { token, newPassword });
-      const state: SignInState = { notice: 'Your password has been reset, and your login is unlocked. Sign in with your new password.' };
+      const state: SignInState = {
+        notice: 'Your password has been reset, and your login is unlocked. Sign in with your new password.',
+      };
       navigate('/sign-in', { replace: true, state });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') setErrors({ newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)), confirmation: [] });
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
+        setErrors({
+          newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
+          confirmation: [],
+        });
       setFailure(error);
     } finally {
       setBusy(false);
@@ -61,8 +71,8 @@ export function ResetPasswordPage() {
       {spent ? (
         <ErrorMessage title="This link no longer works">
           <p>
-            This reset link has already been used, or it has expired (a link works once, for 1 hour). Ask for a new one with{' '}
-            <Link to="/self-service/forgot-password">Forgot your password?</Link>
+            This reset link has already been used, or it has expired (a link works once, for 1 hour). Ask for a new one
+            with <Link to="/self-service/forgot-password">Forgot your password?</Link>
           </p>
         </ErrorMessage>
       ) : (
@@ -70,8 +80,23 @@ export function ResetPasswordPage() {
       )}
       <p>Choose a new password for your self-service login.</p>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField label="New password" type="password" autoComplete="new-password" hint={PASSWORD_HINT} value={newPassword} onChange={(e) => setNewPassword(e.target.value)} errors={errors.newPassword} />
-        <TextField label="Confirm new password" type="password" autoComplete="new-password" value={confirmation} onChange={(e) => setConfirmation(e.target.value)} errors={errors.confirmation} />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          hint={PASSWORD_HINT}
+          value={newPassword}
+          onChange={(e) => setNewPassword(e.target.value)}
+          errors={errors.newPassword}
+        />
+        <TextField
+          label="Confirm new password"
+          type="password"
+          autoComplete="new-password"
+          value={confirmation}
+          onChange={(e) => setConfirmation(e.target.value)}
+          errors={errors.confirmation}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Reset password

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, explain } from '../api/api-error';
 import { ErrorMessage, Notice } from '../components/messages';
@@ -36,7 +36,9 @@ function FailedSignIn({ error }: { error: unknown }) {
     return (
       <ErrorMessage title="Your temporary password has expired">
         <p>
-          A temporary password works for 24 hours. Ask <Link to="/self-service/find-administrator">an administrator of your organization</Link> to re-enroll you: you will get a new one by email.
+          A temporary password works for 24 hours. Ask{' '}
+          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to re-enroll you: you
+          will get a new one by email.
         </p>
       </ErrorMessage>
     );
@@ -46,7 +48,8 @@ function FailedSignIn({ error }: { error: unknown }) {
       <ErrorMessage title="Sign in from your organization's network">
         <p>
           Your organization allows signing in from its own network only. Sign in at work, or ask{' '}
-          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to turn on internet access.
+          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to turn on internet
+          access.
         </p>
       </ErrorMessage>
     );
@@ -70,10 +73,17 @@ export function SignInPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   // The temporary password, kept only for the next step (choosing one's own), never stored.
-  const temporary = useRef<string | null>(null);
+  const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
 
   if (session.status === 'signed-in' && session.passwordChangeRequired) {
-    return <ChoosePassword temporaryPassword={temporary.current} onDone={() => navigate('/account', { replace: true, state: { notice: 'Your password is saved, and you are signed in.' } })} />;
+    return (
+      <ChoosePassword
+        temporaryPassword={temporaryPassword}
+        onDone={() =>
+          navigate('/account', { replace: true, state: { notice: 'Your password is saved, and you are signed in.' } })
+        }
+      />
+    );
   }
   if (session.status === 'signed-in') return <Navigate to={from} replace />;
 
@@ -81,23 +91,30 @@ export function SignInPage() {
     event.preventDefault();
     if (busy) return;
     dismissNotice();
-    const found = { userName: userName.trim() ? [] : ['Enter your user name: it is your email address.'], password: password ? [] : ['Enter your password.'] };
+    const found = {
+      userName: userName.trim() ? [] : ['Enter your user name: it is your email address.'],
+      password: password ? [] : ['Enter your password.'],
+    };
     setMissing(found);
     if (found.userName.length || found.password.length) {
-      setFailure(new ApiError('Some answers need correcting: see the messages beside the fields.', 'BAD_USER_INPUT', { form: [] }));
+      setFailure(
+        new ApiError('Some answers need correcting: see the messages beside the fields.', 'BAD_USER_INPUT', {
+          form: [],
+        }),
+      );
       return;
     }
     setBusy(true);
     setFailure(null);
-    temporary.current = password;
+    setTemporaryPassword(password);
     try {
       const state = await signIn(userName.trim(), password);
       if (state.status === 'signed-in' && !state.passwordChangeRequired) {
-        temporary.current = null;
+        setTemporaryPassword(null);
         navigate(from, { replace: true });
       }
     } catch (error) {
-      temporary.current = null;
+      setTemporaryPassword(null);
       setPassword('');
       setFailure(error);
     } finally {
@@ -121,7 +138,14 @@ export function SignInPage() {
           onChange={(e) => setUserName(e.target.value)}
           errors={missing.userName}
         />
-        <TextField label="Password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} errors={missing.password} />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          errors={missing.password}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Sign In

@@ -13,7 +13,7 @@ import { CompleteUnlockDocument } from '../graphql/generated';
 export function UnlockPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
-  const [outcome, setOutcome] = useState<'unlocked' | unknown>(null);
+  const [outcome, setOutcome] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function unlock() {
@@ -49,14 +49,18 @@ export function UnlockPage() {
     <Page title="Unlock your account">
       {!token && (
         <ErrorMessage title="This page needs the link from your email">
-          <p>Open the link in the unlock email you received. If you have none, reset your password with <Link to="/self-service/forgot-password">Forgot your password?</Link>: that also unlocks your login.</p>
+          <p>
+            Open the link in the unlock email you received. If you have none, reset your password with{' '}
+            <Link to="/self-service/forgot-password">Forgot your password?</Link>: that also unlocks your login.
+          </p>
         </ErrorMessage>
       )}
       {spent && (
         <ErrorMessage title="This link has already been used">
           <p>
-            This unlock link has already been used, or it has expired (a link works once, within 24 hours), so it cannot unlock your account again. If you still cannot sign
-            in, reset your password with <Link to="/self-service/forgot-password">Forgot your password?</Link> (that also unlocks your login), or ask{' '}
+            This unlock link has already been used, or it has expired (a link works once, within 24 hours), so it cannot
+            unlock your account again. If you still cannot sign in, reset your password with{' '}
+            <Link to="/self-service/forgot-password">Forgot your password?</Link> (that also unlocks your login), or ask{' '}
             <Link to="/self-service/find-administrator">an administrator of your organization</Link>.
           </p>
           <p>
@@ -67,7 +71,10 @@ export function UnlockPage() {
       {outcome !== null && !spent && <ErrorMessage>{explain(outcome)}</ErrorMessage>}
       {token && !spent && (
         <>
-          <p>An administrator of your organization has unlocked your self-service login. To finish, confirm below. The link works once, within 24 hours of the email.</p>
+          <p>
+            An administrator of your organization has unlocked your self-service login. To finish, confirm below. The
+            link works once, within 24 hours of the email.
+          </p>
           <div className="actions">
             <button type="button" className="button" onClick={() => void unlock()} aria-busy={busy}>
               Unlock my account

@@ -7,9 +7,7 @@ import { ApiError, type GraphQLErrorBody } from '../api/api-error';
  * expiring access token asks `/session/refresh` for a new access token.
  */
 export type SessionState =
-  | { status: 'starting' }
-  | { status: 'signed-out' }
-  | { status: 'signed-in'; passwordChangeRequired: boolean };
+  { status: 'starting' } | { status: 'signed-out' } | { status: 'signed-in'; passwordChangeRequired: boolean };
 
 interface IssuedAccess {
   accessToken: string;
@@ -41,7 +39,11 @@ async function post(path: string, body: unknown = {}, bearer?: string | null): P
     response = await fetch(path, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        'x-requested-by': 'web-app',
+        ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   } catch {
@@ -50,9 +52,12 @@ async function post(path: string, body: unknown = {}, bearer?: string | null): P
   if (response.status === 204) return null;
   let answer: IssuedAccess & { errors?: GraphQLErrorBody[] };
   try {
-    answer = await response.json();
+    answer = (await response.json()) as IssuedAccess & { errors?: GraphQLErrorBody[] };
   } catch {
-    throw new ApiError(`The server answered ${response.status}.`, response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR');
+    throw new ApiError(
+      `The server answered ${response.status}.`,
+      response.status >= 500 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+    );
   }
   if (!response.ok || answer.errors) throw ApiError.from(answer.errors, response.status);
   return answer;

@@ -7,6 +7,7 @@ import { recordEvent } from '../lifecycle/account-events';
 import { SecurityEvent } from '../lifecycle/security-event.entity';
 import { Me } from '../me/me.type';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { loginEssIdOf, membershipsOf } from '../person/login-rows';
 
 /**
  * What a person checks to notice misuse of their own login (the /account page): their own Self
@@ -14,31 +15,49 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
  */
 @Resolver(() => Me)
 export class MyAccountResolver {
-  @FieldResolver(() => SelfServiceAccount, { nullable: true, description: 'Your own Self Service Details; null for staff.' })
+  @FieldResolver(() => SelfServiceAccount, {
+    nullable: true,
+    description: 'Your own Self Service Details; null for staff.',
+  })
   selfService(@Ctx() context: CredentialContext) {
     const principal = context.principal;
     return principal.kind === 'contact' ? context.loaders.selfService.byContactId.load(principal.id) : null;
   }
 
-  @FieldResolver(() => SecurityEventPage, { description: 'Your own security events, newest first (sign-ins, failures, locks, password changes); empty for staff.' })
+  @FieldResolver(() => SecurityEventPage, {
+    description:
+      'Your own security events, newest first (sign-ins, failures, locks, password changes); empty for staff.',
+  })
   async securityEvents(@Root() _me: Me, @Args(() => PageArgs) input: PageArgs, @Ctx() context: CredentialContext) {
     const page = validateArgs(z.object(pageArgsShape), input);
     const principal = context.principal;
     if (principal.kind !== 'contact') return toPage([], 0, page);
-    const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({ where: { contactId: principal.id }, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });
+    const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({
+      where: { contactId: principal.id },
+      order: { at: 'DESC', id: 'DESC' },
+      skip: pageOffset(page),
+      take: page.pageSize,
+    });
     return toPage(items, total, page);
   }
 
   @Mutation(() => Boolean, {
-    description: 'Sign out everywhere: every refresh token of yours stops working now; other browsers are signed out at their next refresh (at most the access token lifetime).',
+    description:
+      'Sign out everywhere: every refresh token of yours stops working now; other browsers are signed out at their next refresh (at most the access token lifetime).',
   })
   async signOutEverywhere(@Ctx() context: CredentialContext) {
     const principal = context.principal;
     if (principal.kind !== 'contact' && principal.kind !== 'staff') return false;
-    await context.services.sessions.revokeAllOf([principal.id]);
+    if (principal.kind === 'staff') await context.services.sessions.revokeAllOf([principal.id]);
     if (principal.kind === 'contact') {
-      const account = await context.dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id });
-      if (account) await recordEvent(context.dataSource.manager, account, 'SIGNED_OUT_EVERYWHERE', context.req.ip, principal);
+      // The person's sessions in every organization they act for: one login, one "everywhere".
+      const own = await context.dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id });
+      await context.services.sessions.revokeAllOf(
+        own
+          ? (await membershipsOf(context.dataSource.manager, loginEssIdOf(own))).map((m) => m.contactId)
+          : [principal.id],
+      );
+      if (own) await recordEvent(context.dataSource.manager, own, 'SIGNED_OUT_EVERYWHERE', context.req.ip, principal);
     }
     return true;
   }

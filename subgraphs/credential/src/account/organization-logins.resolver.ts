@@ -15,7 +15,7 @@ class OrganizationLoginsArgs extends PageArgs {
  * ESR's Local User Password Reset role (Password Reset Only) may re-enroll and unlock the logins
  * of its organization but may not read its contacts: it finds the login by user name instead.
  */
-@ObjectType({ description: 'A self-service login of the caller\'s organization, found by user name.' })
+@ObjectType({ description: "A self-service login of the caller's organization, found by user name." })
 export class OrganizationLogin {
   @Field(() => ID, { description: 'The contact the login belongs to: what reEnroll and unlock take.' })
   contactId: string;
@@ -29,10 +29,20 @@ export class OrganizationLoginPage extends PageType(OrganizationLogin) {}
 @Resolver(() => OrganizationLogin)
 export class OrganizationLoginsResolver {
   @Query(() => OrganizationLoginPage, {
-    description: 'The self-service logins of your own organization whose user name contains `search`: for those who may re-enroll and unlock them.',
+    description:
+      'The self-service logins of your own organization whose user name contains `search`: for those who may re-enroll and unlock them.',
   })
-  async organizationLogins(@Args(() => OrganizationLoginsArgs) input: OrganizationLoginsArgs, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ search: z.string().trim().min(3, 'needs 3 characters or more').max(254, 'is at most 254 characters'), ...pageArgsShape }), input);
+  async organizationLogins(
+    @Args(() => OrganizationLoginsArgs) input: OrganizationLoginsArgs,
+    @Ctx() context: CredentialContext,
+  ) {
+    const args = validateArgs(
+      z.object({
+        search: z.string().trim().min(3, 'needs 3 characters or more').max(254, 'is at most 254 characters'),
+        ...pageArgsShape,
+      }),
+      input,
+    );
     const principal = context.principal;
     // The rule lets only contacts with the right through; their own organization, nobody else's.
     if (principal.kind !== 'contact') return toPage([], 0, args);
@@ -43,7 +53,11 @@ export class OrganizationLoginsResolver {
       skip: pageOffset(args),
       take: args.pageSize,
     });
-    return toPage(accounts.map((account) => Object.assign(new OrganizationLogin(), { contactId: account.contactId, account })), total, args);
+    return toPage(
+      accounts.map((account) => Object.assign(new OrganizationLogin(), { contactId: account.contactId, account })),
+      total,
+      args,
+    );
   }
 
   @FieldResolver(() => SelfServiceAccount, { description: 'Its Self Service Details panel.' })

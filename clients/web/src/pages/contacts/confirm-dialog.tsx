@@ -4,7 +4,17 @@ import { useEffect, useId, useRef } from 'react';
  * The job aid's pop-up ("Are you sure you want to re-enroll?" OK / Cancel) as a modal `<dialog>`:
  * focus moves into it and stays there, Escape cancels, and focus returns to the button after.
  */
-export function ConfirmDialog({ question, detail, onConfirm, onCancel }: { question: string; detail?: string; onConfirm: () => void; onCancel: () => void }) {
+export function ConfirmDialog({
+  question,
+  detail,
+  onConfirm,
+  onCancel,
+}: {
+  question: string;
+  detail?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   useEffect(() => {
@@ -13,7 +23,13 @@ export function ConfirmDialog({ question, detail, onConfirm, onCancel }: { quest
     return () => element?.close();
   }, []);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={`${id}-q`} aria-describedby={detail ? `${id}-d` : undefined} onCancel={onCancel}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={`${id}-q`}
+      aria-describedby={detail ? `${id}-d` : undefined}
+      onCancel={onCancel}
+    >
       <h2 id={`${id}-q`}>{question}</h2>
       {detail && <p id={`${id}-d`}>{detail}</p>}
       <div className="actions">

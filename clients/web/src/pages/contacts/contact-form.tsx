@@ -5,9 +5,29 @@ import { ErrorMessage } from '../../components/messages';
 import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
 import { CONTACT_TYPES } from '../../contact-types';
-import { NewContactDocument, SaveContactDocument, type ContactFormFragment, type ContactStatus, type ContactType, type Gender } from '../../graphql/generated';
+import {
+  NewContactDocument,
+  SaveContactDocument,
+  type ContactFormFragment,
+  type ContactStatus,
+  type ContactType,
+  type Gender,
+} from '../../graphql/generated';
 
-type Text = 'firstName' | 'middleName' | 'lastName' | 'namePrefix' | 'nameSuffix' | 'primaryPhoneNumber' | 'primaryPhoneExtension' | 'secondaryPhoneNumber' | 'mobilePhoneNumber' | 'primaryEmail' | 'confirmPrimaryEmail' | 'secondaryEmail' | 'jobTitle';
+type Text =
+  | 'firstName'
+  | 'middleName'
+  | 'lastName'
+  | 'namePrefix'
+  | 'nameSuffix'
+  | 'primaryPhoneNumber'
+  | 'primaryPhoneExtension'
+  | 'secondaryPhoneNumber'
+  | 'mobilePhoneNumber'
+  | 'primaryEmail'
+  | 'confirmPrimaryEmail'
+  | 'secondaryEmail'
+  | 'jobTitle';
 type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
 
 /** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
@@ -22,11 +42,22 @@ const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: strin
   { name: 'secondaryPhoneNumber', label: 'Secondary Phone Number', type: 'tel', autoComplete: 'off' },
   { name: 'mobilePhoneNumber', label: 'Mobile Phone Number', type: 'tel', autoComplete: 'off' },
   { name: 'primaryEmail', label: 'Primary Email Address', required: true, type: 'email', autoComplete: 'off' },
-  { name: 'confirmPrimaryEmail', label: 'Confirm Primary Email Address', required: true, type: 'email', autoComplete: 'off' },
+  {
+    name: 'confirmPrimaryEmail',
+    label: 'Confirm Primary Email Address',
+    required: true,
+    type: 'email',
+    autoComplete: 'off',
+  },
   { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
   { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
 ];
-const LABEL: Record<string, string> = Object.fromEntries([...TEXT_FIELDS.map((f) => [f.name, f.label]), ['gender', 'Gender'], ['status', 'Status'], ['contactTypes', 'Contact Types']]);
+const LABEL: Record<string, string> = Object.fromEntries<string>([
+  ...TEXT_FIELDS.map((f): [string, string] => [f.name, f.label]),
+  ['gender', 'Gender'],
+  ['status', 'Status'],
+  ['contactTypes', 'Contact Types'],
+]);
 const GENDERS: { value: Gender; label: string }[] = [
   { value: 'FEMALE', label: 'Female' },
   { value: 'MALE', label: 'Male' },
@@ -56,8 +87,12 @@ const valuesOf = (contact: ContactFormFragment | null): Values => ({
 function problemsOf(values: Values): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const add = (field: string, text: string) => (problems[field] ??= []).push(text);
-  for (const field of TEXT_FIELDS) if (field.required && !values[field.name].trim()) add(field.name, `Enter the ${field.label}.`);
-  if (values.primaryEmail.trim() && values.confirmPrimaryEmail.trim().toLowerCase() !== values.primaryEmail.trim().toLowerCase()) {
+  for (const field of TEXT_FIELDS)
+    if (field.required && !values[field.name].trim()) add(field.name, `Enter the ${field.label}.`);
+  if (
+    values.primaryEmail.trim() &&
+    values.confirmPrimaryEmail.trim().toLowerCase() !== values.primaryEmail.trim().toLowerCase()
+  ) {
     add('confirmPrimaryEmail', 'The two email addresses are not the same. Type the primary email address again.');
   }
   if (!values.status) add('status', 'Choose a Status.');
@@ -114,17 +149,25 @@ export function ContactForm(props: {
       mobilePhoneNumber: optional(values.mobilePhoneNumber),
       secondaryEmail: optional(values.secondaryEmail),
       jobTitle: optional(values.jobTitle),
-      gender: (values.gender || null) as Gender | null,
+      gender: values.gender || null,
     };
     setBusy(true);
     try {
       const saved = contact
-        ? (await request(SaveContactDocument, { id: contact.id, expectedVersion: contact.version, input })).updateContact
+        ? (await request(SaveContactDocument, { id: contact.id, expectedVersion: contact.version, input }))
+            .updateContact
         : (await request(NewContactDocument, { input: { ...input, organizationId } })).createContact;
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        setProblems(Object.fromEntries(Object.entries(error.fields).map(([field, texts]) => [field, texts.map((t) => sentence(LABEL[field] ?? field, t))])));
+        setProblems(
+          Object.fromEntries(
+            Object.entries(error.fields).map(([field, texts]) => [
+              field,
+              texts.map((t) => sentence(LABEL[field] ?? field, t)),
+            ]),
+          ),
+        );
       }
       setFailure(error);
     } finally {
@@ -138,7 +181,10 @@ export function ContactForm(props: {
       <h2 id={`${id}-heading`}>{contact ? `Contact Details: ${contact.fullName}` : 'Contact Details: new contact'}</h2>
       {conflict ? (
         <ErrorMessage title="Someone else saved this contact">
-          <p>This contact was changed by someone else after you opened it, so your changes were not saved. Reload it to see the current details, then make your changes again.</p>
+          <p>
+            This contact was changed by someone else after you opened it, so your changes were not saved. Reload it to
+            see the current details, then make your changes again.
+          </p>
           <button type="button" className="button button-secondary" onClick={onReload}>
             Reload contact
           </button>
@@ -183,7 +229,13 @@ export function ContactForm(props: {
                   {problems.status.join(' ')}
                 </p>
               )}
-              <select id={`${id}-status`} value={values.status} onChange={(e) => set('status', e.target.value)} aria-required={editable || undefined} aria-describedby={problems.status ? `${id}-status-error` : undefined}>
+              <select
+                id={`${id}-status`}
+                value={values.status}
+                onChange={(e) => set('status', e.target.value)}
+                aria-required={editable || undefined}
+                aria-describedby={problems.status ? `${id}-status-error` : undefined}
+              >
                 {!values.status && <option value="">Choose</option>}
                 <option value="ACTIVE">Active</option>
                 <option value="INACTIVE">Inactive</option>
@@ -191,7 +243,11 @@ export function ContactForm(props: {
             </div>
           </div>
         </fieldset>
-        <fieldset disabled={!editable} className={problems.contactTypes ? 'types field-invalid' : 'types'} aria-describedby={problems.contactTypes ? `${id}-types-error` : undefined}>
+        <fieldset
+          disabled={!editable}
+          className={problems.contactTypes ? 'types field-invalid' : 'types'}
+          aria-describedby={problems.contactTypes ? `${id}-types-error` : undefined}
+        >
           <legend>
             <h3>Contact Types</h3>
           </legend>
@@ -207,7 +263,14 @@ export function ContactForm(props: {
                   type="checkbox"
                   id={`${id}-${type.key}`}
                   checked={values.contactTypes.includes(type.key)}
-                  onChange={(e) => set('contactTypes', e.target.checked ? [...values.contactTypes, type.key] : values.contactTypes.filter((t) => t !== type.key))}
+                  onChange={(e) =>
+                    set(
+                      'contactTypes',
+                      e.target.checked
+                        ? [...values.contactTypes, type.key]
+                        : values.contactTypes.filter((t) => t !== type.key),
+                    )
+                  }
                 />
                 <label htmlFor={`${id}-${type.key}`}>{type.label}</label>
               </div>

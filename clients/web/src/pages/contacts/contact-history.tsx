@@ -29,8 +29,16 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
               <tr key={entry.id}>
                 <td>{when(entry.at)}</td>
                 <td>{ACTIONS[entry.action] ?? entry.action}</td>
-                <td>{entry.actorKind === 'STAFF' ? 'Pension system staff' : entry.actorKind === 'CONTACT' ? 'An administrator' : entry.actorKind}</td>
-                <td>{entry.changes.map((c) => `${c.field}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`).join('; ')}</td>
+                <td>
+                  {entry.actorKind === 'STAFF'
+                    ? 'Pension system staff'
+                    : entry.actorKind === 'CONTACT'
+                      ? 'An administrator'
+                      : entry.actorKind}
+                </td>
+                <td>
+                  {entry.changes.map((c) => `${c.field}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`).join('; ')}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,12 @@ import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage } from '../../components/messages';
 import { contactTypeNames } from '../../contact-types';
-import { ContactsSpreadsheetDocument, OrganizationContactsPageDocument, type ContactSort, type ContactStatus } from '../../graphql/generated';
+import {
+  ContactsSpreadsheetDocument,
+  OrganizationContactsPageDocument,
+  type ContactSort,
+  type ContactStatus,
+} from '../../graphql/generated';
 
 export const PAGE_SIZE = 10;
 
@@ -19,7 +24,9 @@ const statusName = (status: string) => (status === 'ACTIVE' ? 'Active' : 'Inacti
 
 /** "Page 1 of 4 | Results 1 - 10 of 32", as the job aid shows it. */
 export const position = (page: number, pageCount: number, pageSize: number, total: number) =>
-  total === 0 ? 'No results' : `Page ${page} of ${pageCount} | Results ${(page - 1) * pageSize + 1} - ${Math.min(page * pageSize, total)} of ${total}`;
+  total === 0
+    ? 'No results'
+    : `Page ${page} of ${pageCount} | Results ${(page - 1) * pageSize + 1} - ${Math.min(page * pageSize, total)} of ${total}`;
 
 /**
  * The Contacts panel: one page from the server at a time (an organization may have thousands),
@@ -36,7 +43,11 @@ export function ContactList(props: {
   reloadKey: number;
 }) {
   const { code, view, onView, onOpen, onNew, onLoaded, reloadKey } = props;
-  const list = useQuery(OrganizationContactsPageDocument, { code, page: view.page, pageSize: PAGE_SIZE, sort: view.sort, status: view.status }, reloadKey);
+  const list = useQuery(
+    OrganizationContactsPageDocument,
+    { code, page: view.page, pageSize: PAGE_SIZE, sort: view.sort, status: view.status },
+    reloadKey,
+  );
   const [failure, setFailure] = useState<string | null>(null);
   const [exporting, setExporting] = useState(false);
   const organization = list.data?.organization;
@@ -49,7 +60,11 @@ export function ContactList(props: {
     setFailure(null);
     setExporting(true);
     try {
-      const { organization: found } = await request(ContactsSpreadsheetDocument, { code, sort: view.sort, status: view.status });
+      const { organization: found } = await request(ContactsSpreadsheetDocument, {
+        code,
+        sort: view.sort,
+        status: view.status,
+      });
       if (found) await download(found.contactsExport.url, found.contactsExport.fileName);
     } catch (error) {
       setFailure(explain(error));
@@ -59,7 +74,8 @@ export function ContactList(props: {
   }
 
   if (list.status === 'failed') return <ErrorMessage>{explain(list.error)}</ErrorMessage>;
-  if (list.status === 'done' && !organization) return <ErrorMessage>There is no organization with the code {code}. Search again.</ErrorMessage>;
+  if (list.status === 'done' && !organization)
+    return <ErrorMessage>There is no organization with the code {code}. Search again.</ErrorMessage>;
   if (!organization || !contacts) return <p role="status">Loading contacts…</p>;
   const ascending = view.sort === 'FULL_NAME_ASC';
   const goTo = (page: number) => onView({ ...view, page });
@@ -74,12 +90,21 @@ export function ContactList(props: {
             New
           </button>
         )}
-        <button type="button" className="button button-secondary" onClick={() => void exportToExcel()} aria-busy={exporting}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void exportToExcel()}
+          aria-busy={exporting}
+        >
           Export To Excel
         </button>
         <div className="field field-inline">
           <label htmlFor="status-filter">Status</label>
-          <select id="status-filter" value={view.status ?? ''} onChange={(e) => onView({ ...view, page: 1, status: (e.target.value || null) as ContactStatus | null })}>
+          <select
+            id="status-filter"
+            value={view.status ?? ''}
+            onChange={(e) => onView({ ...view, page: 1, status: (e.target.value || null) as ContactStatus | null })}
+          >
             <option value="">All</option>
             <option value="ACTIVE">Active</option>
             <option value="INACTIVE">Inactive</option>
@@ -93,10 +118,20 @@ export function ContactList(props: {
         <table className="contacts">
           <thead>
             <tr>
-              <th scope="col" aria-sort={ascending ? 'ascending' : view.sort === 'FULL_NAME_DESC' ? 'descending' : 'none'}>
-                <button type="button" className="sort-button" onClick={() => onView({ ...view, page: 1, sort: ascending ? 'FULL_NAME_DESC' : 'FULL_NAME_ASC' })}>
-                  Full Name <span aria-hidden="true">{ascending ? '▲' : view.sort === 'FULL_NAME_DESC' ? '▼' : ''}</span>
-                  <span className="visually-hidden">{ascending ? ', sorted A to Z: sort Z to A' : ', sort A to Z'}</span>
+              <th
+                scope="col"
+                aria-sort={ascending ? 'ascending' : view.sort === 'FULL_NAME_DESC' ? 'descending' : 'none'}
+              >
+                <button
+                  type="button"
+                  className="sort-button"
+                  onClick={() => onView({ ...view, page: 1, sort: ascending ? 'FULL_NAME_DESC' : 'FULL_NAME_ASC' })}
+                >
+                  Full Name{' '}
+                  <span aria-hidden="true">{ascending ? '▲' : view.sort === 'FULL_NAME_DESC' ? '▼' : ''}</span>
+                  <span className="visually-hidden">
+                    {ascending ? ', sorted A to Z: sort Z to A' : ', sort A to Z'}
+                  </span>
                 </button>
               </th>
               <th scope="col">Status</th>
@@ -128,16 +163,36 @@ export function ContactList(props: {
       </div>
       {contacts.pageCount > 1 && (
         <nav className="pager" aria-label="Contact pages">
-          <button type="button" className="button button-secondary" disabled={contacts.page <= 1} onClick={() => goTo(1)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={contacts.page <= 1}
+            onClick={() => goTo(1)}
+          >
             First
           </button>
-          <button type="button" className="button button-secondary" disabled={contacts.page <= 1} onClick={() => goTo(contacts.page - 1)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={contacts.page <= 1}
+            onClick={() => goTo(contacts.page - 1)}
+          >
             Previous
           </button>
-          <button type="button" className="button button-secondary" disabled={contacts.page >= contacts.pageCount} onClick={() => goTo(contacts.page + 1)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={contacts.page >= contacts.pageCount}
+            onClick={() => goTo(contacts.page + 1)}
+          >
             Next
           </button>
-          <button type="button" className="button button-secondary" disabled={contacts.page >= contacts.pageCount} onClick={() => goTo(contacts.pageCount)}>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={contacts.page >= contacts.pageCount}
+            onClick={() => goTo(contacts.pageCount)}
+          >
             Last
           </button>
         </nav>

@@ -17,7 +17,14 @@ import { SelfServicePanel } from './self-service-panel';
 const SAVED = 'All changes successfully saved.';
 
 /** The selected contact: its details form, its Self Service Details panel, and its history. */
-function ContactEditor(props: { contactId: string; organizationId: string; me: Me; reloadKey: number; onSaved: (id: string) => void; onChanged: () => void }) {
+function ContactEditor(props: {
+  contactId: string;
+  organizationId: string;
+  me: Me;
+  reloadKey: number;
+  onSaved: (id: string) => void;
+  onChanged: () => void;
+}) {
   const { contactId, organizationId, me, reloadKey, onSaved, onChanged } = props;
   const [own, setOwn] = useState(0);
   const details = useQuery(ContactDetailsDocument, { id: contactId }, `${reloadKey}.${own}`);
@@ -28,7 +35,11 @@ function ContactEditor(props: { contactId: string; organizationId: string; me: M
   return (
     <div ref={anchor} tabIndex={-1} className="editor" aria-label="Selected contact">
       {details.status === 'failed' && <ErrorMessage>{explain(details.error)}</ErrorMessage>}
-      {details.status === 'done' && !contact && <ErrorMessage>This contact no longer exists, or you may not see it. Choose another one in the list.</ErrorMessage>}
+      {details.status === 'done' && !contact && (
+        <ErrorMessage>
+          This contact no longer exists, or you may not see it. Choose another one in the list.
+        </ErrorMessage>
+      )}
       {contact && (
         <>
           <ContactForm
@@ -65,7 +76,8 @@ export function ContactsPage() {
   const [organization, setOrganization] = useState<{ id: string; code: string } | null>(null);
   const who = me.data?.me;
 
-  if (me.status === 'failed') return <Page title="ESS Organization Contact Maintenance">{<ErrorMessage>{explain(me.error)}</ErrorMessage>}</Page>;
+  if (me.status === 'failed')
+    return <Page title="ESS Organization Contact Maintenance">{<ErrorMessage>{explain(me.error)}</ErrorMessage>}</Page>;
   if (!who) return <p role="status">Loading…</p>;
   const staff = who.kind === 'STAFF';
   if (!staff && !can(who, 'ORGANIZATION_CONTACTS', 'READ') && can(who, 'SELF_SERVICE_RESET', 'EDIT')) {
@@ -78,7 +90,10 @@ export function ContactsPage() {
   if (!staff && !can(who, 'ORGANIZATION_CONTACTS', 'READ')) {
     return (
       <Page title="ESS Organization Contact Maintenance">
-        <p>Your contact types do not let you see your organization's contacts. If you need to, ask an administrator of your organization.</p>
+        <p>
+          Your contact types do not let you see your organization's contacts. If you need to, ask an administrator of
+          your organization.
+        </p>
         <p>
           <Link to="/account">Go to My account</Link>
         </p>
@@ -168,7 +183,13 @@ export function ContactsPage() {
         />
       )}
       {code && organization?.code === code && (
-        <OrganizationHealth code={code} organizationId={organization.id} canEdit={editsContacts} reloadKey={reloadKey} onChanged={() => setReloadKey((n) => n + 1)} />
+        <OrganizationHealth
+          code={code}
+          organizationId={organization.id}
+          canEdit={editsContacts}
+          reloadKey={reloadKey}
+          onChanged={() => setReloadKey((n) => n + 1)}
+        />
       )}
     </Page>
   );

@@ -26,7 +26,8 @@ export function LoginSearch({ me }: { me: Me }) {
     try {
       setLogins((await request(OrganizationLoginsDocument, { search: text.trim() })).organizationLogins.items);
     } catch (error) {
-      if (error instanceof ApiError && error.fields.search) setProblem(error.fields.search.map((p) => `The user name ${p}.`));
+      if (error instanceof ApiError && error.fields.search)
+        setProblem(error.fields.search.map((p) => `The user name ${p}.`));
       setFailure(explain(error));
     }
   }
@@ -41,29 +42,54 @@ export function LoginSearch({ me }: { me: Me }) {
   return (
     <section aria-labelledby="login-search-heading" className="panel panel-first">
       <h2 id="login-search-heading">Find a self-service login</h2>
-      <p>You may re-enroll and unlock the self-service logins of {me.organization?.displayName ?? 'your organization'}. Find the login by its user name.</p>
+      <p>
+        You may re-enroll and unlock the self-service logins of {me.organization?.displayName ?? 'your organization'}.
+        Find the login by its user name.
+      </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={submit} noValidate role="search">
-        <TextField label="User Name (Email ID)" type="search" value={search} onChange={(e) => setSearch(e.target.value)} errors={problem} />
+        <TextField
+          label="User Name (Email ID)"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          errors={problem}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Search
           </button>
         </div>
       </form>
-      {logins && logins.length === 0 && <p role="status">No login of your organization has a user name containing “{search.trim()}”.</p>}
+      {logins && logins.length === 0 && (
+        <p role="status">No login of your organization has a user name containing “{search.trim()}”.</p>
+      )}
       {logins && logins.length > 0 && (
         <ul className="links links-column" aria-label="Logins found">
           {logins.map((l) => (
             <li key={l.contactId}>
-              <button type="button" className="link-button link-button-inline" aria-pressed={l.contactId === selected} onClick={() => setSelected(l.contactId)}>
+              <button
+                type="button"
+                className="link-button link-button-inline"
+                aria-pressed={l.contactId === selected}
+                onClick={() => setSelected(l.contactId)}
+              >
                 {l.account.userName} ({statusName(l.account.status)})
               </button>
             </li>
           ))}
         </ul>
       )}
-      {login && <SelfServicePanel key={login.contactId} contactId={login.contactId} actions={login.account.availableActions} account={login.account} me={me} onChanged={() => void find()} />}
+      {login && (
+        <SelfServicePanel
+          key={login.contactId}
+          contactId={login.contactId}
+          actions={login.account.availableActions}
+          account={login.account}
+          me={me}
+          onChanged={() => void find()}
+        />
+      )}
     </section>
   );
 }

@@ -3,10 +3,19 @@ import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage, Notice } from '../../components/messages';
-import { ImportContactEmailsDocument, OrganizationHealthDocument, type ImportContactEmailsMutation } from '../../graphql/generated';
+import {
+  ImportContactEmailsDocument,
+  OrganizationHealthDocument,
+  type ImportContactEmailsMutation,
+} from '../../graphql/generated';
 
 type ImportResult = ImportContactEmailsMutation['importContactEmails'];
-const OUTCOME: Record<string, string> = { UPDATED: 'Updated', WOULD_UPDATE: 'Will be updated', UNCHANGED: 'Unchanged', REJECTED: 'Rejected' };
+const OUTCOME: Record<string, string> = {
+  UPDATED: 'Updated',
+  WOULD_UPDATE: 'Will be updated',
+  UNCHANGED: 'Unchanged',
+  REJECTED: 'Rejected',
+};
 
 /** ESR's mass email upload: a CSV "contact,email"; "Check file" shows every row's fate before "Apply changes" writes. */
 function EmailUpload({ organizationId, onApplied }: { organizationId: string; onApplied: () => void }) {
@@ -23,7 +32,11 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
     }
     setProblem([]);
     try {
-      const { importContactEmails } = await request(ImportContactEmailsDocument, { organization: organizationId, csv, dryRun });
+      const { importContactEmails } = await request(ImportContactEmailsDocument, {
+        organization: organizationId,
+        csv,
+        dryRun,
+      });
       setResult(importContactEmails);
       if (!dryRun) onApplied();
     } catch (error) {
@@ -38,12 +51,20 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
   return (
     <section aria-labelledby="upload-heading" className="subpanel">
       <h3 id="upload-heading">Mass email upload</h3>
-      <p>Record many email addresses at once: a CSV file whose first line is "contact,email", then one line per contact (its current email address or its id, and the new email address). Nothing is written until you apply it.</p>
+      <p>
+        Record many email addresses at once: a CSV file whose first line is "contact,email", then one line per contact
+        (its current email address or its id, and the new email address). Nothing is written until you apply it.
+      </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={check} noValidate>
         <div className="field">
           <label htmlFor="csv-file">CSV file</label>
-          <input id="csv-file" type="file" accept=".csv,text/csv" onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)} />
+          <input
+            id="csv-file"
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => void e.target.files?.[0]?.text().then(setCsv)}
+          />
         </div>
         <div className={problem.length ? 'field field-invalid' : 'field'}>
           <label htmlFor="csv-text">CSV lines</label>
@@ -52,7 +73,13 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
               {problem.join(' ')}
             </p>
           )}
-          <textarea id="csv-text" rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} aria-describedby={problem.length ? 'csv-text-error' : undefined} />
+          <textarea
+            id="csv-text"
+            rows={4}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            aria-describedby={problem.length ? 'csv-text-error' : undefined}
+          />
         </div>
         <div className="actions">
           <button type="submit" className="button button-secondary">
@@ -104,27 +131,42 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
 }
 
 /** What the organization's health needs (ESR): enough administrators, and an email for everyone. */
-export function OrganizationHealth({ code, organizationId, canEdit, reloadKey, onChanged }: { code: string; organizationId: string; canEdit: boolean; reloadKey: number; onChanged: () => void }) {
+export function OrganizationHealth({
+  code,
+  organizationId,
+  canEdit,
+  reloadKey,
+  onChanged,
+}: {
+  code: string;
+  organizationId: string;
+  canEdit: boolean;
+  reloadKey: number;
+  onChanged: () => void;
+}) {
   const health = useQuery(OrganizationHealthDocument, { code }, reloadKey);
   const organization = health.data?.organization;
   if (!organization) return null;
   return (
     <section aria-labelledby="health-heading" className="panel">
       <h2 id="health-heading">Organization health</h2>
-      {organization.warnings.length === 0 && <p>No warnings: at least two active Administrators, and every active contact has an email address.</p>}
+      {organization.warnings.length === 0 && (
+        <p>No warnings: at least two active Administrators, and every active contact has an email address.</p>
+      )}
       {organization.warnings.includes('FEWER_THAN_TWO_ADMINISTRATORS') && (
         <div className="message message-warning">
           <p>
-            Fewer than two active Administrators ({organization.administratorCount}): nobody can help contacts when the Administrator is away. Give a second active contact the
-            Administrator type.
+            Fewer than two active Administrators ({organization.administratorCount}): nobody can help contacts when the
+            Administrator is away. Give a second active contact the Administrator type.
           </p>
         </div>
       )}
       {organization.warnings.includes('CONTACTS_WITHOUT_EMAIL') && (
         <div className="message message-warning">
           <p>
-            {organization.contactsMissingEmail.totalCount} active {organization.contactsMissingEmail.totalCount === 1 ? 'contact has' : 'contacts have'} no email address, so they cannot
-            register, reset a password or unlock their login by email:
+            {organization.contactsMissingEmail.totalCount} active{' '}
+            {organization.contactsMissingEmail.totalCount === 1 ? 'contact has' : 'contacts have'} no email address, so
+            they cannot register, reset a password or unlock their login by email:
           </p>
           <ul>
             {organization.contactsMissingEmail.items.map((c) => (

@@ -36,14 +36,22 @@ export function OrganizationSearch({ onChoose }: { onChoose: (code: string) => v
       <h2 id="org-search-heading">Search for Organization</h2>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={submit} noValidate role="search" className="inline-form">
-        <TextField label="Search for Organization (Hint: Org Code, Org Name)" type="search" value={search} onChange={(e) => setSearch(e.target.value)} errors={problem} />
+        <TextField
+          label="Search for Organization (Hint: Org Code, Org Name)"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          errors={problem}
+        />
         <div className="actions">
           <button type="submit" className="button">
             Search
           </button>
         </div>
       </form>
-      {found && found.length === 0 && <p role="status">No organization matches “{search.trim()}”. Check the code, or try a part of the name.</p>}
+      {found && found.length === 0 && (
+        <p role="status">No organization matches “{search.trim()}”. Check the code, or try a part of the name.</p>
+      )}
       {found && found.length > 1 && (
         <ul className="links links-column" aria-label="Organizations found">
           {found.map((o) => (

@@ -18,7 +18,10 @@ import { ConfirmDialog } from './confirm-dialog';
 const yesNo = (value: boolean) => (value ? 'Y' : 'N');
 
 /** The three buttons: the job aid's words, its question, what happens, and who may press it. */
-const BUTTONS: Record<SelfServiceAction, { label: string; question: string; right: string; done: (userName: string) => string }> = {
+const BUTTONS: Record<
+  SelfServiceAction,
+  { label: string; question: string; right: string; done: (userName: string) => string }
+> = {
   REGISTER: {
     label: 'Register',
     question: 'Are you sure you want to register?',
@@ -35,7 +38,8 @@ const BUTTONS: Record<SelfServiceAction, { label: string; question: string; righ
     label: 'Re-Enroll',
     question: 'Are you sure you want to re-enroll?',
     right: 'SELF_SERVICE_RESET',
-    done: (u) => `Re-enrolled. ${u} was emailed a new temporary password, valid for 24 hours; the old password no longer works.`,
+    done: (u) =>
+      `Re-enrolled. ${u} was emailed a new temporary password, valid for 24 hours; the old password no longer works.`,
   },
 };
 /** Each button's mutation; every one answers with the panel as it is now. */
@@ -47,20 +51,35 @@ const PRESS: Record<SelfServiceAction, (contactId: string) => Promise<SelfServic
 // The job aid's order: Unlock before Re-Enroll.
 const ORDER: SelfServiceAction[] = ['REGISTER', 'UNLOCK', 'RE_ENROLL'];
 
-function StaffMessages({ contactId, externalMessage, onSaved }: { contactId: string; externalMessage: string | null; onSaved: () => void }) {
+function StaffMessages({
+  contactId,
+  externalMessage,
+  onSaved,
+}: {
+  contactId: string;
+  externalMessage: string | null;
+  onSaved: () => void;
+}) {
   const [internal, setInternal] = useState('');
   const [external, setExternal] = useState(externalMessage ?? '');
   const [outcome, setOutcome] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    request(ContactInternalMessageDocument, { id: contactId }).then((r) => setInternal(r.contact?.selfService?.internalMessage ?? ''), () => undefined);
+    request(ContactInternalMessageDocument, { id: contactId }).then(
+      (r) => setInternal(r.contact?.selfService?.internalMessage ?? ''),
+      () => undefined,
+    );
   }, [contactId]);
   async function save(event: FormEvent) {
     event.preventDefault();
     setOutcome(null);
     setFailure(null);
     try {
-      await request(SaveSelfServiceMessagesDocument, { contactId, internalMessage: internal.trim() || null, externalMessage: external.trim() || null });
+      await request(SaveSelfServiceMessagesDocument, {
+        contactId,
+        internalMessage: internal.trim() || null,
+        externalMessage: external.trim() || null,
+      });
       setOutcome('Messages saved.');
       onSaved();
     } catch (error) {
@@ -76,14 +95,26 @@ function StaffMessages({ contactId, externalMessage, onSaved }: { contactId: str
         <p className="hint" id={`internal-${contactId}-hint`}>
           Staff only: the contact and its administrators never see it.
         </p>
-        <textarea id={`internal-${contactId}`} aria-describedby={`internal-${contactId}-hint`} value={internal} onChange={(e) => setInternal(e.target.value)} rows={2} />
+        <textarea
+          id={`internal-${contactId}`}
+          aria-describedby={`internal-${contactId}-hint`}
+          value={internal}
+          onChange={(e) => setInternal(e.target.value)}
+          rows={2}
+        />
       </div>
       <div className="field">
         <label htmlFor={`external-${contactId}`}>External Message</label>
         <p className="hint" id={`external-${contactId}-hint`}>
           Shown to the contact and to its organization's administrators.
         </p>
-        <textarea id={`external-${contactId}`} aria-describedby={`external-${contactId}-hint`} value={external} onChange={(e) => setExternal(e.target.value)} rows={2} />
+        <textarea
+          id={`external-${contactId}`}
+          aria-describedby={`external-${contactId}-hint`}
+          value={external}
+          onChange={(e) => setExternal(e.target.value)}
+          rows={2}
+        />
       </div>
       <div className="actions">
         <button type="submit" className="button button-secondary">
@@ -95,7 +126,13 @@ function StaffMessages({ contactId, externalMessage, onSaved }: { contactId: str
 }
 
 /** The Self Service Details panel with Register, Re-Enroll and Unlock, each shown only when it applies and confirmed first. */
-export function SelfServicePanel(props: { contactId: string; actions: SelfServiceAction[]; account: SelfServiceDetailsFragment | null; me: Me; onChanged: () => void }) {
+export function SelfServicePanel(props: {
+  contactId: string;
+  actions: SelfServiceAction[];
+  account: SelfServiceDetailsFragment | null;
+  me: Me;
+  onChanged: () => void;
+}) {
   const { contactId, actions, account, me, onChanged } = props;
   const [asking, setAsking] = useState<SelfServiceAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -132,7 +169,10 @@ export function SelfServicePanel(props: { contactId: string; actions: SelfServic
         ['OTP Expiry Date', when(account.temporaryPasswordExpiresAt, '')],
         ['Password Exp Flag', yesNo(account.passwordExpired)],
         ['Is Reenrolled Set', yesNo(account.reenrolled)],
-        ['Last Authentication Failure', account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : ''],
+        [
+          'Last Authentication Failure',
+          account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : '',
+        ],
         ['External Message', account.externalMessage ?? ''],
       ]
     : [];
@@ -154,7 +194,11 @@ export function SelfServicePanel(props: { contactId: string; actions: SelfServic
       {asking && (
         <ConfirmDialog
           question={BUTTONS[asking].question}
-          detail={asking === 'UNLOCK' ? 'The contact gets an email with a link to finish unlocking within 24 hours.' : 'The contact gets an email with a temporary password, valid for 24 hours.'}
+          detail={
+            asking === 'UNLOCK'
+              ? 'The contact gets an email with a link to finish unlocking within 24 hours.'
+              : 'The contact gets an email with a temporary password, valid for 24 hours.'
+          }
           onConfirm={() => void press(asking)}
           onCancel={() => setAsking(null)}
         />
@@ -169,9 +213,19 @@ export function SelfServicePanel(props: { contactId: string; actions: SelfServic
           ))}
         </dl>
       ) : (
-        <p>No self-service login yet.{buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}</p>
+        <p>
+          No self-service login yet.
+          {buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}
+        </p>
       )}
-      {staff && account && <StaffMessages key={contactId} contactId={contactId} externalMessage={account.externalMessage} onSaved={onChanged} />}
+      {staff && account && (
+        <StaffMessages
+          key={contactId}
+          contactId={contactId}
+          externalMessage={account.externalMessage}
+          onSaved={onChanged}
+        />
+      )}
     </section>
   );
 }
