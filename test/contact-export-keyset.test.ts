@@ -21,8 +21,13 @@ async function load(dataSource: DataSource, organizationId: string) {
   const rows = Array.from({ length: CONTACTS }, (_, i) => {
     const first = ['Ann', 'ann', 'Bob', 'Zoë', 'carl'][i % 5];
     return {
-      id: randomUUID(), organizationId, firstName: first, lastName: i % 7 === 0 ? 'Same' : `Last${i % 97}`, fullName: '',
-      primaryEmail: i % 6 === 0 ? null : `c${i % 300}@x.example`, status: i % 4 === 0 ? 'INACTIVE' : 'ACTIVE',
+      id: randomUUID(),
+      organizationId,
+      firstName: first,
+      lastName: i % 7 === 0 ? 'Same' : `Last${i % 97}`,
+      fullName: '',
+      primaryEmail: i % 6 === 0 ? null : `c${i % 300}@x.example`,
+      status: i % 4 === 0 ? 'INACTIVE' : 'ACTIVE',
     };
   });
   for (const row of rows) row.fullName = `${row.firstName} ${row.lastName}`;
@@ -44,7 +49,12 @@ async function exported(dataSource: DataSource, organizationId: string, sort: Co
   await done;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.concat(chunks) as never);
-  return workbook.getWorksheet('Contacts')!.getSheetValues().filter(Boolean).slice(1).map((r) => [(r as unknown[])[1], (r as unknown[])[3] ?? '']);
+  return workbook
+    .getWorksheet('Contacts')!
+    .getSheetValues()
+    .filter(Boolean)
+    .slice(1)
+    .map((r) => [(r as unknown[])[1], (r as unknown[])[3] ?? '']);
 }
 
 async function checkEverySort(dataSource: DataSource) {
@@ -53,9 +63,17 @@ async function checkEverySort(dataSource: DataSource) {
   for (const sort of Object.values(ContactSort)) {
     for (const status of [undefined, ContactStatus.ACTIVE]) {
       // The list's order, read at once: what the export must reproduce batch by batch.
-      const all = await contactsQuery(dataSource, organizationId, { sort, status: status ?? null, search: null }).getMany();
+      const all = await contactsQuery(dataSource, organizationId, {
+        sort,
+        status: status ?? null,
+        search: null,
+      }).getMany();
       expect(all.length).toBeGreaterThan(500);
-      expect({ sort, status, rows: await exported(dataSource, organizationId, sort, status) }).toEqual({ sort, status, rows: all.map((c) => [c.fullName, c.primaryEmail ?? '']) });
+      expect({ sort, status, rows: await exported(dataSource, organizationId, sort, status) }).toEqual({
+        sort,
+        status,
+        rows: all.map((c) => [c.fullName, c.primaryEmail ?? '']),
+      });
     }
   }
 }

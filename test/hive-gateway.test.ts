@@ -24,7 +24,10 @@ beforeAll(async () => {
   federation = await startFederation('hive');
   const { organization, contact, credential } = federation.subgraphs;
   const subgraphUrls = { organization: organization.url, contact: contact.url, credential: credential.url };
-  [hive, hiveMerging] = await Promise.all([spawnHiveGateway(subgraphUrls, false), spawnHiveGateway(subgraphUrls, true)]);
+  [hive, hiveMerging] = await Promise.all([
+    spawnHiveGateway(subgraphUrls, false),
+    spawnHiveGateway(subgraphUrls, true),
+  ]);
 });
 afterAll(async () => {
   await hive?.stop();
@@ -34,7 +37,10 @@ afterAll(async () => {
 
 it('answers the contacts query (organization, a page of contacts, their self-service panels) exactly as the Apollo gateway does', async () => {
   const staff = await federation.staffToken();
-  for (const variables of [{ page: 1, size: 10, sort: 'FULL_NAME_ASC' }, { page: 2, size: 3, sort: 'EMAIL_DESC' }]) {
+  for (const variables of [
+    { page: 1, size: 10, sort: 'FULL_NAME_ASC' },
+    { page: 2, size: 3, sort: 'EMAIL_DESC' },
+  ]) {
     const apollo = await federation.query(CONTACTS, variables, { token: staff });
     expect(apollo.errors).toBeUndefined();
     expect(apollo.data.organization.contacts.items.some((c: any) => c.selfService !== null)).toBe(true);
@@ -50,10 +56,13 @@ it('forwards the token: without one, or as a contact of another organization, th
   expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
   // An Administrator of 01001 asks for 42061's contacts.
-  const outsider = (await signedInContact(federation, '01001', [ContactType.ADMINISTRATOR], 'outsider@hive.example')).token;
+  const outsider = (await signedInContact(federation, '01001', [ContactType.ADMINISTRATOR], 'outsider@hive.example'))
+    .token;
   const apollo = await federation.query(CONTACTS, variables, { token: outsider });
   expect(apollo.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   const viaHive = await federation.query(CONTACTS, variables, { token: outsider, url: hive.url });
   expect(viaHive.data).toEqual(apollo.data);
-  expect(viaHive.errors?.map((e) => [e.path, e.extensions?.code])).toEqual(apollo.errors?.map((e) => [e.path, e.extensions?.code]));
+  expect(viaHive.errors?.map((e) => [e.path, e.extensions?.code])).toEqual(
+    apollo.errors?.map((e) => [e.path, e.extensions?.code]),
+  );
 });

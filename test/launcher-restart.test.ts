@@ -8,11 +8,17 @@ import { freePort } from '@ecg/tools';
 // embedded SQLite default in a temporary folder: a killed subgraph leaves partial answers, then
 // comes back by itself; the other services never stop; SIGTERM still stops everything with 0.
 // Two root fields: the organization subgraph's search, and a page of contacts from the contact subgraph.
-const QUERY = '{ organizations(search: "42061") { items { code name } } organization(code: "42061") { name contacts(pageSize: 3) { totalCount items { fullName } } } }';
+const QUERY =
+  '{ organizations(search: "42061") { items { code name } } organization(code: "42061") { name contacts(pageSize: 3) { totalCount items { fullName } } } }';
 
 let launcher: ChildProcess | undefined;
 let output = '';
-const ENTRIES = { organization: 'subgraphs/organization/dist', contact: 'subgraphs/contact/dist', credential: 'subgraphs/credential/dist', gateway: 'gateway/dist' };
+const ENTRIES = {
+  organization: 'subgraphs/organization/dist',
+  contact: 'subgraphs/contact/dist',
+  credential: 'subgraphs/credential/dist',
+  gateway: 'gateway/dist',
+};
 type Service = keyof typeof ENTRIES;
 const SERVICES = Object.keys(ENTRIES) as Service[];
 /** The launcher's child processes now, by service, read from /proc (Linux). */
@@ -43,7 +49,11 @@ const alive = (pid: number) => {
 };
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, seconds = 60): Promise<T> {
-  for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+  for (
+    const deadline = Date.now() + seconds * 1000;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 100))
+  ) {
     const value = await probe().catch(() => undefined);
     if (value !== undefined) return value;
   }
@@ -57,7 +67,12 @@ afterEach(() => {
 });
 
 it('restarts a killed subgraph with the others answering meanwhile, and stops all only on SIGTERM', async () => {
-  const [gatewayPort, organizationPort, contactPort, credentialPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gatewayPort, organizationPort, contactPort, credentialPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
   const dir = mkdtempSync(join(tmpdir(), 'launcher-'));
   const env = {
@@ -76,11 +91,19 @@ it('restarts a killed subgraph with the others answering meanwhile, and stops al
   };
   delete (env as NodeJS.ProcessEnv).DATABASE_URL;
   // Its own working directory, so no `.env` of the repository is read.
-  launcher = spawn(process.execPath, [resolve(__dirname, '../tools/dist/start-all.js')], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  launcher = spawn(process.execPath, [resolve(__dirname, '../tools/dist/start-all.js')], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   launcher.stdout!.on('data', (chunk) => (output += chunk));
   launcher.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<number | null>((done) => launcher!.once('exit', (code) => done(code)));
-  await until('the gateway', async () => ((await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok ? true : undefined), 90);
+  await until(
+    'the gateway',
+    async () => ((await fetch(`http://127.0.0.1:${gatewayPort}/health`)).ok ? true : undefined),
+    90,
+  );
 
   const post = async (query: string, variables: object = {}, token?: string) => {
     const response = await fetch(url(gatewayPort), {
@@ -90,7 +113,10 @@ it('restarts a killed subgraph with the others answering meanwhile, and stops al
     });
     return (await response.json()) as { data?: any; errors?: { message: string; path?: unknown[] }[] };
   };
-  const signIn = await post('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: 'staff@demo.example', p: 'demo-staff-password' });
+  const signIn = await post(
+    'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
+    { u: 'staff@demo.example', p: 'demo-staff-password' },
+  );
   const token = signIn.data.login.accessToken as string;
   const whole = await post(QUERY, {}, token);
   expect(whole.errors).toBeUndefined();

@@ -4,9 +4,20 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource } from 'typeorm';
 import * as organizationSubgraph from '@ecg/organization';
-import { dropDatabase, LIKE_ESCAPE, likeEscape, openDatabase, pageOffset, type DatabaseConfig, type PageRequest } from '@ecg/shared';
+import {
+  dropDatabase,
+  LIKE_ESCAPE,
+  likeEscape,
+  openDatabase,
+  pageOffset,
+  type DatabaseConfig,
+  type PageRequest,
+} from '@ecg/shared';
 import { Organization } from '../subgraphs/organization/src/organization/organization.entity';
-import { SEARCH_COUNT_LIMIT, searchOrganizations } from '../subgraphs/organization/src/organization/organization.search';
+import {
+  SEARCH_COUNT_LIMIT,
+  searchOrganizations,
+} from '../subgraphs/organization/src/organization/organization.search';
 import { uniqueDatabaseUrl } from './support/database';
 
 // Issue 16: the organization search goes through an index (codes by prefix on the code index,
@@ -20,7 +31,13 @@ function referenceSearch(dataSource: DataSource, search: string, page: PageReque
   const query = dataSource
     .getRepository(Organization)
     .createQueryBuilder('o')
-    .where(new Brackets((w) => w.where(`o.code LIKE :prefix ${LIKE_ESCAPE}`, { prefix: `${pattern}%` }).orWhere(`o.name LIKE :infix ${LIKE_ESCAPE}`, { infix: `%${pattern}%` })));
+    .where(
+      new Brackets((w) =>
+        w
+          .where(`o.code LIKE :prefix ${LIKE_ESCAPE}`, { prefix: `${pattern}%` })
+          .orWhere(`o.name LIKE :infix ${LIKE_ESCAPE}`, { infix: `%${pattern}%` }),
+      ),
+    );
   if (onlyId) query.andWhere('o.id = :onlyId', { onlyId });
   return query.orderBy('o.code', 'ASC').skip(pageOffset(page)).take(page.pageSize).getManyAndCount();
 }
@@ -35,10 +52,66 @@ function random(seed: number) {
   };
 }
 
-const PLACES = ['North', 'South', 'Lake', 'River', 'Oak', 'Pine', 'Hill', 'Valley', 'San', 'Santa', 'Los', 'Mount', 'Green', 'Red', 'Clear', 'Elk', 'Bear', 'Wolf', 'Ash', 'Cedar'];
-const SUFFIXES = ['field', 'ton', 'ville', 'wood', 'dale', 'brook', 'ford', 'haven', 'port', 'view', 'ridge', 'side', 'burg', 'mont', 'crest'];
-const KINDS = ['UNIFIED SCHOOL DISTRICT', 'ELEMENTARY SCHOOL DISTRICT', 'COUNTY OFFICE OF EDUCATION', 'HIGH SCHOOL DISTRICT', 'NHS TRUST', 'CHARTER SCHOOL', 'COMMUNITY COLLEGE'];
-const ODD = ['Écoles Réunies', "St. Mary's", '100% Kids', 'A_B Academy', 'Smith!Jones', 'Ñandú', 'Ütopia', 'ab', 'X', 'Zz  Top'];
+const PLACES = [
+  'North',
+  'South',
+  'Lake',
+  'River',
+  'Oak',
+  'Pine',
+  'Hill',
+  'Valley',
+  'San',
+  'Santa',
+  'Los',
+  'Mount',
+  'Green',
+  'Red',
+  'Clear',
+  'Elk',
+  'Bear',
+  'Wolf',
+  'Ash',
+  'Cedar',
+];
+const SUFFIXES = [
+  'field',
+  'ton',
+  'ville',
+  'wood',
+  'dale',
+  'brook',
+  'ford',
+  'haven',
+  'port',
+  'view',
+  'ridge',
+  'side',
+  'burg',
+  'mont',
+  'crest',
+];
+const KINDS = [
+  'UNIFIED SCHOOL DISTRICT',
+  'ELEMENTARY SCHOOL DISTRICT',
+  'COUNTY OFFICE OF EDUCATION',
+  'HIGH SCHOOL DISTRICT',
+  'NHS TRUST',
+  'CHARTER SCHOOL',
+  'COMMUNITY COLLEGE',
+];
+const ODD = [
+  'Écoles Réunies',
+  "St. Mary's",
+  '100% Kids',
+  'A_B Academy',
+  'Smith!Jones',
+  'Ñandú',
+  'Ütopia',
+  'ab',
+  'X',
+  'Zz  Top',
+];
 
 function generate(count: number) {
   const next = random(16);
@@ -46,11 +119,15 @@ function generate(count: number) {
   const codes = new Set<string>();
   const rows: { id: string; code: string; name: string }[] = [];
   while (rows.length < count) {
-    const code = next() < 0.9 ? String(10000 + Math.floor(next() * 89999)) : `${pick(['A', 'B', 'x'])}${Math.floor(next() * 9999)}`;
+    const code =
+      next() < 0.9
+        ? String(10000 + Math.floor(next() * 89999))
+        : `${pick(['A', 'B', 'x'])}${Math.floor(next() * 9999)}`;
     if (codes.has(code.toLowerCase())) continue;
     codes.add(code.toLowerCase());
     const place = `${pick(PLACES)}${pick(SUFFIXES)}`;
-    const name = next() < 0.05 ? `${pick(ODD)} ${place}` : `${next() < 0.5 ? place.toUpperCase() : place} ${pick(KINDS)}`;
+    const name =
+      next() < 0.05 ? `${pick(ODD)} ${place}` : `${next() < 0.5 ? place.toUpperCase() : place} ${pick(KINDS)}`;
     rows.push({ id: randomUUID(), code, name });
   }
   return rows;
@@ -59,13 +136,45 @@ function generate(count: number) {
 /** Searches people type: code prefixes, pieces of names in any case, rarities, wildcards, nothing. */
 function searches(rows: { code: string; name: string }[]) {
   const next = random(61);
-  const list = new Set<string>(['4', '1', 'A', 'x1', 'a', 'e', 'é', 'É', 'sch', 'SCHOOL', 'school dist', 'county office', 'TRUST', 'ab', 'Zz', 'zz  t', '%', '_', '!', "'s", '% K', 'A_B', 'ñandú', 'nandu', 'qqq', 'no such organization', 'ville uni', 'Ü']);
+  const list = new Set<string>([
+    '4',
+    '1',
+    'A',
+    'x1',
+    'a',
+    'e',
+    'é',
+    'É',
+    'sch',
+    'SCHOOL',
+    'school dist',
+    'county office',
+    'TRUST',
+    'ab',
+    'Zz',
+    'zz  t',
+    '%',
+    '_',
+    '!',
+    "'s",
+    '% K',
+    'A_B',
+    'ñandú',
+    'nandu',
+    'qqq',
+    'no such organization',
+    'ville uni',
+    'Ü',
+  ]);
   for (let i = 0; i < 80; i++) {
     const row = rows[Math.floor(next() * rows.length)];
     const chars = Array.from(row.name);
     const length = 1 + Math.floor(next() * 12);
     const start = Math.floor(next() * Math.max(1, chars.length - length));
-    const piece = chars.slice(start, start + length).join('').trim();
+    const piece = chars
+      .slice(start, start + length)
+      .join('')
+      .trim();
     if (piece) list.add(next() < 0.5 ? piece.toLowerCase() : piece);
     list.add(row.code.slice(0, 1 + Math.floor(next() * row.code.length)));
   }
@@ -77,7 +186,15 @@ async function checkEquivalence(dataSource: DataSource) {
   // Written through TypeORM as the service writes (the subscriber keeps the grams), half renamed afterwards.
   for (let start = 0; start < rows.length; start += 500) {
     await dataSource.transaction((manager) =>
-      manager.insert(Organization, rows.slice(start, start + 500).map((r) => ({ ...r, name: r.name.split('').reverse().join(''), organizationType: 'SCHOOL_DISTRICT' as never, address: {} as never }))),
+      manager.insert(
+        Organization,
+        rows.slice(start, start + 500).map((r) => ({
+          ...r,
+          name: r.name.split('').reverse().join(''),
+          organizationType: 'SCHOOL_DISTRICT' as never,
+          address: {} as never,
+        })),
+      ),
     );
   }
   const repository = dataSource.getRepository(Organization);
@@ -91,18 +208,30 @@ async function checkEquivalence(dataSource: DataSource) {
   let dense = 0;
   for (const search of searches(rows)) {
     const [expected, expectedTotal] = await referenceSearch(dataSource, search, { page: 1, pageSize: 25 });
-    const pages = expectedTotal > SEARCH_COUNT_LIMIT ? [1, 2, 7] : Array.from({ length: Math.min(4, Math.ceil(expectedTotal / 25) + 1) }, (_, i) => i + 1);
+    const pages =
+      expectedTotal > SEARCH_COUNT_LIMIT
+        ? [1, 2, 7]
+        : Array.from({ length: Math.min(4, Math.ceil(expectedTotal / 25) + 1) }, (_, i) => i + 1);
     if (expectedTotal > SEARCH_COUNT_LIMIT) dense++;
     for (const page of pages) {
       const [items, total] = await searchOrganizations(dataSource, search, { page, pageSize: 25 });
       const [reference] = page === 1 ? [expected] : await referenceSearch(dataSource, search, { page, pageSize: 25 });
-      expect({ search, page, items: ids(items), total }).toEqual({ search, page, items: ids(reference), total: Math.min(expectedTotal, SEARCH_COUNT_LIMIT) });
+      expect({ search, page, items: ids(items), total }).toEqual({
+        search,
+        page,
+        items: ids(reference),
+        total: Math.min(expectedTotal, SEARCH_COUNT_LIMIT),
+      });
     }
     // A contact's search: only its own organization, whatever matches elsewhere.
     const own = rows[search.length % rows.length].id;
     const [mine, mineTotal] = await searchOrganizations(dataSource, search, { page: 1, pageSize: 10 }, own);
     const [reference, referenceTotal] = await referenceSearch(dataSource, search, { page: 1, pageSize: 10 }, own);
-    expect({ search, items: ids(mine), total: mineTotal }).toEqual({ search, items: ids(reference), total: referenceTotal });
+    expect({ search, items: ids(mine), total: mineTotal }).toEqual({
+      search,
+      items: ids(reference),
+      total: referenceTotal,
+    });
   }
   expect(dense).toBeGreaterThan(3);
   return rows;
@@ -121,7 +250,8 @@ describe('organization search', () => {
       const statements: [string, unknown[]][] = [];
       const logger = dataSource.logger;
       let recording = false;
-      const record = (sql: string, parameters?: unknown[]) => void (recording && statements.push([sql, parameters ?? []]));
+      const record = (sql: string, parameters?: unknown[]) =>
+        void (recording && statements.push([sql, parameters ?? []]));
       Object.assign(dataSource, { logger: Object.assign(Object.create(logger), { logQuery: record }) });
       for (const search of ['Elkbrook', 'lkbrook uni', 'Wo', 'x1', '4321', 'Réunies']) {
         recording = true;
@@ -129,9 +259,16 @@ describe('organization search', () => {
         recording = false;
         expect(statements.length).toBeGreaterThanOrEqual(1);
         for (const [sql, parameters] of statements.splice(0)) {
-          const plan: { table: string; type: string; key: string | null }[] = await dataSource.query(`EXPLAIN ${sql}`, parameters);
+          const plan: { table: string; type: string; key: string | null }[] = await dataSource.query(
+            `EXPLAIN ${sql}`,
+            parameters,
+          );
           const tables = plan.filter((p) => p.table && !p.table.startsWith('<'));
-          expect({ search, sql, plan: tables.filter((p) => p.type === 'ALL' || p.type === 'index') }).toEqual({ search, sql, plan: [] });
+          expect({ search, sql, plan: tables.filter((p) => p.type === 'ALL' || p.type === 'index') }).toEqual({
+            search,
+            sql,
+            plan: [],
+          });
         }
       }
       Object.assign(dataSource, { logger });

@@ -19,7 +19,12 @@ export interface BenchFederation {
 
 /** The three subgraphs and the Apollo gateway, built (`npm run build`), each in its own process. */
 export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<BenchFederation> {
-  const [gateway, organization, contact, credential] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [gateway, organization, contact, credential] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const url = (port: number) => `http://127.0.0.1:${port}/graphql`;
   const full: NodeJS.ProcessEnv = {
     ...process.env,
@@ -38,13 +43,22 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
   };
   const children: ChildProcess[] = [];
   const start = (entry: string) => {
-    const child = spawn(process.execPath, [resolve(ROOT, entry)], { env: full, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [resolve(ROOT, entry)], {
+      env: full,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     children.push(child);
     return child;
   };
   const healthy = async (port: number) => {
     for (let i = 0; i < 600; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`http://127.0.0.1:${port}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error(`nothing healthy on port ${port}`);
@@ -59,11 +73,25 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
   await healthy(gateway);
   return {
     env: full,
-    urls: { gateway: url(gateway), organization: url(organization), contact: url(contact), credential: url(credential) },
-    pids: { gateway: gatewayProcess.pid!, organization: subgraphs.organization.pid!, contact: subgraphs.contact.pid!, credential: subgraphs.credential.pid! },
+    urls: {
+      gateway: url(gateway),
+      organization: url(organization),
+      contact: url(contact),
+      credential: url(credential),
+    },
+    pids: {
+      gateway: gatewayProcess.pid!,
+      organization: subgraphs.organization.pid!,
+      contact: subgraphs.contact.pid!,
+      credential: subgraphs.credential.pid!,
+    },
     stop: async () => {
       await Promise.all(
-        children.map((c) => (c.exitCode === null && c.signalCode === null ? new Promise((done) => (c.once('exit', done), c.kill('SIGTERM'))) : undefined)),
+        children.map((c) =>
+          c.exitCode === null && c.signalCode === null
+            ? new Promise((done) => (c.once('exit', done), c.kill('SIGTERM')))
+            : Promise.resolve(),
+        ),
       );
     },
   };
@@ -87,7 +115,12 @@ export interface LoadResult {
 }
 
 /** `requests` calls of `send`, `concurrency` at a time; CPU of `processes` measured over the run. */
-export async function load(send: (i: number) => Promise<void>, requests: number, concurrency: number, processes: Record<string, number>): Promise<LoadResult> {
+export async function load(
+  send: (i: number) => Promise<void>,
+  requests: number,
+  concurrency: number,
+  processes: Record<string, number>,
+): Promise<LoadResult> {
   const before = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const latencies: number[] = [];
   let next = 0;
@@ -105,17 +138,25 @@ export async function load(send: (i: number) => Promise<void>, requests: number,
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  const cpuMsPerRequest = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, ((cpuSeconds(pid) - before[name]) * 1000) / requests]));
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.entries(processes).map(([name, pid]) => [name, ((cpuSeconds(pid) - before[name]) * 1000) / requests]),
+  );
   return { requests, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), cpuMsPerRequest };
 }
 
-export async function graphql(url: string, query: string, variables: object, token?: string) {
+/** POST an operation; its `data`, typed by the caller; any GraphQL error stops the benchmark. */
+export async function graphql<T = unknown>(
+  url: string,
+  query: string,
+  variables: object,
+  token?: string,
+): Promise<{ data: T }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown[] };
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body;
 }

@@ -19,17 +19,65 @@ const EXPORT_SIZES = (process.env.BENCH_EXPORT_SIZES ?? '2000,10000').split(',')
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
 const STAFF = { email: 'scale@bench.example', password: randomBytes(18).toString('base64url') };
 
-const PLACES = ['North', 'South', 'Lake', 'River', 'Oak', 'Pine', 'Hill', 'Valley', 'San', 'Santa', 'Los', 'Mount', 'Green', 'Red', 'Clear', 'Elk', 'Bear', 'Wolf', 'Ash', 'Cedar'];
-const SUFFIXES = ['field', 'ton', 'ville', 'wood', 'dale', 'brook', 'ford', 'haven', 'port', 'view', 'ridge', 'side', 'burg', 'mont', 'crest'];
-const KINDS = ['UNIFIED SCHOOL DISTRICT', 'ELEMENTARY SCHOOL DISTRICT', 'COUNTY OFFICE OF EDUCATION', 'HIGH SCHOOL DISTRICT', 'NHS TRUST', 'CHARTER SCHOOL'];
+const PLACES = [
+  'North',
+  'South',
+  'Lake',
+  'River',
+  'Oak',
+  'Pine',
+  'Hill',
+  'Valley',
+  'San',
+  'Santa',
+  'Los',
+  'Mount',
+  'Green',
+  'Red',
+  'Clear',
+  'Elk',
+  'Bear',
+  'Wolf',
+  'Ash',
+  'Cedar',
+];
+const SUFFIXES = [
+  'field',
+  'ton',
+  'ville',
+  'wood',
+  'dale',
+  'brook',
+  'ford',
+  'haven',
+  'port',
+  'view',
+  'ridge',
+  'side',
+  'burg',
+  'mont',
+  'crest',
+];
+const KINDS = [
+  'UNIFIED SCHOOL DISTRICT',
+  'ELEMENTARY SCHOOL DISTRICT',
+  'COUNTY OFFICE OF EDUCATION',
+  'HIGH SCHOOL DISTRICT',
+  'NHS TRUST',
+  'CHARTER SCHOOL',
+];
 const pick = <T>(list: T[], i: number) => list[i % list.length];
 /** Names mostly from a small vocabulary, one in 500 with a rare word: searches hit both kinds. */
-const organizationName = (i: number) => `${pick(PLACES, i * 7).toUpperCase()}${pick(SUFFIXES, i * 13).toUpperCase()} ${i % 500 === 0 ? `QUIXOTE${i} ` : ''}${pick(KINDS, i * 3)}`;
+const organizationName = (i: number) =>
+  `${pick(PLACES, i * 7).toUpperCase()}${pick(SUFFIXES, i * 13).toUpperCase()} ${i % 500 === 0 ? `QUIXOTE${i} ` : ''}${pick(KINDS, i * 3)}`;
 
 async function insertRows(dataSource: DataSource, table: string, columns: string[], rows: unknown[][], ignore = false) {
   for (let start = 0; start < rows.length; start += 1000) {
     const batch = rows.slice(start, start + 1000);
-    await dataSource.query(`INSERT ${ignore ? 'IGNORE ' : ''}INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`, batch.flat());
+    await dataSource.query(
+      `INSERT ${ignore ? 'IGNORE ' : ''}INTO ${table} (${columns.join(', ')}) VALUES ${batch.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+      batch.flat(),
+    );
   }
 }
 
@@ -41,22 +89,51 @@ async function timings(run: () => Promise<unknown>) {
     samples.push(performance.now() - t0);
   }
   samples.sort((a, b) => a - b);
-  return { p50: samples[Math.floor(samples.length / 2)], p99: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))] };
+  return {
+    p50: samples[Math.floor(samples.length / 2)],
+    p99: samples[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))],
+  };
 }
 
 async function main() {
-  const server = new URL(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306');
+  const server = new URL(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
+  );
   server.pathname = `/ecgscale_${process.pid}`;
-  const federation = await startBenchFederation({ DATABASE_URL: server.toString(), DEMO_DATA: 'false', STAFF_EMAIL: STAFF.email, STAFF_PASSWORD: STAFF.password });
-  const databases = (['organization', 'contact'] as const).map((name) => loadSubgraphConfig(name, federation.env).database);
-  const [organizations, contacts] = databases.map((db) => new DataSource({ type: 'mysql', url: db.kind === 'mysql' ? db.url : '' }));
+  const federation = await startBenchFederation({
+    DATABASE_URL: server.toString(),
+    DEMO_DATA: 'false',
+    STAFF_EMAIL: STAFF.email,
+    STAFF_PASSWORD: STAFF.password,
+  });
+  const databases = (['organization', 'contact'] as const).map(
+    (name) => loadSubgraphConfig(name, federation.env).database,
+  );
+  const [organizations, contacts] = databases.map(
+    (db) => new DataSource({ type: 'mysql', url: db.kind === 'mysql' ? db.url : '' }),
+  );
   try {
     await Promise.all([organizations.initialize(), contacts.initialize()]);
     const loadStart = performance.now();
-    const orgs = Array.from({ length: ORGANIZATIONS }, (_, i) => ({ id: randomUUID(), code: String(10000 + i), name: organizationName(i) }));
-    await insertRows(organizations, 'organization', ['id', 'code', 'name', 'organizationType', 'version'], orgs.map((o) => [o.id, o.code, o.name, 'SCHOOL_DISTRICT', 1]));
+    const orgs = Array.from({ length: ORGANIZATIONS }, (_, i) => ({
+      id: randomUUID(),
+      code: String(10000 + i),
+      name: organizationName(i),
+    }));
+    await insertRows(
+      organizations,
+      'organization',
+      ['id', 'code', 'name', 'organizationType', 'version'],
+      orgs.map((o) => [o.id, o.code, o.name, 'SCHOOL_DISTRICT', 1]),
+    );
     // Loaded with SQL, so the name index is filled here as the service's subscriber would fill it.
-    await insertRows(organizations, 'organization_name_gram', ['gram', 'organizationId'], orgs.flatMap((o) => nameGrams(o.name).map((g) => [g, o.id])), true);
+    await insertRows(
+      organizations,
+      'organization_name_gram',
+      ['gram', 'organizationId'],
+      orgs.flatMap((o) => nameGrams(o.name).map((g) => [g, o.id])),
+      true,
+    );
     // The large organizations first (their contacts are the exports), the rest spread evenly.
     const sizes = [...EXPORT_SIZES];
     let remaining = Math.max(0, CONTACTS - sizes.reduce((a, b) => a + b, 0));
@@ -67,61 +144,117 @@ async function main() {
       for (let start = 0; start < count; start += 5000) {
         const rows = Array.from({ length: Math.min(5000, count - start) }, () => {
           n++;
-          return [randomUUID(), orgs[o].id, `First${n}`, `Last${n % 997}`, `First${n} Last${n % 997}`, n % 20 === 0 ? null : `c${n}@scale.example`, n % 9 === 0 ? 'INACTIVE' : 'ACTIVE'];
+          return [
+            randomUUID(),
+            orgs[o].id,
+            `First${n}`,
+            `Last${n % 997}`,
+            `First${n} Last${n % 997}`,
+            n % 20 === 0 ? null : `c${n}@scale.example`,
+            n % 9 === 0 ? 'INACTIVE' : 'ACTIVE',
+          ];
         });
-        await insertRows(contacts, 'contact', ['id', 'organizationId', 'firstName', 'lastName', 'fullName', 'primaryEmail', 'status', 'version'], rows.map((r) => [...r, 1]));
-        await insertRows(contacts, 'contact_type', ['contactId', 'contactType'], rows.map((r) => [r[0], 'PAYROLL']));
+        await insertRows(
+          contacts,
+          'contact',
+          ['id', 'organizationId', 'firstName', 'lastName', 'fullName', 'primaryEmail', 'status', 'version'],
+          rows.map((r) => [...r, 1]),
+        );
+        await insertRows(
+          contacts,
+          'contact_type',
+          ['contactId', 'contactType'],
+          rows.map((r) => [r[0], 'PAYROLL']),
+        );
       }
     }
     await organizations.query('ANALYZE TABLE organization, organization_name_gram');
     await contacts.query('ANALYZE TABLE contact, contact_type');
     console.log(`Machine: ${machine()}`);
-    console.log(`${ORGANIZATIONS} organizations and ${n} contacts loaded with SQL in ${((performance.now() - loadStart) / 1000).toFixed(0)} s; ${SAMPLES} samples each, one connection.\n`);
+    console.log(
+      `${ORGANIZATIONS} organizations and ${n} contacts loaded with SQL in ${((performance.now() - loadStart) / 1000).toFixed(0)} s; ${SAMPLES} samples each, one connection.\n`,
+    );
 
-    const token = (await graphql(federation.urls.gateway, 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: STAFF.email, p: STAFF.password })).data.login.accessToken as string;
-    const gateway = (query: string, variables: object = {}) => graphql(federation.urls.gateway, query, variables, token);
+    const token = (
+      await graphql<{ login: { accessToken: string } }>(
+        federation.urls.gateway,
+        'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
+        { u: STAFF.email, p: STAFF.password },
+      )
+    ).data.login.accessToken;
+    const gateway = <T = unknown>(query: string, variables: object = {}) =>
+      graphql<T>(federation.urls.gateway, query, variables, token);
 
     // Organization search: through the gateway now, and the old LIKE statements (page + COUNT) alone.
     const SEARCH = 'query ($s: String!) { organizations(search: $s) { totalCount items { code name } } }';
     const oldSearch = (s: string) =>
       Promise.all([
-        organizations.query("SELECT * FROM organization o WHERE (o.code LIKE ? ESCAPE '!' OR o.name LIKE ? ESCAPE '!') ORDER BY o.code LIMIT 10", [`${s}%`, `%${s}%`]),
-        organizations.query("SELECT COUNT(*) FROM organization o WHERE (o.code LIKE ? ESCAPE '!' OR o.name LIKE ? ESCAPE '!')", [`${s}%`, `%${s}%`]),
+        organizations.query(
+          "SELECT * FROM organization o WHERE (o.code LIKE ? ESCAPE '!' OR o.name LIKE ? ESCAPE '!') ORDER BY o.code LIMIT 10",
+          [`${s}%`, `%${s}%`],
+        ),
+        organizations.query(
+          "SELECT COUNT(*) FROM organization o WHERE (o.code LIKE ? ESCAPE '!' OR o.name LIKE ? ESCAPE '!')",
+          [`${s}%`, `%${s}%`],
+        ),
       ]);
     console.log('organization search                  now (gateway) p50 / p99 ms    old LIKE SQL alone p50 / p99 ms');
-    for (const [label, search] of [['code prefix', String(10000 + Math.floor(ORGANIZATIONS / 3)).slice(0, 3)], ['exact code', String(10000 + Math.floor(ORGANIZATIONS / 2))], ['rare name fragment', 'uixote1'], ['common name fragment', 'school dist']] as const) {
+    for (const [label, search] of [
+      ['code prefix', String(10000 + Math.floor(ORGANIZATIONS / 3)).slice(0, 3)],
+      ['exact code', String(10000 + Math.floor(ORGANIZATIONS / 2))],
+      ['rare name fragment', 'uixote1'],
+      ['common name fragment', 'school dist'],
+    ] as const) {
       const now = await timings(() => gateway(SEARCH, { s: search }));
       const old = await timings(() => oldSearch(search));
-      console.log(`  ${`${label} "${search}"`.padEnd(36)} ${now.p50.toFixed(1).padStart(8)} / ${now.p99.toFixed(1).padEnd(8)}            ${old.p50.toFixed(1).padStart(8)} / ${old.p99.toFixed(1)}`);
+      console.log(
+        `  ${`${label} "${search}"`.padEnd(36)} ${now.p50.toFixed(1).padStart(8)} / ${now.p99.toFixed(1).padEnd(8)}            ${old.p50.toFixed(1).padStart(8)} / ${old.p99.toFixed(1)}`,
+      );
     }
 
     // Contact pages of the largest organization, near the start and deep in the list.
     const big = orgs[EXPORT_SIZES.indexOf(Math.max(...EXPORT_SIZES))];
-    const PAGE = 'query ($c: String!, $p: Int!) { organization(code: $c) { contacts(page: $p, pageSize: 10) { totalCount items { fullName status primaryEmail contactTypes selfService { status } } } } }';
+    const PAGE =
+      'query ($c: String!, $p: Int!) { organization(code: $c) { contacts(page: $p, pageSize: 10) { totalCount items { fullName status primaryEmail contactTypes selfService { status } } } } }';
     const deep = Math.floor(Math.max(...EXPORT_SIZES) / 10 / 2);
     for (const page of [1, deep]) {
       const t = await timings(() => gateway(PAGE, { c: big.code, p: page }));
-      console.log(`contacts page ${page} of ${big.code} (size 10), through the gateway: p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+      console.log(
+        `contacts page ${page} of ${big.code} (size 10), through the gateway: p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`,
+      );
     }
 
     // Exports: time, and how it grows with the size.
-    const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${federation.pids.contact}/status`, 'utf8'))![1]) / 1024;
+    const rss = () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${federation.pids.contact}/status`, 'utf8'))![1]) / 1024;
     const seconds: number[] = [];
     for (const [i, size] of EXPORT_SIZES.entries()) {
-      const { data } = await gateway('query ($c: String!) { organization(code: $c) { contactsExport { url } } }', { c: orgs[i].code });
+      const { data } = await gateway<{ organization: { contactsExport: { url: string } } }>(
+        'query ($c: String!) { organization(code: $c) { contactsExport { url } } }',
+        {
+          c: orgs[i].code,
+        },
+      );
       const before = rss();
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rss())), 20);
       const t0 = performance.now();
-      const response = await fetch(new URL(data.organization.contactsExport.url, federation.urls.gateway), { headers: { authorization: `Bearer ${token}` } });
+      const response = await fetch(new URL(data.organization.contactsExport.url, federation.urls.gateway), {
+        headers: { authorization: `Bearer ${token}` },
+      });
       await response.arrayBuffer();
       seconds.push((performance.now() - t0) / 1000);
       clearInterval(sampler);
-      console.log(`export of ${size} contacts through the gateway: ${seconds[i].toFixed(2)} s, contact subgraph RSS +${(peak - before).toFixed(0)} MB at peak`);
+      console.log(
+        `export of ${size} contacts through the gateway: ${seconds[i].toFixed(2)} s, contact subgraph RSS +${(peak - before).toFixed(0)} MB at peak`,
+      );
     }
-    if (EXPORT_SIZES.length === 2) console.log(`export ${EXPORT_SIZES[1]} / export ${EXPORT_SIZES[0]}: ${(seconds[1] / seconds[0]).toFixed(2)}× the time for ${(EXPORT_SIZES[1] / EXPORT_SIZES[0]).toFixed(1)}× the rows`);
+    if (EXPORT_SIZES.length === 2)
+      console.log(
+        `export ${EXPORT_SIZES[1]} / export ${EXPORT_SIZES[0]}: ${(seconds[1] / seconds[0]).toFixed(2)}× the time for ${(EXPORT_SIZES[1] / EXPORT_SIZES[0]).toFixed(1)}× the rows`,
+      );
   } finally {
-    await Promise.all([organizations, contacts].map((d) => d.isInitialized && d.destroy()));
+    await Promise.all([organizations, contacts].map((d) => (d.isInitialized ? d.destroy() : Promise.resolve())));
     await federation.stop();
     await Promise.all(databases.map((db) => dropDatabase(db)));
   }

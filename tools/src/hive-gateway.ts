@@ -34,7 +34,10 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Sta
     landingPage: false,
     graphiql: false,
     transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location, options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } }]),
+      Object.entries(options.subgraphUrls).map(([name, location]) => [
+        name,
+        { location, options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } },
+      ]),
     ),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
@@ -54,16 +57,26 @@ export async function startHiveGateway(options: HiveGatewayOptions): Promise<Sta
 }
 
 /** `hive-gateway-main` (built) as a child process; resolves once it listens. */
-export async function spawnHiveGateway(subgraphUrls: Record<'organization' | 'contact' | 'credential', string>, deduplicateInflightRequests = true): Promise<StartedServer & { pid: number }> {
+export async function spawnHiveGateway(
+  subgraphUrls: Record<'organization' | 'contact' | 'credential', string>,
+  deduplicateInflightRequests = true,
+): Promise<StartedServer & { pid: number }> {
   const child = spawn(process.execPath, [resolve(__dirname, '../dist/hive-gateway-main.js')], {
-    env: { ...process.env, HIVE_PORT: '0', ORGANIZATION_URL: subgraphUrls.organization, CONTACT_URL: subgraphUrls.contact, CREDENTIAL_URL: subgraphUrls.credential, HIVE_DEDUPLICATE: String(deduplicateInflightRequests) },
+    env: {
+      ...process.env,
+      HIVE_PORT: '0',
+      ORGANIZATION_URL: subgraphUrls.organization,
+      CONTACT_URL: subgraphUrls.contact,
+      CREDENTIAL_URL: subgraphUrls.credential,
+      HIVE_DEDUPLICATE: String(deduplicateInflightRequests),
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((done, fail) => {
     let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
       const found = /hive-gateway listening (\S+)/.exec(output);
       if (found) done(found[1]);
     });

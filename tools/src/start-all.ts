@@ -28,7 +28,14 @@ interface Service {
   restartTimer?: NodeJS.Timeout;
 }
 
-const service = (name: string, entry: string, servicePort: number): Service => ({ name, entry, port: servicePort, served: false, failures: 0, startedAt: 0 });
+const service = (name: string, entry: string, servicePort: number): Service => ({
+  name,
+  entry,
+  port: servicePort,
+  served: false,
+  failures: 0,
+  startedAt: 0,
+});
 const SUBGRAPHS = [
   service('organization', 'subgraphs/organization/dist/index.js', port('ORGANIZATION_PORT', 4001)),
   service('contact', 'subgraphs/contact/dist/index.js', port('CONTACT_PORT', 4002)),
@@ -61,7 +68,9 @@ function onExit(s: Service, child: ChildProcess, code: number | null, signal: No
   if (Date.now() - s.startedAt >= STABLE_AFTER_MS) s.failures = 0;
   const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** s.failures);
   s.failures++;
-  log(`${s.name} exited (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (restart ${s.failures} in a row); the others keep running.`);
+  log(
+    `${s.name} exited (${how}); restarting it in ${(delay / 1000).toFixed(1)} s (restart ${s.failures} in a row); the others keep running.`,
+  );
   s.restartTimer = setTimeout(() => {
     s.restartTimer = undefined;
     if (!stopping) start(s);
@@ -89,7 +98,9 @@ function stop(code: number): void {
   if (stopping) return;
   stopping = true;
   for (const s of ALL) clearTimeout(s.restartTimer);
-  const running = ALL.flatMap((s) => (s.child && s.child.exitCode === null && s.child.signalCode === null ? [s.child] : []));
+  const running = ALL.flatMap((s) =>
+    s.child && s.child.exitCode === null && s.child.signalCode === null ? [s.child] : [],
+  );
   let left = running.length;
   if (left === 0) process.exit(code);
   for (const child of running) {

@@ -16,7 +16,12 @@ const STATUS_LABEL = { ACTIVE: 'Active', INACTIVE: 'Inactive' } as const;
  * Each batch seeks past the last row written (keyset on the sort column and id, the index's own
  * order) instead of skipping an OFFSET: every row is read once, so the cost grows linearly.
  */
-export async function writeContactsWorkbook(dataSource: DataSource, organizationId: string, filter: ContactFilter, out: Writable): Promise<number> {
+export async function writeContactsWorkbook(
+  dataSource: DataSource,
+  organizationId: string,
+  filter: ContactFilter,
+  out: Writable,
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Contacts');
   sheet.columns = [
@@ -29,12 +34,14 @@ export async function writeContactsWorkbook(dataSource: DataSource, organization
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let written = 0;
-  for (let last: Contact | undefined; ; ) {
+  for (let last: Contact | undefined; ;) {
     const query = contactsQuery(dataSource, organizationId, filter).select(EXPORT_COLUMNS.map((c) => `c.${c}`));
     if (last) afterRow(query, filter.sort, last);
     const contacts = await query.take(BATCH).getMany();
     if (contacts.length === 0) break;
-    const assignments = await dataSource.getRepository(ContactTypeAssignment).find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { contactType: 'ASC' } });
+    const assignments = await dataSource
+      .getRepository(ContactTypeAssignment)
+      .find({ where: { contactId: In(contacts.map((c) => c.id)) }, order: { contactType: 'ASC' } });
     const types = new Map<string, ContactType[]>();
     for (const a of assignments) types.set(a.contactId, [...(types.get(a.contactId) ?? []), a.contactType]);
     for (const contact of contacts) {

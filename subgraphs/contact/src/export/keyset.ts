@@ -19,7 +19,11 @@ const SORT_COLUMN: Record<ContactSort, ['fullName' | 'status' | 'primaryEmail', 
  * after `last`: a seek on the index (organizationId, column[, id]) instead of an OFFSET.
  * NULLs come first ascending and last descending, on MySQL, MariaDB and SQLite alike.
  */
-export function afterRow(query: SelectQueryBuilder<Contact>, sort: ContactSort, last: Pick<Contact, 'id' | 'fullName' | 'status' | 'primaryEmail'>) {
+export function afterRow(
+  query: SelectQueryBuilder<Contact>,
+  sort: ContactSort,
+  last: Pick<Contact, 'id' | 'fullName' | 'status' | 'primaryEmail'>,
+) {
   const [column, direction] = SORT_COLUMN[sort];
   const value = last[column];
   const beyond = direction === 'ASC' ? '>' : '<';
@@ -31,7 +35,10 @@ export function afterRow(query: SelectQueryBuilder<Contact>, sort: ContactSort, 
         if (direction === 'ASC') w.orWhere(`c.${column} IS NOT NULL`);
         return;
       }
-      w.where(`c.${column} ${beyond} :keysetValue`, params).orWhere(`c.${column} = :keysetValue AND c.id ${beyond} :keysetId`, params);
+      w.where(`c.${column} ${beyond} :keysetValue`, params).orWhere(
+        `c.${column} = :keysetValue AND c.id ${beyond} :keysetId`,
+        params,
+      );
       if (direction === 'DESC') w.orWhere(`c.${column} IS NULL`);
     }),
   );

@@ -10,7 +10,11 @@ export class OrganizationNameGrams1763840000000 implements MigrationInterface {
     // Grams must compare as the name column does: its own collation on MySQL/MariaDB, LIKE's NOCASE on SQLite.
     const collation = isSqlite
       ? 'NOCASE'
-      : ((await queryRunner.query("SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'organization' AND COLUMN_NAME = 'name'")) as { c: string }[])[0]?.c;
+      : (
+          (await queryRunner.query(
+            "SELECT COLLATION_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'organization' AND COLUMN_NAME = 'name'",
+          )) as { c: string }[]
+        )[0]?.c;
     await queryRunner.createTable(
       new Table({
         name: NAME_GRAM_TABLE,
@@ -21,8 +25,12 @@ export class OrganizationNameGrams1763840000000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'IDX_organization_name_gram_org', columnNames: ['organizationId'] })],
       }),
     );
-    const organizations: { id: string; name: string }[] = await queryRunner.query('SELECT id, name FROM organization');
-    for (let start = 0; start < organizations.length; start += 500) await indexOrganizationNames(queryRunner.manager, organizations.slice(start, start + 500));
+    const organizations = (await queryRunner.query('SELECT id, name FROM organization')) as {
+      id: string;
+      name: string;
+    }[];
+    for (let start = 0; start < organizations.length; start += 500)
+      await indexOrganizationNames(queryRunner.manager, organizations.slice(start, start + 500));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

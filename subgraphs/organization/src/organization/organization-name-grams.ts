@@ -1,4 +1,10 @@
-import { type EntityManager, type EntitySubscriberInterface, EventSubscriber, type InsertEvent, type UpdateEvent } from 'typeorm';
+import {
+  type EntityManager,
+  type EntitySubscriberInterface,
+  EventSubscriber,
+  type InsertEvent,
+  type UpdateEvent,
+} from 'typeorm';
 import { Organization } from './organization.entity';
 
 /**
@@ -22,13 +28,27 @@ export function nameGrams(text: string): string[] {
 }
 
 /** Replace the grams of these organizations; in the caller's transaction. */
-export async function indexOrganizationNames(manager: EntityManager, organizations: { id: string; name: string }[]): Promise<void> {
+export async function indexOrganizationNames(
+  manager: EntityManager,
+  organizations: { id: string; name: string }[],
+): Promise<void> {
   if (organizations.length === 0) return;
-  await manager.createQueryBuilder().delete().from(NAME_GRAM_TABLE).where('organizationId IN (:...ids)', { ids: organizations.map((o) => o.id) }).execute();
+  await manager
+    .createQueryBuilder()
+    .delete()
+    .from(NAME_GRAM_TABLE)
+    .where('organizationId IN (:...ids)', { ids: organizations.map((o) => o.id) })
+    .execute();
   const rows = organizations.flatMap((o) => nameGrams(o.name).map((gram) => ({ gram, organizationId: o.id })));
   // Grams the collation holds equal ("abc" and "ABC", "e" and "é") share one row: ignore repeats.
   for (let start = 0; start < rows.length; start += 1000) {
-    await manager.createQueryBuilder().insert().into(NAME_GRAM_TABLE, ['gram', 'organizationId']).values(rows.slice(start, start + 1000)).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(NAME_GRAM_TABLE, ['gram', 'organizationId'])
+      .values(rows.slice(start, start + 1000))
+      .orIgnore()
+      .execute();
   }
 }
 
@@ -47,6 +67,7 @@ export class OrganizationNameGramSubscriber implements EntitySubscriberInterface
   async afterUpdate(event: UpdateEvent<Organization>): Promise<void> {
     const entity = event.entity as Partial<Organization> | undefined;
     const renamed = event.updatedColumns.some((c) => c.propertyName === 'name') || !event.databaseEntity;
-    if (entity?.id && typeof entity.name === 'string' && renamed) await indexOrganizationNames(event.manager, [{ id: entity.id, name: entity.name }]);
+    if (entity?.id && typeof entity.name === 'string' && renamed)
+      await indexOrganizationNames(event.manager, [{ id: entity.id, name: entity.name }]);
   }
 }

@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { LIKE_ESCAPE, likeEscape, pageOffset, type PageRequest } from '@ecg/shared';
-import { GRAM_LENGTH, NAME_GRAM_TABLE, nameGrams } from './organization-name-grams';
+import { GRAM_LENGTH, NAME_GRAM_TABLE } from './organization-name-grams';
 import { Organization } from './organization.entity';
 
 /** Matches are counted up to this many; the schema says so. */
@@ -11,9 +11,15 @@ const MAX_GRAMS = 4;
 /** Up to `MAX_GRAMS` distinct grams spread over the search (first and last included). */
 function chosenGrams(search: string): string[] {
   const chars = Array.from(search);
-  const all = [...new Set(Array.from({ length: chars.length - GRAM_LENGTH + 1 }, (_, i) => chars.slice(i, i + GRAM_LENGTH).join('')))];
+  const all = [
+    ...new Set(
+      Array.from({ length: chars.length - GRAM_LENGTH + 1 }, (_, i) => chars.slice(i, i + GRAM_LENGTH).join('')),
+    ),
+  ];
   if (all.length <= MAX_GRAMS) return all;
-  return [...new Set(Array.from({ length: MAX_GRAMS }, (_, k) => all[Math.round((k * (all.length - 1)) / (MAX_GRAMS - 1))]))];
+  return [
+    ...new Set(Array.from({ length: MAX_GRAMS }, (_, k) => all[Math.round((k * (all.length - 1)) / (MAX_GRAMS - 1))])),
+  ];
 }
 
 /**
@@ -33,7 +39,13 @@ function nameMatches(search: string, onlyId?: string): [string, unknown[]] {
   }
   const grams = chosenGrams(search);
   // The database starts from the gram with the fewest rows (its range estimate) and checks the others by key.
-  const joins = grams.slice(1).map((_, i) => ` JOIN ${NAME_GRAM_TABLE} g${i + 1} ON g${i + 1}.organizationId = g0.organizationId AND g${i + 1}.gram = ?`).join('');
+  const joins = grams
+    .slice(1)
+    .map(
+      (_, i) =>
+        ` JOIN ${NAME_GRAM_TABLE} g${i + 1} ON g${i + 1}.organizationId = g0.organizationId AND g${i + 1}.gram = ?`,
+    )
+    .join('');
   return [
     `SELECT o.id AS id, o.code AS code FROM ${NAME_GRAM_TABLE} g0${joins} JOIN organization o ON o.id = g0.organizationId
      WHERE g0.gram = ? AND o.name LIKE ? ${LIKE_ESCAPE}${only}`,
@@ -52,7 +64,12 @@ function nameMatches(search: string, onlyId?: string): [string, unknown[]] {
  *    code index in order meets a page's worth soon (about (offset + size) x organizations /
  *    matches rows), as the old search did.
  */
-export async function searchOrganizations(dataSource: DataSource, search: string, page: PageRequest, onlyId?: string): Promise<[Organization[], number]> {
+export async function searchOrganizations(
+  dataSource: DataSource,
+  search: string,
+  page: PageRequest,
+  onlyId?: string,
+): Promise<[Organization[], number]> {
   const prefix = `${likeEscape(search)}%`;
   const only = onlyId ? ' AND o.id = ?' : '';
   const [nameSql, nameParams] = nameMatches(search, onlyId);
@@ -66,7 +83,8 @@ export async function searchOrganizations(dataSource: DataSource, search: string
     [prefix, ...(onlyId ? [onlyId] : []), ...nameParams],
   );
   const ids = [...new Set(matches.map((m) => m.id))];
-  const complete = matches.filter((m) => m.via === 'code').length < bound && matches.filter((m) => m.via === 'name').length < bound;
+  const complete =
+    matches.filter((m) => m.via === 'code').length < bound && matches.filter((m) => m.via === 'name').length < bound;
   const total = Math.min(ids.length, SEARCH_COUNT_LIMIT);
   const repository = dataSource.getRepository(Organization);
   if (complete) {
@@ -77,7 +95,10 @@ export async function searchOrganizations(dataSource: DataSource, search: string
   }
   const query = repository
     .createQueryBuilder('o')
-    .where(`(o.code LIKE :prefix ${LIKE_ESCAPE} OR o.name LIKE :infix ${LIKE_ESCAPE})`, { prefix, infix: `%${likeEscape(search)}%` });
+    .where(`(o.code LIKE :prefix ${LIKE_ESCAPE} OR o.name LIKE :infix ${LIKE_ESCAPE})`, {
+      prefix,
+      infix: `%${likeEscape(search)}%`,
+    });
   if (onlyId) query.andWhere('o.id = :onlyId', { onlyId });
   const items = await query.orderBy('o.code', 'ASC').skip(pageOffset(page)).take(page.pageSize).getMany();
   return [items, total];
