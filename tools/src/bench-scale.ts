@@ -9,14 +9,14 @@ import { graphql, machine, startBenchFederation } from './bench-processes';
 
 // `npm run bench:scale`: ORGANIZATIONS organizations and CONTACTS contacts loaded into MySQL/MariaDB
 // with SQL (BENCH_DATABASE_URL, default the local server), two of them large enough to export
-// (BENCH_EXPORT_SIZES), then the issue-16 figures at one connection: organization search (new,
+// (BENCH_SCALE_EXPORT_SIZES), then the issue-16 figures at one connection: organization search (new,
 // through the gateway, and the old LIKE query run directly for comparison), contact pages near
 // the start and deep in the list, and the exports with their ratio. Defaults are small (a few
-// minutes); BENCH_ORGANIZATIONS=50000 BENCH_CONTACTS=1000000 BENCH_EXPORT_SIZES=10000,50000 is the issue's size.
-const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? 10_000);
-const CONTACTS = Number(process.env.BENCH_CONTACTS ?? 100_000);
-const EXPORT_SIZES = (process.env.BENCH_EXPORT_SIZES ?? '2000,10000').split(',').map(Number);
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+// minutes); BENCH_SCALE_ORGANIZATIONS=50000 BENCH_SCALE_CONTACTS=1000000 BENCH_SCALE_EXPORT_SIZES=10000,50000 is the issue's size.
+const ORGANIZATIONS = Number(process.env.BENCH_SCALE_ORGANIZATIONS ?? 10_000);
+const CONTACTS = Number(process.env.BENCH_SCALE_CONTACTS ?? 100_000);
+const EXPORT_SIZES = (process.env.BENCH_SCALE_EXPORT_SIZES ?? '2000,10000').split(',').map(Number);
+const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 100);
 const STAFF = { email: 'scale@bench.example', password: randomBytes(18).toString('base64url') };
 
 const PLACES = [
