@@ -125,6 +125,14 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       res.status(statusFor(errors[0].extensions.code)).json({ errors });
       return;
     }
+    if (!session.accessToken || !session.refreshToken) {
+      // A sign-in that issued no session yet (a person of several organizations must choose one):
+      // nothing goes into the cookie, and the page is told so in words.
+      res
+        .status(409)
+        .json(error('Choose the organization to act for, then sign in again.', 'ORGANIZATION_CHOICE_REQUIRED'));
+      return;
+    }
     setRefreshCookie(res, session.refreshToken);
     res.json({
       accessToken: session.accessToken,
