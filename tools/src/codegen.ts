@@ -35,10 +35,13 @@ export const shown = (file: string) => relative(ROOT, file);
 
 /**
  * Typed operations for one client: the API schema of `schema/supergraph.graphql` (what clients
- * see, without federation's internals) and the client's `operations/*.graphql`.
+ * see, without federation's internals) and the client's `operations/*.graphql`. `supergraph`:
+ * another schema's text (what a test of a schema change passes).
  */
-export async function generateClientTypes(client: GeneratedClient = CLIENTS[0]): Promise<string> {
-  const supergraph = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8');
+export async function generateClientTypes(
+  client: GeneratedClient = CLIENTS[0],
+  supergraph: string = readFileSync(join(ROOT, 'schema/supergraph.graphql'), 'utf8'),
+): Promise<string> {
   const apiSchema = Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema();
   const documents = readdirSync(client.operationsDir)
     .filter((f) => f.endsWith('.graphql'))
