@@ -7,7 +7,8 @@ import { loadEnvFile } from '@ecg/shared';
 // `npm run dev`: `tsc -b --watch` compiles whatever changed, and after each compile without errors
 // every service whose compiled code (its own or a workspace it imports) changed is restarted.
 // Restarting on tsc's "Found 0 errors" rather than on file events means a service never starts
-// on half-written output. A service that crashes stays down until the next good compile.
+// on half-written output. A service that crashes stays down until the next good compile. The
+// script starts even when the first `tsc -b` fails (`;` in package.json): fix, save, and it runs.
 const ROOT = resolve(__dirname, '../..');
 const SERVICES = ['subgraphs/organization', 'subgraphs/contact', 'subgraphs/credential', 'gateway'];
 
@@ -95,7 +96,8 @@ createInterface({ input: tsc.stdout }).on('line', (line) => {
   const found = /Found (\d+) errors?\./.exec(line);
   if (!found) return;
   if (found[1] === '0') restarting = restarting.then(restartChanged);
-  else log('compile errors: the services keep running the last good build.');
+  else if (services.some((s) => s.child)) log('compile errors: the services keep running the last good build.');
+  else log('compile errors: the services start after the next compile without errors.');
 });
 tsc.once('exit', (code) => {
   if (!stopping) log(`tsc --watch exited (code ${code})`);
