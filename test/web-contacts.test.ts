@@ -260,3 +260,77 @@ it('pages and sorts 250 contacts from the server: page 3 shows "Results 21 - 30 
   expect(consoleErrors).toEqual([]);
   await context.close();
 });
+
+it("shows the organization's health, checks a mass email upload before writing it, and lets staff write the panel's messages", async () => {
+  await createOrganization(federation, '66601', 'SINGLE ADMIN DISTRICT');
+  const single = await signedInContact(
+    federation,
+    '66601',
+    [ContactType.ADMINISTRATOR],
+    'single.admin@district.example',
+  );
+  const { context, page, consoleErrors } = await openWindow(browser, origin, 'desktop');
+  await signIn(page, TEST_STAFF.email, TEST_STAFF.password);
+  await openScreen(page);
+  const chooseOrganization = async (code: string) => {
+    await page.getByLabel('Search for Organization (Hint: Org Code, Org Name)').fill(code);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(`^Contacts for ${code}-`) }).waitFor();
+  };
+
+  // 42061: every Administrator is fine, but Gisela Villa has no email.
+  await chooseOrganization('42061');
+  const health = page.getByRole('region', { name: 'Organization health' });
+  await health.getByText('1 active contact has no email address').waitFor();
+  expect(await health.getByRole('listitem').allInnerTexts()).toEqual(['Gisela Villa']);
+  expect(await health.getByText('Fewer than two active Administrators').count()).toBe(0);
+
+  // The upload: "Check file" shows each row's fate and writes nothing; "Apply changes" writes.
+  const { data } = await federation.query(
+    '{ organization(code: "42061") { contactsMissingEmail { items { id } } } }',
+    {},
+    { token: await federation.staffToken() },
+  );
+  const gisela = data.organization.contactsMissingEmail.items[0].id as string;
+  await page
+    .getByLabel('CSV lines')
+    .fill(`contact,email\n${gisela},gisela.villa@county.xorg\nnobody@nowhere.example,someone@county.xorg\n`);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  await page.getByText('Checked: 1 would be updated, 1 rejected. Nothing is saved yet.').waitFor();
+  const rows = page.getByRole('region', { name: 'Upload rows' });
+  expect(await rows.innerText()).toMatch(/2\s+\S+\s+gisela\.villa@county\.xorg\s+Will be updated/);
+  expect(await rows.innerText()).toMatch(
+    /3\s+nobody@nowhere\.example\s+someone@county\.xorg\s+Rejected: no contact of this organization has this id or email/,
+  );
+  await checkPage(page, 'contacts-upload-checked', 'desktop');
+  expect(await health.getByText('1 active contact has no email address').count()).toBe(1);
+  await page.getByRole('button', { name: 'Apply changes' }).click();
+  await page.getByText('Saved: 1 updated, 1 rejected.').waitFor();
+  await health.getByText('No warnings').waitFor();
+  await page.getByRole('row', { name: /Gisela Villa.*gisela\.villa@county\.xorg/ }).waitFor();
+
+  // 66601 has a single Administrator: the warning says so and what to do.
+  await chooseOrganization('66601');
+  await health.getByText('Fewer than two active Administrators (1)').waitFor();
+  await checkPage(page, 'contacts-health-warning', 'desktop');
+
+  // Staff write the panel's messages; the organization's administrator sees only the external one.
+  await page.getByRole('link', { name: 'Test ADMINISTRATOR' }).click();
+  await page.getByLabel('Internal Message').fill('Verified by phone on intake.');
+  await page.getByLabel('External Message').fill('Call the help desk before re-enrolling.');
+  await page.getByRole('button', { name: 'Save messages' }).click();
+  await page.getByText('Messages saved.').waitFor();
+  await page.locator('dl.details').getByText('Call the help desk before re-enrolling.').waitFor();
+  await checkPage(page, 'contacts-staff-messages', 'desktop');
+  await context.close();
+
+  const admin = await openWindow(browser, origin, 'desktop');
+  await signIn(admin.page, single.email, PASSWORD);
+  await openScreen(admin.page);
+  await admin.page.getByRole('link', { name: 'Test ADMINISTRATOR' }).click();
+  await admin.page.locator('dl.details').getByText('Call the help desk before re-enrolling.').waitFor();
+  expect(await admin.page.getByLabel('Internal Message').count()).toBe(0);
+  expect(await admin.page.locator('main').innerText()).not.toMatch(/Verified by phone/);
+  expect([...consoleErrors, ...admin.consoleErrors]).toEqual([]);
+  await admin.context.close();
+});
