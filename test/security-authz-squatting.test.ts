@@ -78,8 +78,13 @@ describe('registering an email that already has a login in another organization'
     expect(first.errors).toBeUndefined();
     const changed = await federation.query(CHANGE, { c: temporary, n: 'the person chose this passphrase' }, { token: first.data.login.accessToken });
     expect(changed.errors).toBeUndefined();
-    const again = await federation.query(LOGIN, { u: email, p: 'the person chose this passphrase' });
-    const me = await federation.query('{ me { contact { id } organization { code } } }', {}, { token: again.data.login.accessToken });
+    // Issue 13: the squatter's registration, never chosen by the person, is a membership the
+    // chooser offers; the person picks 01001.
+    const again = await federation.query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }', { u: email, p: 'the person chose this passphrase' });
+    const chosen = await federation.query('mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { accessToken } }', {
+      t: again.data.login.choiceToken, o: await organizationIdOf('01001', owner.token),
+    });
+    const me = await federation.query('{ me { contact { id } organization { code } } }', {}, { token: chosen.data.chooseOrganization.accessToken });
     expect(me.data.me).toEqual({ contact: { id: own.id }, organization: { code: '01001' } });
     // And 01001's administrator sees its own person's login, enrolled.
     const panel = await federation.query('query ($id: ID!) { contact(id: $id) { selfService { status enrollmentCompleted } } }', { id: own.id }, { token: owner.token });

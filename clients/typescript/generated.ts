@@ -204,7 +204,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { login: { accessToken: string, refreshToken: string, tokenType: string, expiresIn: number, passwordChangeRequired: boolean } };
+export type SignInMutation = { login: { accessToken: string | null, refreshToken: string | null, tokenType: string, expiresIn: number | null, passwordChangeRequired: boolean } };
 
 export type RefreshSessionMutationVariables = Exact<{
   refreshToken: string;

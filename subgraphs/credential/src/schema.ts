@@ -7,10 +7,11 @@ import { contactReference } from './contact/contact.reference';
 import { SelfServiceLifecycleResolver } from './lifecycle/self-service-lifecycle.resolver';
 import { LoginResolver } from './login/login.resolver';
 import { MeResolver } from './me/me.resolver';
+import { MembershipsResolver } from './me/memberships.resolver';
 
 // `Contact` is reached only through `_entities`, so it must be named to be emitted.
 export const buildSchema = () =>
   buildFederatedSchema(
-    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver], orphanedTypes: [Contact] },
+    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, MembershipsResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver], orphanedTypes: [Contact] },
     contactReference,
   );

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
-import { normalizeUserName, sameUserName } from '../login/user-name';
+import { foldPendingLogins } from '../person/fold-pending-logins';
+import { loginsByUserName, updateLogin } from '../person/login-rows';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_HISTORY } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';
@@ -20,27 +21,27 @@ export const lockAccount = (manager: EntityManager, where: { essId: number } | {
   manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
 
 /**
- * The logins with exactly this user name (one per organization that registered it): the
- * database's collation also matches accented look-alikes, so the match is checked here.
+ * The logins with exactly this user name (one; several only when kept apart before issue 13): the
+ * database's collation also matches accented look-alikes, so the match is checked there.
  */
-export async function findAccountsByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount[]> {
-  const found = await manager.findBy(SelfServiceAccount, { userName: normalizeUserName(userName) });
-  return found.filter((account) => sameUserName(account.userName, userName));
-}
+export const findAccountsByUserName = loginsByUserName;
 
 /**
- * Set a new password: hash, history, panel fields; the enrollment is complete and the login open.
+ * Set a new password of a login (`account` is the login row): hash, history, panel fields; the enrollment is complete and the login open.
  * Every unused link of the login (reset, unlock) is spent: it was made for the state that ended.
+ * Logins of the same name still waiting for a first password join this one (the caller ends the
+ * sessions of every membership afterwards).
  */
 export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
   await manager.update(AccountToken, { essId: account.essId, usedAt: IsNull() }, { usedAt: new Date() });
   await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
   await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
-  await manager.update(SelfServiceAccount, { essId: account.essId }, {
+  await updateLogin(manager, account.essId, {
     status: REGISTERED, enrollmentCompleted: true, temporaryPasswordSet: false, temporaryPasswordExpiresAt: null,
     passwordExpired: false, passwordLastChanged: new Date(), unsuccessfulAttemptsSinceLastSuccess: 0,
   });
+  await foldPendingLogins(manager, account);
 }
 
 export async function previousPasswordHashes(manager: EntityManager, essId: number): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export type AccountTokenPurpose = 'UNLOCK' | 'RESET';
+// CHOOSE: the organization chooser after a sign-in with several memberships (5 minutes).
+export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { notFound, type Principal } from '@ecg/shared';
 import { normalizeUserName } from '../login/user-name';
 import { enqueueMail } from '../mail/outbox';
@@ -9,6 +9,8 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, recordEvent, temporaryPassword } from './account-events';
 import { lockAccount } from './account-store';
+import { awaitsConfirmation, loginEssIdOf, loginForLinking, membershipsOf, updateLogin, userNameClaimed } from '../person/login-rows';
+import { isUniqueViolation } from '../person/unique-violation';
 import { AccountToken } from './account-token.entity';
 import { mailContextOf, refused, type LifecycleDeps } from './lifecycle-deps';
 
@@ -30,20 +32,35 @@ export function enrollment(deps: LifecycleDeps) {
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const expiresAt = new Date(Date.now() + 24 * HOUR);
-      return dataSource.transaction(async (manager) => {
+      const insertRow = async (manager: EntityManager) => {
         if (await manager.existsBy(SelfServiceAccount, { contactId })) throw refused('ALREADY_REGISTERED', 'This contact is already registered; use Re-Enroll for a new temporary password.');
         if (await manager.existsBy(SelfServiceAccount, { userName, organizationId: facts.organizationId })) throw refused('USER_NAME_TAKEN', 'Another self-service login of this organization already uses this email address as its user name.');
+        // The person's login, if the email has one (DESIGN.md section 6): this contact becomes a
+        // membership of it. The row looks exactly like a new registration (pending, its own ESS ID,
+        // counters at zero) until the person signs in, so the answer tells nothing.
+        const login = await loginForLinking(manager, userName);
         const inserted = await manager.insert(SelfServiceAccount, {
           contactId, organizationId: facts.organizationId, userName, status: REGISTRATION_PENDING, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,
-          passwordExpired: true, enrollmentCompleted: false, reenrolled: false,
+          passwordExpired: true, enrollmentCompleted: false, reenrolled: false, loginEssId: login?.essId ?? null, loginUserName: login || (await userNameClaimed(manager, userName)) ? null : userName,
         });
         const essId = inserted.identifiers[0].essId as number;
-        await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
+        if (login) {
+          await enqueueMail(manager, { recipient: facts.primaryEmail!, ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`) });
+        } else {
+          await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
+          await enqueueMail(manager, { recipient: facts.primaryEmail!, ...templates.registered(context, password, expiresAt) });
+        }
         const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
-        await enqueueMail(manager, { recipient: facts.primaryEmail!, ...templates.registered(context, password, expiresAt) });
         await recordEvent(manager, account, 'REGISTERED', clientAddress, actor);
         return account;
-      });
+      };
+      try {
+        return await dataSource.transaction(insertRow);
+      } catch (error) {
+        // Two organizations registered a new email at once: the other made the login; link to it.
+        if (!isUniqueViolation(error)) throw error;
+        return dataSource.transaction(insertRow);
+      }
     },
 
     /** Re-Enroll: a fresh temporary password; the old password and the old temporary one stop working. */
@@ -56,22 +73,41 @@ export function enrollment(deps: LifecycleDeps) {
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const expiresAt = new Date(Date.now() + 24 * HOUR);
+      if (awaitsConfirmation(existing)) return relink(existing, actor, clientAddress, expiresAt);
+      const loginEssId = loginEssIdOf(existing);
       const account = await dataSource.transaction(async (manager) => {
-        const locked = (await lockAccount(manager, { contactId }))!;
+        // The button acts on the person's login, whichever of its organizations pressed it.
+        const locked = (await lockAccount(manager, { essId: loginEssId }))!;
         if (locked.status === DISABLED && !reactivated) throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
         await manager.update(AccountSecret, { essId: locked.essId }, { temporaryPasswordHash: passwordHash, passwordHash: null });
-        await manager.update(SelfServiceAccount, { essId: locked.essId }, {
+        await updateLogin(manager, locked.essId, {
           status: REGISTRATION_PENDING, enrollmentCompleted: false, reenrolled: true, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,
           passwordExpired: true, unsuccessfulAttemptsSinceLastSuccess: 0,
         });
         await manager.update(AccountToken, { essId: locked.essId, usedAt: IsNull() }, { usedAt: new Date() });
-        await enqueueMail(manager, { recipient: context.email ?? locked.userName, ...templates.reEnrolled(context, password, expiresAt) });
-        await recordEvent(manager, locked, 'RE_ENROLLED', clientAddress, actor);
-        return manager.findOneByOrFail(SelfServiceAccount, { essId: locked.essId });
+        await enqueueMail(manager, { recipient: locked.userName, ...templates.reEnrolled(context, password, expiresAt) });
+        // Audited in the panel of the organization that pressed it.
+        await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);
+        return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
       });
-      await sessions.revokeAllOf([contactId]);
+      await sessions.revokeAllOf((await membershipsOf(dataSource.manager, loginEssId)).map((m) => m.contactId));
       return account;
     },
 
   };
+
+  /**
+   * Re-Enroll of a membership the person has not signed in to since it was linked: the login is
+   * not this organization's to reset yet (it would end a password another organization's person
+   * uses), so only the notice goes again, and the panel answers as a re-enrollment would.
+   */
+  async function relink(existing: SelfServiceAccount, actor: Principal, clientAddress: string | undefined, expiresAt: Date): Promise<SelfServiceAccount> {
+    const context = await mailContext(existing.contactId, existing.organizationId, existing.userName);
+    return dataSource.transaction(async (manager) => {
+      await manager.update(SelfServiceAccount, { essId: existing.essId }, { reenrolled: true, temporaryPasswordExpiresAt: expiresAt });
+      await enqueueMail(manager, { recipient: existing.userName, ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`) });
+      await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);
+      return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
+    });
+  }
 }

@@ -20,10 +20,16 @@ export const refused = (code: string, message: string) => new GraphQLError(messa
 
 export const invalidLink = () => refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
 
-/** Who an email is for and from which organization, asked of the subgraphs that own them. */
-export async function mailContextOf({ directory }: LifecycleDeps, contactId: string, organizationId: string, userName: string): Promise<MailContext & { email: string | null }> {
+/**
+ * Who an email is for and from which organization, asked of the subgraphs that own them. Mails
+ * that carry a secret (temporary password, unlock or reset link) go to the login's user name, the
+ * address its person proved, never to a contact's current email: an administrator who edits the
+ * email of its organization's contact must not receive the secrets of a login other organizations
+ * share (issue 13). `email` only says whether the contact still has one on record.
+ */
+export async function mailContextOf({ directory }: LifecycleDeps, contactId: string, organizationId: string, userName: string): Promise<MailContext & { email: string | null; administrators: string[] }> {
   const [facts, organization] = await Promise.all([directory.contact(contactId), directory.organization(organizationId)]);
-  return { fullName: facts?.fullName ?? userName, organization: organization?.displayName ?? 'your organization', userName, email: facts?.primaryEmail ?? null };
+  return { fullName: facts?.fullName ?? userName, organization: organization?.displayName ?? 'your organization', userName, email: facts?.primaryEmail ?? null, administrators: organization?.administrators ?? [] };
 }
 
 /** Spend a one-time link token once; the login it belongs to, or INVALID_TOKEN. */

@@ -6,7 +6,9 @@ import { templates } from '../mail/templates';
 import { assertPasswordPolicy } from '../passwords/password-policy';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
-import { HOUR, issueAccountToken, recordEvent, sha256 } from './account-events';
+import { HOUR, issueAccountToken, sha256 } from './account-events';
+import { membershipsOf } from '../person/login-rows';
+import { recordLoginEvent } from '../person/login-events';
 import { findAccountsByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
 import { AccountToken } from './account-token.entity';
 import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
@@ -47,8 +49,8 @@ export function passwordReset(deps: LifecycleDeps) {
         for (const { account, context } of recipients) {
           if (!context.email) continue;
           const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
-          await enqueueMail(manager, { recipient: context.email, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
-          await recordEvent(manager, account, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
+          await enqueueMail(manager, { recipient: account.userName, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
+          await recordLoginEvent(manager, account.essId, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
         }
       });
     },
@@ -65,9 +67,9 @@ export function passwordReset(deps: LifecycleDeps) {
         const locked = (await lockAccount(manager, { essId }))!;
         if (locked.status === DISABLED) throw refused('ACCOUNT_DISABLED', 'This self-service login is disabled.');
         await setPassword(manager, locked, newPassword);
-        await recordEvent(manager, locked, 'PASSWORD_RESET', clientAddress);
+        await recordLoginEvent(manager, essId, 'PASSWORD_RESET', clientAddress);
       });
-      await sessions.revokeAllOf([account.contactId]);
+      await sessions.revokeAllOf((await membershipsOf(dataSource.manager, essId)).map((m) => m.contactId));
     },
 
   };

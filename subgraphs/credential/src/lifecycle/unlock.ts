@@ -4,6 +4,8 @@ import { templates } from '../mail/templates';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, issueAccountToken, recordEvent } from './account-events';
+import { awaitsConfirmation, loginEssIdOf, updateLogin } from '../person/login-rows';
+import { recordLoginEvent } from '../person/login-events';
 import { lockAccount } from './account-store';
 import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
 
@@ -20,12 +22,15 @@ export function unlocking(deps: LifecycleDeps) {
       if (!existing) throw refused('NOT_REGISTERED', 'This contact has no self-service login.');
       const context = await mailContext(contactId, existing.organizationId, existing.userName);
       return dataSource.transaction(async (manager) => {
-        const locked = (await lockAccount(manager, { contactId }))!;
-        if (locked.status !== LOCKED) throw refused('NOT_LOCKED', 'This self-service login is not locked.');
+        // The person's login, whichever of its organizations pressed the button; a membership the
+        // person has not confirmed shows its own (pending) state, never the login's lock.
+        const locked = (await lockAccount(manager, { essId: loginEssIdOf(existing) }))!;
+        if (awaitsConfirmation(existing) || locked.status !== LOCKED) throw refused('NOT_LOCKED', 'This self-service login is not locked.');
         const token = await issueAccountToken(manager, locked.essId, 'UNLOCK', 24 * HOUR);
-        await enqueueMail(manager, { recipient: context.email ?? locked.userName, ...templates.unlock(context, `${config.publicUrl}/self-service/unlock?token=${token}`) });
-        await recordEvent(manager, locked, 'UNLOCK_REQUESTED', clientAddress, actor);
-        return locked;
+        await enqueueMail(manager, { recipient: locked.userName, ...templates.unlock(context, `${config.publicUrl}/self-service/unlock?token=${token}`) });
+        // Audited in the panel of the organization that pressed it.
+        await recordEvent(manager, existing, 'UNLOCK_REQUESTED', clientAddress, actor);
+        return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
       });
     },
 
@@ -36,8 +41,8 @@ export function unlocking(deps: LifecycleDeps) {
         const account = (await lockAccount(manager, { essId }))!;
         // The lock the link was made for has ended (a reset, a re-enrollment): the link with it.
         if (account.status !== LOCKED) throw invalidLink();
-        await manager.update(SelfServiceAccount, { essId }, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
-        await recordEvent(manager, account, 'UNLOCKED', clientAddress);
+        await updateLogin(manager, essId, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
+        await recordLoginEvent(manager, essId, 'UNLOCKED', clientAddress);
       });
     },
 

@@ -1,20 +1,41 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
 import { validateArgs } from '@ecg/shared';
 import { consumeSignInLimits } from './sign-in-limits';
 import type { CredentialContext } from '../context';
+import { LoginResult } from './login-result.type';
 import { Session } from './session.type';
 
 const secret = z.string().min(1, 'is required').max(1024, 'is too long');
+const organization = z.string().uuid('is not an organization id');
 const asSession = (issued: Omit<Session, 'tokenType'>): Session => ({ ...issued, tokenType: 'Bearer' });
 
 @Resolver()
 export class LoginResolver {
-  @Mutation(() => Session, { description: 'Sign in with user name (email) and password. Every failure answers the same.' })
-  async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext) {
+  @Mutation(() => LoginResult, {
+    description: 'Sign in with user name (email) and password. Every failure answers the same. A person of several organizations gets the organizations to choose from.',
+  })
+  async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext): Promise<LoginResult> {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }), { userName, password });
     await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
-    return asSession(await context.services.signIn.login(args.userName, args.password, context.req.ip));
+    const outcome = await context.services.signIn.login(args.userName, args.password, context.req.ip);
+    if ('session' in outcome) return { ...asSession(outcome.session), organizationChoiceRequired: false, organizations: [], choiceToken: null };
+    return {
+      accessToken: null, refreshToken: null, tokenType: 'Bearer', expiresIn: null, passwordChangeRequired: false,
+      organizationChoiceRequired: true, organizations: outcome.choice.organizations, choiceToken: outcome.choice.token,
+    };
+  }
+
+  @Mutation(() => Session, { description: 'After `login` offered several organizations: a session for the one chosen.' })
+  async chooseOrganization(@Arg('choiceToken', () => String) choiceToken: string, @Arg('organizationId', () => ID) organizationId: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ choiceToken: secret, organizationId: organization }), { choiceToken, organizationId });
+    return asSession(await context.services.signIn.chooseOrganization(args.choiceToken, args.organizationId, context.req.ip));
+  }
+
+  @Mutation(() => Session, { description: 'A session for another organization the signed-in person acts for, without the password. The current session stays.' })
+  async switchOrganization(@Arg('organizationId', () => ID) organizationId: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ organizationId: organization }), { organizationId });
+    return asSession(await context.services.signIn.switchOrganization(context.principal, args.organizationId, context.req.ip));
   }
 
   @Mutation(() => Session, { description: 'Spend a refresh token for a new session (types and status are read again).' })

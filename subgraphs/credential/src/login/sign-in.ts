@@ -1,8 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { IsNull, type DataSource } from 'typeorm';
-import { ErrorCode, rateLimitAddressKey, type Principal } from '@ecg/shared';
+import { ErrorCode, rateLimitAddressKey, type ContactType, type Principal } from '@ecg/shared';
 import type { Directory } from '../contact-directory/contact-directory';
-import { recordEvent } from '../lifecycle/account-events';
+import { awaitsConfirmation, confirmedMembershipsOf, loginEssIdOf, membershipsOf, updateLogin } from '../person/login-rows';
+import { recordLoginEvent } from '../person/login-events';
+import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { ZoneOf } from '../lifecycle/network-zone';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
@@ -36,20 +38,28 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
   const staff = dataSource.getRepository(StaffAccount);
   const slots = hashSlots(config.passwordChecksPerKey);
 
-  /** Who a contact is now, or null when it may not have a session (inactive, locked, ...). */
-  async function contactSubject(account: SelfServiceAccount): Promise<SessionSubject | null> {
-    if (account.status !== REGISTERED && account.status !== REGISTRATION_PENDING) return null;
-    const facts = await directory.contact(account.contactId);
+  /**
+   * Who a membership acts as now, or null when it may not have a session (login locked or
+   * disabled, contact inactive, ...). `login` is the person's login row (the membership's own row
+   * for a person of one organization). An inactive contact disables a login of one membership, as
+   * before; a person of several organizations only loses that membership.
+   */
+  async function contactSubject(membership: SelfServiceAccount, login: SelfServiceAccount = membership): Promise<SessionSubject | null> {
+    if (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING) return null;
+    const facts = await directory.contact(membership.contactId);
     if (!facts || facts.status !== 'ACTIVE') {
-      await accounts.update({ essId: account.essId }, { status: DISABLED });
+      if (membership.essId === login.essId && (await membershipsOf(dataSource.manager, login.essId)).length === 1) await accounts.update({ essId: login.essId }, { status: DISABLED });
       return null;
     }
-    return { kind: 'contact', id: facts.id, organizationId: facts.organizationId, contactTypes: facts.contactTypes, passwordChangeRequired: account.status === REGISTRATION_PENDING };
+    return { kind: 'contact', id: facts.id, organizationId: facts.organizationId, contactTypes: facts.contactTypes, passwordChangeRequired: login.status === REGISTRATION_PENDING };
   }
 
+  /** The login row of a membership. */
+  const loginOf = async (membership: SelfServiceAccount) => (membership.loginEssId === null ? membership : accounts.findOneBy({ essId: membership.loginEssId }));
+
   /**
-   * A failed attempt, counted under the row lock so concurrent ones are all counted; the one that
-   * reaches the zone's threshold locks the login and queues the single lockout email.
+   * A failed attempt, counted under the login's row lock so concurrent ones are all counted; the
+   * one that reaches the zone's threshold locks the login and queues the single lockout email.
    */
   async function recordFailure(essId: number, clientAddress: string | undefined, reason: string): Promise<void> {
     const threshold = zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
@@ -57,43 +67,79 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       const account = (await lockAccount(manager, { essId }))!;
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
       const locks = reason === 'PASSWORD' && since >= threshold && (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
-      await manager.update(SelfServiceAccount, { essId }, {
-        totalUnsuccessfulAttempts: account.totalUnsuccessfulAttempts + 1,
-        unsuccessfulAttemptsSinceLastSuccess: since,
+      await updateLogin(manager, essId, {
+        totalUnsuccessfulAttempts: () => 'totalUnsuccessfulAttempts + 1',
+        unsuccessfulAttemptsSinceLastSuccess: () => 'unsuccessfulAttemptsSinceLastSuccess + 1',
         lastAuthenticationFailure: reason,
         lastAuthenticationFailureAt: new Date(),
         ...(locks ? { status: LOCKED } : {}),
       });
-      await recordEvent(manager, account, 'LOGIN_FAILED', clientAddress);
+      await recordLoginEvent(manager, essId, 'LOGIN_FAILED', clientAddress);
       if (locks) {
         // A new lock: unlock links mailed for an earlier one must not open it.
         await manager.update(AccountToken, { essId, purpose: 'UNLOCK', usedAt: IsNull() }, { usedAt: new Date() });
-        await recordEvent(manager, account, 'LOCKED', clientAddress);
-        const [facts, organization] = await Promise.all([directory.contact(account.contactId), directory.organization(account.organizationId)]);
-        const mail = templates.locked(
-          { fullName: facts?.fullName ?? account.userName, organization: organization?.displayName ?? 'your organization', userName: account.userName },
-          organization?.administrators ?? [],
-          `${config.publicUrl}/self-service/forgot-password`,
-        );
-        await enqueueMail(manager, { recipient: facts?.primaryEmail ?? account.userName, ...mail });
+        await recordLoginEvent(manager, essId, 'LOCKED', clientAddress);
+        await enqueueMail(manager, await lockedMail(await confirmedMembershipsOf(manager, essId), account));
       }
     });
   }
 
-  async function recordSuccess(account: SelfServiceAccount, clientAddress: string | undefined): Promise<void> {
+  /** One email for the person, naming every organization it acts for and whom to ask in each. */
+  async function lockedMail(memberships: SelfServiceAccount[], login: SelfServiceAccount) {
+    const known = await Promise.all(memberships.map(async (m) => ({ facts: await directory.contact(m.contactId), organization: await directory.organization(m.organizationId) })));
+    const resetUrl = `${config.publicUrl}/self-service/forgot-password`;
+    const [first] = known;
+    const recipient = login.userName;
+    if (known.length <= 1) {
+      const mail = templates.locked(
+        { fullName: first?.facts?.fullName ?? login.userName, organization: first?.organization?.displayName ?? 'your organization', userName: login.userName },
+        first?.organization?.administrators ?? [],
+        resetUrl,
+      );
+      return { recipient, ...mail };
+    }
+    const organizations = known.map((k) => ({ name: k.organization?.displayName ?? 'your organization', administrators: k.organization?.administrators ?? [] }));
+    return { recipient, ...templates.lockedPerson({ fullName: first?.facts?.fullName ?? login.userName, userName: login.userName }, organizations, resetUrl) };
+  }
+
+  /** The password was right: counters and the event on every panel the person has confirmed. */
+  async function recordSuccess(login: SelfServiceAccount, clientAddress: string | undefined): Promise<void> {
     await dataSource.transaction(async (manager) => {
-      await manager
-        .createQueryBuilder()
-        .update(SelfServiceAccount)
-        .set({ previousLogin: () => 'lastSuccessfulLogin', lastSuccessfulLogin: new Date(), successfulLoginAttempts: () => 'successfulLoginAttempts + 1', unsuccessfulAttemptsSinceLastSuccess: 0 })
-        .where({ essId: account.essId })
-        .execute();
-      await recordEvent(manager, account, 'LOGIN_SUCCEEDED', clientAddress);
+      await updateLogin(manager, login.essId, { previousLogin: () => 'lastSuccessfulLogin', lastSuccessfulLogin: new Date(), successfulLoginAttempts: () => 'successfulLoginAttempts + 1', unsuccessfulAttemptsSinceLastSuccess: 0 });
+      await recordLoginEvent(manager, login.essId, 'LOGIN_SUCCEEDED', clientAddress);
     });
   }
 
+  /**
+   * A session for one membership, if its organization lets the person in from where they are. A
+   * full session for a linked membership confirms it: the person acts for that organization, which
+   * from now on sees the login's state in its panel (until then, only what it did itself).
+   */
+  async function sessionFor(membership: SelfServiceAccount, subject: SessionSubject, clientAddress: string | undefined, login: SelfServiceAccount): Promise<IssuedSession> {
+    const organization = await directory.organization(membership.organizationId);
+    if (organization && !organization.automaticInternetAccess && zoneOf(clientAddress) === 'INTERNET') {
+      await recordFailure(login.essId, clientAddress, 'NO_INTERNET_ACCESS');
+      throw new GraphQLError('Your organization allows sign-in from its internal network only.', { extensions: { code: 'INTERNET_ACCESS_DISABLED' } });
+    }
+    if (awaitsConfirmation(membership) && login.status === REGISTERED) {
+      const fresh = (await accounts.findOneBy({ essId: login.essId })) ?? login;
+      await accounts.update({ essId: membership.essId, linkConfirmedAt: IsNull() }, {
+        linkConfirmedAt: new Date(), status: fresh.status, enrollmentCompleted: fresh.enrollmentCompleted, temporaryPasswordSet: fresh.temporaryPasswordSet,
+        temporaryPasswordExpiresAt: fresh.temporaryPasswordExpiresAt, passwordExpired: fresh.passwordExpired, reenrolled: false,
+      });
+    }
+    return sessions.issue(subject);
+  }
+
+  /** The memberships the person may act for now, each with who it is there. */
+  async function usableMemberships(login: SelfServiceAccount): Promise<{ membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } }[]> {
+    const all = await membershipsOf(dataSource.manager, login.essId);
+    const usable = await Promise.all(all.map(async (membership) => ({ membership, subject: await contactSubject(membership, login) })));
+    return usable.filter((u): u is { membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } } => u.subject?.kind === 'contact');
+  }
+
   return {
-    async login(userName: string, password: string, clientAddress: string | undefined): Promise<IssuedSession> {
+    async login(userName: string, password: string, clientAddress: string | undefined): Promise<SignInOutcome> {
       const name = normalizeUserName(userName);
       const staffAccount = await findStaffByEmail(dataSource, name);
       if (staffAccount) {
@@ -104,7 +150,7 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
         }
         if (staffLocked(staffAccount)) throw invalidCredentials();
         await clearStaffFailures(dataSource, staffAccount);
-        return sessions.issue({ kind: 'staff', id: staffAccount.id });
+        return { session: await sessions.issue({ kind: 'staff', id: staffAccount.id }) };
       }
       const account = await accountForSignIn(dataSource.manager, name, password);
       const secret = account && (await secrets.findOneBy({ essId: account.essId }));
@@ -125,22 +171,45 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
         await recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
         throw temporaryPasswordExpired();
       }
-      const subject = await contactSubject(account);
-      if (!subject) throw invalidCredentials();
-      const organization = await directory.organization(account.organizationId);
-      if (organization && !organization.automaticInternetAccess && zoneOf(clientAddress) === 'INTERNET') {
-        await recordFailure(account.essId, clientAddress, 'NO_INTERNET_ACCESS');
-        throw new GraphQLError('Your organization allows sign-in from its internal network only.', { extensions: { code: 'INTERNET_ACCESS_DISABLED' } });
+      const usable = await usableMemberships(account);
+      if (!usable.length) throw invalidCredentials();
+      // One membership, or a temporary password (whose token may only change it): no choice to make.
+      if (usable.length === 1 || pending) {
+        const [{ membership, subject }] = usable;
+        const session = await sessionFor(membership, subject, clientAddress, account);
+        await recordSuccess(account, clientAddress);
+        return { session };
       }
       await recordSuccess(account, clientAddress);
-      return sessions.issue(subject);
+      const names = await Promise.all(usable.map(({ membership }) => directory.organization(membership.organizationId)));
+      return {
+        choice: {
+          token: await issueChoiceToken(dataSource.manager, account.essId),
+          organizations: usable.map(({ membership, subject }, i) => ({ organizationId: membership.organizationId, organizationName: names[i]?.displayName ?? '', contactTypes: subject.contactTypes })),
+        },
+      };
+    },
+
+    /** After a sign-in with several memberships: a session for the one the person chose. */
+    async chooseOrganization(choiceToken: string, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+      const loginEssId = await spendChoiceToken(dataSource.manager, choiceToken);
+      return sessionInOrganization(loginEssId, organizationId, clientAddress);
+    },
+
+    /** A session for another membership of the signed-in person: no password, the person is signed in. */
+    async switchOrganization(principal: Principal, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+      if (principal.kind !== 'contact') throw notAMembership();
+      const current = await accounts.findOneBy({ contactId: principal.id });
+      if (!current) throw notAMembership();
+      return sessionInOrganization(loginEssIdOf(current), organizationId, clientAddress);
     },
 
     /** For a refresh: re-read the principal, so changed types or status reach the next token. */
     async subjectFor(token: RefreshToken): Promise<SessionSubject | null> {
       if (token.principalKind === 'staff') return (await staff.existsBy({ id: token.principalId })) ? { kind: 'staff', id: token.principalId } : null;
-      const account = await accounts.findOneBy({ contactId: token.principalId });
-      return account && contactSubject(account);
+      const membership = await accounts.findOneBy({ contactId: token.principalId });
+      const login = membership && (await loginOf(membership));
+      return membership && login ? contactSubject(membership, login) : null;
     },
 
     /**
@@ -155,6 +224,15 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       return slots.run(keys, () => (principal.kind === 'staff' ? changeStaffPassword(principal.id, currentPassword, newPassword, clientAddress) : changeContactPassword(principal, currentPassword, newPassword, clientAddress)));
     },
   };
+
+  /** A session for the login's membership in `organizationId`; NOT_FOUND when there is none (or it may not act now). */
+  async function sessionInOrganization(loginEssId: number, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+    const login = await accounts.findOneBy({ essId: loginEssId });
+    if (!login || login.status !== REGISTERED) throw notAMembership();
+    const usable = (await usableMemberships(login)).find(({ membership }) => membership.organizationId === organizationId);
+    if (!usable) throw notAMembership();
+    return sessionFor(usable.membership, usable.subject, clientAddress, login);
+  }
 
   async function changeStaffPassword(staffId: string, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
     const account = await staff.findOneByOrFail({ id: staffId });
@@ -171,11 +249,12 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
   }
 
   async function changeContactPassword(principal: Extract<Principal, { kind: 'contact' }>, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
-    const known = await accounts.findOneBy({ contactId: principal.id });
-    if (!known) throw invalidCredentials();
-    await consumeSignInLimits(dataSource, config, clientAddress, known.userName);
+    // The password is the person's: the login's, whichever organization the token acts for.
+    const membership = await accounts.findOneBy({ contactId: principal.id });
+    if (!membership) throw invalidCredentials();
+    await consumeSignInLimits(dataSource, config, clientAddress, membership.userName);
     const outcome: { wrongPassword: number } | { account: SelfServiceAccount } = await dataSource.transaction(async (manager) => {
-      const locked = await lockAccount(manager, { contactId: principal.id });
+      const locked = await lockAccount(manager, { essId: loginEssIdOf(membership) });
       if (!locked || (locked.status !== REGISTERED && locked.status !== REGISTRATION_PENDING)) throw invalidCredentials();
       // A change-password-only token must not outlive the temporary password it was issued for.
       if (locked.status === REGISTRATION_PENDING && locked.temporaryPasswordExpiresAt && locked.temporaryPasswordExpiresAt.getTime() <= Date.now()) throw temporaryPasswordExpired();
@@ -184,21 +263,29 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       if (!current || !(await verifyPassword(currentPassword, current))) return { wrongPassword: locked.essId };
       await assertPasswordPolicy(newPassword, locked.userName, await previousPasswordHashes(manager, locked.essId));
       await setPassword(manager, locked, newPassword);
-      await recordEvent(manager, locked, 'PASSWORD_CHANGED', clientAddress, principal);
+      await recordLoginEvent(manager, locked.essId, 'PASSWORD_CHANGED', clientAddress, principal);
       return { account: await manager.findOneByOrFail(SelfServiceAccount, { essId: locked.essId }) };
     });
     if ('wrongPassword' in outcome) {
       await recordFailure(outcome.wrongPassword, clientAddress, 'PASSWORD');
       throw wrongCurrentPassword();
     }
-    await sessions.revokeAllOf([principal.id]);
-    const subject = await contactSubject(outcome.account);
+    await sessions.revokeAllOf((await membershipsOf(dataSource.manager, outcome.account.essId)).map((m) => m.contactId));
+    const subject = await contactSubject(membership, outcome.account);
     if (!subject) throw invalidCredentials();
     return sessions.issue(subject);
   }
 }
 
 export type SignIn = ReturnType<typeof signIn>;
+
+/** What a sign-in gives: a session (one membership, staff, a temporary password), or the organizations to choose from. */
+export type SignInOutcome =
+  | { session: IssuedSession }
+  | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } };
+
+/** The same answer for an organization the person does not belong to and one they may not act for now. */
+const notAMembership = () => new GraphQLError('You have no self-service login in this organization.', { extensions: { code: ErrorCode.NOT_FOUND, invalidFields: [{ field: 'organizationId', message: 'is not one of your organizations' }] } });
 
 const wrongCurrentPassword = () =>
   new GraphQLError('The current password is not correct.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'currentPassword', message: 'is not correct' }] } });

@@ -20,6 +20,16 @@ export const templates = {
     subject: `${c.organization}: your self-service login is locked`,
     body: `Hello ${c.fullName},\n\nYour self-service login for ${c.organization} was locked after too many failed sign-in attempts.\n\nTo unlock it, reset your password: ${resetUrl}\n\nOr ask an administrator of ${c.organization} to unlock it${administrators.length ? `: ${administrators.join(', ')}` : ''}.\n\nIf these attempts were not yours, reset your password now.${sign}`,
   }),
+  /** A person of several organizations locks once: one email naming each and whom to ask there. */
+  lockedPerson: (c: Omit<MailContext, 'organization'>, organizations: { name: string; administrators: string[] }[], resetUrl: string) => ({
+    subject: 'Your self-service login is locked',
+    body: `Hello ${c.fullName},\n\nYour self-service login (${c.userName}) was locked after too many failed sign-in attempts. It is the login you use for ${organizations.map((o) => o.name).join(', ')}.\n\nTo unlock it, reset your password: ${resetUrl}\n\nOr ask an administrator of one of your organizations to unlock it:\n${organizations.map((o) => `- ${o.name}${o.administrators.length ? `: ${o.administrators.join(', ')}` : ''}`).join('\n')}\n\nIf these attempts were not yours, reset your password now.${sign}`,
+  }),
+  /** Registering a contact whose email already has a login links it: no new password. */
+  addedToOrganization: (c: MailContext, administrators: string[], signInUrl: string) => ({
+    subject: `${c.organization}: you were added to the Secure Employer Website`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} added you as one of its contacts for self service.\n\nUser name: ${c.userName}\nSign in with the password you already use: ${signInUrl}. After signing in, choose ${c.organization} to act for it.\n\nIf you did not expect this, ask an administrator of ${c.organization}${administrators.length ? ` (${administrators.join(', ')})` : ''}.${sign}`,
+  }),
   unlock: (c: MailContext, url: string) => ({
     subject: `${c.organization}: finish unlocking your self-service login`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} unlocked your self-service login. To finish, open this link within 24 hours:\n\n${url}\n\nThe link works once.${sign}`,

@@ -1,20 +1,20 @@
 import { In, type EntityManager } from 'typeorm';
-import { normalizeUserName, sameUserName } from '../login/user-name';
+import { loginsByUserName } from '../person/login-rows';
 import { verifyPassword } from '../passwords/password-hasher';
 import { AccountSecret } from './account-secret.entity';
 import { SelfServiceAccount } from './self-service-account.entity';
 import { SelfServiceStatus } from './self-service-status';
 
 /**
- * The login a sign-in is for. A user name is unique per organization, so a person whom several
- * organizations registered has one login in each, each with its own password (until issue 13
- * links them into one): the password given picks the login. With one login (nearly everyone)
- * nothing is hashed here. With several, the one whose password matches; none: the one used last,
- * whose failure is then counted.
+ * The login a sign-in is for. Since issue 13 a person has one login whatever the number of
+ * organizations (linked rows are memberships, never candidates). Several logins of one name are
+ * the ones registered while user names were unique per organization only, kept apart by the
+ * migration (each has its own password): the password given picks the login. With one login
+ * (nearly everyone) nothing is hashed here. With several, the one whose password matches; none:
+ * the one used last, whose failure is then counted.
  */
 export async function accountForSignIn(manager: EntityManager, userName: string, password: string): Promise<SelfServiceAccount | null> {
-  const name = normalizeUserName(userName);
-  const candidates = (await manager.find(SelfServiceAccount, { where: { userName: name }, order: { lastSuccessfulLogin: 'DESC', essId: 'DESC' } })).filter((a) => sameUserName(a.userName, name));
+  const candidates = await loginsByUserName(manager, userName);
   if (candidates.length <= 1) return candidates[0] ?? null;
   const secrets = new Map((await manager.findBy(AccountSecret, { essId: In(candidates.map((c) => c.essId)) })).map((s) => [s.essId, s]));
   // All at once, whichever matches: the time does not depend on which login is the one.

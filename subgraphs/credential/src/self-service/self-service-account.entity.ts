@@ -7,7 +7,12 @@ const counter = { type: 'int' as const, default: 0 };
 const flag = { type: 'boolean' as const, default: false };
 
 /**
- * The Self Service Details panel of one contact. Nothing secret lives here: password and token
+ * The Self Service Details panel of one contact: one membership of a person (DESIGN.md section 6).
+ * The person's login is the row that registered first (`loginEssId` null): its status, counters
+ * and secrets (keyed by its essId) are the login's. A contact of another organization added later
+ * is a row linked to it (`loginEssId`); what happens to the login is copied to every linked row
+ * the person has confirmed (person/login-rows.ts), so each organization's panel shows the person's
+ * state from the day it linked, and nothing older. Nothing secret lives here: password and token
  * hashes have their own tables, which no GraphQL type maps.
  */
 @ObjectType('SelfServiceAccount', { description: 'The Self Service Details panel: a contact\'s self-service login.' })
@@ -33,6 +38,23 @@ export class SelfServiceAccount {
   @Index('IDX_self_service_account_user_name')
   @Column({ type: 'varchar', length: 254 })
   userName: string;
+
+  /** The login this membership belongs to; null when this row is the login itself. */
+  @Index('IDX_self_service_account_login')
+  @Column({ type: 'int', nullable: true })
+  loginEssId: number | null;
+
+  /**
+   * The user name, on the one login new registrations of that email link to (unique, so two
+   * registrations at once cannot make two logins); null on linked rows and on logins kept apart.
+   */
+  @Index('UQ_self_service_account_login_user_name', { unique: true })
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  loginUserName: string | null;
+
+  /** When the person first signed in after this contact was linked to the login; null until then. */
+  @Column({ ...when })
+  linkConfirmedAt: Date | null;
 
   @Field(() => SelfServiceStatus)
   @Column({ type: 'varchar', length: 24 })
