@@ -29,21 +29,53 @@ it("an administrator who changes its contact's email and re-enrolls it sends the
   const adminB = await signedInContact(federation, '01001', [ContactType.ADMINISTRATOR], 'admin-b@01001.example');
   const email = 'shared-person@01001.example';
   const create = async (admin: { token: string }, organizationId: string) =>
-    ok(await federation.query('mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { ...contactInput('Shared', 'Person', email, [ContactType.READ_ONLY]), organizationId } }, { token: admin.token })).createContact.id as string;
+    ok(
+      await federation.query(
+        'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+        { input: { ...contactInput('Shared', 'Person', email, [ContactType.READ_ONLY]), organizationId } },
+        { token: admin.token },
+      ),
+    ).createContact.id as string;
 
   // B registers its person, who chooses a password; A registers the same email; the person acts for A once.
   const inB = await create(adminB, demoOrganizationId('01001'));
   ok(await federation.query(REGISTER, { id: inB }, { token: adminB.token }));
   const temporary = /Temporary password: (\S+)/.exec((await flows.nextMail(email, /registration/)).text)![1];
-  ok(await flows.change(ok(await flows.login(email, temporary)).login.accessToken, temporary, 'the person chose this passphrase'));
+  ok(
+    await flows.change(
+      ok(await flows.login(email, temporary)).login.accessToken,
+      temporary,
+      'the person chose this passphrase',
+    ),
+  );
   const inA = await create(adminA, demoOrganizationId('42061'));
   ok(await federation.query(REGISTER, { id: inA }, { token: adminA.token }));
-  const choice = ok(await federation.query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }', { u: email, p: 'the person chose this passphrase' })).login;
-  ok(await federation.query('mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { accessToken } }', { t: choice.choiceToken, o: demoOrganizationId('42061') }));
+  const choice = ok(
+    await federation.query(
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }',
+      { u: email, p: 'the person chose this passphrase' },
+    ),
+  ).login;
+  ok(
+    await federation.query(
+      'mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { accessToken } }',
+      { t: choice.choiceToken, o: demoOrganizationId('42061') },
+    ),
+  );
 
   // A points its contact at an address of its own, then re-enrolls it.
   const captured = 'captured@42061.example';
-  ok(await federation.query(UPDATE_CONTACT, { id: inA, v: await currentVersion(federation, inA), input: contactInput('Shared', 'Person', captured, [ContactType.READ_ONLY]) }, { token: adminA.token }));
+  ok(
+    await federation.query(
+      UPDATE_CONTACT,
+      {
+        id: inA,
+        v: await currentVersion(federation, inA),
+        input: contactInput('Shared', 'Person', captured, [ContactType.READ_ONLY]),
+      },
+      { token: adminA.token },
+    ),
+  );
   const before = (await smtp.waitFor(email, 1, 100)).filter((m) => /re-enrolled/.test(m.subject)).length;
   ok(await federation.query(RE_ENROLL, { id: inA }, { token: adminA.token }));
 
@@ -52,5 +84,7 @@ it("an administrator who changes its contact's email and re-enrolls it sends the
   await new Promise((r) => setTimeout(r, 1000));
   expect(smtp.received.filter((m) => m.to.toLowerCase().includes(captured))).toEqual([]);
   // The user name is still the person's email: the new address signs nobody in.
-  expect((await flows.login(captured, /Temporary password: (\S+)/.exec(mail.text)![1])).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  expect(
+    (await flows.login(captured, /Temporary password: (\S+)/.exec(mail.text)![1])).errors?.[0]?.extensions?.code,
+  ).toBe('UNAUTHENTICATED');
 });

@@ -4,8 +4,10 @@ import { ContactType } from '@ecg/shared';
 @ObjectType({ description: 'An organization the signed-in person acts for, offered by the chooser after sign-in.' })
 export class OrganizationChoice {
   @Field(() => ID) organizationId: string;
-  @Field(() => String, { description: 'Its display name, for the chooser (no token is needed to read it).' }) organizationName: string;
-  @Field(() => [ContactType], { description: 'The person\'s contact types there: what a token for it will allow.' }) contactTypes: ContactType[];
+  @Field(() => String, { description: 'Its display name, for the chooser (no token is needed to read it).' })
+  organizationName: string;
+  @Field(() => [ContactType], { description: "The person's contact types there: what a token for it will allow." })
+  contactTypes: ContactType[];
 }
 
 @ObjectType({
@@ -14,27 +16,43 @@ export class OrganizationChoice {
     'the organizations to choose from and a `choiceToken` for `chooseOrganization` (5 minutes, once).',
 })
 export class LoginResult {
-  @Field(() => String, { nullable: true, description: 'Short-lived signed JWT (EdDSA); null while an organization is to be chosen.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Short-lived signed JWT (EdDSA); null while an organization is to be chosen.',
+  })
   accessToken: string | null;
 
-  @Field(() => String, { nullable: true, description: 'One-time refresh token; null while an organization is to be chosen.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'One-time refresh token; null while an organization is to be chosen.',
+  })
   refreshToken: string | null;
 
   @Field(() => String)
   tokenType: string;
 
-  @Field(() => Int, { nullable: true, description: 'Seconds until the access token expires; null while an organization is to be chosen.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Seconds until the access token expires; null while an organization is to be chosen.',
+  })
   expiresIn: number | null;
 
   @Field(() => Boolean, { description: 'The access token may only change the password.' })
   passwordChangeRequired: boolean;
 
-  @Field(() => Boolean, { description: 'The person acts for several organizations: call `chooseOrganization` with one of `organizations`.' })
+  @Field(() => Boolean, {
+    description: 'The person acts for several organizations: call `chooseOrganization` with one of `organizations`.',
+  })
   organizationChoiceRequired: boolean;
 
-  @Field(() => [OrganizationChoice], { description: 'The organizations to choose from; empty when a session was issued.' })
+  @Field(() => [OrganizationChoice], {
+    description: 'The organizations to choose from; empty when a session was issued.',
+  })
   organizations: OrganizationChoice[];
 
-  @Field(() => String, { nullable: true, description: 'For `chooseOrganization`: stands for the password just checked (5 minutes, once).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For `chooseOrganization`: stands for the password just checked (5 minutes, once).',
+  })
   choiceToken: string | null;
 }

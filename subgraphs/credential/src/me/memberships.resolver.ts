@@ -13,7 +13,10 @@ import { Membership } from './membership.type';
  */
 @Resolver(() => Me)
 export class MembershipsResolver {
-  @FieldResolver(() => [Membership], { description: 'Every organization you act for whose contact record is active, the current one included; empty for staff.' })
+  @FieldResolver(() => [Membership], {
+    description:
+      'Every organization you act for whose contact record is active, the current one included; empty for staff.',
+  })
   async memberships(@Ctx() context: CredentialContext): Promise<Membership[]> {
     const principal = context.principal;
     if (principal.kind !== 'contact') return [];
@@ -21,7 +24,11 @@ export class MembershipsResolver {
     if (!own) return [];
     const { directory } = context.services;
     const found = await Promise.all(
-      (await membershipsOf(context.dataSource.manager, loginEssIdOf(own))).map(async (m) => ({ m, facts: await directory.contact(m.contactId), organization: await directory.organization(m.organizationId) })),
+      (await membershipsOf(context.dataSource.manager, loginEssIdOf(own))).map(async (m) => ({
+        m,
+        facts: await directory.contact(m.contactId),
+        organization: await directory.organization(m.organizationId),
+      })),
     );
     return found
       .filter(({ facts }) => facts?.status === 'ACTIVE')
@@ -31,7 +38,11 @@ export class MembershipsResolver {
         organization: new Organization(m.organizationId),
         organizationName: organization?.displayName ?? '',
         contactTypes: facts!.contactTypes,
-        capabilities: capabilitiesOf(facts!.contactTypes).map((c) => ({ function: c.function.key, name: c.function.name, level: c.level as CapabilityLevel })),
+        capabilities: capabilitiesOf(facts!.contactTypes).map((c) => ({
+          function: c.function.key,
+          name: c.function.name,
+          level: c.level as CapabilityLevel,
+        })),
         current: m.contactId === principal.id,
       }));
   }

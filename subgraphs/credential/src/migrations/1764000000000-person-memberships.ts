@@ -1,7 +1,11 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { columnsFor } from '@ecg/shared';
 
-interface Row { essId: number; userName: string; lastSuccessfulLogin: Date | string | null }
+interface Row {
+  essId: number;
+  userName: string;
+  lastSuccessfulLogin: Date | string | null;
+}
 
 /**
  * Issue 13: one login per person, linked to a contact in each organization (DESIGN.md section 6).
@@ -22,16 +26,30 @@ export class PersonMemberships1764000000000 implements MigrationInterface {
       new TableColumn(text('loginUserName', 254)),
       new TableColumn(when('linkConfirmedAt')),
     ]);
-    const rows: Row[] = await queryRunner.query('SELECT essId, userName, lastSuccessfulLogin FROM self_service_account ORDER BY essId');
+    const rows = (await queryRunner.query(
+      'SELECT essId, userName, lastSuccessfulLogin FROM self_service_account ORDER BY essId',
+    )) as Row[];
     const chosen = new Map<string, Row>();
     const at = (row: Row) => (row.lastSuccessfulLogin ? new Date(row.lastSuccessfulLogin).getTime() : -1);
     for (const row of rows) {
       const seen = chosen.get(row.userName);
-      if (!seen || at(row) > at(seen) || (at(row) === at(seen) && row.essId > seen.essId)) chosen.set(row.userName, row);
+      if (!seen || at(row) > at(seen) || (at(row) === at(seen) && row.essId > seen.essId))
+        chosen.set(row.userName, row);
     }
-    for (const row of chosen.values()) await queryRunner.query('UPDATE self_service_account SET loginUserName = userName WHERE essId = ?', [row.essId]);
-    await queryRunner.createIndex('self_service_account', new TableIndex({ name: 'IDX_self_service_account_login', columnNames: ['loginEssId'] }));
-    await queryRunner.createIndex('self_service_account', new TableIndex({ name: 'UQ_self_service_account_login_user_name', columnNames: ['loginUserName'], isUnique: true }));
+    for (const row of chosen.values())
+      await queryRunner.query('UPDATE self_service_account SET loginUserName = userName WHERE essId = ?', [row.essId]);
+    await queryRunner.createIndex(
+      'self_service_account',
+      new TableIndex({ name: 'IDX_self_service_account_login', columnNames: ['loginEssId'] }),
+    );
+    await queryRunner.createIndex(
+      'self_service_account',
+      new TableIndex({
+        name: 'UQ_self_service_account_login_user_name',
+        columnNames: ['loginUserName'],
+        isUnique: true,
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -14,16 +14,27 @@ import { hasChosenPassword, loginsByUserName } from './login-rows';
  */
 export async function foldPendingLogins(manager: EntityManager, login: SelfServiceAccount): Promise<void> {
   const others = (await loginsByUserName(manager, login.userName)).filter(
-    (other) => other.essId !== login.essId && !hasChosenPassword(other) && other.status === SelfServiceStatus.REGISTRATION_PENDING,
+    (other) =>
+      other.essId !== login.essId &&
+      !hasChosenPassword(other) &&
+      other.status === SelfServiceStatus.REGISTRATION_PENDING,
   );
   if (!others.length) return;
   const ids = others.map((other) => other.essId);
   const claimed = others.some((other) => other.loginUserName !== null);
-  await manager.update(SelfServiceAccount, { essId: In(ids) }, { loginEssId: login.essId, loginUserName: null, linkConfirmedAt: null });
+  await manager.update(
+    SelfServiceAccount,
+    { essId: In(ids) },
+    { loginEssId: login.essId, loginUserName: null, linkConfirmedAt: null },
+  );
   // The claim follows the person: future registrations of this email link to this login.
   if (claimed) await manager.update(SelfServiceAccount, { essId: login.essId }, { loginUserName: login.userName });
   await manager.delete(AccountSecret, { essId: In(ids) });
   await manager.update(AccountToken, { essId: In(ids), usedAt: IsNull() }, { usedAt: new Date() });
   // Rows already linked to a folded login (none today: linking needs a chosen password) follow it.
-  await manager.update(SelfServiceAccount, { loginEssId: In(ids), essId: Not(login.essId) }, { loginEssId: login.essId });
+  await manager.update(
+    SelfServiceAccount,
+    { loginEssId: In(ids), essId: Not(login.essId) },
+    { loginEssId: login.essId },
+  );
 }

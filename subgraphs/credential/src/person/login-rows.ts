@@ -14,11 +14,15 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 export const loginEssIdOf = (row: Pick<SelfServiceAccount, 'essId' | 'loginEssId'>) => row.loginEssId ?? row.essId;
 
 /** A linked row the person has not signed in since: its organization sees only what it did itself. */
-export const awaitsConfirmation = (row: Pick<SelfServiceAccount, 'loginEssId' | 'linkConfirmedAt'>) => row.loginEssId !== null && row.linkConfirmedAt === null;
+export const awaitsConfirmation = (row: Pick<SelfServiceAccount, 'loginEssId' | 'linkConfirmedAt'>) =>
+  row.loginEssId !== null && row.linkConfirmedAt === null;
 
 /** The login rows (never linked rows) with exactly this user name: one, or several kept apart before issue 13. */
 export async function loginsByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount[]> {
-  const found = await manager.find(SelfServiceAccount, { where: { userName: normalizeUserName(userName), loginEssId: IsNull() }, order: { lastSuccessfulLogin: 'DESC', essId: 'DESC' } });
+  const found = await manager.find(SelfServiceAccount, {
+    where: { userName: normalizeUserName(userName), loginEssId: IsNull() },
+    order: { lastSuccessfulLogin: 'DESC', essId: 'DESC' },
+  });
   return found.filter((row) => sameUserName(row.userName, userName));
 }
 
@@ -35,19 +39,27 @@ export async function loginForLinking(manager: EntityManager, userName: string):
 }
 
 /** Whether some login already holds the user name's claim (the unique index new logins race on). */
-export const userNameClaimed = (manager: EntityManager, userName: string) => manager.existsBy(SelfServiceAccount, { loginUserName: normalizeUserName(userName) });
+export const userNameClaimed = (manager: EntityManager, userName: string) =>
+  manager.existsBy(SelfServiceAccount, { loginUserName: normalizeUserName(userName) });
 
 /** Whether the person ever chose a password (enrolled, or re-enrolled after enrolling). */
-export const hasChosenPassword = (login: Pick<SelfServiceAccount, 'enrollmentCompleted' | 'passwordLastChanged'>) => login.enrollmentCompleted || login.passwordLastChanged !== null;
+export const hasChosenPassword = (login: Pick<SelfServiceAccount, 'enrollmentCompleted' | 'passwordLastChanged'>) =>
+  login.enrollmentCompleted || login.passwordLastChanged !== null;
 
 /** Every membership of a login: the login's own row first, then the linked ones by age. */
 export async function membershipsOf(manager: EntityManager, loginEssId: number): Promise<SelfServiceAccount[]> {
-  const rows = await manager.find(SelfServiceAccount, { where: [{ essId: loginEssId }, { loginEssId }], order: { essId: 'ASC' } });
+  const rows = await manager.find(SelfServiceAccount, {
+    where: [{ essId: loginEssId }, { loginEssId }],
+    order: { essId: 'ASC' },
+  });
   return [...rows.filter((row) => row.essId === loginEssId), ...rows.filter((row) => row.essId !== loginEssId)];
 }
 
 /** The memberships the person has confirmed (the login's own row is always one). */
-export async function confirmedMembershipsOf(manager: EntityManager, loginEssId: number): Promise<SelfServiceAccount[]> {
+export async function confirmedMembershipsOf(
+  manager: EntityManager,
+  loginEssId: number,
+): Promise<SelfServiceAccount[]> {
   return (await membershipsOf(manager, loginEssId)).filter((row) => !awaitsConfirmation(row));
 }
 
@@ -55,7 +67,11 @@ export async function confirmedMembershipsOf(manager: EntityManager, loginEssId:
  * Write a change of the login to the login row and every confirmed linked row, so each
  * organization's panel shows it. Values may be SQL expressions (`() => 'col + 1'`), evaluated per row.
  */
-export async function updateLogin(manager: EntityManager, loginEssId: number, patch: QueryDeepPartialEntity<SelfServiceAccount>): Promise<void> {
+export async function updateLogin(
+  manager: EntityManager,
+  loginEssId: number,
+  patch: QueryDeepPartialEntity<SelfServiceAccount>,
+): Promise<void> {
   await manager
     .createQueryBuilder()
     .update(SelfServiceAccount)

@@ -14,13 +14,25 @@ export const CHOICE_LIFETIME_MS = 5 * 60_000;
  */
 export async function issueChoiceToken(manager: EntityManager, loginEssId: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  await manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId: loginEssId, purpose: 'CHOOSE', expiresAt: new Date(Date.now() + CHOICE_LIFETIME_MS), usedAt: null });
+  await manager.insert(AccountToken, {
+    id: randomUUID(),
+    tokenHash: sha256(token),
+    essId: loginEssId,
+    purpose: 'CHOOSE',
+    expiresAt: new Date(Date.now() + CHOICE_LIFETIME_MS),
+    usedAt: null,
+  });
   return token;
 }
 
 /** Spend a choice token once: the login it was issued for, or INVALID_TOKEN. */
 export async function spendChoiceToken(manager: EntityManager, token: string): Promise<number> {
-  const row = await manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose: 'CHOOSE', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  const row = await manager.findOneBy(AccountToken, {
+    tokenHash: sha256(token),
+    purpose: 'CHOOSE',
+    usedAt: IsNull(),
+    expiresAt: MoreThan(new Date()),
+  });
   const spent = row && (await manager.update(AccountToken, { id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
   if (!row || spent?.affected !== 1) throw invalidLink();
   return row.essId;

@@ -22,7 +22,7 @@ export async function accountForSignIn(manager: EntityManager, userName: string,
     candidates.map((account) => {
       const secret = secrets.get(account.essId);
       const hash = account.status === SelfServiceStatus.REGISTRATION_PENDING ? secret?.temporaryPasswordHash : secret?.passwordHash;
-      return hash ? verifyPassword(password, hash) : false;
+      return hash ? verifyPassword(password, hash) : Promise.resolve(false);
     }),
   );
   return candidates[matches.indexOf(true)] ?? candidates[0];
