@@ -19,10 +19,14 @@ export const REFRESH_COOKIE = '__Host-ecg-refresh';
 export const SESSION_HEADER = 'x-requested-by';
 
 interface Session {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
+  accessToken: string | null;
+  refreshToken: string | null;
+  expiresIn: number | null;
   passwordChangeRequired: boolean;
+  /** `login` only: the person acts for several organizations and must choose one first. */
+  organizationChoiceRequired?: boolean;
+  choiceToken?: string | null;
+  organizations?: { organizationId: string; organizationName: string }[];
 }
 interface UpstreamError {
   message: string;
@@ -31,7 +35,9 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
+  chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
+  switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
   changePassword: `mutation ($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { ${SESSION_FIELDS} } }`,
   logout: 'mutation ($refreshToken: String!) { logout(refreshToken: $refreshToken) }',
@@ -125,6 +131,16 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       res.status(statusFor(errors[0].extensions.code)).json({ errors });
       return;
     }
+    if (session.organizationChoiceRequired) {
+      // No session yet: the organizations to choose from, and the one-time token (5 minutes)
+      // that stands for the password just checked. Nothing goes into the cookie.
+      res.json({
+        organizationChoiceRequired: true,
+        choiceToken: session.choiceToken,
+        organizations: session.organizations ?? [],
+      });
+      return;
+    }
     if (!session.accessToken || !session.refreshToken) {
       // A sign-in that issued no session yet (a person of several organizations must choose one):
       // nothing goes into the cookie, and the page is told so in words.
@@ -194,6 +210,27 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         newPassword: text((req.body as Record<string, unknown> | undefined)?.newPassword),
       };
       respond(res, await call<Record<string, Session>>(req, 'changePassword', variables), 'changePassword');
+    }),
+  );
+  const body = (req: Request) => (req.body as Record<string, unknown> | undefined) ?? {};
+  router.post(
+    '/session/organization',
+    guarded(async (req, res) => {
+      const variables = { organizationId: text(body(req).organizationId), choiceToken: text(body(req).choiceToken) };
+      respond(res, await call<Record<string, Session>>(req, 'chooseOrganization', variables), 'chooseOrganization');
+    }),
+  );
+  router.post(
+    '/session/switch',
+    guarded(async (req, res) => {
+      const previous = refreshCookieOf(req);
+      const result = await call<Record<string, Session>>(req, 'switchOrganization', {
+        organizationId: text(body(req).organizationId),
+      });
+      // The browser holds one session: the one it leaves ends, rather than live on unreferenced.
+      if (result.data?.switchOrganization?.refreshToken && previous)
+        await call(req, 'logout', { refreshToken: previous });
+      respond(res, result, 'switchOrganization');
     }),
   );
   router.post(

@@ -4,8 +4,8 @@ import { signOut } from '../session/session';
 import { useSession } from '../session/use-session';
 
 /** The maintenance screen's menu entry, for those the matrix lets read contacts (and staff). */
-function ContactsMenuItem() {
-  const me = useMe().data?.me;
+function ContactsMenuItem({ actingAs }: { actingAs: number }) {
+  const me = useMe(actingAs).data?.me;
   if (
     !me ||
     !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ') || can(me, 'SELF_SERVICE_RESET', 'EDIT'))
@@ -37,7 +37,7 @@ export function Layout() {
             <ul className="menu">
               {signedIn ? (
                 <>
-                  <ContactsMenuItem />
+                  <ContactsMenuItem actingAs={session.status === 'signed-in' ? session.actingAs : 0} />
                   <li>
                     <NavLink to="/account">My account</NavLink>
                   </li>

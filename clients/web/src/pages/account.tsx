@@ -10,7 +10,8 @@ import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
 import { actorName, eventName, failureName, statusName, when } from '../format';
 import { MyAccountDocument, SignOutEverywhereDocument, type MyAccountQuery } from '../graphql/generated';
-import { changePassword, signOut } from '../session/session';
+import { changePassword, signOut, switchOrganization } from '../session/session';
+import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
 
 const EVENTS_PER_PAGE = 10;
@@ -205,6 +206,67 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
   );
 }
 
+type Memberships = MyAccountQuery['me']['memberships'];
+
+/** A person of several organizations acts for one at a time and switches here, without the password. */
+function OrganizationSwitch({
+  memberships,
+  onSwitched,
+}: {
+  memberships: Memberships;
+  onSwitched: (message: string) => void;
+}) {
+  const current = memberships.find((m) => m.current);
+  const [chosen, setChosen] = useState(current?.organizationId ?? '');
+  const [outcome, setOutcome] = useState<{ ok: false; message: string } | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setOutcome(null);
+    if (chosen === current?.organizationId) {
+      setOutcome({
+        ok: false,
+        message: `You already act for ${current.organizationName}. Choose another organization.`,
+      });
+      return;
+    }
+    try {
+      await switchOrganization(chosen);
+      // Shown by the page: this panel starts afresh for the organization now acted for.
+      onSwitched(
+        `You now act for ${memberships.find((m) => m.organizationId === chosen)?.organizationName ?? 'the organization you chose'}.`,
+      );
+    } catch (error) {
+      setOutcome({ ok: false, message: explain(error) });
+    }
+  }
+  return (
+    <section aria-labelledby="organizations-heading" className="panel">
+      <h2 id="organizations-heading">Your organizations</h2>
+      <p>
+        You act for {memberships.length} organizations, one at a time: your rights are those of your contact types in
+        the one you act for.
+      </p>
+      {outcome && !outcome.ok && <ErrorMessage>{outcome.message}</ErrorMessage>}
+      <form onSubmit={submit} noValidate className="toolbar">
+        <div className="field field-inline">
+          <label htmlFor="act-for">Act for</label>
+          <select id="act-for" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            {memberships.map((m) => (
+              <option key={m.organizationId} value={m.organizationId}>
+                {m.organizationName}
+                {m.current ? ' (now)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          Switch organization
+        </button>
+      </form>
+    </section>
+  );
+}
+
 function SignOutEverywhere() {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
@@ -242,8 +304,15 @@ function SignOutEverywhere() {
 /** `/account`: the person's own login, what happened to it, and what they can do about it. */
 export function AccountPage() {
   const [notice] = useNotice();
+  const [switched, setSwitched] = useState<string | null>(null);
   const [page, setPage] = useState(1);
-  const account = useQuery(MyAccountDocument, { page, pageSize: EVENTS_PER_PAGE });
+  const session = useSession();
+  // Loaded again when the session acts for another organization.
+  const account = useQuery(
+    MyAccountDocument,
+    { page, pageSize: EVENTS_PER_PAGE },
+    session.status === 'signed-in' ? session.actingAs : 0,
+  );
   const me = account.data?.me;
   const who = me?.contact
     ? `${me.contact.fullName}, ${me.organization?.displayName ?? ''}`
@@ -254,6 +323,7 @@ export function AccountPage() {
   return (
     <Page title="My account" wide>
       {notice && <Notice>{notice}</Notice>}
+      {switched && <Notice>{switched}</Notice>}
       {account.status === 'loading' && <p role="status">Loading your account…</p>}
       {account.status === 'failed' && (
         <ErrorMessage>
@@ -266,6 +336,13 @@ export function AccountPage() {
       {me && (
         <>
           <p className="lead">Signed in as {who}</p>
+          {me.memberships.length > 1 && (
+            <OrganizationSwitch
+              key={me.memberships.find((m) => m.current)?.organizationId}
+              memberships={me.memberships}
+              onSwitched={setSwitched}
+            />
+          )}
           {me.selfService ? (
             <SelfServiceDetails account={me.selfService} />
           ) : (

@@ -5,8 +5,9 @@ import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
-import { signIn } from '../session/session';
+import { signIn, type OrganizationChoice } from '../session/session';
 import { useSession } from '../session/use-session';
+import { ChooseOrganization } from './choose-organization';
 import { ChoosePassword } from './choose-password';
 
 export interface SignInState {
@@ -74,7 +75,21 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   // The temporary password, kept only for the next step (choosing one's own), never stored.
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
+  const [choice, setChoice] = useState<OrganizationChoice | null>(null);
+  const [restartNotice, setRestartNotice] = useState<string | null>(null);
 
+  if (choice && session.status !== 'signed-in') {
+    return (
+      <ChooseOrganization
+        choice={choice}
+        onChosen={() => setChoice(null)}
+        onRestart={(message) => {
+          setChoice(null);
+          setRestartNotice(message);
+        }}
+      />
+    );
+  }
   if (session.status === 'signed-in' && session.passwordChangeRequired) {
     return (
       <ChoosePassword
@@ -109,7 +124,10 @@ export function SignInPage() {
     setTemporaryPassword(password);
     try {
       const state = await signIn(userName.trim(), password);
-      if (state.status === 'signed-in' && !state.passwordChangeRequired) {
+      if ('choiceToken' in state) {
+        setRestartNotice(null);
+        setChoice(state);
+      } else if (state.status === 'signed-in' && !state.passwordChangeRequired) {
         setTemporaryPassword(null);
         navigate(from, { replace: true });
       }
@@ -125,6 +143,7 @@ export function SignInPage() {
   return (
     <Page title="Sign In">
       {notice && <Notice>{notice}</Notice>}
+      {restartNotice && <ErrorMessage>{restartNotice}</ErrorMessage>}
       {failure !== null && <FailedSignIn error={failure} />}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <TextField

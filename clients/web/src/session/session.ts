@@ -7,12 +7,21 @@ import { ApiError, type GraphQLErrorBody } from '../api/api-error';
  * expiring access token asks `/session/refresh` for a new access token.
  */
 export type SessionState =
-  { status: 'starting' } | { status: 'signed-out' } | { status: 'signed-in'; passwordChangeRequired: boolean };
+  | { status: 'starting' }
+  | { status: 'signed-out' }
+  /** `actingAs` changes when the token acts for another organization (or person): pages load again. */
+  | { status: 'signed-in'; passwordChangeRequired: boolean; actingAs: number };
 
 interface IssuedAccess {
   accessToken: string;
   expiresIn: number;
   passwordChangeRequired: boolean;
+}
+
+/** A person of several organizations chooses one after the password (DESIGN.md section 6). */
+export interface OrganizationChoice {
+  choiceToken: string;
+  organizations: { organizationId: string; organizationName: string }[];
 }
 
 let token: string | null = null;
@@ -33,7 +42,10 @@ export function subscribe(listener: () => void): () => void {
 }
 
 /** The gateway's session routes want JSON and this header: a page of another site can send neither. */
-async function post(path: string, body: unknown = {}, bearer?: string | null): Promise<IssuedAccess | null> {
+/** What the session routes answer: an access token, or (sign-in only) the organizations to choose from. */
+type SessionAnswer = IssuedAccess & Partial<OrganizationChoice> & { organizationChoiceRequired?: boolean };
+
+async function post(path: string, body: unknown = {}, bearer?: string | null): Promise<SessionAnswer | null> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -50,9 +62,9 @@ async function post(path: string, body: unknown = {}, bearer?: string | null): P
     throw ApiError.unreachable();
   }
   if (response.status === 204) return null;
-  let answer: IssuedAccess & { errors?: GraphQLErrorBody[] };
+  let answer: SessionAnswer & { errors?: GraphQLErrorBody[] };
   try {
-    answer = (await response.json()) as IssuedAccess & { errors?: GraphQLErrorBody[] };
+    answer = (await response.json()) as SessionAnswer & { errors?: GraphQLErrorBody[] };
   } catch {
     throw new ApiError(
       `The server answered ${response.status}.`,
@@ -69,13 +81,16 @@ function signedOut() {
   publish({ status: 'signed-out' });
 }
 
-function accept(issued: IssuedAccess | null) {
+let actingAs = 0;
+
+function accept(issued: IssuedAccess | null, newIdentity = false) {
   if (!issued) return;
+  if (newIdentity) actingAs++;
   token = issued.accessToken;
   clearTimeout(renewal);
   // Renew before it expires: at four fifths of its lifetime (12 of 15 minutes by default).
   renewal = setTimeout(() => void refresh().catch(() => undefined), Math.max(5, issued.expiresIn * 0.8) * 1000);
-  publish({ status: 'signed-in', passwordChangeRequired: issued.passwordChangeRequired });
+  publish({ status: 'signed-in', passwordChangeRequired: issued.passwordChangeRequired, actingAs });
 }
 
 /**
@@ -111,9 +126,24 @@ export function refresh(): Promise<boolean> {
   return refreshing;
 }
 
-export async function signIn(userName: string, password: string): Promise<SessionState> {
-  accept(await post('/session/login', { userName, password }));
+/** Sign in: signed in, or (for a person of several organizations) the organizations to choose from. */
+export async function signIn(userName: string, password: string): Promise<SessionState | OrganizationChoice> {
+  const answer = await post('/session/login', { userName, password });
+  if (answer?.organizationChoiceRequired && answer.choiceToken)
+    return { choiceToken: answer.choiceToken, organizations: answer.organizations ?? [] };
+  accept(answer, true);
   return state;
+}
+
+/** The organization chosen after signing in: a session that acts for it. */
+export async function chooseOrganization(choice: OrganizationChoice, organizationId: string): Promise<SessionState> {
+  accept(await post('/session/organization', { organizationId, choiceToken: choice.choiceToken }), true);
+  return state;
+}
+
+/** Act for another of one's organizations, without the password; the session of the one left ends. */
+export async function switchOrganization(organizationId: string): Promise<void> {
+  accept(await post('/session/switch', { organizationId }, token), true);
 }
 
 /** Change one's own password: the server ends every other session and starts a new one here. */
