@@ -6,8 +6,10 @@ import { defineConfig } from 'vite';
 // server passes the API and the session routes on to the gateway.
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:4000';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react()],
+  // A build is always React's production build, whatever NODE_ENV the shell has (jest sets "test").
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   // The gateway's GraphiQL keeps React 18 at the top of node_modules; this app's React 19 is in
   // clients/web/node_modules. Libraries found higher up (react-router) must use the app's copy.
   resolve: { dedupe: ['react', 'react-dom'] },
@@ -19,4 +21,4 @@ export default defineConfig({
     modulePreload: { polyfill: false },
   },
   server: { proxy: { '/graphql': gateway, '/session': gateway, '/exports': gateway } },
-});
+}));

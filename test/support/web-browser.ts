@@ -1,10 +1,28 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { buildIsCurrent } from '../../tools/src/build-web';
+
+/**
+ * The gateway serves clients/web/dist: a test run straight from source (`npx jest test/web-...`)
+ * builds it first when it is missing or older than the app's sources, so it never tests old pages.
+ */
+function ensureWebAppBuilt(): void {
+  if (buildIsCurrent()) return;
+  // jest sets NODE_ENV=test, which would give Vite (and so React) a development build.
+  const build = spawnSync('npm', ['run', 'build:web'], {
+    cwd: resolve(__dirname, '../..'),
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (build.status !== 0) throw new Error(`The web app does not build:\n${build.stdout}${build.stderr}`);
+}
 
 /** Debian's Chromium, headless, as the GraphiQL browser test starts it (playwright-core brings none). */
 export function launchChromium(): Promise<Browser> {
+  ensureWebAppBuilt();
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [

@@ -38,8 +38,9 @@ async function post(
   }
 }
 
+// An expired token, not a wrong answer: a wrong code also says UNAUTHENTICATED, but names its field.
 const expired = (status: number, errors?: GraphQLErrorBody[]) =>
-  status === 401 || errors?.[0]?.extensions?.code === 'UNAUTHENTICATED';
+  status === 401 || (errors?.[0]?.extensions?.code === 'UNAUTHENTICATED' && !errors[0].extensions.invalidFields);
 
 /**
  * Run one of the generated operations: the result is typed by the document, and a schema change

@@ -35,6 +35,7 @@ export function TextField({ label, hint, errors = [], markRequired = false, ...i
         aria-invalid={errors.length ? true : undefined}
         aria-required={markRequired || undefined}
         {...input}
+        type={input.type ?? 'text'}
       />
     </div>
   );
