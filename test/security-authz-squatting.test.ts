@@ -24,14 +24,23 @@ afterAll(async () => {
 
 const organizationIds: Record<string, string> = {};
 async function organizationIdOf(code: string, token: string) {
-  return (organizationIds[code] ??= (await federation.query('query ($c: String!) { organization(code: $c) { id } }', { c: code }, { token })).data.organization.id);
+  return (organizationIds[code] ??= (
+    await federation.query('query ($c: String!) { organization(code: $c) { id } }', { c: code }, { token })
+  ).data.organization.id);
 }
 
 /** An administrator creates a contact of its own organization with `email` and registers it: the answer. */
 async function createAndRegister(admin: { token: string }, code: string, email: string) {
-  const created = await federation.query('mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }', {
-    input: { ...contactInput('Same', 'Person', email, [ContactType.READ_ONLY]), organizationId: await organizationIdOf(code, admin.token) },
-  }, { token: admin.token });
+  const created = await federation.query(
+    'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+    {
+      input: {
+        ...contactInput('Same', 'Person', email, [ContactType.READ_ONLY]),
+        organizationId: await organizationIdOf(code, admin.token),
+      },
+    },
+    { token: admin.token },
+  );
   if (created.errors) throw new Error(JSON.stringify(created.errors));
   const id = created.data.createContact.id as string;
   return { id, answer: await federation.query(REGISTER, { id }, { token: admin.token }) };
@@ -47,7 +56,9 @@ const learned = (response: { data?: any; errors?: { extensions?: Record<string, 
 async function temporaryPasswordFor(email: string, organization: RegExp): Promise<string> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const mail = (await smtp.waitFor(email, 1, 100)).find((m) => /registration/.test(m.subject) && organization.test(m.text));
+    const mail = (await smtp.waitFor(email, 1, 100)).find(
+      (m) => /registration/.test(m.subject) && organization.test(m.text),
+    );
     if (mail) return temporaryPasswordIn(mail.text);
     if (Date.now() > deadline) throw new Error(`no registration mail for ${email} from ${organization}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -76,22 +87,41 @@ describe('registering an email that already has a login in another organization'
     const temporary = await temporaryPasswordFor(email, /01001-/);
     const first = await federation.query(LOGIN, { u: email, p: temporary });
     expect(first.errors).toBeUndefined();
-    const changed = await federation.query(CHANGE, { c: temporary, n: 'the person chose this passphrase' }, { token: first.data.login.accessToken });
+    const changed = await federation.query(
+      CHANGE,
+      { c: temporary, n: 'the person chose this passphrase' },
+      { token: first.data.login.accessToken },
+    );
     expect(changed.errors).toBeUndefined();
     // Issue 13: the squatter's registration, never chosen by the person, is a membership the
     // chooser offers; the person picks 01001.
-    const again = await federation.query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }', { u: email, p: 'the person chose this passphrase' });
-    const chosen = await federation.query('mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { accessToken } }', {
-      t: again.data.login.choiceToken, o: await organizationIdOf('01001', owner.token),
-    });
-    const me = await federation.query('{ me { contact { id } organization { code } } }', {}, { token: chosen.data.chooseOrganization.accessToken });
+    const again = await federation.query(
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }',
+      { u: email, p: 'the person chose this passphrase' },
+    );
+    const chosen = await federation.query(
+      'mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { accessToken } }',
+      {
+        t: again.data.login.choiceToken,
+        o: await organizationIdOf('01001', owner.token),
+      },
+    );
+    const me = await federation.query(
+      '{ me { contact { id } organization { code } } }',
+      {},
+      { token: chosen.data.chooseOrganization.accessToken },
+    );
     expect(me.data.me).toEqual({ contact: { id: own.id }, organization: { code: '01001' } });
     // And 01001's administrator sees its own person's login, enrolled.
-    const panel = await federation.query('query ($id: ID!) { contact(id: $id) { selfService { status enrollmentCompleted } } }', { id: own.id }, { token: owner.token });
+    const panel = await federation.query(
+      'query ($id: ID!) { contact(id: $id) { selfService { status enrollmentCompleted } } }',
+      { id: own.id },
+      { token: owner.token },
+    );
     expect(panel.data.contact.selfService).toEqual({ status: 'REGISTERED', enrollmentCompleted: true });
   });
 
-  it('lets the seeds\' Bruno (42061) and Betsy (01001), one email, both be registered', async () => {
+  it("lets the seeds' Bruno (42061) and Betsy (01001), one email, both be registered", async () => {
     const staff = await federation.staffToken();
     for (const key of ['bruno', 'betsy']) {
       const result = await federation.query(REGISTER, { id: demoContactId(key) }, { token: staff });

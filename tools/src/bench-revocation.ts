@@ -32,13 +32,18 @@ async function perCall(run: (i: number) => unknown, calls: number): Promise<numb
 }
 
 async function main() {
-  const snapshot: RevocationSnapshot = { pollSeconds: 10, sessions: Array.from({ length: REVOKED }, () => sessionHash(randomUUID())) };
+  const snapshot: RevocationSnapshot = {
+    pollSeconds: 10,
+    sessions: Array.from({ length: REVOKED }, () => sessionHash(randomUUID())),
+  };
   const list = revocationList(async () => snapshot);
   const headers = Array.from({ length: TOKENS }, () => `Bearer ${token(randomUUID())}`);
   const keys = async () => publicKey;
   const without = createTokenVerifier(keys, settings);
   const withList = createTokenVerifier(keys, settings, list);
-  const sids = headers.map((h) => JSON.parse(Buffer.from(h.split('.')[1], 'base64url').toString()).sid as string);
+  const sids = headers.map(
+    (h) => (JSON.parse(Buffer.from(h.split('.')[1], 'base64url').toString()) as { sid: string }).sid,
+  );
 
   // Warm up both paths (JIT, the first fetch of the list).
   for (const h of headers) await Promise.all([without(h), withList(h)]);
@@ -53,19 +58,29 @@ async function main() {
   }
   // One poll: parse the published JSON and rebuild the set, every poll interval.
   const body = JSON.stringify(snapshot);
-  const pollMs = median(Array.from({ length: ROUNDS }, () => {
-    const t0 = performance.now();
-    void new Set((JSON.parse(body) as RevocationSnapshot).sessions);
-    return performance.now() - t0;
-  }));
+  const pollMs = median(
+    Array.from({ length: ROUNDS }, () => {
+      const t0 = performance.now();
+      void new Set((JSON.parse(body) as RevocationSnapshot).sessions);
+      return performance.now() - t0;
+    }),
+  );
 
   const [a, b, c] = [median(plain), median(checked), median(checkAlone)];
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(`tokens: ${TOKENS} distinct, revocation list: ${REVOKED} ended sessions, ${ROUNDS} rounds, medians`);
   console.log(`token check without revocation: ${a.toFixed(1)} µs per request`);
-  console.log(`token check with revocation:    ${b.toFixed(1)} µs per request (+${(b - a).toFixed(1)} µs, ${(((b - a) / a) * 100).toFixed(1)}%)`);
+  console.log(
+    `token check with revocation:    ${b.toFixed(1)} µs per request (+${(b - a).toFixed(1)} µs, ${(((b - a) / a) * 100).toFixed(1)}%)`,
+  );
   console.log(`revocation check alone (SHA-256 of the sid + set lookup): ${c.toFixed(2)} µs`);
-  console.log(`one poll of the list (${(body.length / 1024).toFixed(0)} KiB JSON parsed into a set): ${pollMs.toFixed(2)} ms, every 10 s by default`);
+  console.log(
+    `one poll of the list (${(body.length / 1024).toFixed(0)} KiB JSON parsed into a set): ${pollMs.toFixed(2)} ms, every 10 s by default`,
+  );
 }
 
 main().catch((error) => {

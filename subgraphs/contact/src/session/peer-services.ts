@@ -1,7 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { CONTACT_ACCESS_REDUCED_PATH, ErrorCode, remoteSessionStatus, type SubgraphConfig } from '@ecg/shared';
 
-const unavailable = (what: string) => new GraphQLError(`${what} cannot be reached right now; try again shortly.`, { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+const unavailable = (what: string) =>
+  new GraphQLError(`${what} cannot be reached right now; try again shortly.`, {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+  });
 
 const ORGANIZATION = `query OrganizationExists($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id } } }`;
 
@@ -31,10 +34,15 @@ export function peerServices(config: SubgraphConfig) {
       const response = await fetch(config.organizationUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify({ query: ORGANIZATION, variables: { representations: [{ __typename: 'Organization', id: organizationId }] } }),
+        body: JSON.stringify({
+          query: ORGANIZATION,
+          variables: { representations: [{ __typename: 'Organization', id: organizationId }] },
+        }),
         signal: AbortSignal.timeout(5000),
       }).catch(() => null);
-      const body = response?.ok ? ((await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: unknown[] }) : null;
+      const body = response?.ok
+        ? ((await response.json()) as { data?: { _entities: ({ id: string } | null)[] }; errors?: unknown[] })
+        : null;
       if (!body?.data || body.errors?.length) throw unavailable('The organization service');
       return body.data._entities[0]?.id === organizationId;
     },

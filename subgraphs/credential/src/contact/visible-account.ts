@@ -8,7 +8,10 @@ import type { SelfServiceAccount } from '../self-service/self-service-account.en
  * contact answers exactly as an id that does not exist (no login, REGISTER), so nothing tells
  * whether it has a login or is locked. Staff and services see every login.
  */
-export async function visibleAccount(context: CredentialContext, contactId: string): Promise<SelfServiceAccount | null> {
+export async function visibleAccount(
+  context: CredentialContext,
+  contactId: string,
+): Promise<SelfServiceAccount | null> {
   const account = await context.loaders.selfService.byContactId.load(contactId);
   if (!account) return null;
   const principal = context.principal;

@@ -10,7 +10,11 @@ export class SessionRevocation1763950000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'session_revocation',
-        columns: [{ ...text('sessionHash', 64, false), isPrimary: true }, when('revokedAt', false), when('expiresAt', false)],
+        columns: [
+          { ...text('sessionHash', 64, false), isPrimary: true },
+          when('revokedAt', false),
+          when('expiresAt', false),
+        ],
         indices: [new TableIndex({ name: 'IDX_session_revocation_expires', columnNames: ['expiresAt'] })],
       }),
     );

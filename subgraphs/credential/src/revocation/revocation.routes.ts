@@ -13,7 +13,10 @@ const reduced = z.object({ contactId: z.string().uuid() });
  * session, from the database, for mutations that cannot wait); and the call the contact subgraph
  * makes, with its caller's token, when a contact is deactivated or loses a contact type.
  */
-export function revocationRoutes(app: Express, tools: { revocations: SessionRevocations; verify: TokenVerifier; dataSource: DataSource; logger: Logger }) {
+export function revocationRoutes(
+  app: Express,
+  tools: { revocations: SessionRevocations; verify: TokenVerifier; dataSource: DataSource; logger: Logger },
+) {
   const { revocations, verify, dataSource, logger } = tools;
   app.get(REVOCATIONS_PATH, async (req, res) => {
     try {
@@ -39,7 +42,8 @@ export function revocationRoutes(app: Express, tools: { revocations: SessionRevo
       // contact has a login.
       const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: body.data.contactId });
       // Its access tokens end now; a refresh reads the contact again (new types, or refused if inactive).
-      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) === true) await revocations.revokeAllOf([body.data.contactId]);
+      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) === true)
+        await revocations.revokeAllOf([body.data.contactId]);
       res.status(204).end();
     } catch (error) {
       logger.error({ err: error }, 'ending the sessions of a contact failed');

@@ -1,5 +1,10 @@
 import { In, LessThan, MoreThan, type DataSource } from 'typeorm';
-import { CLOCK_TOLERANCE_SECONDS, DEFAULT_REVOCATION_POLL_SECONDS, sessionHash, type RevocationSnapshot } from '@ecg/shared';
+import {
+  CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_REVOCATION_POLL_SECONDS,
+  sessionHash,
+  type RevocationSnapshot,
+} from '@ecg/shared';
 import type { CredentialConfig } from '../config';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 import { SessionRevocation } from './session-revocation.entity';
@@ -11,7 +16,10 @@ import { SessionRevocation } from './session-revocation.entity';
  * access tokens (sign-out, password change, re-enroll, reset, a contact deactivated or losing a
  * type), read by this subgraph at once for its mutations and published to every other verifier.
  */
-export function sessionRevocations(dataSource: DataSource, config: Pick<CredentialConfig, 'accessTokenTtlSeconds' | 'auth'>) {
+export function sessionRevocations(
+  dataSource: DataSource,
+  config: Pick<CredentialConfig, 'accessTokenTtlSeconds' | 'auth'>,
+) {
   const rows = dataSource.getRepository(SessionRevocation);
   // An access token lives this long after its session's last refresh-token row was written.
   const lifetimeMs = (config.accessTokenTtlSeconds + CLOCK_TOLERANCE_SECONDS) * 1000;
@@ -20,13 +28,24 @@ export function sessionRevocations(dataSource: DataSource, config: Pick<Credenti
   async function revoke(sessionIds: string[]): Promise<void> {
     if (sessionIds.length === 0) return;
     const now = new Date();
-    const values = [...new Set(sessionIds)].map((id) => ({ sessionHash: sessionHash(id), revokedAt: now, expiresAt: new Date(now.getTime() + lifetimeMs) }));
+    const values = [...new Set(sessionIds)].map((id) => ({
+      sessionHash: sessionHash(id),
+      revokedAt: now,
+      expiresAt: new Date(now.getTime() + lifetimeMs),
+    }));
     await dataSource.createQueryBuilder().insert().into(SessionRevocation).values(values).orIgnore().execute();
   }
 
   /** The sessions (refresh-token rows) issued within an access-token lifetime that match `where`: those whose access tokens may be alive. */
-  async function liveSessions(where: { familyId?: ReturnType<typeof In>; principalId?: ReturnType<typeof In> }, before?: Date): Promise<string[]> {
-    const query = dataSource.getRepository(RefreshToken).createQueryBuilder('t').select('t.id', 'id').where({ ...where, createdAt: MoreThan(new Date(Date.now() - lifetimeMs)) });
+  async function liveSessions(
+    where: { familyId?: ReturnType<typeof In>; principalId?: ReturnType<typeof In> },
+    before?: Date,
+  ): Promise<string[]> {
+    const query = dataSource
+      .getRepository(RefreshToken)
+      .createQueryBuilder('t')
+      .select('t.id', 'id')
+      .where({ ...where, createdAt: MoreThan(new Date(Date.now() - lifetimeMs)) });
     if (before) query.andWhere('t.createdAt <= :before', { before });
     return (await query.getRawMany<{ id: string }>()).map((r) => r.id);
   }
@@ -60,7 +79,10 @@ export function sessionRevocations(dataSource: DataSource, config: Pick<Credenti
         await rows.delete({ expiresAt: LessThan(new Date(now - 24 * 3600_000)) });
       }
       const live = await rows.find({ select: { sessionHash: true }, where: { expiresAt: MoreThan(new Date(now)) } });
-      return { pollSeconds: config.auth.revocationPollSeconds ?? DEFAULT_REVOCATION_POLL_SECONDS, sessions: live.map((r) => r.sessionHash) };
+      return {
+        pollSeconds: config.auth.revocationPollSeconds ?? DEFAULT_REVOCATION_POLL_SECONDS,
+        sessions: live.map((r) => r.sessionHash),
+      };
     },
   };
 }

@@ -13,15 +13,24 @@ import { SelfServiceStatus } from './self-service-status';
  * (nearly everyone) nothing is hashed here. With several, the one whose password matches; none:
  * the one used last, whose failure is then counted.
  */
-export async function accountForSignIn(manager: EntityManager, userName: string, password: string): Promise<SelfServiceAccount | null> {
+export async function accountForSignIn(
+  manager: EntityManager,
+  userName: string,
+  password: string,
+): Promise<SelfServiceAccount | null> {
   const candidates = await loginsByUserName(manager, userName);
   if (candidates.length <= 1) return candidates[0] ?? null;
-  const secrets = new Map((await manager.findBy(AccountSecret, { essId: In(candidates.map((c) => c.essId)) })).map((s) => [s.essId, s]));
+  const secrets = new Map(
+    (await manager.findBy(AccountSecret, { essId: In(candidates.map((c) => c.essId)) })).map((s) => [s.essId, s]),
+  );
   // All at once, whichever matches: the time does not depend on which login is the one.
   const matches = await Promise.all(
     candidates.map((account) => {
       const secret = secrets.get(account.essId);
-      const hash = account.status === SelfServiceStatus.REGISTRATION_PENDING ? secret?.temporaryPasswordHash : secret?.passwordHash;
+      const hash =
+        account.status === SelfServiceStatus.REGISTRATION_PENDING
+          ? secret?.temporaryPasswordHash
+          : secret?.passwordHash;
       return hash ? verifyPassword(password, hash) : Promise.resolve(false);
     }),
   );

@@ -21,7 +21,11 @@ export const REVOCATIONS_PATH = '/.well-known/revocations.json';
 /** Where the contact subgraph reports, with its caller's token, a contact that lost access (same origin as the JWKS). */
 export const CONTACT_ACCESS_REDUCED_PATH = '/sessions/contact-access-reduced';
 export const DEFAULT_REVOCATION_POLL_SECONDS = 10;
-const clampPoll = (seconds: number) => Math.min(Math.max(Number.isFinite(seconds) ? seconds : DEFAULT_REVOCATION_POLL_SECONDS, 1), DEFAULT_REVOCATION_POLL_SECONDS);
+const clampPoll = (seconds: number) =>
+  Math.min(
+    Math.max(Number.isFinite(seconds) ? seconds : DEFAULT_REVOCATION_POLL_SECONDS, 1),
+    DEFAULT_REVOCATION_POLL_SECONDS,
+  );
 
 export interface RevocationList {
   /** Is this session ended? Answers from memory; the list is fetched again once it is `pollSeconds` old. */
@@ -34,7 +38,10 @@ export interface RevocationList {
  * others answer from a Set. No timer, so nothing to stop. When the fetch fails, the last list stays
  * in force and the next try waits a full interval (see the README for why this fails open).
  */
-export function revocationList(load: () => Promise<RevocationSnapshot>, options: { pollSeconds?: number } = {}): RevocationList {
+export function revocationList(
+  load: () => Promise<RevocationSnapshot>,
+  options: { pollSeconds?: number } = {},
+): RevocationList {
   let revoked = new Set<string>();
   let pollMs = clampPoll(options.pollSeconds ?? DEFAULT_REVOCATION_POLL_SECONDS) * 1000;
   let fetchedAt = -Infinity;
@@ -81,11 +88,15 @@ export function remoteSessionStatus(jwksUrl: string) {
   const url = revocationsUrlFor(jwksUrl);
   return async (sessionId: string): Promise<'current' | 'ended'> => {
     try {
-      const response = await fetch(`${url}?session=${encodeURIComponent(sessionHash(sessionId))}`, { signal: AbortSignal.timeout(3000) });
+      const response = await fetch(`${url}?session=${encodeURIComponent(sessionHash(sessionId))}`, {
+        signal: AbortSignal.timeout(3000),
+      });
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       return ((await response.json()) as { revoked: boolean }).revoked ? 'ended' : 'current';
     } catch {
-      throw new GraphQLError('Sessions cannot be checked right now; try again shortly.', { extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } });
+      throw new GraphQLError('Sessions cannot be checked right now; try again shortly.', {
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      });
     }
   };
 }

@@ -110,9 +110,9 @@ export function permissions(rules: IRules, publicEntityTypes: string[] = [], opt
   );
   const tree = rules as Record<string, any>;
   const current = options.currentSession;
-  const mutations: Record<string, any> = current && tree.Mutation ? { Mutation: Object.fromEntries(Object.entries(tree.Mutation).map(([field, guard]) => [field, chain(current, guard as Rule)])) } : {};
+  const mutations: Record<string, unknown> = current && tree.Mutation ? { Mutation: Object.fromEntries(Object.entries(tree.Mutation as Record<string, Rule>).map(([field, guard]) => [field, chain(current, guard)])) } : {};
   return shield(
-    { ...tree, ...mutations, Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
+    { ...tree, ...(mutations as IRules), Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
     {
       fallbackRule: deny,
       allowExternalErrors: true,
