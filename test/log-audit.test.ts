@@ -5,6 +5,7 @@ import { PASSWORD } from './support/people';
 import { readSecrets, secretsIn, type SecretKind } from './support/secrets';
 import { LOGIN, REFRESH, RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
+import { Secret, TOTP } from 'otpauth';
 
 // Issue 7 and 10: runs last (test/support/sequencer.js) and reads what every service of the whole
 // suite logged. It looks for the literal value of every secret the suite handled (collected by
@@ -35,6 +36,24 @@ async function handleEverySecret() {
   expect(renewed.errors).toBeUndefined();
   await federation.query('mutation ($r: String!) { logout(refreshToken: $r) }', { r: renewed.data.refreshToken.refreshToken });
   expect((await federation.query(LOGIN, { u: TEST_STAFF.email, p: TEST_STAFF.password })).errors).toBeUndefined();
+  await handleSecondFactorSecrets(person.email, 'the audited reset passphrase');
+}
+
+/** Issue 14: an authenticator's secret, its codes (a wrong one too), recovery codes and the second step's challenge. */
+async function handleSecondFactorSecrets(email: string, password: string) {
+  const signIn = () => federation.query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorChallenge } }', { u: email, p: password });
+  const verify = (c: string, code: string | null, r: string | null) =>
+    federation.query('mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { accessToken } }', { c, code, r });
+  const token = (await signIn()).data.login.accessToken;
+  const { secret } = (await federation.query('mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }', {}, { token })).data.startTotpEnrolment;
+  const codeAt = (offset: number) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offset * 30_000 });
+  const confirmed = await federation.query('mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }', { code: codeAt(0) }, { token });
+  const [recoveryCode] = confirmed.data.confirmTotpEnrolment.codes;
+  const challenge = (await signIn()).data.login.secondFactorChallenge;
+  const wrong = ['111111', '222222', '333333'].find((c) => ![-1, 0, 1].some((o) => codeAt(o) === c))!;
+  expect((await verify(challenge, wrong, null)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  expect((await verify(challenge, codeAt(1), null)).errors).toBeUndefined();
+  expect((await verify((await signIn()).data.login.secondFactorChallenge, null, recoveryCode)).errors).toBeUndefined();
 }
 
 it('the logs of the whole suite hold none of the secrets it handled', async () => {
@@ -45,7 +64,7 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
   expect(logs.split('\n').filter((line) => line.includes('"msg":"operation"')).length).toBeGreaterThan(10);
 
   const secrets = readSecrets();
-  const kinds: SecretKind[] = ['password', 'temporary password', 'link token', 'access token', 'refresh token'];
+  const kinds: SecretKind[] = ['password', 'temporary password', 'link token', 'access token', 'refresh token', 'totp secret', 'authenticator code', 'recovery code', 'second factor challenge'];
   expect(kinds.filter((kind) => !secrets.some((s) => s.kind === kind))).toEqual([]);
   expect(secrets.map((s) => s.value)).toEqual(expect.arrayContaining([TEST_STAFF.password, 'the audited reset passphrase']));
   // The search finds what it looks for, wherever a log line would put it.
@@ -62,6 +81,8 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
     [/token=[\w-]{20,}/, 'a one-time link'],
     [new RegExp(PASSWORD), 'the fixtures\' password'],
     [/"(password|newPassword|currentPassword|refreshToken)":"[^"[]/, 'a credential argument'],
+    [/otpauth:\/\//, 'an authenticator URI'],
+    [/"(recoveryCode|secondFactorChallenge|secret|pendingTotpSecret|totpSecret)":"[^"[]/, 'a second-factor argument or column'],
   ] as const;
   expect(formats.filter(([pattern]) => (pattern as RegExp).test(logs)).map(([, what]) => what)).toEqual([]);
 });

@@ -100,7 +100,7 @@ describe('the demo staff login in production (decision)', () => {
     } finally {
       await demo.stop();
     }
-    const production = await createCredentialServer(loadCredentialConfig({ ...env, NODE_ENV: 'production', DEMO_DATA: 'false', STAFF_EMAIL: 'ops@pension.example', STAFF_PASSWORD: 'an operators own passphrase' }));
+    const production = await createCredentialServer(loadCredentialConfig({ ...env, NODE_ENV: 'production', SECOND_FACTOR_KEY: 'e'.repeat(64), DEMO_DATA: 'false', STAFF_EMAIL: 'ops@pension.example', STAFF_PASSWORD: 'an operators own passphrase' }));
     try {
       expect((await post(production.url, LOGIN, { u: demoConfig.staff!.email, p: demoConfig.staff!.password })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect((await post(production.url, LOGIN, { u: 'ops@pension.example', p: 'an operators own passphrase' })).errors).toBeUndefined();

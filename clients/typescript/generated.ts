@@ -116,7 +116,8 @@ export type PrincipalKind =
 export type SelfServiceAction =
   | 'REGISTER'
   | 'RE_ENROLL'
-  | 'UNLOCK';
+  | 'UNLOCK'
+  | 'RESET_SECOND_FACTORS';
 
 export type SelfServiceStatus =
   /** Registered or re-enrolled; the temporary password has not been replaced yet. */

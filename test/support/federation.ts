@@ -45,6 +45,8 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     // Tests sign in far more often than people do; the limits have a test of their own.
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     LOGIN_LIMIT_PER_USER: '100000',
+    // Required in production (issue 14); the same test key whatever NODE_ENV a test starts with.
+    SECOND_FACTOR_KEY: 'f'.repeat(64),
     ...extraEnv,
   });
 

@@ -9,7 +9,9 @@ import { Kind, parse, visit, type ValueNode } from 'graphql';
  */
 export const SECRETS_FILE = resolve(__dirname, '../../test-output/secrets.jsonl');
 
-export type SecretKind = 'password' | 'temporary password' | 'link token' | 'access token' | 'refresh token';
+export type SecretKind =
+  | 'password' | 'temporary password' | 'link token' | 'access token' | 'refresh token'
+  | 'totp secret' | 'authenticator code' | 'recovery code' | 'second factor challenge';
 export interface Secret {
   kind: SecretKind;
   value: string;
@@ -19,7 +21,9 @@ const written = new Set<string>();
 
 export function collectSecret(kind: SecretKind, value: unknown): void {
   // Too short or blank to be told apart from ordinary log text: the policy refuses them anyway.
-  if (typeof value !== 'string' || value.trim().length < 8 || written.has(value)) return;
+  // Authenticator codes are six digits: kept, and searched only where a log would quote them (secretsIn).
+  const shortest = kind === 'authenticator code' ? 6 : 8;
+  if (typeof value !== 'string' || value.trim().length < shortest || written.has(value)) return;
   written.add(value);
   mkdirSync(dirname(SECRETS_FILE), { recursive: true });
   appendFileSync(SECRETS_FILE, `${JSON.stringify({ kind, value })}\n`);
@@ -33,7 +37,9 @@ export function readSecrets(): Secret[] {
 // Arguments that carry a password the caller chose or typed; link tokens and refresh tokens are
 // collected where they are issued (the mail, the answer), not where tests send made-up ones.
 const PASSWORD_ARGUMENTS = new Set(['password', 'currentPassword', 'newPassword']);
-const MAY_CARRY_PASSWORDS = /\b(login|changePassword|resetPassword)\s*\(/;
+const MAY_CARRY_PASSWORDS = /\b(login|changePassword|resetPassword|verifySecondFactor|confirmTotpEnrolment)\s*\(/;
+// Where the second-factor codes a person typed are sent (issue 14).
+const SECOND_FACTOR_FIELDS = new Set(['verifySecondFactor', 'confirmTotpEnrolment']);
 
 /** The passwords a GraphQL request sends, as variables or inline strings. */
 export function collectRequestSecrets(document: string, variables: Record<string, unknown> = {}): void {
@@ -46,8 +52,13 @@ export function collectRequestSecrets(document: string, variables: Record<string
   }
   const valueOf = (node: ValueNode) => (node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.STRING ? node.value : undefined);
   visit(ast, {
-    Argument(node) {
-      if (PASSWORD_ARGUMENTS.has(node.name.value)) collectSecret('password', valueOf(node.value));
+    Field(field) {
+      for (const node of field.arguments ?? []) {
+        if (PASSWORD_ARGUMENTS.has(node.name.value)) collectSecret('password', valueOf(node.value));
+        if (!SECOND_FACTOR_FIELDS.has(field.name.value)) continue;
+        if (node.name.value === 'code') collectSecret('authenticator code', valueOf(node.value));
+        if (node.name.value === 'recoveryCode') collectRecoveryCode(valueOf(node.value));
+      }
     },
   });
 }
@@ -58,8 +69,17 @@ export function collectResponseSecrets(data: unknown): void {
   for (const [key, value] of Object.entries(data)) {
     if (key === 'accessToken') collectSecret('access token', value);
     else if (key === 'refreshToken' && typeof value === 'string') collectSecret('refresh token', value);
+    else if (key === 'secret' && typeof value === 'string') collectSecret('totp secret', value);
+    else if (key === 'secondFactorChallenge') collectSecret('second factor challenge', value);
+    else if (key === 'codes' && Array.isArray(value)) value.forEach(collectRecoveryCode);
     else collectResponseSecrets(value);
   }
+}
+
+/** A recovery code as shown and as it may be typed (without its dash). */
+function collectRecoveryCode(value: unknown): void {
+  collectSecret('recovery code', value);
+  if (typeof value === 'string') collectSecret('recovery code', value.replace(/-/g, ''));
 }
 
 /** What a mail carries: a temporary password, a one-time link. */
@@ -75,7 +95,9 @@ export function collectMailSecrets(text: string): void {
  */
 export function secretsIn(logs: string, secrets: Secret[]): Secret[] {
   const runs = new Set(logs.match(/[\w-]{8,}/g) ?? []);
-  return secrets.filter(({ value }) => {
+  return secrets.filter(({ kind, value }) => {
+    // Six digits occur by chance (times, counts): a code is found where a log would quote or assign it.
+    if (kind === 'authenticator code') return [`"${value}"`, `'${value}'`, `=${value}`, `: ${value}`].some((form) => logs.includes(form));
     const jwt = /^[\w-]+\.[\w-]+\.([\w-]+)$/.exec(value);
     if (jwt) return runs.has(jwt[1]) || logs.includes(value);
     return /^[\w-]+$/.test(value) ? runs.has(value) : logs.includes(value);

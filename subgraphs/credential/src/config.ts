@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { loadEnvFile, loadSubgraphConfig, parseEnv, type SubgraphConfig } from '@ecg/shared';
 
@@ -23,6 +24,8 @@ export interface CredentialConfig extends SubgraphConfig {
   staffLockout: { attempts: number; minutes: number };
   /** Password checks in flight at once per principal and per client address (changePassword); more are refused. */
   passwordChecksPerKey: number;
+  /** 32 bytes: encrypts authenticator secrets (AES-256-GCM) and keys the recovery-code hashes. */
+  secondFactorKey: Buffer;
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -50,12 +53,26 @@ const schema = z.object({
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
+  SECOND_FACTOR_KEY: z
+    .string()
+    .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
+    .optional(),
 });
+
+// Development only: a fixed key, so the embedded default keeps its enrolments across restarts.
+// Production refuses to start without SECOND_FACTOR_KEY (a key in the source protects nothing).
+const DEVELOPMENT_SECOND_FACTOR_KEY = createHash('sha256').update('ecg development second-factor key: not for production').digest();
+const keyBytes = (value: string) => (/^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64url'));
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
   if (env === process.env) loadEnvFile();
   const base = loadSubgraphConfig('credential', env);
-  const parsed = parseEnv(schema.refine((v) => !v.STAFF_EMAIL === !v.STAFF_PASSWORD, { message: 'set both or neither', path: ['STAFF_EMAIL'] }), env);
+  const parsed = parseEnv(
+    schema
+      .refine((v) => !v.STAFF_EMAIL === !v.STAFF_PASSWORD, { message: 'set both or neither', path: ['STAFF_EMAIL'] })
+      .refine((v) => !base.production || v.SECOND_FACTOR_KEY, { message: 'is required in production', path: ['SECOND_FACTOR_KEY'] }),
+    env,
+  );
   const staff = parsed.STAFF_EMAIL ? { email: parsed.STAFF_EMAIL, password: parsed.STAFF_PASSWORD! } : base.demoData && !base.production ? DEMO_STAFF : null;
   return {
     ...base,
@@ -76,5 +93,6 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
+    secondFactorKey: parsed.SECOND_FACTOR_KEY ? keyBytes(parsed.SECOND_FACTOR_KEY.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, '')) : DEVELOPMENT_SECOND_FACTOR_KEY,
   };
 }

@@ -1,5 +1,6 @@
 import { buildFederatedSchema } from '@ecg/shared';
 import { MyAccountResolver } from './account/my-account.resolver';
+import { SecondFactorPanelResolver, SecondFactorResolver } from './second-factor/second-factor.resolver';
 import { OrganizationLoginsResolver } from './account/organization-logins.resolver';
 import { ContactSelfServiceResolver, SelfServiceAccountResolver } from './contact/contact-self-service.resolver';
 import { Contact } from './contact/contact.entity';
@@ -12,6 +13,6 @@ import { MembershipsResolver } from './me/memberships.resolver';
 // `Contact` is reached only through `_entities`, so it must be named to be emitted.
 export const buildSchema = () =>
   buildFederatedSchema(
-    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, MembershipsResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver], orphanedTypes: [Contact] },
+    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, MembershipsResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver, SecondFactorResolver, SecondFactorPanelResolver], orphanedTypes: [Contact] },
     contactReference,
   );

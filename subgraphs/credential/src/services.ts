@@ -7,6 +7,7 @@ import { loadKeyStore } from './keys/key-store';
 import { networkZones } from './lifecycle/network-zone';
 import { selfServiceLifecycle } from './lifecycle/self-service-lifecycle';
 import { signIn } from './login/sign-in';
+import { secondFactors } from './second-factor/second-factors';
 import { createMailer } from './mail/mailer';
 import { startDispatcher } from './mail/outbox';
 import { sessions } from './sessions/sessions';
@@ -23,14 +24,16 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
   const keys = await loadKeyStore(dataSource, config.privateKeyPem);
   const sessionStore = sessions(dataSource, config, keys);
   const lookup = directory(config, serviceClient(config, keys));
-  const lifecycle = selfServiceLifecycle(dataSource, config, lookup, sessionStore);
+  const factors = secondFactors(dataSource, config);
+  const lifecycle = selfServiceLifecycle(dataSource, config, lookup, sessionStore, factors);
   const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
   return {
     config,
     keys,
     directory: lookup,
     sessions: sessionStore,
-    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf),
+    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf, factors),
+    secondFactors: factors,
     lifecycle,
     dispatcher,
     resetQueue: startPasswordResetQueue(dataSource, lifecycle.sendResetLink, logger, config.mailDispatch.pollMilliseconds),

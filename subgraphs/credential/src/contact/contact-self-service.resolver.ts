@@ -8,10 +8,16 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { Contact } from './contact.entity';
 import { visibleAccount } from './visible-account';
+import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
 
 /** The buttons of a panel; only a disabled login asks the contact subgraph whether its contact is active again. */
 async function actionsOf(account: SelfServiceAccount | null, context: CredentialContext): Promise<SelfServiceAction[]> {
-  if (account?.status !== SelfServiceStatus.DISABLED) return availableActions(account?.status ?? null);
+  if (account?.status !== SelfServiceStatus.DISABLED) {
+    const actions = availableActions(account?.status ?? null);
+    // Reset second factors: only when the login has one (a membership not yet confirmed acts on nothing of the login's).
+    const hasFactor = account && !awaitsConfirmation(account) && (await context.services.secondFactors.kindsOf(loginEssIdOf(account))).length > 0;
+    return hasFactor ? [...actions, SelfServiceAction.RESET_SECOND_FACTORS] : actions;
+  }
   return availableActions(account.status, (await context.loaders.contactFacts.load(account.contactId))?.status === 'ACTIVE');
 }
 

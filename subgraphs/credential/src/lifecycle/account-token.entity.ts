@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // CHOOSE: the organization chooser after a sign-in with several memberships (5 minutes).
-export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE';
+// SECOND: the second step of a sign-in with a second factor (5 minutes).
+export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

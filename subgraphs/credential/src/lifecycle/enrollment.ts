@@ -85,6 +85,8 @@ export function enrollment(deps: LifecycleDeps) {
           passwordExpired: true, unsuccessfulAttemptsSinceLastSuccess: 0,
         });
         await manager.update(AccountToken, { essId: locked.essId, usedAt: IsNull() }, { usedAt: new Date() });
+        // A new start: whoever holds the old authenticator or recovery codes must not sign in with them.
+        if (await deps.factors.reset(manager, locked.essId)) await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, { recipient: locked.userName, ...templates.reEnrolled(context, password, expiresAt) });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);

@@ -4,6 +4,7 @@ import type { CredentialConfig } from '../config';
 import type { Directory } from '../contact-directory/contact-directory';
 import type { MailContext } from '../mail/templates';
 import type { Sessions } from '../sessions/sessions';
+import type { SecondFactors } from '../second-factor/second-factors';
 import { sha256 } from './account-events';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 
@@ -13,6 +14,7 @@ export interface LifecycleDeps {
   config: CredentialConfig;
   directory: Directory;
   sessions: Sessions;
+  factors: SecondFactors;
 }
 
 /** An action the account's state forbids: its own code, and nothing changes. */

@@ -18,6 +18,7 @@ export const lifecyclePermissions = {
     register: can('SELF_SERVICE_REGISTRATION', 'EDIT', contactOrganization, 'contact-arg.organization'),
     reEnroll: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
     unlock: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
+    resetSecondFactors: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
     completeUnlock: allow,
     requestPasswordReset: allow,
     resetPassword: allow,

@@ -7,16 +7,19 @@ import { enrollment } from './enrollment';
 import { refused } from './lifecycle-deps';
 import { passwordReset } from './password-reset';
 import { unlocking } from './unlock';
+import { secondFactorReset } from '../second-factor/second-factor-reset';
+import type { SecondFactors } from '../second-factor/second-factors';
 
 export { PASSWORD_RESET_ANSWER } from './password-reset';
 
 /** The Self Service panel's buttons and the links its emails carry. */
-export function selfServiceLifecycle(dataSource: DataSource, config: CredentialConfig, directory: Directory, sessions: Sessions) {
-  const deps = { dataSource, config, directory, sessions };
+export function selfServiceLifecycle(dataSource: DataSource, config: CredentialConfig, directory: Directory, sessions: Sessions, factors: SecondFactors) {
+  const deps = { dataSource, config, directory, sessions, factors };
   return {
     ...enrollment(deps),
     ...unlocking(deps),
     ...passwordReset(deps),
+    ...secondFactorReset(deps),
 
     /** Staff write the panel's messages; only staff read the internal one. */
     async setMessages(contactId: string, messages: { internalMessage: string | null; externalMessage: string | null }): Promise<SelfServiceAccount> {

@@ -41,6 +41,20 @@ export class LoginResult {
   passwordChangeRequired: boolean;
 
   @Field(() => Boolean, {
+    description: 'The person has a second factor: no session yet; call `verifySecondFactor` with `secondFactorChallenge` and a code.',
+  })
+  secondFactorRequired: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'For `verifySecondFactor`: stands for the password just checked (5 minutes, spent by the right code).',
+  })
+  secondFactorChallenge: string | null;
+
+  @Field(() => [String], { description: 'What the second step accepts: TOTP (authenticator app code), RECOVERY_CODES. Empty unless required.' })
+  secondFactorKinds: string[];
+
+  @Field(() => Boolean, {
     description: 'The person acts for several organizations: call `chooseOrganization` with one of `organizations`.',
   })
   organizationChoiceRequired: boolean;

@@ -5,10 +5,21 @@ import { consumeSignInLimits } from './sign-in-limits';
 import type { CredentialContext } from '../context';
 import { LoginResult } from './login-result.type';
 import { Session } from './session.type';
+import type { SignInOutcome } from './sign-in';
 
 const secret = z.string().min(1, 'is required').max(1024, 'is too long');
 const organization = z.string().uuid('is not an organization id');
 const asSession = (issued: Omit<Session, 'tokenType'>): Session => ({ ...issued, tokenType: 'Bearer' });
+
+/** A sign-in's answer: a session, the organizations to choose from, or the second step to take. */
+export function toLoginResult(outcome: SignInOutcome): LoginResult {
+  const none = { secondFactorRequired: false, secondFactorChallenge: null, secondFactorKinds: [], organizationChoiceRequired: false, organizations: [], choiceToken: null };
+  if ('session' in outcome) return { ...asSession(outcome.session), ...none };
+  const noSession = { accessToken: null, refreshToken: null, tokenType: 'Bearer', expiresIn: null, passwordChangeRequired: false };
+  if ('secondFactor' in outcome)
+    return { ...noSession, ...none, secondFactorRequired: true, secondFactorChallenge: outcome.secondFactor.token, secondFactorKinds: outcome.secondFactor.kinds };
+  return { ...noSession, ...none, organizationChoiceRequired: true, organizations: outcome.choice.organizations, choiceToken: outcome.choice.token };
+}
 
 @Resolver()
 export class LoginResolver {
@@ -18,12 +29,7 @@ export class LoginResolver {
   async login(@Arg('userName', () => String) userName: string, @Arg('password', () => String) password: string, @Ctx() context: CredentialContext): Promise<LoginResult> {
     const args = validateArgs(z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }), { userName, password });
     await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
-    const outcome = await context.services.signIn.login(args.userName, args.password, context.req.ip);
-    if ('session' in outcome) return { ...asSession(outcome.session), organizationChoiceRequired: false, organizations: [], choiceToken: null };
-    return {
-      accessToken: null, refreshToken: null, tokenType: 'Bearer', expiresIn: null, passwordChangeRequired: false,
-      organizationChoiceRequired: true, organizations: outcome.choice.organizations, choiceToken: outcome.choice.token,
-    };
+    return toLoginResult(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
 
   @Mutation(() => Session, { description: 'After `login` offered several organizations: a session for the one chosen.' })

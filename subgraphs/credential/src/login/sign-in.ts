@@ -25,6 +25,8 @@ import { AccountToken } from '../lifecycle/account-token.entity';
 import { hashSlots } from '../passwords/hash-slots';
 import { consumeSignInLimits } from './sign-in-limits';
 import { normalizeUserName } from './user-name';
+import { wrongCode, type SecondFactorKind, type SecondFactorProof, type SecondFactors } from '../second-factor/second-factors';
+import { invalidLink } from '../lifecycle/lifecycle-deps';
 
 /** One answer for every failed sign-in: unknown user, wrong password, locked, inactive. */
 export const invalidCredentials = () => new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
@@ -32,7 +34,7 @@ export const invalidCredentials = () => new GraphQLError('Invalid user name or p
 export { normalizeUserName } from './user-name';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
-export function signIn(dataSource: DataSource, config: CredentialConfig, sessions: Sessions, directory: Directory, zoneOf: ZoneOf) {
+export function signIn(dataSource: DataSource, config: CredentialConfig, sessions: Sessions, directory: Directory, zoneOf: ZoneOf, factors: SecondFactors) {
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
@@ -66,7 +68,8 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
     await dataSource.transaction(async (manager) => {
       const account = (await lockAccount(manager, { essId }))!;
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
-      const locks = reason === 'PASSWORD' && since >= threshold && (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
+      // A wrong second factor counts like a wrong password: whoever knows the password gets as few code guesses.
+      const locks = (reason === 'PASSWORD' || reason === 'SECOND_FACTOR') && since >= threshold && (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
       await updateLogin(manager, essId, {
         totalUnsuccessfulAttempts: () => 'totalUnsuccessfulAttempts + 1',
         unsuccessfulAttemptsSinceLastSuccess: () => 'unsuccessfulAttemptsSinceLastSuccess + 1',
@@ -171,23 +174,32 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
         await recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
         throw temporaryPasswordExpired();
       }
-      const usable = await usableMemberships(account);
-      if (!usable.length) throw invalidCredentials();
-      // One membership, or a temporary password (whose token may only change it): no choice to make.
-      if (usable.length === 1 || pending) {
-        const [{ membership, subject }] = usable;
-        const session = await sessionFor(membership, subject, clientAddress, account);
-        await recordSuccess(account, clientAddress);
-        return { session };
+      // A second factor: no session yet, and no success recorded either, so the password alone
+      // never resets the failures that a wrong code counts toward the lockout.
+      if (await factors.isSet(account.essId)) return { secondFactor: { token: await factors.issueChallenge(account.essId), kinds: await factors.kindsOf(account.essId) } };
+      return authenticated(account, clientAddress);
+    },
+
+    /**
+     * The second step: the challenge of the password step and one code (authenticator or
+     * recovery). A wrong one counts toward the lockout like a wrong password and leaves the
+     * challenge for the next try; the right one spends it and signs in.
+     */
+    async verifySecondFactor(challenge: string, proof: SecondFactorProof, clientAddress: string | undefined): Promise<SignInOutcome> {
+      const { id, essId } = await factors.challengeLogin(challenge);
+      const login = await accounts.findOneBy({ essId });
+      if (!login) throw invalidLink();
+      await consumeSignInLimits(dataSource, config, clientAddress, login.userName);
+      if (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING) throw invalidCredentials();
+      const used = await factors.verify(essId, proof);
+      if (!used) {
+        await recordFailure(essId, clientAddress, 'SECOND_FACTOR');
+        await dataSource.transaction((manager) => recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress));
+        throw wrongCode('code' in proof ? 'code' : 'recoveryCode');
       }
-      await recordSuccess(account, clientAddress);
-      const names = await Promise.all(usable.map(({ membership }) => directory.organization(membership.organizationId)));
-      return {
-        choice: {
-          token: await issueChoiceToken(dataSource.manager, account.essId),
-          organizations: usable.map(({ membership, subject }, i) => ({ organizationId: membership.organizationId, organizationName: names[i]?.displayName ?? '', contactTypes: subject.contactTypes })),
-        },
-      };
+      await factors.spendChallenge(id);
+      await dataSource.transaction((manager) => recordLoginEvent(manager, essId, used === 'TOTP' ? 'SECOND_FACTOR_USED' : 'RECOVERY_CODE_USED', clientAddress));
+      return authenticated((await accounts.findOneBy({ essId })) ?? login, clientAddress);
     },
 
     /** After a sign-in with several memberships: a session for the one the person chose. */
@@ -224,6 +236,28 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       return slots.run(keys, () => (principal.kind === 'staff' ? changeStaffPassword(principal.id, currentPassword, newPassword, clientAddress) : changeContactPassword(principal, currentPassword, newPassword, clientAddress)));
     },
   };
+
+  /** The person proved who they are: a session (one membership, a temporary password) or the organizations to choose from. */
+  async function authenticated(account: SelfServiceAccount, clientAddress: string | undefined): Promise<SignInOutcome> {
+    const pending = account.status === REGISTRATION_PENDING;
+    const usable = await usableMemberships(account);
+    if (!usable.length) throw invalidCredentials();
+    // One membership, or a temporary password (whose token may only change it): no choice to make.
+    if (usable.length === 1 || pending) {
+      const [{ membership, subject }] = usable;
+      const session = await sessionFor(membership, subject, clientAddress, account);
+      await recordSuccess(account, clientAddress);
+      return { session };
+    }
+    await recordSuccess(account, clientAddress);
+    const names = await Promise.all(usable.map(({ membership }) => directory.organization(membership.organizationId)));
+    return {
+      choice: {
+        token: await issueChoiceToken(dataSource.manager, account.essId),
+        organizations: usable.map(({ membership, subject }, i) => ({ organizationId: membership.organizationId, organizationName: names[i]?.displayName ?? '', contactTypes: subject.contactTypes })),
+      },
+    };
+  }
 
   /** A session for the login's membership in `organizationId`; NOT_FOUND when there is none (or it may not act now). */
   async function sessionInOrganization(loginEssId: number, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
@@ -282,7 +316,8 @@ export type SignIn = ReturnType<typeof signIn>;
 /** What a sign-in gives: a session (one membership, staff, a temporary password), or the organizations to choose from. */
 export type SignInOutcome =
   | { session: IssuedSession }
-  | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } };
+  | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } }
+  | { secondFactor: { token: string; kinds: SecondFactorKind[] } };
 
 /** The same answer for an organization the person does not belong to and one they may not act for now. */
 const notAMembership = () => new GraphQLError('You have no self-service login in this organization.', { extensions: { code: ErrorCode.NOT_FOUND, invalidFields: [{ field: 'organizationId', message: 'is not one of your organizations' }] } });

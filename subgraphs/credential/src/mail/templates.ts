@@ -30,6 +30,10 @@ export const templates = {
     subject: `${c.organization}: you were added to the Secure Employer Website`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} added you as one of its contacts for self service.\n\nUser name: ${c.userName}\nSign in with the password you already use: ${signInUrl}. After signing in, choose ${c.organization} to act for it.\n\nIf you did not expect this, ask an administrator of ${c.organization}${administrators.length ? ` (${administrators.join(', ')})` : ''}.${sign}`,
   }),
+  secondFactorsReset: (c: MailContext, signInUrl: string) => ({
+    subject: `${c.organization}: your second factors were reset`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} removed the authenticator app, recovery codes and passkeys of your self-service login (${c.userName}). Your password has not changed.\n\nSign in with your password at ${signInUrl} and set up a second factor again on your account page.\n\nIf you did not ask for this, tell an administrator of ${c.organization} now.${sign}`,
+  }),
   unlock: (c: MailContext, url: string) => ({
     subject: `${c.organization}: finish unlocking your self-service login`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} unlocked your self-service login. To finish, open this link within 24 hours:\n\n${url}\n\nThe link works once.${sign}`,

@@ -6,6 +6,7 @@ export enum SelfServiceAction {
   REGISTER = 'REGISTER',
   RE_ENROLL = 'RE_ENROLL',
   UNLOCK = 'UNLOCK',
+  RESET_SECOND_FACTORS = 'RESET_SECOND_FACTORS',
 }
 
 registerEnumType(SelfServiceAction, { name: 'SelfServiceAction', description: 'A button of the Self Service Details panel.' });

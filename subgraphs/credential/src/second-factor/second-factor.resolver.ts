@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { z } from 'zod';
+import { validateArgs, ErrorCode } from '@ecg/shared';
+import { GraphQLError } from 'graphql';
+import type { CredentialContext } from '../context';
+import { LoginResult } from '../login/login-result.type';
+import { toLoginResult } from '../login/login.resolver';
+import { loginEssIdOf } from '../person/login-rows';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
+
+const code = z.string().trim().regex(/^\d{6}$/, 'is six digits');
+const recoveryCode = z.string().trim().min(10, 'is not a recovery code').max(20, 'is not a recovery code');
+const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge');
+
+@Resolver()
+export class SecondFactorResolver {
+  @Mutation(() => TotpEnrolment, { description: 'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.' })
+  startTotpEnrolment(@Ctx() context: CredentialContext) {
+    return context.services.secondFactors.startTotp(context.principal);
+  }
+
+  @Mutation(() => RecoveryCodes, { description: 'Confirm the authenticator with its first code: sign-in asks for a code from now on. Answers ten recovery codes, shown once.' })
+  async confirmTotpEnrolment(@Arg('code', () => String) value: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ code }), { code: value });
+    return { codes: await context.services.secondFactors.confirmTotp(context.principal, args.code, context.req.ip) };
+  }
+
+  @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes, shown once; the earlier ones stop working.' })
+  async regenerateRecoveryCodes(@Ctx() context: CredentialContext) {
+    return { codes: await context.services.secondFactors.regenerateRecoveryCodes(context.principal, context.req.ip) };
+  }
+
+  @Mutation(() => LoginResult, {
+    description:
+      'The second step of a sign-in: the `secondFactorChallenge` of `login` and one code of the authenticator app, or one recovery code. ' +
+      'A wrong code counts toward the lockout like a wrong password; the challenge stays usable for the next try until it expires (5 minutes).',
+  })
+  async verifySecondFactor(
+    @Arg('challenge', () => String) challengeValue: string,
+    @Arg('code', () => String, { nullable: true }) codeValue: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true }) recoveryValue: string | null,
+    @Ctx() context: CredentialContext,
+  ) {
+    const args = validateArgs(z.object({ challenge, code: code.nullish(), recoveryCode: recoveryCode.nullish() }), { challenge: challengeValue, code: codeValue, recoveryCode: recoveryValue });
+    if (!args.code === !args.recoveryCode)
+      throw new GraphQLError('Give either a code or a recovery code.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'code', message: 'give either code or recoveryCode' }] } });
+    const proof = args.code ? { code: args.code } : { recoveryCode: args.recoveryCode! };
+    return toLoginResult(await context.services.signIn.verifySecondFactor(args.challenge, proof, context.req.ip));
+  }
+
+  @Mutation(() => SelfServiceAccount, { description: 'The "Reset second factors" button: the login\'s authenticator and recovery codes are removed, its sessions end, the person is emailed. NOT_REGISTERED, NO_SECOND_FACTOR.' })
+  resetSecondFactors(@Arg('contactId', () => ID) id: string, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ contactId: z.string().uuid('is not a contact id') }), { contactId: id });
+    return context.services.lifecycle.resetSecondFactors(args.contactId, context.principal, context.req.ip);
+  }
+}
+
+/** The panel's second-factor fields: which kinds are set, never a secret. */
+@Resolver(() => SelfServiceAccount)
+export class SecondFactorPanelResolver {
+  @FieldResolver(() => [String], { description: 'The second factors of the login: TOTP (authenticator app), RECOVERY_CODES (some unused). Empty when none.' })
+  secondFactorKinds(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    return context.services.secondFactors.kindsOf(loginEssIdOf(account));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether sign-in asks for a second factor (the seeds\' "Is OTP Set").' })
+  async secondFactorSet(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    return context.services.secondFactors.isSet(loginEssIdOf(account));
+  }
+}

@@ -1,0 +1,164 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { toString as qrCodeSvg } from 'qrcode';
+import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
+import { ErrorCode, type Principal } from '@ecg/shared';
+import type { CredentialConfig } from '../config';
+import { sha256 } from '../lifecycle/account-events';
+import { AccountToken } from '../lifecycle/account-token.entity';
+import { invalidLink, refused } from '../lifecycle/lifecycle-deps';
+import { recordLoginEvent } from '../person/login-events';
+import { loginEssIdOf } from '../person/login-rows';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
+import { RecoveryCode } from './recovery-code.entity';
+import { SecondFactor } from './second-factor.entity';
+import { secretBox } from './secret-box';
+import { matchingStep, newTotpSecret, otpauthUri } from './totp';
+
+/** How long the second step may wait after the password was checked. */
+export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
+/** How long a started enrolment waits for its first code. */
+const ENROLMENT_LIFETIME_MS = 15 * 60_000;
+
+export type SecondFactorKind = 'TOTP' | 'RECOVERY_CODES';
+export type SecondFactorProof = { code: string } | { recoveryCode: string };
+
+/**
+ * Authenticator codes and recovery codes of a login (the person's, DESIGN.md section 6): enrolment,
+ * the check at sign-in, reset. Secrets are sealed with SECOND_FACTOR_KEY; recovery codes are kept
+ * as keyed hashes; neither is ever logged or returned after enrolment.
+ */
+export function secondFactors(dataSource: DataSource, config: CredentialConfig) {
+  const box = secretBox(config.secondFactorKey);
+  const factors = dataSource.getRepository(SecondFactor);
+  const codes = dataSource.getRepository(RecoveryCode);
+
+  /** The login of a signed-in person (staff have no second factor here yet). */
+  async function loginOf(principal: Principal): Promise<SelfServiceAccount> {
+    const membership = principal.kind === 'contact' ? await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id }) : null;
+    if (!membership) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service logins.');
+    return (membership.loginEssId === null ? membership : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: loginEssIdOf(membership) })) ?? membership;
+  }
+
+  async function kindsOf(essId: number): Promise<SecondFactorKind[]> {
+    const [factor, left] = await Promise.all([factors.findOneBy({ essId }), codes.countBy({ essId, usedAt: IsNull() })]);
+    return [...(factor?.totpSecret ? (['TOTP'] as const) : []), ...(left > 0 ? (['RECOVERY_CODES'] as const) : [])];
+  }
+
+  /** Replace the login's recovery codes with ten new ones; the codes, to be shown once. */
+  async function replaceRecoveryCodes(manager: EntityManager, essId: number): Promise<string[]> {
+    const fresh = newRecoveryCodes();
+    await manager.delete(RecoveryCode, { essId });
+    await manager.insert(RecoveryCode, fresh.map((code) => ({ id: randomUUID(), essId, codeHash: box.hashCode(normalizeRecoveryCode(code)), usedAt: null })));
+    return fresh;
+  }
+
+  return {
+    kindsOf,
+
+    /** Whether sign-in needs a second step for this login: an authenticator is set. */
+    async isSet(essId: number): Promise<boolean> {
+      return (await factors.countBy({ essId, totpSecret: Not(IsNull()) })) > 0;
+    },
+
+    /** Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code. Nothing changes until confirmed. */
+    async startTotp(principal: Principal): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+      const login = await loginOf(principal);
+      const secret = newTotpSecret();
+      const sealed = box.seal(secret, login.essId);
+      const found = await factors.findOneBy({ essId: login.essId });
+      if (found) await factors.update({ essId: login.essId }, { pendingTotpSecret: sealed, pendingStartedAt: new Date() });
+      else await factors.insert({ essId: login.essId, totpSecret: null, totpConfirmedAt: null, totpLastStep: null, pendingTotpSecret: sealed, pendingStartedAt: new Date() });
+      const uri = otpauthUri(secret, login.userName);
+      return { secret, otpauthUri: uri, qrCodeSvg: await qrCodeSvg(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+    },
+
+    /** The first code confirms the enrolment: the authenticator replaces any earlier one; ten recovery codes, shown once. */
+    async confirmTotp(principal: Principal, code: string, clientAddress: string | undefined): Promise<string[]> {
+      const login = await loginOf(principal);
+      const found = await factors.findOneBy({ essId: login.essId });
+      if (!found?.pendingTotpSecret || !found.pendingStartedAt || found.pendingStartedAt.getTime() + ENROLMENT_LIFETIME_MS <= Date.now())
+        throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
+      const step = matchingStep(box.open(found.pendingTotpSecret, login.essId), code);
+      if (step === null) throw wrongCode('code');
+      return dataSource.transaction(async (manager) => {
+        const moved = await manager.update(SecondFactor, { essId: login.essId, pendingTotpSecret: found.pendingTotpSecret! }, {
+          totpSecret: found.pendingTotpSecret, totpConfirmedAt: new Date(), totpLastStep: step, pendingTotpSecret: null, pendingStartedAt: null,
+        });
+        if (moved.affected !== 1) throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
+        const fresh = await replaceRecoveryCodes(manager, login.essId);
+        await recordLoginEvent(manager, login.essId, 'SECOND_FACTOR_ENROLLED', clientAddress, principal);
+        return fresh;
+      });
+    },
+
+    /** Ten new recovery codes (the old ones stop working), for a login with an authenticator. */
+    async regenerateRecoveryCodes(principal: Principal, clientAddress: string | undefined): Promise<string[]> {
+      const login = await loginOf(principal);
+      if (!(await factors.countBy({ essId: login.essId, totpSecret: Not(IsNull()) }))) throw refused('NO_SECOND_FACTOR', 'Set up an authenticator first.');
+      return dataSource.transaction(async (manager) => {
+        const fresh = await replaceRecoveryCodes(manager, login.essId);
+        await recordLoginEvent(manager, login.essId, 'RECOVERY_CODES_REGENERATED', clientAddress, principal);
+        return fresh;
+      });
+    },
+
+    /**
+     * The second step's check: a code of the authenticator not used before (its time step after the
+     * last one accepted, set in the same UPDATE so two requests cannot both spend it), or an
+     * unused recovery code (spent by the UPDATE that finds it). The kind used, or null.
+     */
+    async verify(essId: number, proof: SecondFactorProof): Promise<'TOTP' | 'RECOVERY_CODE' | null> {
+      if ('recoveryCode' in proof) {
+        const spent = await codes.update({ essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() }, { usedAt: new Date() });
+        return spent.affected ? 'RECOVERY_CODE' : null;
+      }
+      const found = await factors.findOneBy({ essId });
+      if (!found?.totpSecret) return null;
+      const step = matchingStep(box.open(found.totpSecret, essId), proof.code);
+      if (step === null || (found.totpLastStep !== null && step <= found.totpLastStep)) return null;
+      const accepted = await factors
+        .createQueryBuilder()
+        .update()
+        .set({ totpLastStep: step })
+        .where('essId = :essId AND (totpLastStep IS NULL OR totpLastStep < :step)', { essId, step })
+        .execute();
+      return accepted.affected === 1 ? 'TOTP' : null;
+    },
+
+    /** Remove every second factor of the login (Reset second factors, Re-Enroll), in the caller's transaction. */
+    async reset(manager: EntityManager, essId: number): Promise<boolean> {
+      const had = (await manager.countBy(SecondFactor, { essId, totpSecret: Not(IsNull()) })) + (await manager.countBy(RecoveryCode, { essId })) > 0;
+      await manager.delete(SecondFactor, { essId });
+      await manager.delete(RecoveryCode, { essId });
+      return had;
+    },
+
+    /** A one-time challenge standing for "the password was right just now" (5 minutes). */
+    async issueChallenge(essId: number): Promise<string> {
+      const token = randomBytes(32).toString('base64url');
+      await dataSource.manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose: 'SECOND', expiresAt: new Date(Date.now() + CHALLENGE_LIFETIME_MS), usedAt: null });
+      return token;
+    },
+
+    /** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
+    async challengeLogin(token: string): Promise<{ id: string; essId: number }> {
+      const row = await dataSource.manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose: 'SECOND', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+      if (!row) throw invalidLink();
+      return { id: row.id, essId: row.essId };
+    },
+
+    /** Spend the challenge once the second factor was right; a second request with it fails. */
+    async spendChallenge(id: string): Promise<void> {
+      const spent = await dataSource.manager.update(AccountToken, { id, usedAt: IsNull() }, { usedAt: new Date() });
+      if (spent.affected !== 1) throw invalidLink();
+    },
+  };
+}
+
+export type SecondFactors = ReturnType<typeof secondFactors>;
+
+/** A wrong, used or expired code: the same answer for each. */
+export const wrongCode = (field: 'code' | 'recoveryCode') =>
+  new GraphQLError('The code is not correct.', { extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] } });
