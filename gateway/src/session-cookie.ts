@@ -27,6 +27,10 @@ interface Session {
   organizationChoiceRequired?: boolean;
   choiceToken?: string | null;
   organizations?: { organizationId: string; organizationName: string }[];
+  /** `login` only: the person has a second factor; the page asks for a code next. */
+  secondFactorRequired?: boolean;
+  secondFactorChallenge?: string | null;
+  secondFactorKinds?: string[];
 }
 interface UpstreamError {
   message: string;
@@ -35,7 +39,8 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds } }`,
+  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
   chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
   switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
@@ -131,6 +136,16 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       res.status(statusFor(errors[0].extensions.code)).json({ errors });
       return;
     }
+    if (session.secondFactorRequired) {
+      // No session yet: the one-time challenge (5 minutes) that stands for the password just
+      // checked, for the second step; nothing goes into the cookie.
+      res.json({
+        secondFactorRequired: true,
+        secondFactorChallenge: session.secondFactorChallenge,
+        secondFactorKinds: session.secondFactorKinds ?? [],
+      });
+      return;
+    }
     if (session.organizationChoiceRequired) {
       // No session yet: the organizations to choose from, and the one-time token (5 minutes)
       // that stands for the password just checked. Nothing goes into the cookie.
@@ -218,6 +233,18 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     guarded(async (req, res) => {
       const variables = { organizationId: text(body(req).organizationId), choiceToken: text(body(req).choiceToken) };
       respond(res, await call<Record<string, Session>>(req, 'chooseOrganization', variables), 'chooseOrganization');
+    }),
+  );
+  router.post(
+    '/session/second-factor',
+    guarded(async (req, res) => {
+      const optional = (value: unknown) => (typeof value === 'string' && value ? value : null);
+      const variables = {
+        challenge: text(body(req).challenge),
+        code: optional(body(req).code),
+        recoveryCode: optional(body(req).recoveryCode),
+      };
+      respond(res, await call<Record<string, Session>>(req, 'verifySecondFactor', variables), 'verifySecondFactor');
     }),
   );
   router.post(

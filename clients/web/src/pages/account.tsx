@@ -9,7 +9,14 @@ import { checkNewPassword, PASSWORD_HINT, sentence } from '../components/passwor
 import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
 import { actorName, eventName, failureName, statusName, when } from '../format';
-import { MyAccountDocument, SignOutEverywhereDocument, type MyAccountQuery } from '../graphql/generated';
+import {
+  ConfirmTotpEnrolmentDocument,
+  MyAccountDocument,
+  RegenerateRecoveryCodesDocument,
+  SignOutEverywhereDocument,
+  StartTotpEnrolmentDocument,
+  type MyAccountQuery,
+} from '../graphql/generated';
 import { changePassword, signOut, switchOrganization } from '../session/session';
 import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
@@ -267,6 +274,133 @@ function OrganizationSwitch({
   );
 }
 
+/** Recovery codes, shown once: what to do with them is said next to them. */
+function RecoveryCodeList({ codes }: { codes: string[] }) {
+  return (
+    <Notice title="Save your recovery codes now">
+      <p>
+        Each code signs you in once when your phone is not at hand. Print them or keep them in a password manager: they
+        are not shown again.
+      </p>
+      <ul className="recovery-codes" aria-label="Recovery codes">
+        {codes.map((code) => (
+          <li key={code}>
+            <code>{code}</code>
+          </li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
+
+/** Second factor (issue 14): set up an authenticator app, confirm it with a code, keep recovery codes. */
+function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged: () => void }) {
+  const [enrolment, setEnrolment] = useState<{ secret: string; qrCodeSvg: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string[]>([]);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function start() {
+    setFailure(null);
+    setCodes(null);
+    try {
+      setEnrolment((await request(StartTotpEnrolmentDocument, {})).startTotpEnrolment);
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    setFailure(null);
+    const typed = code.replace(/\s+/g, '');
+    setProblem(typed ? [] : ['Enter the 6-digit code your authenticator app shows now.']);
+    if (!typed) return;
+    try {
+      setCodes((await request(ConfirmTotpEnrolmentDocument, { code: typed })).confirmTotpEnrolment.codes);
+      setEnrolment(null);
+      setCode('');
+      onChanged();
+    } catch (error) {
+      // A wrong code names its field; anything else (an ended session, the network) is explained as usual.
+      const wrong = error instanceof ApiError && !!error.fields.code;
+      setFailure(
+        wrong
+          ? 'That code is not correct. Codes change every 30 seconds: type the one your app shows now.'
+          : explain(error),
+      );
+    }
+  }
+  async function regenerate() {
+    setFailure(null);
+    try {
+      setCodes((await request(RegenerateRecoveryCodesDocument, {})).regenerateRecoveryCodes.codes);
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+
+  return (
+    <section aria-labelledby="second-factor-heading" className="panel">
+      <h2 id="second-factor-heading">Second factor</h2>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      {codes && <RecoveryCodeList codes={codes} />}
+      {enabled ? (
+        <>
+          <p>Sign-in asks for a code from your authenticator app after your password.</p>
+          <div className="actions">
+            <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
+              New recovery codes
+            </button>
+          </div>
+        </>
+      ) : enrolment ? (
+        <form onSubmit={confirm} noValidate>
+          <p>
+            Scan this code with an authenticator app on your phone, or type the key below into it. Then type the 6-digit
+            code the app shows.
+          </p>
+          <img
+            className="qr-code"
+            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrCodeSvg)}`}
+            alt="QR code to scan with your authenticator app"
+            width={200}
+            height={200}
+          />
+          <p>
+            Key: <code className="secret">{enrolment.secret}</code>
+          </p>
+          <TextField
+            label="Authentication code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            errors={problem}
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              Turn on
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setEnrolment(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <>
+          <p>Protect your login with a code from an authenticator app on your phone, asked after your password.</p>
+          <div className="actions">
+            <button type="button" className="button" onClick={() => void start()}>
+              Set up an authenticator app
+            </button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
 function SignOutEverywhere() {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
@@ -352,6 +486,7 @@ export function AccountPage() {
             <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
           )}
           <ChangePasswordForm onChanged={account.reload} />
+          {me.selfService && <SecondFactorPanel enabled={me.selfService.secondFactorSet} onChanged={account.reload} />}
           <SignOutEverywhere />
         </>
       )}

@@ -5,10 +5,11 @@ import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
-import { signIn, type OrganizationChoice } from '../session/session';
+import { signIn, type OrganizationChoice, type SecondFactorStep, type SignInOutcome } from '../session/session';
 import { useSession } from '../session/use-session';
 import { ChooseOrganization } from './choose-organization';
 import { ChoosePassword } from './choose-password';
+import { SecondFactor } from './second-factor';
 
 export interface SignInState {
   from?: string;
@@ -76,8 +77,31 @@ export function SignInPage() {
   // The temporary password, kept only for the next step (choosing one's own), never stored.
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const [choice, setChoice] = useState<OrganizationChoice | null>(null);
+  const [secondStep, setSecondStep] = useState<SecondFactorStep | null>(null);
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
 
+  /** Where a sign-in step leads: the next step, or in. */
+  function follow(outcome: SignInOutcome) {
+    setSecondStep(null);
+    if ('challenge' in outcome) setSecondStep(outcome);
+    else if ('choiceToken' in outcome) setChoice(outcome);
+    else if (outcome.status === 'signed-in' && !outcome.passwordChangeRequired) {
+      setTemporaryPassword(null);
+      navigate(from, { replace: true });
+    }
+  }
+  if (secondStep && session.status !== 'signed-in') {
+    return (
+      <SecondFactor
+        step={secondStep}
+        onOutcome={follow}
+        onRestart={(message) => {
+          setSecondStep(null);
+          setRestartNotice(message);
+        }}
+      />
+    );
+  }
   if (choice && session.status !== 'signed-in') {
     return (
       <ChooseOrganization
@@ -123,14 +147,8 @@ export function SignInPage() {
     setFailure(null);
     setTemporaryPassword(password);
     try {
-      const state = await signIn(userName.trim(), password);
-      if ('choiceToken' in state) {
-        setRestartNotice(null);
-        setChoice(state);
-      } else if (state.status === 'signed-in' && !state.passwordChangeRequired) {
-        setTemporaryPassword(null);
-        navigate(from, { replace: true });
-      }
+      setRestartNotice(null);
+      follow(await signIn(userName.trim(), password));
     } catch (error) {
       setTemporaryPassword(null);
       setPassword('');

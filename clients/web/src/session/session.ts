@@ -24,6 +24,13 @@ export interface OrganizationChoice {
   organizations: { organizationId: string; organizationName: string }[];
 }
 
+/** A person with a second factor gives a code after the password (issue 14). */
+export interface SecondFactorStep {
+  challenge: string;
+  /** TOTP, RECOVERY_CODES: what the second step accepts. */
+  kinds: string[];
+}
+
 let token: string | null = null;
 let state: SessionState = { status: 'starting' };
 let renewal: ReturnType<typeof setTimeout> | undefined;
@@ -43,7 +50,25 @@ export function subscribe(listener: () => void): () => void {
 
 /** The gateway's session routes want JSON and this header: a page of another site can send neither. */
 /** What the session routes answer: an access token, or (sign-in only) the organizations to choose from. */
-type SessionAnswer = IssuedAccess & Partial<OrganizationChoice> & { organizationChoiceRequired?: boolean };
+type SessionAnswer = IssuedAccess &
+  Partial<OrganizationChoice> & {
+    organizationChoiceRequired?: boolean;
+    secondFactorRequired?: boolean;
+    secondFactorChallenge?: string;
+    secondFactorKinds?: string[];
+  };
+
+/** What a sign-in step leads to: signed in, a second factor to give, or an organization to choose. */
+export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice;
+
+function outcomeOf(answer: SessionAnswer | null): SignInOutcome {
+  if (answer?.secondFactorRequired && answer.secondFactorChallenge)
+    return { challenge: answer.secondFactorChallenge, kinds: answer.secondFactorKinds ?? [] };
+  if (answer?.organizationChoiceRequired && answer.choiceToken)
+    return { choiceToken: answer.choiceToken, organizations: answer.organizations ?? [] };
+  accept(answer, true);
+  return state;
+}
 
 async function post(path: string, body: unknown = {}, bearer?: string | null): Promise<SessionAnswer | null> {
   let response: Response;
@@ -127,12 +152,16 @@ export function refresh(): Promise<boolean> {
 }
 
 /** Sign in: signed in, or (for a person of several organizations) the organizations to choose from. */
-export async function signIn(userName: string, password: string): Promise<SessionState | OrganizationChoice> {
-  const answer = await post('/session/login', { userName, password });
-  if (answer?.organizationChoiceRequired && answer.choiceToken)
-    return { choiceToken: answer.choiceToken, organizations: answer.organizations ?? [] };
-  accept(answer, true);
-  return state;
+export async function signIn(userName: string, password: string): Promise<SignInOutcome> {
+  return outcomeOf(await post('/session/login', { userName, password }));
+}
+
+/** The second step: a code of the authenticator app, or one recovery code. */
+export async function verifySecondFactor(
+  step: SecondFactorStep,
+  answer: { code?: string; recoveryCode?: string },
+): Promise<SignInOutcome> {
+  return outcomeOf(await post('/session/second-factor', { challenge: step.challenge, ...answer }));
 }
 
 /** The organization chosen after signing in: a session that acts for it. */

@@ -7,6 +7,7 @@ import { failureName, statusName, when } from '../../format';
 import {
   ContactInternalMessageDocument,
   ReEnrollContactDocument,
+  ResetSecondFactorsContactDocument,
   RegisterContactDocument,
   SaveSelfServiceMessagesDocument,
   UnlockContactDocument,
@@ -17,7 +18,7 @@ import { ConfirmDialog } from './confirm-dialog';
 
 const yesNo = (value: boolean) => (value ? 'Y' : 'N');
 
-/** The three buttons: the job aid's words, its question, what happens, and who may press it. */
+/** The panel's buttons: the job aid's words (and the ESR second-factor reset), its question, what happens, and who may press it. */
 const BUTTONS: Record<
   SelfServiceAction,
   { label: string; question: string; right: string; done: (userName: string) => string }
@@ -41,15 +42,24 @@ const BUTTONS: Record<
     done: (u) =>
       `Re-enrolled. ${u} was emailed a new temporary password, valid for 24 hours; the old password no longer works.`,
   },
+  RESET_SECOND_FACTORS: {
+    label: 'Reset Second Factors',
+    question: 'Are you sure you want to reset the second factors?',
+    right: 'SELF_SERVICE_RESET',
+    done: (u) =>
+      `Second factors removed. ${u} was emailed; they sign in with their password alone until they set up a new authenticator app.`,
+  },
 };
 /** Each button's mutation; every one answers with the panel as it is now. */
 const PRESS: Record<SelfServiceAction, (contactId: string) => Promise<SelfServiceDetailsFragment>> = {
   REGISTER: async (contactId) => (await request(RegisterContactDocument, { contactId })).register,
   RE_ENROLL: async (contactId) => (await request(ReEnrollContactDocument, { contactId })).reEnroll,
   UNLOCK: async (contactId) => (await request(UnlockContactDocument, { contactId })).unlock,
+  RESET_SECOND_FACTORS: async (contactId) =>
+    (await request(ResetSecondFactorsContactDocument, { contactId })).resetSecondFactors,
 };
 // The job aid's order: Unlock before Re-Enroll.
-const ORDER: SelfServiceAction[] = ['REGISTER', 'UNLOCK', 'RE_ENROLL'];
+const ORDER: SelfServiceAction[] = ['REGISTER', 'UNLOCK', 'RE_ENROLL', 'RESET_SECOND_FACTORS'];
 
 function StaffMessages({
   contactId,
@@ -197,7 +207,9 @@ export function SelfServicePanel(props: {
           detail={
             asking === 'UNLOCK'
               ? 'The contact gets an email with a link to finish unlocking within 24 hours.'
-              : 'The contact gets an email with a temporary password, valid for 24 hours.'
+              : asking === 'RESET_SECOND_FACTORS'
+                ? "The login's authenticator app and recovery codes stop working, its sessions end, and the contact is emailed."
+                : 'The contact gets an email with a temporary password, valid for 24 hours.'
           }
           onConfirm={() => void press(asking)}
           onCancel={() => setAsking(null)}
