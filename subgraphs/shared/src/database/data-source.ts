@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, type DataSourceOptions, type MigrationInterface, type MixedList } from 'typeorm';
@@ -51,12 +52,41 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
   }
 }
 
-/** Create, connect and migrate: what every subgraph does at start. */
+/**
+ * Run `work` while holding this database's startup lock (MySQL/MariaDB `GET_LOCK`, server-wide,
+ * released if the connection drops): replicas starting together on one database take turns to
+ * migrate and to create what must exist once (demo rows, the first staff login, the signing key),
+ * instead of both finding it missing and both creating it. SQLite has one process anyway.
+ */
+export async function withStartupLock<T>(db: DatabaseConfig, dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (db.kind !== 'mysql') return work();
+  // Lock names are at most 64 characters and shared by every database of the server.
+  const name = `ecg-startup-${createHash('sha256').update(db.database).digest('hex').slice(0, 40)}`;
+  const runner = dataSource.createQueryRunner();
+  try {
+    const [{ locked }] = await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name]);
+    if (Number(locked) !== 1) throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/** Create, connect and migrate (one replica at a time): what every subgraph does at start. */
 export async function openDatabase(db: DatabaseConfig, spec: DataSourceSpec): Promise<DataSource> {
   const flavour = await ensureDatabase(db);
   const dataSource = createDataSource(db, spec, flavour);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  try {
+    await withStartupLock(db, dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
 }
 

@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { remoteTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { SubgraphConfig } from '../config/subgraph-config';
-import { openDatabase, type DataSourceSpec } from '../database/data-source';
+import { openDatabase, withStartupLock, type DataSourceSpec } from '../database/data-source';
 import { queryLimits } from '../graphql/limits';
 import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
 import { sameRealmErrors } from './error-realm';
@@ -33,7 +33,7 @@ export interface SubgraphDefinition<C extends BaseRequestContext, S = void> exte
   buildSchema(): Promise<GraphQLSchema>;
   /** graphql-shield rules derived from the capability matrix (see `permissions()`). */
   permissions: IMiddlewareGenerator<any, any, any>;
-  /** Once the database is ready: build the long-lived services requests share (keys, clients). */
+  /** Once the database is ready: build the long-lived services requests share (keys, clients); one replica of a database at a time. */
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
   /** Before the database closes: stop background work (the mail dispatcher). */
   onStop?(services: S): Promise<void>;
@@ -65,8 +65,12 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
   const logger = createLogger(config.name, config.logLevel, config.logDestination);
   setIpv6RateLimitPrefix(config.edge.rateLimitIpv6PrefixLength);
   const dataSource = await openDatabase(config.database, definition);
-  if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
-  const services = (await definition.onStart?.(dataSource, logger)) as S;
+  // One replica at a time: each finds what an earlier one created (demo rows, the first staff
+  // login, the signing key) instead of creating its own.
+  const services = await withStartupLock(config.database, dataSource, async () => {
+    if (config.demoData && definition.seedDemoData) await definition.seedDemoData(dataSource, logger);
+    return (await definition.onStart?.(dataSource, logger)) as S;
+  });
 
   const schema = applyMiddleware(await definition.buildSchema(), sameRealmErrors, definition.permissions);
   const verify = definition.createVerifier?.(services) ?? remoteTokenVerifier(config.auth.jwksUrl, config.auth);
