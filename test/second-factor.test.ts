@@ -1,7 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { ContactType } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, createContact, giveLogin, PASSWORD, signedInContact } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, PASSWORD, signedInContact } from './support/people';
 import { startSmtp } from './support/smtp';
 
 // Issue 14: authenticator codes and recovery codes, through the gateway on MariaDB, with real SMTP.
@@ -198,4 +198,53 @@ it('refuses 100 aliased code guesses, and even two, before any resolver runs', a
   // No guess was counted, and the challenge still works.
   expect(await panel(person.id)).toMatchObject({ unsuccessfulAttemptsSinceLastSuccess: 0, totalUnsuccessfulAttempts: 0 });
   expect((await verify(step.secondFactorChallenge, { code: codeAt(person.secret, 1) })).data.verifySecondFactor.accessToken).toEqual(expect.any(String));
+});
+
+describe('an organization that requires a second factor', () => {
+  const ORGANIZATION = (code: string) => `{ organization(code: "${code}") { id version name organizationType automaticInternetAccess secondFactorRequired address { line1 line2 city state postalCode country } } }`;
+  const UPDATE = 'mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { secondFactorRequired automaticInternetAccess } }';
+  const inputOf = ({ name, organizationType, automaticInternetAccess, address }: any) => ({ name, organizationType, automaticInternetAccess, address });
+
+  it('is set by its administrators or staff; its people get only an enrolment after the password, then a session once enrolled', async () => {
+    await createOrganization(federation, '77014');
+    const email = 'must.enrol@77014.example';
+    const id = await createContact(federation, '77014', contactInput('Must', 'Enrol', email, [ContactType.READ_ONLY]));
+    await giveLogin(federation, id, '77014', email);
+    expect((await login(email)).data.login).toMatchObject({ secondFactorRequired: false, accessToken: expect.any(String) });
+
+    const org = (await federation.query(ORGANIZATION('77014'), {}, { token: staff })).data.organization;
+    expect(org.secondFactorRequired).toBe(false);
+    const reader = await signedInContact(federation, '77014', [ContactType.READ_ONLY], 'reader@77014.example');
+    const refused = await federation.query(UPDATE, { id: org.id, v: org.version, input: { ...inputOf(org), secondFactorRequired: true } }, { token: reader.token });
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const admin = await signedInContact(federation, '77014', [ContactType.ADMINISTRATOR], 'admin@77014.example');
+    const saved = await federation.query(UPDATE, { id: org.id, v: org.version, input: { ...inputOf(org), secondFactorRequired: true } }, { token: admin.token });
+    expect(saved.data.updateOrganization).toMatchObject({ secondFactorRequired: true, automaticInternetAccess: true });
+    // Saving the details without the field leaves it as it is.
+    const again = (await federation.query(ORGANIZATION('77014'), {}, { token: staff })).data.organization;
+    expect((await federation.query(UPDATE, { id: org.id, v: again.version, input: inputOf(again) }, { token: staff })).data.updateOrganization.secondFactorRequired).toBe(true);
+
+    const step = (await federation.query(`mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {
+      accessToken refreshToken secondFactorRequired secondFactorEnrolmentRequired secondFactorEnrolmentChallenge } }`, { u: email, p: PASSWORD }, { headers: INTERNET })).data.login;
+    expect(step).toMatchObject({ accessToken: null, refreshToken: null, secondFactorRequired: false, secondFactorEnrolmentRequired: true });
+    const challenge: string = step.secondFactorEnrolmentChallenge;
+    // The challenge is no token: it opens nothing but the enrolment.
+    expect((await federation.query('{ me { contact { id } } }', {}, { token: challenge })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await federation.query('mutation { regenerateRecoveryCodes { codes } }', {}, { token: challenge })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await verify(challenge, { code: '123456' })).errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
+    expect((await federation.query('mutation { startTotpEnrolment { secret } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    const START_WITH = 'mutation ($c: String) { startTotpEnrolment(enrolmentChallenge: $c) { secret } }';
+    const CONFIRM_WITH = 'mutation ($code: String!, $c: String) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $c) { codes signIn { accessToken refreshToken } } }';
+    const { secret } = (await federation.query(START_WITH, { c: challenge })).data.startTotpEnrolment;
+    const wrong = await federation.query(CONFIRM_WITH, { code: wrongCodeFor(secret), c: challenge });
+    expect(wrong.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', invalidFields: [{ field: 'code' }] });
+    const confirmed = (await federation.query(CONFIRM_WITH, { code: codeAt(secret), c: challenge }, { headers: INTERNET })).data.confirmTotpEnrolment;
+    expect(confirmed.codes).toHaveLength(10);
+    expect(confirmed.signIn.accessToken).toEqual(expect.any(String));
+    expect((await federation.query('{ me { contact { id } } }', {}, { token: confirmed.signIn.accessToken })).data.me.contact.id).toBe(id);
+    // Spent with the enrolment; from now on sign-in asks for a code.
+    expect((await federation.query(START_WITH, { c: challenge })).errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
+    expect((await login(email)).data.login).toMatchObject({ secondFactorRequired: true, accessToken: null });
+  });
 });

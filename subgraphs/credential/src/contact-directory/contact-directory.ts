@@ -15,6 +15,7 @@ export interface OrganizationFacts {
   id: string;
   displayName: string;
   automaticInternetAccess: boolean;
+  secondFactorRequired: boolean;
   administrators: string[];
 }
 
@@ -22,7 +23,7 @@ const CONTACT = `query ContactFacts($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Contact { id status contactTypes fullName primaryEmail organization { id } } }
 }`;
 const ORGANIZATION = `query OrganizationFacts($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess } }
+  _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess secondFactorRequired } }
 }`;
 const ADMINISTRATORS = `query Administrators($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AdministratorDirectoryEntry { administrators } }

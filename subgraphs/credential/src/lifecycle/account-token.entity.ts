@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // CHOOSE: the organization chooser after a sign-in with several memberships (5 minutes).
-// SECOND: the second step of a sign-in with a second factor (5 minutes).
-export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND';
+// SECOND: the second step of a sign-in with a second factor (5 minutes). ENROL: setting one up
+// right after the password, when an organization requires one (15 minutes).
+export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

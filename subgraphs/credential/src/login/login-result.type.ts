@@ -55,6 +55,16 @@ export class LoginResult {
   secondFactorKinds: string[];
 
   @Field(() => Boolean, {
+    description:
+      'An organization of the person requires a second factor and there is none: no session; set one up with `startTotpEnrolment` and ' +
+      '`confirmTotpEnrolment`, each given `secondFactorEnrolmentChallenge`; the confirmation then signs in.',
+  })
+  secondFactorEnrolmentRequired: boolean;
+
+  @Field(() => String, { nullable: true, description: 'For the enrolment calls: stands for the password just checked (15 minutes); allows nothing else.' })
+  secondFactorEnrolmentChallenge: string | null;
+
+  @Field(() => Boolean, {
     description: 'The person acts for several organizations: call `chooseOrganization` with one of `organizations`.',
   })
   organizationChoiceRequired: boolean;

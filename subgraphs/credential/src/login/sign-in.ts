@@ -177,6 +177,8 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       // A second factor: no session yet, and no success recorded either, so the password alone
       // never resets the failures that a wrong code counts toward the lockout.
       if (await factors.isSet(account.essId)) return { secondFactor: { token: await factors.issueChallenge(account.essId), kinds: await factors.kindsOf(account.essId) } };
+      // Required and none yet: the only thing the password opens is setting one up (no token, no right).
+      if (await secondFactorRequired(account)) return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
       return authenticated(account, clientAddress);
     },
 
@@ -200,6 +202,13 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       await factors.spendChallenge(id);
       await dataSource.transaction((manager) => recordLoginEvent(manager, essId, used === 'TOTP' ? 'SECOND_FACTOR_USED' : 'RECOVERY_CODE_USED', clientAddress));
       return authenticated((await accounts.findOneBy({ essId })) ?? login, clientAddress);
+    },
+
+    /** An enrolment that an organization's requirement asked for is confirmed: the sign-in it interrupted goes on. */
+    async completeEnrolment(essId: number, clientAddress: string | undefined): Promise<SignInOutcome> {
+      const login = await accounts.findOneBy({ essId });
+      if (!login || (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING)) throw invalidCredentials();
+      return authenticated(login, clientAddress);
     },
 
     /** After a sign-in with several memberships: a session for the one the person chose. */
@@ -236,6 +245,15 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       return slots.run(keys, () => (principal.kind === 'staff' ? changeStaffPassword(principal.id, currentPassword, newPassword, clientAddress) : changeContactPassword(principal, currentPassword, newPassword, clientAddress)));
     },
   };
+
+  /**
+   * Whether any organization the person acts for requires a second factor: the login is one for
+   * all of them, so the strictest one decides (a person is not half protected).
+   */
+  async function secondFactorRequired(login: SelfServiceAccount): Promise<boolean> {
+    const organizations = await Promise.all((await membershipsOf(dataSource.manager, login.essId)).map((m) => directory.organization(m.organizationId)));
+    return organizations.some((organization) => organization?.secondFactorRequired === true);
+  }
 
   /** The person proved who they are: a session (one membership, a temporary password) or the organizations to choose from. */
   async function authenticated(account: SelfServiceAccount, clientAddress: string | undefined): Promise<SignInOutcome> {
@@ -317,7 +335,8 @@ export type SignIn = ReturnType<typeof signIn>;
 export type SignInOutcome =
   | { session: IssuedSession }
   | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } }
-  | { secondFactor: { token: string; kinds: SecondFactorKind[] } };
+  | { secondFactor: { token: string; kinds: SecondFactorKind[] } }
+  | { enrolment: { token: string } };
 
 /** The same answer for an organization the person does not belong to and one they may not act for now. */
 const notAMembership = () => new GraphQLError('You have no self-service login in this organization.', { extensions: { code: ErrorCode.NOT_FOUND, invalidFields: [{ field: 'organizationId', message: 'is not one of your organizations' }] } });

@@ -16,14 +16,21 @@ const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge'
 @Resolver()
 export class SecondFactorResolver {
   @Mutation(() => TotpEnrolment, { description: 'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.' })
-  startTotpEnrolment(@Ctx() context: CredentialContext) {
-    return context.services.secondFactors.startTotp(context.principal);
+  startTotpEnrolment(@Arg('enrolmentChallenge', () => String, { nullable: true, description: "`login`'s secondFactorEnrolmentChallenge, when not signed in." }) enrolmentChallenge: string | null, @Ctx() context: CredentialContext) {
+    const args = validateArgs(z.object({ enrolmentChallenge: challenge.nullish() }), { enrolmentChallenge });
+    return context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge);
   }
 
   @Mutation(() => RecoveryCodes, { description: 'Confirm the authenticator with its first code: sign-in asks for a code from now on. Answers ten recovery codes, shown once.' })
-  async confirmTotpEnrolment(@Arg('code', () => String) value: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ code }), { code: value });
-    return { codes: await context.services.secondFactors.confirmTotp(context.principal, args.code, context.req.ip) };
+  async confirmTotpEnrolment(
+    @Arg('code', () => String) value: string,
+    @Arg('enrolmentChallenge', () => String, { nullable: true, description: "`login`'s secondFactorEnrolmentChallenge, when not signed in." }) enrolmentChallenge: string | null,
+    @Ctx() context: CredentialContext,
+  ) {
+    const args = validateArgs(z.object({ code, enrolmentChallenge: challenge.nullish() }), { code: value, enrolmentChallenge });
+    const { secondFactors, signIn } = context.services;
+    const enrolled = await secondFactors.confirmTotp(context.principal, args.code, context.req.ip, args.enrolmentChallenge);
+    return { codes: enrolled.codes, signIn: args.enrolmentChallenge ? toLoginResult(await signIn.completeEnrolment(enrolled.essId, context.req.ip)) : null };
   }
 
   @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes, shown once; the earlier ones stop working.' })

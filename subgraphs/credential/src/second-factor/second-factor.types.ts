@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { LoginResult } from '../login/login-result.type';
 
 @ObjectType({ description: 'A started authenticator enrolment: shown once, nothing is kept in clear. Confirm it with `confirmTotpEnrolment`.' })
 export class TotpEnrolment {
@@ -16,4 +17,7 @@ export class TotpEnrolment {
 export class RecoveryCodes {
   @Field(() => [String])
   codes: string[];
+
+  @Field(() => LoginResult, { nullable: true, description: 'When the enrolment was made with an enrolment challenge: the sign-in it completes (tokens, or the organizations to choose from).' })
+  signIn?: LoginResult | null;
 }

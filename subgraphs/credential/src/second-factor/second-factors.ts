@@ -33,9 +33,19 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   const box = secretBox(config.secondFactorKey);
   const factors = dataSource.getRepository(SecondFactor);
   const codes = dataSource.getRepository(RecoveryCode);
+  const challengeLogin = challengeLoginIn(dataSource);
 
-  /** The login of a signed-in person (staff have no second factor here yet). */
-  async function loginOf(principal: Principal): Promise<SelfServiceAccount> {
+  /**
+   * The login an enrolment is for: the enrolment challenge's (a person whose organization requires
+   * a second factor, right after the password), else the signed-in person's.
+   */
+  async function loginOf(principal: Principal, enrolmentChallenge?: string | null): Promise<SelfServiceAccount> {
+    if (enrolmentChallenge) {
+      const { essId } = await challengeLogin(enrolmentChallenge, 'ENROL');
+      const login = await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId });
+      if (!login) throw invalidLink();
+      return login;
+    }
     const membership = principal.kind === 'contact' ? await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id }) : null;
     if (!membership) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service logins.');
     return (membership.loginEssId === null ? membership : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: loginEssIdOf(membership) })) ?? membership;
@@ -63,8 +73,8 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     },
 
     /** Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code. Nothing changes until confirmed. */
-    async startTotp(principal: Principal): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
-      const login = await loginOf(principal);
+    async startTotp(principal: Principal, enrolmentChallenge?: string | null): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+      const login = await loginOf(principal, enrolmentChallenge);
       const secret = newTotpSecret();
       const sealed = box.seal(secret, login.essId);
       const found = await factors.findOneBy({ essId: login.essId });
@@ -75,8 +85,9 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     },
 
     /** The first code confirms the enrolment: the authenticator replaces any earlier one; ten recovery codes, shown once. */
-    async confirmTotp(principal: Principal, code: string, clientAddress: string | undefined): Promise<string[]> {
-      const login = await loginOf(principal);
+    async confirmTotp(principal: Principal, code: string, clientAddress: string | undefined, enrolmentChallenge?: string | null): Promise<{ codes: string[]; essId: number }> {
+      const login = await loginOf(principal, enrolmentChallenge);
+      const challenge = enrolmentChallenge ? await challengeLogin(enrolmentChallenge, 'ENROL') : null;
       const found = await factors.findOneBy({ essId: login.essId });
       if (!found?.pendingTotpSecret || !found.pendingStartedAt || found.pendingStartedAt.getTime() + ENROLMENT_LIFETIME_MS <= Date.now())
         throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
@@ -87,9 +98,11 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
           totpSecret: found.pendingTotpSecret, totpConfirmedAt: new Date(), totpLastStep: step, pendingTotpSecret: null, pendingStartedAt: null,
         });
         if (moved.affected !== 1) throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
+        // The enrolment challenge stood for the password step: spent with the enrolment it allowed.
+        if (challenge && (await manager.update(AccountToken, { id: challenge.id, usedAt: IsNull() }, { usedAt: new Date() })).affected !== 1) throw invalidLink();
         const fresh = await replaceRecoveryCodes(manager, login.essId);
-        await recordLoginEvent(manager, login.essId, 'SECOND_FACTOR_ENROLLED', clientAddress, principal);
-        return fresh;
+        await recordLoginEvent(manager, login.essId, 'SECOND_FACTOR_ENROLLED', clientAddress, challenge ? undefined : principal);
+        return { codes: fresh, essId: login.essId };
       });
     },
 
@@ -135,19 +148,18 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       return had;
     },
 
-    /** A one-time challenge standing for "the password was right just now" (5 minutes). */
-    async issueChallenge(essId: number): Promise<string> {
+    /**
+     * A one-time challenge standing for "the password was right just now": SECOND for the second
+     * step (5 minutes), ENROL for setting one up when an organization requires it (15 minutes).
+     */
+    async issueChallenge(essId: number, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<string> {
       const token = randomBytes(32).toString('base64url');
-      await dataSource.manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose: 'SECOND', expiresAt: new Date(Date.now() + CHALLENGE_LIFETIME_MS), usedAt: null });
+      const lifetime = purpose === 'SECOND' ? CHALLENGE_LIFETIME_MS : ENROLMENT_LIFETIME_MS;
+      await dataSource.manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + lifetime), usedAt: null });
       return token;
     },
 
-    /** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
-    async challengeLogin(token: string): Promise<{ id: string; essId: number }> {
-      const row = await dataSource.manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose: 'SECOND', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
-      if (!row) throw invalidLink();
-      return { id: row.id, essId: row.essId };
-    },
+    challengeLogin,
 
     /** Spend the challenge once the second factor was right; a second request with it fails. */
     async spendChallenge(id: string): Promise<void> {
@@ -158,6 +170,15 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 }
 
 export type SecondFactors = ReturnType<typeof secondFactors>;
+
+/** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
+function challengeLoginIn(dataSource: DataSource) {
+  return async (token: string, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<{ id: string; essId: number }> => {
+    const row = await dataSource.manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    if (!row) throw invalidLink();
+    return { id: row.id, essId: row.essId };
+  };
+}
 
 /** A wrong, used or expired code: the same answer for each. */
 export const wrongCode = (field: 'code' | 'recoveryCode') =>

@@ -18,6 +18,8 @@ export class OrganizationInput {
   @Field(() => String) name: string;
   @Field(() => OrganizationType) organizationType: OrganizationType;
   @Field(() => Boolean, { description: 'ESR\'s "Automatic Internet Access".' }) automaticInternetAccess: boolean;
+  @Field(() => Boolean, { nullable: true, description: 'Contacts must sign in with a second factor. Omitted: unchanged.' })
+  secondFactorRequired?: boolean | null;
   @Field(() => AddressInput) address: AddressInput;
   @Field(() => String, { nullable: true, description: 'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.' })
   helpMessage?: string | null;
@@ -29,6 +31,7 @@ export const organizationInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),
   organizationType: z.nativeEnum(OrganizationType),
   automaticInternetAccess: z.boolean(),
+  secondFactorRequired: z.boolean().nullish(),
   address: z.object({ line1: optional(200), line2: optional(200), city: optional(100), state: optional(100), postalCode: optional(20), country: optional(100) }),
   helpMessage: plainText(300),
 });

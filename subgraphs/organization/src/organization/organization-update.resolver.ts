@@ -33,6 +33,7 @@ export class OrganizationUpdateResolver {
       }
       Object.assign(organization, { name: args.input.name, organizationType: args.input.organizationType, automaticInternetAccess: args.input.automaticInternetAccess, address: args.input.address });
       if (args.input.helpMessage !== undefined) organization.helpMessage = args.input.helpMessage;
+      if (typeof args.input.secondFactorRequired === 'boolean') organization.secondFactorRequired = args.input.secondFactorRequired;
       return manager.save(organization);
     });
   }

@@ -40,6 +40,12 @@ export class Organization {
   @Column({ type: 'boolean', default: true })
   automaticInternetAccess: boolean;
 
+  @Field(() => Boolean, {
+    description: 'Its contacts sign in with a second factor (authenticator app): whoever has none sets one up right after the password, before anything else.',
+  })
+  @Column({ type: 'boolean', default: false })
+  secondFactorRequired: boolean;
+
   @CreateDateColumn()
   createdAt: Date;
 
