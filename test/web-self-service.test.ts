@@ -8,6 +8,8 @@ import { checkPage, launchChromium, onGateway, openWindow, type ViewportName } f
 // Issue 11: the web app's pages for getting in and staying in, driven in Debian's Chromium by
 // their labels (DESIGN.md section 7), against the real federation on MariaDB and a real SMTP
 // server. Every flow runs on a desktop window and on a 360 x 740 phone screen.
+// Whole browser flows with scrypt sign-ins: generous on a loaded machine.
+jest.setTimeout(180_000);
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let browser: Browser;

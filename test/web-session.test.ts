@@ -9,6 +9,8 @@ import { checkPage, launchChromium, openWindow } from './support/web-browser';
 // Issue 11: the web app's session. The access token lives in page memory only; the refresh
 // token in an HttpOnly, Secure, SameSite=Strict cookie that page script cannot read and another
 // site cannot use; a reload keeps the person signed in; the token is renewed before it expires.
+// Whole browser flows with scrypt sign-ins: generous on a loaded machine.
+jest.setTimeout(180_000);
 let federation: Federation;
 let browser: Browser;
 let origin: string;
