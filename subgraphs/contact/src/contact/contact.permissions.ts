@@ -1,4 +1,4 @@
-import { allow, can, isAuthenticated, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
 import type { ContactContext } from '../context';
 import type { Contact } from './contact.entity';
 import type { CreateContactInput } from './contact-form.inputs';
@@ -28,7 +28,8 @@ export const contactPermissions = {
     importContactEmails: can(CONTACTS, EDIT, (_p: unknown, args: { organization: string }) => args.organization, 'organization-arg'),
   },
   Contact: {
-    '*': or(isThisContact, can(CONTACTS, READ, ofContact, 'contact.organization')),
+    // Neither rule reads the field or its arguments: decided once per contact, not once per field.
+    '*': oncePerObject('Contact', or(isThisContact, can(CONTACTS, READ, ofContact, 'contact.organization'))),
     auditTrail: can(CONTACTS, EDIT, ofContact, 'contact.organization'),
   },
   Organization: {

@@ -1,4 +1,4 @@
-import { allow, can, holds, isStaff, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
 import type { SelfServiceAccount } from './self-service-account.entity';
 
 const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
@@ -16,7 +16,8 @@ const readsPanels = or(holds('ORGANIZATION_CONTACTS', 'READ'), holds('SELF_SERVI
 export const selfServicePermissions = {
   Contact: { selfService: readsPanels, selfServiceActions: readsPanels },
   SelfServiceAccount: {
-    '*': or(isOwnAccount, can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization'), can('SELF_SERVICE_RESET', 'EDIT', ofAccount, 'account.organization')),
+    // None of these reads the field or its arguments: decided once per account, not once per field.
+    '*': oncePerObject('SelfServiceAccount', or(isOwnAccount, can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization'), can('SELF_SERVICE_RESET', 'EDIT', ofAccount, 'account.organization'))),
     internalMessage: isStaff,
     securityEvents: can('ORGANIZATION_CONTACTS', 'EDIT', ofAccount, 'account.organization'),
   },

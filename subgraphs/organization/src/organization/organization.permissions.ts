@@ -1,4 +1,4 @@
-import { allow, can, isAuthenticated, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
 import type { Organization } from './organization.entity';
 
 const itself = (organization: Organization) => organization.id;
@@ -8,7 +8,8 @@ const isOwnOrganization = rule('isOwnOrganization', { cache: 'no_cache' })(
   (organization: Organization, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.organizationId === organization.id,
 );
 const readDetails = can('ORGANIZATION_DETAILS', 'READ', itself, 'organization');
-const identity = or(isOwnOrganization, readDetails);
+// Decided once per organization object, not for each of its four identity fields.
+const identity = oncePerObject('Organization identity', or(isOwnOrganization, readDetails));
 
 /** Reading an organization needs READ on its details, its address READ on the address: own organization only. */
 export const organizationPermissions = {
