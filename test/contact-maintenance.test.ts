@@ -230,6 +230,40 @@ describe('the cost of a page', () => {
       logger.logQuery = original;
     }
   });
+  it('reads only the columns the page asks for, and every field still answers as contact(id) does', async () => {
+    const email = `columns.${randomUUID().slice(0, 8)}@county.xorg`;
+    const created = await asStaff(CREATE, { input: { ...EVERY_FIELD, primaryEmail: email, confirmPrimaryEmail: email, organizationId: await organizationId(federation, '42061') } });
+    expect(created.errors).toBeUndefined();
+    const contact = created.data.createContact;
+    const dataSource = federation.subgraphs.contact.dataSource;
+    const statements: string[] = [];
+    const logger = dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query);
+      original(query, parameters, runner);
+    };
+    // The statement that reads the page's rows (after the ids and the count).
+    const rowRead = () => statements.find((sql) => /FROM `contact`/.test(sql) && /\bIN \(/.test(sql) && !/COUNT/.test(sql)) ?? '';
+    const page = (items: string) => asStaff(`query ($search: String) { organization(code: "42061") { contacts(search: $search, pageSize: 10) { items { ${items} } } } }`, { search: email });
+    try {
+      statements.length = 0;
+      const narrow = await page('fullName ... on Contact { jobTitle } contactTypes');
+      expect(narrow.errors).toBeUndefined();
+      expect(narrow.data.organization.contacts.items).toEqual([{ fullName: contact.fullName, jobTitle: contact.jobTitle, contactTypes: contact.contactTypes }]);
+      expect(rowRead()).toMatch(/fullName/);
+      expect(rowRead()).toMatch(/jobTitle/);
+      expect(rowRead()).not.toMatch(/secondaryEmail|mobilePhoneNumber|namePrefix/);
+
+      statements.length = 0;
+      const wide = await page(FIELDS);
+      expect(wide.errors).toBeUndefined();
+      expect(wide.data.organization.contacts.items).toEqual([contact]);
+      expect(rowRead()).toMatch(/secondaryEmail/);
+    } finally {
+      logger.logQuery = original;
+    }
+  });
 });
 
 describe('organization details and address', () => {

@@ -1,4 +1,4 @@
-import { Brackets, In, type DataSource } from 'typeorm';
+import { Brackets, In, type DataSource, type FindOptionsSelect } from 'typeorm';
 import { LIKE_ESCAPE, likeEscape, pageOffset } from '@ecg/shared';
 import { ContactSort } from './contact-enums';
 import { Contact } from './contact.entity';
@@ -33,13 +33,20 @@ export function contactsQuery(dataSource: DataSource, organizationId: string, qu
  * the page's ids come from the index alone (a deep OFFSET skips index entries, not rows), then
  * only those rows are read.
  */
-export async function listContacts(dataSource: DataSource, organizationId: string, query: ContactsQuery & ContactFilter): Promise<[Contact[], number]> {
+export async function listContacts(
+  dataSource: DataSource,
+  organizationId: string,
+  query: ContactsQuery & ContactFilter,
+  /** Only these columns of each row (see contact.columns.ts); every column when undefined. */
+  columns?: string[],
+): Promise<[Contact[], number]> {
   const [ids, total] = await Promise.all([
     contactsQuery(dataSource, organizationId, query).select('c.id', 'id').offset(pageOffset(query)).limit(query.pageSize).getRawMany<{ id: string }>(),
     contactsQuery(dataSource, organizationId, query).getCount(),
   ]);
   if (ids.length === 0) return [[], total];
-  const rows = await dataSource.getRepository(Contact).findBy({ id: In(ids.map((r) => r.id)) });
+  const select = columns && (Object.fromEntries(columns.map((column) => [column, true])) as FindOptionsSelect<Contact>);
+  const rows = await dataSource.getRepository(Contact).find({ select, where: { id: In(ids.map((r) => r.id)) } });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return [ids.map((r) => byId.get(r.id)).filter((row): row is Contact => !!row), total];
 }

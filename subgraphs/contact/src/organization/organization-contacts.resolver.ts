@@ -1,9 +1,11 @@
-import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageArgs, PageType, toPage, validateArgs } from '@ecg/shared';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { ContactsArgs, contactsArgs } from '../contact/contact.inputs';
+import { contactColumnsFor } from '../contact/contact.columns';
 import { listContacts } from '../contact/contact.search';
 import { Organization } from './organization.entity';
 
@@ -13,16 +15,16 @@ export class ContactPage extends PageType(Contact) {}
 @Resolver(() => Organization)
 export class OrganizationContactsResolver {
   @FieldResolver(() => ContactPage, { description: "The organization's contacts, a page at a time." })
-  async contacts(@Root() organization: Organization, @Args(() => ContactsArgs) input: ContactsArgs, @Ctx() context: ContactContext) {
+  async contacts(@Root() organization: Organization, @Args(() => ContactsArgs) input: ContactsArgs, @Ctx() context: ContactContext, @Info() info: GraphQLResolveInfo) {
     const args = validateArgs(contactsArgs, input);
-    const [items, total] = await listContacts(context.dataSource, organization.id, args);
+    const [items, total] = await listContacts(context.dataSource, organization.id, args, contactColumnsFor(context.dataSource, info));
     return toPage(items, total, args);
   }
 
   @FieldResolver(() => ContactPage, { description: 'Active contacts with no primary email: they cannot receive self-service mail (ESR).' })
-  async contactsMissingEmail(@Root() organization: Organization, @Args(() => PageArgs) input: PageArgs, @Ctx() context: ContactContext) {
+  async contactsMissingEmail(@Root() organization: Organization, @Args(() => PageArgs) input: PageArgs, @Ctx() context: ContactContext, @Info() info: GraphQLResolveInfo) {
     const args = validateArgs(contactsArgs, { ...input, sort: ContactSort.FULL_NAME_ASC, status: ContactStatus.ACTIVE });
-    const [items, total] = await listContacts(context.dataSource, organization.id, { ...args, missingEmail: true });
+    const [items, total] = await listContacts(context.dataSource, organization.id, { ...args, missingEmail: true }, contactColumnsFor(context.dataSource, info));
     return toPage(items, total, args);
   }
 }
