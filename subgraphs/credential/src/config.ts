@@ -26,6 +26,8 @@ export interface CredentialConfig extends SubgraphConfig {
   passwordChecksPerKey: number;
   /** 32 bytes: encrypts authenticator secrets (AES-256-GCM) and keys the recovery-code hashes. */
   secondFactorKey: Buffer;
+  /** WebAuthn relying party: the id (the site's host name) and the origins pages run on. */
+  webauthn: { rpId: string; origins: string[] };
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -53,6 +55,8 @@ const schema = z.object({
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
+  WEBAUTHN_RP_ID: z.string().trim().regex(/^[a-z0-9.-]+$/, 'must be a host name').default('localhost'),
+  WEBAUTHN_ORIGIN: z.string().default('http://localhost:4000'),
   SECOND_FACTOR_KEY: z
     .string()
     .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64')
@@ -93,6 +97,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
+    webauthn: { rpId: parsed.WEBAUTHN_RP_ID, origins: parsed.WEBAUTHN_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) },
     secondFactorKey: parsed.SECOND_FACTOR_KEY ? keyBytes(parsed.SECOND_FACTOR_KEY.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, '')) : DEVELOPMENT_SECOND_FACTOR_KEY,
   };
 }

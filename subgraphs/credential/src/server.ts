@@ -26,12 +26,14 @@ import { PersonMemberships1764000000000 } from './migrations/1764000000000-perso
 import { SecondFactors1764100000000 } from './migrations/1764100000000-second-factors';
 import { SecondFactor } from './second-factor/second-factor.entity';
 import { RecoveryCode } from './second-factor/recovery-code.entity';
+import { Passkey } from './second-factor/passkey.entity';
+import { Passkeys1764100000001 } from './migrations/1764100000001-passkeys';
 
 export { buildSchema, loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff/staff-lockout';
-export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest, SessionRevocation, SecondFactor, RecoveryCode];
-export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000, SessionRevocation1763950000000, UserNamePerOrganization1763960000000, PersonMemberships1764000000000, SecondFactors1764100000000];
+export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest, SessionRevocation, SecondFactor, RecoveryCode, Passkey];
+export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000, SessionRevocation1763950000000, UserNamePerOrganization1763960000000, PersonMemberships1764000000000, SecondFactors1764100000000, Passkeys1764100000001];
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {

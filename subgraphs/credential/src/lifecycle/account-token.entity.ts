@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 // CHOOSE: the organization chooser after a sign-in with several memberships (5 minutes).
 // SECOND: the second step of a sign-in with a second factor (5 minutes). ENROL: setting one up
 // right after the password, when an organization requires one (15 minutes).
-export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL';
+// PASSKEY: a passkey registration; PASSKEYIN: a sign-in with a passkey alone (5 minutes each).
+export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

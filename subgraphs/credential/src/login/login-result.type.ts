@@ -51,8 +51,14 @@ export class LoginResult {
   })
   secondFactorChallenge: string | null;
 
-  @Field(() => [String], { description: 'What the second step accepts: TOTP (authenticator app code), RECOVERY_CODES. Empty unless required.' })
+  @Field(() => [String], { description: 'What the second step accepts: TOTP (authenticator app code), PASSKEY, RECOVERY_CODES. Empty unless required.' })
   secondFactorKinds: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the person has passkeys: the options (JSON) for `navigator.credentials.get`, signed over this challenge; send the answer as `verifySecondFactor(passkey:)`.',
+  })
+  secondFactorPasskeyOptions: string | null;
 
   @Field(() => Boolean, {
     description:

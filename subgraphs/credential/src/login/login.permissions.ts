@@ -10,6 +10,9 @@ export const loginPermissions = {
     // Or, right after the password, the enrolment challenge (checked by the enrolment itself): it allows nothing else.
     startTotpEnrolment: or(holds('CHANGE_PASSWORD', 'EDIT'), bringsEnrolmentChallenge), confirmTotpEnrolment: or(holds('CHANGE_PASSWORD', 'EDIT'), bringsEnrolmentChallenge),
     regenerateRecoveryCodes: holds('CHANGE_PASSWORD', 'EDIT'),
+    startPasskeyRegistration: holds('CHANGE_PASSWORD', 'EDIT'), finishPasskeyRegistration: holds('CHANGE_PASSWORD', 'EDIT'),
+    renamePasskey: holds('CHANGE_PASSWORD', 'EDIT'), removePasskey: holds('CHANGE_PASSWORD', 'EDIT'),
+    startPasskeySignIn: allow, signInWithPasskey: allow,
     // A person's own memberships; a temporary-password token must change the password first.
     switchOrganization: holds('CHANGE_PASSWORD', 'EDIT'),
     changePassword: holds('CHANGE_PASSWORD', 'EDIT', { duringPasswordChange: true }),
@@ -17,6 +20,8 @@ export const loginPermissions = {
   Session: allow,
   TotpEnrolment: allow,
   RecoveryCodes: allow,
+  PasskeyCeremony: allow,
+  Passkey: allow,
   LoginResult: allow,
   OrganizationChoice: allow,
   Membership: allow,

@@ -14,13 +14,13 @@ const asSession = (issued: Omit<Session, 'tokenType'>): Session => ({ ...issued,
 /** A sign-in's answer: a session, the organizations to choose from, or the second step to take. */
 export function toLoginResult(outcome: SignInOutcome): LoginResult {
   const none = {
-    secondFactorRequired: false, secondFactorChallenge: null, secondFactorKinds: [], secondFactorEnrolmentRequired: false, secondFactorEnrolmentChallenge: null,
+    secondFactorRequired: false, secondFactorChallenge: null, secondFactorKinds: [], secondFactorPasskeyOptions: null, secondFactorEnrolmentRequired: false, secondFactorEnrolmentChallenge: null,
     organizationChoiceRequired: false, organizations: [], choiceToken: null,
   };
   if ('session' in outcome) return { ...asSession(outcome.session), ...none };
   const noSession = { accessToken: null, refreshToken: null, tokenType: 'Bearer', expiresIn: null, passwordChangeRequired: false };
   if ('secondFactor' in outcome)
-    return { ...noSession, ...none, secondFactorRequired: true, secondFactorChallenge: outcome.secondFactor.token, secondFactorKinds: outcome.secondFactor.kinds };
+    return { ...noSession, ...none, secondFactorRequired: true, secondFactorChallenge: outcome.secondFactor.token, secondFactorKinds: outcome.secondFactor.kinds, secondFactorPasskeyOptions: outcome.secondFactor.passkeyOptions };
   if ('enrolment' in outcome) return { ...noSession, ...none, secondFactorEnrolmentRequired: true, secondFactorEnrolmentChallenge: outcome.enrolment.token };
   return { ...noSession, ...none, organizationChoiceRequired: true, organizations: outcome.choice.organizations, choiceToken: outcome.choice.token };
 }

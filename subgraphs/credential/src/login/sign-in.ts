@@ -176,7 +176,10 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       }
       // A second factor: no session yet, and no success recorded either, so the password alone
       // never resets the failures that a wrong code counts toward the lockout.
-      if (await factors.isSet(account.essId)) return { secondFactor: { token: await factors.issueChallenge(account.essId), kinds: await factors.kindsOf(account.essId) } };
+      if (await factors.isSet(account.essId)) {
+        const token = await factors.issueChallenge(account.essId);
+        return { secondFactor: { token, kinds: await factors.kindsOf(account.essId), passkeyOptions: await factors.passkeys.secondStepOptions(account.essId, token) } };
+      }
       // Required and none yet: the only thing the password opens is setting one up (no token, no right).
       if (await secondFactorRequired(account)) return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
       return authenticated(account, clientAddress);
@@ -193,15 +196,28 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       if (!login) throw invalidLink();
       await consumeSignInLimits(dataSource, config, clientAddress, login.userName);
       if (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING) throw invalidCredentials();
-      const used = await factors.verify(essId, proof);
+      const used = await factors.verify(essId, proof, challenge);
       if (!used) {
         await recordFailure(essId, clientAddress, 'SECOND_FACTOR');
         await dataSource.transaction((manager) => recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress));
-        throw wrongCode('code' in proof ? 'code' : 'recoveryCode');
+        throw wrongCode('code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey');
       }
       await factors.spendChallenge(id);
-      await dataSource.transaction((manager) => recordLoginEvent(manager, essId, used === 'TOTP' ? 'SECOND_FACTOR_USED' : 'RECOVERY_CODE_USED', clientAddress));
+      const event = { TOTP: 'SECOND_FACTOR_USED', RECOVERY_CODE: 'RECOVERY_CODE_USED', PASSKEY: 'PASSKEY_USED' }[used];
+      await dataSource.transaction((manager) => recordLoginEvent(manager, essId, event, clientAddress));
       return authenticated((await accounts.findOneBy({ essId })) ?? login, clientAddress);
+    },
+
+    /**
+     * Sign-in with a passkey alone, for a passkey the person registered to sign in without the
+     * password (its device verified who holds it). Anything else answers like a wrong password.
+     */
+    async signInWithPasskey(token: string, assertion: string, clientAddress: string | undefined): Promise<SignInOutcome> {
+      const passkey = await factors.passkeys.finishSignIn(token, assertion);
+      const login = passkey && (await accounts.findOneBy({ essId: passkey.essId }));
+      if (!login || login.status !== REGISTERED) throw invalidCredentials();
+      await dataSource.transaction((manager) => recordLoginEvent(manager, login.essId, 'PASSKEY_SIGN_IN', clientAddress));
+      return authenticated(login, clientAddress);
     },
 
     /** An enrolment that an organization's requirement asked for is confirmed: the sign-in it interrupted goes on. */
@@ -335,7 +351,7 @@ export type SignIn = ReturnType<typeof signIn>;
 export type SignInOutcome =
   | { session: IssuedSession }
   | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } }
-  | { secondFactor: { token: string; kinds: SecondFactorKind[] } }
+  | { secondFactor: { token: string; kinds: SecondFactorKind[]; passkeyOptions: string | null } }
   | { enrolment: { token: string } };
 
 /** The same answer for an organization the person does not belong to and one they may not act for now. */

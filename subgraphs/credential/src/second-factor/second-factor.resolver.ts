@@ -11,6 +11,7 @@ import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
 
 const code = z.string().trim().regex(/^\d{6}$/, 'is six digits');
 const recoveryCode = z.string().trim().min(10, 'is not a recovery code').max(20, 'is not a recovery code');
+export const webauthnResponse = z.string().min(2, 'is not a WebAuthn response').max(20_000, 'is too long');
 const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge');
 
 @Resolver()
@@ -40,19 +41,22 @@ export class SecondFactorResolver {
 
   @Mutation(() => LoginResult, {
     description:
-      'The second step of a sign-in: the `secondFactorChallenge` of `login` and one code of the authenticator app, or one recovery code. ' +
+      'The second step of a sign-in: the `secondFactorChallenge` of `login` and one code of the authenticator app, one recovery code, or a passkey\'s answer. ' +
       'A wrong code counts toward the lockout like a wrong password; the challenge stays usable for the next try until it expires (5 minutes).',
   })
   async verifySecondFactor(
     @Arg('challenge', () => String) challengeValue: string,
     @Arg('code', () => String, { nullable: true }) codeValue: string | null,
     @Arg('recoveryCode', () => String, { nullable: true }) recoveryValue: string | null,
+    @Arg('passkey', () => String, { nullable: true, description: 'The JSON of the browser\'s answer to `secondFactorPasskeyOptions` (PublicKeyCredential.toJSON()).' }) passkeyValue: string | null,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ challenge, code: code.nullish(), recoveryCode: recoveryCode.nullish() }), { challenge: challengeValue, code: codeValue, recoveryCode: recoveryValue });
-    if (!args.code === !args.recoveryCode)
-      throw new GraphQLError('Give either a code or a recovery code.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'code', message: 'give either code or recoveryCode' }] } });
-    const proof = args.code ? { code: args.code } : { recoveryCode: args.recoveryCode! };
+    const args = validateArgs(z.object({ challenge, code: code.nullish(), recoveryCode: recoveryCode.nullish(), passkey: webauthnResponse.nullish() }), {
+      challenge: challengeValue, code: codeValue, recoveryCode: recoveryValue, passkey: passkeyValue,
+    });
+    if ([args.code, args.recoveryCode, args.passkey].filter(Boolean).length !== 1)
+      throw new GraphQLError('Give one of a code, a recovery code or a passkey.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'code', message: 'give one of code, recoveryCode, passkey' }] } });
+    const proof = args.code ? { code: args.code } : args.recoveryCode ? { recoveryCode: args.recoveryCode } : { passkey: args.passkey! };
     return toLoginResult(await context.services.signIn.verifySecondFactor(args.challenge, proof, context.req.ip));
   }
 
@@ -66,7 +70,7 @@ export class SecondFactorResolver {
 /** The panel's second-factor fields: which kinds are set, never a secret. */
 @Resolver(() => SelfServiceAccount)
 export class SecondFactorPanelResolver {
-  @FieldResolver(() => [String], { description: 'The second factors of the login: TOTP (authenticator app), RECOVERY_CODES (some unused). Empty when none.' })
+  @FieldResolver(() => [String], { description: 'The second factors of the login: TOTP (authenticator app), PASSKEY (one or more), RECOVERY_CODES (some unused). Empty when none.' })
   secondFactorKinds(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
     return context.services.secondFactors.kindsOf(loginEssIdOf(account));
   }

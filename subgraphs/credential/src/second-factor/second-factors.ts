@@ -15,14 +15,16 @@ import { RecoveryCode } from './recovery-code.entity';
 import { SecondFactor } from './second-factor.entity';
 import { secretBox } from './secret-box';
 import { matchingStep, newTotpSecret, otpauthUri } from './totp';
+import { Passkey } from './passkey.entity';
+import { passkeys } from './passkeys';
 
 /** How long the second step may wait after the password was checked. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
 /** How long a started enrolment waits for its first code. */
 const ENROLMENT_LIFETIME_MS = 15 * 60_000;
 
-export type SecondFactorKind = 'TOTP' | 'RECOVERY_CODES';
-export type SecondFactorProof = { code: string } | { recoveryCode: string };
+export type SecondFactorKind = 'TOTP' | 'PASSKEY' | 'RECOVERY_CODES';
+export type SecondFactorProof = { code: string } | { recoveryCode: string } | { passkey: string };
 
 /**
  * Authenticator codes and recovery codes of a login (the person's, DESIGN.md section 6): enrolment,
@@ -34,6 +36,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   const factors = dataSource.getRepository(SecondFactor);
   const codes = dataSource.getRepository(RecoveryCode);
   const challengeLogin = challengeLoginIn(dataSource);
+  const keys = passkeys(dataSource, config);
 
   /**
    * The login an enrolment is for: the enrolment challenge's (a person whose organization requires
@@ -52,8 +55,17 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   }
 
   async function kindsOf(essId: number): Promise<SecondFactorKind[]> {
-    const [factor, left] = await Promise.all([factors.findOneBy({ essId }), codes.countBy({ essId, usedAt: IsNull() })]);
-    return [...(factor?.totpSecret ? (['TOTP'] as const) : []), ...(left > 0 ? (['RECOVERY_CODES'] as const) : [])];
+    const [factor, passkeyCount, left] = await Promise.all([factors.findOneBy({ essId }), keys.count(essId), codes.countBy({ essId, usedAt: IsNull() })]);
+    const kinds: SecondFactorKind[] = [];
+    if (factor?.totpSecret) kinds.push('TOTP');
+    if (passkeyCount > 0) kinds.push('PASSKEY');
+    if (left > 0) kinds.push('RECOVERY_CODES');
+    return kinds;
+  }
+
+  /** Whether sign-in needs a second step for this login: an authenticator or a passkey is set (recovery codes alone are no factor). */
+  async function isSet(essId: number): Promise<boolean> {
+    return (await factors.countBy({ essId, totpSecret: Not(IsNull()) })) + (await keys.count(essId)) > 0;
   }
 
   /** Replace the login's recovery codes with ten new ones; the codes, to be shown once. */
@@ -66,11 +78,9 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
   return {
     kindsOf,
-
-    /** Whether sign-in needs a second step for this login: an authenticator is set. */
-    async isSet(essId: number): Promise<boolean> {
-      return (await factors.countBy({ essId, totpSecret: Not(IsNull()) })) > 0;
-    },
+    isSet,
+    passkeys: keys,
+    loginOf,
 
     /** Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code. Nothing changes until confirmed. */
     async startTotp(principal: Principal, enrolmentChallenge?: string | null): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
@@ -109,7 +119,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     /** Ten new recovery codes (the old ones stop working), for a login with an authenticator. */
     async regenerateRecoveryCodes(principal: Principal, clientAddress: string | undefined): Promise<string[]> {
       const login = await loginOf(principal);
-      if (!(await factors.countBy({ essId: login.essId, totpSecret: Not(IsNull()) }))) throw refused('NO_SECOND_FACTOR', 'Set up an authenticator first.');
+      if (!(await isSet(login.essId))) throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
       return dataSource.transaction(async (manager) => {
         const fresh = await replaceRecoveryCodes(manager, login.essId);
         await recordLoginEvent(manager, login.essId, 'RECOVERY_CODES_REGENERATED', clientAddress, principal);
@@ -122,7 +132,8 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
      * last one accepted, set in the same UPDATE so two requests cannot both spend it), or an
      * unused recovery code (spent by the UPDATE that finds it). The kind used, or null.
      */
-    async verify(essId: number, proof: SecondFactorProof): Promise<'TOTP' | 'RECOVERY_CODE' | null> {
+    async verify(essId: number, proof: SecondFactorProof, challengeToken: string): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
+      if ('passkey' in proof) return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
       if ('recoveryCode' in proof) {
         const spent = await codes.update({ essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() }, { usedAt: new Date() });
         return spent.affected ? 'RECOVERY_CODE' : null;
@@ -142,9 +153,10 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
     /** Remove every second factor of the login (Reset second factors, Re-Enroll), in the caller's transaction. */
     async reset(manager: EntityManager, essId: number): Promise<boolean> {
-      const had = (await manager.countBy(SecondFactor, { essId, totpSecret: Not(IsNull()) })) + (await manager.countBy(RecoveryCode, { essId })) > 0;
+      const had = (await manager.countBy(SecondFactor, { essId, totpSecret: Not(IsNull()) })) + (await manager.countBy(RecoveryCode, { essId })) + (await manager.countBy(Passkey, { essId })) > 0;
       await manager.delete(SecondFactor, { essId });
       await manager.delete(RecoveryCode, { essId });
+      await manager.delete(Passkey, { essId });
       return had;
     },
 
@@ -181,5 +193,5 @@ function challengeLoginIn(dataSource: DataSource) {
 }
 
 /** A wrong, used or expired code: the same answer for each. */
-export const wrongCode = (field: 'code' | 'recoveryCode') =>
+export const wrongCode = (field: 'code' | 'recoveryCode' | 'passkey') =>
   new GraphQLError('The code is not correct.', { extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] } });

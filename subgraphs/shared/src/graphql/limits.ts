@@ -4,7 +4,7 @@ import { ErrorCode } from './errors';
 import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
 /** Operations that check a secret: one per request, so aliases cannot multiply password guesses. */
-export const CREDENTIAL_FIELDS = new Set(['login', 'requestPasswordReset', 'resetPassword', 'completeUnlock', 'changePassword', 'refreshToken', 'verifySecondFactor', 'confirmTotpEnrolment']);
+export const CREDENTIAL_FIELDS = new Set(['login', 'requestPasswordReset', 'resetPassword', 'completeUnlock', 'changePassword', 'refreshToken', 'verifySecondFactor', 'confirmTotpEnrolment', 'signInWithPasskey', 'finishPasskeyRegistration']);
 
 export const oneCredentialOperation: ValidationRule = (context: ValidationContext): ASTVisitor => {
   let seen = 0;
