@@ -1,6 +1,6 @@
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -32,7 +32,7 @@ export interface BaseRequestContext extends BaseContext {
 export interface SubgraphDefinition<C extends BaseRequestContext, S = void> extends DataSourceSpec {
   buildSchema(): Promise<GraphQLSchema>;
   /** graphql-shield rules derived from the capability matrix (see `permissions()`). */
-  permissions: IMiddlewareGenerator<any, any, any>;
+  permissions: IMiddlewareGenerator<unknown, BaseRequestContext, unknown>;
   /** Once the database is ready: build the long-lived services requests share (keys, clients); one replica of a database at a time. */
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
   /** Before the database closes: stop background work (the mail dispatcher). */
@@ -90,7 +90,10 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
     formatError: formatError(logger, config.edge.exposeStackTraces),
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), operationLog<C>()],
+    // Cache control off: no field has a cache hint (answers are per caller), and the plugin, on by
+    // default, wraps every field resolver of every row to compute a policy that is always "no cache".
+    // Its one visible effect, `cache-control: no-store` on every answer, is kept by noStore.
+    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), noStore, operationLog<C>()],
   });
   await apollo.start();
   app.use(
@@ -119,6 +122,17 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
       })()),
   };
 }
+
+/** Answers are per caller: no cache may keep them (what Apollo's cache-control plugin said for every answer). */
+const noStore: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /** `index.ts` of every subgraph: start, log the URL, stop cleanly on SIGINT/SIGTERM. */
 export function runUntilSignalled(start: () => Promise<StartedServer>): void {
