@@ -8,6 +8,8 @@ import { startFederation, TEST_STAFF, type Federation } from './support/federati
 const OUTPUT = resolve(__dirname, '../test-output');
 let federation: Federation;
 let browser: Browser;
+/** A CodeMirror 5 editor's element, as GraphiQL renders it. */
+type CodeMirrorHost = HTMLElement & { CodeMirror: { getValue(): string; setValue(v: string): void } };
 
 beforeAll(async () => {
   federation = await startFederation('browser');
@@ -33,25 +35,25 @@ it('signs in through GraphiQL and shows an organization\'s contacts', async () =
 
   // Tab 1, "Sign in": our staff login in the variables editor, then Run.
   await page.evaluate((variables) => {
-    const editors = document.querySelectorAll<HTMLElement & { CodeMirror: { setValue(v: string): void } }>('.graphiql-editor-tool .CodeMirror');
+    const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
     editors[0].CodeMirror.setValue(variables);
   }, JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password }));
   await page.click('.graphiql-execute-button');
-  const result = () => page.evaluate(() => (document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '');
-  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('accessToken'));
+  const result = () => page.evaluate(() => document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '');
+  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('accessToken'));
   const token = JSON.parse(await result()).data.login.accessToken as string;
 
   // Tab 2, "Contacts": the token in the headers editor, then Run.
   await page.locator('.graphiql-tab-button').nth(1).click();
   // GraphiQL settles the tab's operation name after showing its query: wait for both.
-  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Query Editor"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('query Contacts'));
+  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Query Editor"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('query Contacts'));
   await page.waitForTimeout(750);
   await page.evaluate((headers) => {
-    const editors = document.querySelectorAll<HTMLElement & { CodeMirror: { setValue(v: string): void } }>('.graphiql-editor-tool .CodeMirror');
+    const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
     editors[1].CodeMirror.setValue(headers);
   }, JSON.stringify({ Authorization: `Bearer ${token}` }));
   await page.click('.graphiql-execute-button');
-  await page.waitForFunction(() => ((document.querySelector('section[aria-label="Result Window"] .CodeMirror') as any)?.CodeMirror.getValue() ?? '').includes('totalCount'));
+  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('totalCount'));
   const contacts = JSON.parse(await result());
   expect(contacts.errors).toBeUndefined();
   expect(contacts.data.organization.displayName).toBe('42061-COUNTY OFFICE OF EDUCATION');

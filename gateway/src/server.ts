@@ -30,10 +30,15 @@ interface GatewayContext {
  * client's address (subgraphs believe X-Forwarded-For only from their trusted proxies).
  */
 class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (context?.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context?.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    // Only a client's operation carries a client's context; Apollo's own health checks and schema
+    // loads have an empty one (and this gateway, on a fixed supergraph, makes neither). The
+    // package does not export the `kind` enum, so the operation's own request context tells them apart.
+    if (!('incomingRequestContext' in options)) return;
+    const { request, context } = options;
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.clientAddress) request.http?.headers.set('x-forwarded-for', context.clientAddress);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
 
   /** A subgraph's 401 or 403 reaches the client as the subgraph's own error, without its URL or raw answer. */

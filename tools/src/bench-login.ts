@@ -31,10 +31,10 @@ async function main() {
     const hashMs = median(hashTimes);
 
     // A registered contact of 42061 with a known password.
-    const [{ id: organizationId }] = await federation.subgraphs.organization.dataSource.query("SELECT id FROM organization WHERE code = '42061'");
-    const [{ id: contactId }] = await federation.subgraphs.contact.dataSource.query("SELECT id FROM contact WHERE primaryEmail = 'cococontact@county.xorg'");
+    const [{ id: organizationId }] = await federation.subgraphs.organization.dataSource.query<{ id: string }[]>("SELECT id FROM organization WHERE code = '42061'");
+    const [{ id: contactId }] = await federation.subgraphs.contact.dataSource.query<{ id: string }[]>("SELECT id FROM contact WHERE primaryEmail = 'cococontact@county.xorg'");
     const credential = federation.subgraphs.credential.dataSource;
-    const inserted = await credential.query(
+    const inserted = await credential.query<{ insertId: number }>(
       "INSERT INTO self_service_account (contactId, organizationId, userName, status, enrollmentCompleted, version) VALUES (?, ?, 'cococontact@county.xorg', 'REGISTERED', 1, 1)",
       [contactId, organizationId],
     );

@@ -58,9 +58,9 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
   const started = await Promise.allSettled([starters.organization(), starters.contact(), starters.credential()]);
   const failed = started.find((s) => s.status === 'rejected');
   if (failed) {
-    await Promise.all(started.map((s) => s.status === 'fulfilled' && s.value.stop()));
+    await Promise.all(started.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
     await dropAll();
-    throw (failed as PromiseRejectedResult).reason;
+    throw failed.reason;
   }
   const [organization, contact, credential] = started.map((s) => (s as PromiseFulfilledResult<RunningServer>).value);
   const gateway = await createGateway(

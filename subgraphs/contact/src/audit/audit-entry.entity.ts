@@ -43,7 +43,7 @@ export class AuditEntry {
 
   @Field(() => [FieldChange])
   get changes(): FieldChange[] {
-    return JSON.parse(this.changesJson);
+    return JSON.parse(this.changesJson) as FieldChange[];
   }
 
   @Field(() => Date)

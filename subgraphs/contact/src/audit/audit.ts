@@ -3,10 +3,12 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/shared';
 import { AuditEntry, type FieldChange } from './audit-entry.entity';
 
-type Snapshot = Record<string, unknown>;
+/** What the audit compares: the contact form's values (text, enums, the list of contact types); null or absent when empty. */
+export type AuditedValue = string | readonly string[] | null | undefined;
+export type Snapshot = Record<string, AuditedValue>;
 
-const show = (value: unknown): string | null =>
-  value === null || value === undefined ? null : Array.isArray(value) ? [...value].sort().join(', ') : String(value);
+const show = (value: AuditedValue): string | null =>
+  value === null || value === undefined ? null : typeof value === 'string' ? value : [...value].sort().join(', ');
 
 /** The fields whose shown value differs between two snapshots of a contact. */
 export function diff(before: Snapshot, after: Snapshot): FieldChange[] {

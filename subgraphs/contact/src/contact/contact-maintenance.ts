@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
 import { badUserInput, ContactType, notFound, type Principal } from '@ecg/shared';
-import { audit, diff } from '../audit/audit';
+import { audit, diff, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
@@ -42,8 +42,8 @@ function columns(details: ContactDetails) {
 }
 
 /** What the form shows of a contact, for the audit trail's before and after. */
-const snapshot = (source: object, contactTypes: ContactType[]): Record<string, unknown> => ({
-  ...Object.fromEntries(Object.keys(contactDetails.shape).filter((f) => f !== 'confirmPrimaryEmail' && f !== 'contactTypes').map((f) => [f, (source as Record<string, unknown>)[f] ?? null])),
+const snapshot = (source: object, contactTypes: ContactType[]): Snapshot => ({
+  ...Object.fromEntries(Object.keys(contactDetails.shape).filter((f) => f !== 'confirmPrimaryEmail' && f !== 'contactTypes').map((f) => [f, (source as Record<string, AuditedValue>)[f] ?? null])),
   contactTypes,
 });
 

@@ -20,7 +20,7 @@ export interface CapabilityMatrix {
 /** `schema/capability-matrix.json`: the one permission policy every subgraph and service reads. */
 export const MATRIX_PATH = resolve(__dirname, '../../../../schema/capability-matrix.json');
 
-export const capabilityMatrix: CapabilityMatrix = JSON.parse(readFileSync(MATRIX_PATH, 'utf8'));
+export const capabilityMatrix = JSON.parse(readFileSync(MATRIX_PATH, 'utf8')) as CapabilityMatrix;
 
 const FUNCTION_KEYS = new Set(capabilityMatrix.functions.map((f) => f.key));
 const BY_TYPE = new Map(capabilityMatrix.contactTypes.map((t) => [t.key, t.capabilities]));

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type MigrationInterface, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntitySchema, type EntitySubscriberInterface, type MigrationInterface, type MixedList } from 'typeorm';
 import type { DatabaseConfig } from '../config/subgraph-config';
 
 export interface DataSourceSpec {
-  entities: MixedList<Function>;
+  /** Entity classes (whatever their constructor takes) or entity schemas. */
+  entities: MixedList<(new (...args: never[]) => unknown) | EntitySchema>;
   migrations: MixedList<new () => MigrationInterface>;
   /** TypeORM entity subscribers (derived rows kept in step with their entity, e.g. a search index). */
-  subscribers?: MixedList<Function>;
+  subscribers?: MixedList<new () => EntitySubscriberInterface>;
 }
 
 /** MySQL and MariaDB report column defaults differently; TypeORM must be told which it talks to. */
@@ -45,7 +46,7 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
   await admin.initialize();
   try {
     await admin.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-    const [{ version }] = await admin.query('SELECT VERSION() AS version');
+    const [{ version }] = await admin.query<{ version: string }[]>('SELECT VERSION() AS version');
     return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
     await admin.destroy();
@@ -64,7 +65,8 @@ export async function withStartupLock<T>(db: DatabaseConfig, dataSource: DataSou
   const name = `ecg-startup-${createHash('sha256').update(db.database).digest('hex').slice(0, 40)}`;
   const runner = dataSource.createQueryRunner();
   try {
-    const [{ locked }] = await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name]);
+    // QueryRunner.query is untyped: GET_LOCK answers 1, 0 (timed out) or NULL, as a number or a string by driver.
+    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name])) as { locked: number | string | null }[];
     if (Number(locked) !== 1) throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
     try {
       return await work();

@@ -7,6 +7,7 @@ import {
   isListType,
   isObjectType,
   Kind,
+  OperationTypeNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
@@ -55,7 +56,7 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   options: QueryCostOptions,
 ): number {
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return 0;
   const variableDefaults = Object.fromEntries((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]));
   return selectionCost(operation.selectionSet, root, undefined, { schema, fragments, variables: variables ?? {}, variableDefaults, options }, new Set());

@@ -29,7 +29,7 @@ export async function consumeRateLimit(dataSource: DataSource, bucket: string, {
         [key, windowStart],
       );
     }
-    const [row] = await manager.query('SELECT hits FROM rate_limit WHERE bucket = ?', [key]);
+    const [row] = await manager.query<{ hits: number | string }[]>('SELECT hits FROM rate_limit WHERE bucket = ?', [key]);
     return Number(row.hits);
   });
   if (hits > limit) {

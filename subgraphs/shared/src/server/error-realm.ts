@@ -7,9 +7,10 @@ import type { IMiddlewareFunction } from 'graphql-middleware';
  */
 export const sameRealmErrors: IMiddlewareFunction = async (resolve, parent, args, context, info) => {
   try {
-    return await resolve(parent, args, context, info);
+    // graphql-middleware types a resolver's result as `any`; it passes through untouched.
+    return (await resolve(parent, args, context, info)) as unknown;
   } catch (error) {
     if (error instanceof Error || typeof error !== 'object' || error === null || !('message' in error)) throw error;
-    throw Object.assign(new Error(String((error as { message: unknown }).message)), error);
+    throw Object.assign(new Error(String(error.message)), error);
   }
 };
