@@ -15,7 +15,8 @@ const kidOf = (publicKey: KeyObject) => createHash('sha256').update(publicKey.ex
 /**
  * The signing key: `JWT_PRIVATE_KEY` when configured, otherwise the newest key in the database,
  * generated (Ed25519) on the very first start. The JWKS lists every stored key, so tokens signed
- * by a replica with an older key still verify.
+ * by a replica with an older key still verify. Runs at start under the database's startup lock
+ * (shared `withStartupLock`), so replicas starting together on an empty database create one key.
  */
 export async function loadKeyStore(dataSource: DataSource, configuredPem: string | null): Promise<KeyStore> {
   const repository = dataSource.getRepository(SigningKey);
