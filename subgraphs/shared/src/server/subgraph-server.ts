@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal';
+import type { AuthContext } from '../auth/rules';
 import { remoteTokenVerifier, type TokenVerifier } from '../auth/token-verifier';
 import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, withStartupLock, type DataSourceSpec } from '../database/data-source';
@@ -31,8 +32,8 @@ export interface BaseRequestContext extends BaseContext {
 
 export interface SubgraphDefinition<C extends BaseRequestContext, S = void> extends DataSourceSpec {
   buildSchema(): Promise<GraphQLSchema>;
-  /** graphql-shield rules derived from the capability matrix (see `permissions()`). */
-  permissions: IMiddlewareGenerator<unknown, BaseRequestContext, unknown>;
+  /** graphql-shield rules derived from the capability matrix (see `permissions()`); they read only the principal. */
+  permissions: IMiddlewareGenerator<unknown, AuthContext, unknown>;
   /** Once the database is ready: build the long-lived services requests share (keys, clients); one replica of a database at a time. */
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
   /** Before the database closes: stop background work (the mail dispatcher). */
