@@ -38,7 +38,11 @@ function overBothGateways(running: ReplicatedFederation): Federation {
     const url = options.url ?? running.gatewayUrls[next++ % running.gatewayUrls.length];
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
       body: JSON.stringify({ query: document, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
@@ -48,12 +52,19 @@ function overBothGateways(running: ReplicatedFederation): Federation {
     return body;
   };
   const login = async (userName: string, password: string) => {
-    const { data, errors } = await query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: userName, p: password });
+    const { data, errors } = await query(
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
+      { u: userName, p: password },
+    );
     if (errors) throw new Error(`login failed for ${userName}: ${JSON.stringify(errors)}`);
     return data.login.accessToken as string;
   };
   let staff: Promise<string> | undefined;
-  const first = { organization: running.replicas.organization[0], contact: running.replicas.contact[0], credential: running.replicas.credential[0] };
+  const first = {
+    organization: running.replicas.organization[0],
+    contact: running.replicas.contact[0],
+    credential: running.replicas.credential[0],
+  };
   return {
     gatewayUrl: running.gatewayUrls[0],
     subgraphs: first,
@@ -69,12 +80,16 @@ function overBothGateways(running: ReplicatedFederation): Federation {
 const credentialDb = () => replicated.replicas.credential[0].dataSource;
 /** Wait long enough for both dispatchers to have polled many times after the last expected mail. */
 const settle = () => new Promise((r) => setTimeout(r, 1500));
-const mailsTo = (email: string, subject: RegExp) => smtp.received.filter((m) => m.to.toLowerCase() === email.toLowerCase() && subject.test(m.subject));
+const mailsTo = (email: string, subject: RegExp) =>
+  smtp.received.filter((m) => m.to.toLowerCase() === email.toLowerCase() && subject.test(m.subject));
 
 describe('two replicas of each subgraph, two gateways, one database per subgraph', () => {
   beforeAll(async () => {
     smtp = await startSmtp();
-    replicated = await startReplicatedFederation({ ...ENV, DATABASE_URL: uniqueDatabaseUrl('replicas'), SMTP_URL: smtp.url() }, { replicas: 2, gateways: 2 });
+    replicated = await startReplicatedFederation(
+      { ...ENV, DATABASE_URL: uniqueDatabaseUrl('replicas'), SMTP_URL: smtp.url() },
+      { replicas: 2, gateways: 2 },
+    );
     federation = overBothGateways(replicated);
     flows = selfServiceFlows(federation, smtp);
   }, 120_000);
@@ -83,23 +98,36 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
     await smtp?.stop();
   });
 
-  it('the two credential replicas, started together on an empty database, created one signing key and each accepts the other\'s tokens', async () => {
+  it("the two credential replicas, started together on an empty database, created one signing key and each accepts the other's tokens", async () => {
     const [a, b] = replicated.replicas.credential;
     expect(await credentialDb().query('SELECT kid FROM signing_key')).toHaveLength(1);
-    const jwks = await Promise.all([a, b].map(async (r) => (await fetch(new URL('/.well-known/jwks.json', r.url))).json()));
+    const jwks = await Promise.all(
+      [a, b].map(async (r) => (await fetch(new URL('/.well-known/jwks.json', r.url))).json()),
+    );
     expect(jwks[0].keys).toHaveLength(1);
     expect(jwks[1]).toEqual(jwks[0]);
 
     // A token signed by one replica verifies on the other, and on every replica of the other subgraphs.
     const signIn = 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }';
-    for (const [signer, checker] of [[a, b], [b, a]]) {
-      const signed = await federation.query(signIn, { u: TEST_STAFF.email, p: TEST_STAFF.password }, { url: signer.url });
+    for (const [signer, checker] of [
+      [a, b],
+      [b, a],
+    ]) {
+      const signed = await federation.query(
+        signIn,
+        { u: TEST_STAFF.email, p: TEST_STAFF.password },
+        { url: signer.url },
+      );
       const token = signed.data.login.accessToken;
       const me = await federation.query('{ me { kind } }', {}, { url: checker.url, token });
       expect(me.errors).toBeUndefined();
       expect(me.data.me.kind).toBe('STAFF');
       for (const replica of replicated.replicas.organization) {
-        const answer = await federation.query('{ organization(code: "42061") { code } }', {}, { url: replica.url, token });
+        const answer = await federation.query(
+          '{ organization(code: "42061") { code } }',
+          {},
+          { url: replica.url, token },
+        );
         expect(answer).toEqual({ data: { organization: { code: '42061' } } });
       }
     }
@@ -114,13 +142,26 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
     // Every attempt was refused alike, and both replicas did some of the counting.
     expect(answers.map((a) => a.errors?.[0].extensions?.code)).toEqual(Array(30).fill('UNAUTHENTICATED'));
     const after = replicated.proxies.credential.posts();
-    const served = replicated.replicas.credential.map((r) => (after[new URL(r.url).origin] ?? 0) - (before[new URL(r.url).origin] ?? 0));
+    const served = replicated.replicas.credential.map(
+      (r) => (after[new URL(r.url).origin] ?? 0) - (before[new URL(r.url).origin] ?? 0),
+    );
     for (const count of served) expect(count).toBeGreaterThanOrEqual(10);
 
     const { selfService } = await flows.panel(person.id);
-    expect(selfService).toMatchObject({ status: 'LOCKED', totalUnsuccessfulAttempts: 30, unsuccessfulAttemptsSinceLastSuccess: 30, lastAuthenticationFailure: 'PASSWORD' });
-    const events = await credentialDb().query("SELECT type, COUNT(*) AS n FROM security_event WHERE contactId = ? AND type IN ('LOGIN_FAILED', 'LOCKED') GROUP BY type ORDER BY type", [person.id]);
-    expect(events.map((e: { type: string; n: string | number }) => [e.type, Number(e.n)])).toEqual([['LOCKED', 1], ['LOGIN_FAILED', 30]]);
+    expect(selfService).toMatchObject({
+      status: 'LOCKED',
+      totalUnsuccessfulAttempts: 30,
+      unsuccessfulAttemptsSinceLastSuccess: 30,
+      lastAuthenticationFailure: 'PASSWORD',
+    });
+    const events = await credentialDb().query(
+      "SELECT type, COUNT(*) AS n FROM security_event WHERE contactId = ? AND type IN ('LOGIN_FAILED', 'LOCKED') GROUP BY type ORDER BY type",
+      [person.id],
+    );
+    expect(events.map((e: { type: string; n: string | number }) => [e.type, Number(e.n)])).toEqual([
+      ['LOCKED', 1],
+      ['LOGIN_FAILED', 30],
+    ]);
     await flows.nextMail(person.email, /is locked/);
     await settle();
     expect(mailsTo(person.email, /is locked/)).toHaveLength(1);
@@ -130,7 +171,11 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
     // The limit counts per minute: start early in a minute, so the burst falls in one window.
     const second = new Date().getUTCSeconds();
     if (second > 45) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
-    const answers = await Promise.all(Array.from({ length: 45 }, (_, i) => flows.login('replica.nobody@county.xorg', `guess ${i}`, `203.0.113.${100 + i}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 45 }, (_, i) =>
+        flows.login('replica.nobody@county.xorg', `guess ${i}`, `203.0.113.${100 + i}`),
+      ),
+    );
     const counts: Record<string, number> = {};
     for (const answer of answers) {
       const code = answer.errors?.[0].extensions?.code ?? 'ANSWERED';
@@ -144,7 +189,19 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
     const ids: string[] = [];
     // A few at a time: registration calls the other subgraphs, and this machine is small.
     for (let i = 0; i < emails.length; i += 4) {
-      ids.push(...(await Promise.all(emails.slice(i, i + 4).map((email, j) => createContact(federation, '42061', contactInput('Replica', `Register ${i + j}`, email, [ContactType.READ_ONLY]))))));
+      ids.push(
+        ...(await Promise.all(
+          emails
+            .slice(i, i + 4)
+            .map((email, j) =>
+              createContact(
+                federation,
+                '42061',
+                contactInput('Replica', `Register ${i + j}`, email, [ContactType.READ_ONLY]),
+              ),
+            ),
+        )),
+      );
     }
     // The second half while the mail server is down: those wait in the outbox, and both
     // dispatchers find all of them due at the same moment once it is back.
@@ -165,11 +222,26 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
   it('the password-reset queue mails one link per request with two replicas', async () => {
     const emails = Array.from({ length: 10 }, (_, i) => `replica.reset.${i}@county.xorg`);
     await Promise.all(
-      emails.map(async (email, i) => giveLogin(federation, await createContact(federation, '42061', contactInput('Replica', `Reset ${i}`, email, [ContactType.READ_ONLY])), '42061', email)),
+      emails.map(async (email, i) =>
+        giveLogin(
+          federation,
+          await createContact(
+            federation,
+            '42061',
+            contactInput('Replica', `Reset ${i}`, email, [ContactType.READ_ONLY]),
+          ),
+          '42061',
+          email,
+        ),
+      ),
     );
     // Each name once, the first name twice more: one mail per request, whichever replica took it.
     const requests = [...emails, emails[0], emails[0]];
-    const asked = await Promise.all(requests.map((u, i) => federation.query(REQUEST_RESET, { u }, { headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } })));
+    const asked = await Promise.all(
+      requests.map((u, i) =>
+        federation.query(REQUEST_RESET, { u }, { headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } }),
+      ),
+    );
     expect(asked.filter((a) => a.errors)).toEqual([]);
     await flows.nextMail(emails[0], /reset your/, 2);
     for (const email of emails.slice(1)) await flows.nextMail(email, /reset your/);
@@ -183,23 +255,37 @@ describe('two replicas of each subgraph, two gateways, one database per subgraph
 describe('credential replicas starting together on an empty database', () => {
   // Fresh: no tables yet (the replicas migrate it together). Migrated: a deploy job made the
   // tables, so both replicas reach the signing key at once.
-  it.each(['fresh', 'migrated'])('two replicas on a %s empty database create one signing key, round after round', async (start) => {
-    for (let round = 0; round < 3; round++) {
-      // No demo rows and no staff to create: the signing key is all the two replicas must agree on.
-      const env = { LOG_LEVEL: ENV.LOG_LEVEL, LOG_DESTINATION: ENV.LOG_DESTINATION, DEMO_DATA: 'false', DATABASE_URL: uniqueDatabaseUrl('replkeys'), HOST: '127.0.0.1' };
-      const config = { ...loadCredentialConfig(env), port: 0 };
-      if (start === 'migrated') await (await openDatabase(config.database, { entities, migrations })).destroy();
-      const started = await Promise.allSettled([createCredentialServer(config), createCredentialServer(config)]);
-      const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-      try {
-        expect(started.filter((s) => s.status === 'rejected').map((s) => String((s as PromiseRejectedResult).reason))).toEqual([]);
-        expect(await running[0].dataSource.query('SELECT kid FROM signing_key')).toHaveLength(1);
-        const jwks = await Promise.all(running.map(async (r: RunningServer) => (await fetch(new URL('/.well-known/jwks.json', r.url))).json()));
-        expect(jwks[1]).toEqual(jwks[0]);
-      } finally {
-        await Promise.all(running.map((r) => r.stop()));
-        await dropDatabase(config.database);
+  it.each(['fresh', 'migrated'])(
+    'two replicas on a %s empty database create one signing key, round after round',
+    async (start) => {
+      for (let round = 0; round < 3; round++) {
+        // No demo rows and no staff to create: the signing key is all the two replicas must agree on.
+        const env = {
+          LOG_LEVEL: ENV.LOG_LEVEL,
+          LOG_DESTINATION: ENV.LOG_DESTINATION,
+          DEMO_DATA: 'false',
+          DATABASE_URL: uniqueDatabaseUrl('replkeys'),
+          HOST: '127.0.0.1',
+        };
+        const config = { ...loadCredentialConfig(env), port: 0 };
+        if (start === 'migrated') await (await openDatabase(config.database, { entities, migrations })).destroy();
+        const started = await Promise.allSettled([createCredentialServer(config), createCredentialServer(config)]);
+        const running = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+        try {
+          expect(
+            started.filter((s): s is PromiseRejectedResult => s.status === 'rejected').map((s) => String(s.reason)),
+          ).toEqual([]);
+          expect(await running[0].dataSource.query('SELECT kid FROM signing_key')).toHaveLength(1);
+          const jwks = await Promise.all(
+            running.map(async (r: RunningServer) => (await fetch(new URL('/.well-known/jwks.json', r.url))).json()),
+          );
+          expect(jwks[1]).toEqual(jwks[0]);
+        } finally {
+          await Promise.all(running.map((r) => r.stop()));
+          await dropDatabase(config.database);
+        }
       }
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });

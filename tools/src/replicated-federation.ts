@@ -23,9 +23,15 @@ export interface ReplicatedFederation {
  * front of each subgraph, and `gateways` gateways over the proxies. Subgraphs reach each other
  * (and the JWKS) through the proxies too, as they would through a load balancer.
  */
-export async function startReplicatedFederation(env: NodeJS.ProcessEnv, { replicas = 2, gateways = 2 } = {}): Promise<ReplicatedFederation> {
+export async function startReplicatedFederation(
+  env: NodeJS.ProcessEnv,
+  { replicas = 2, gateways = 2 } = {},
+): Promise<ReplicatedFederation> {
   const proxyList = await Promise.all(SUBGRAPH_NAMES.map(() => startRoundRobinProxy()));
-  const proxies = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, proxyList[i]])) as Record<SubgraphName, RoundRobinProxy>;
+  const proxies = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, proxyList[i]])) as Record<
+    SubgraphName,
+    RoundRobinProxy
+  >;
   const graphql = (name: SubgraphName) => `${proxies[name].url}/graphql`;
   const full: NodeJS.ProcessEnv = {
     HOST: '127.0.0.1',
@@ -50,26 +56,37 @@ export async function startReplicatedFederation(env: NodeJS.ProcessEnv, { replic
   const stopProxies = () => Promise.all(proxyList.map((p) => p.stop()));
 
   // Every replica of every subgraph at once, on empty databases: what two pods starting together do.
-  const starts = SUBGRAPH_NAMES.flatMap((name) => Array.from({ length: replicas }, () => ({ name, started: starters[name]() })));
+  const starts = SUBGRAPH_NAMES.flatMap((name) =>
+    Array.from({ length: replicas }, () => ({ name, started: starters[name]() })),
+  );
   const settled = await Promise.allSettled(starts.map((s) => s.started));
-  const failed = settled.find((s) => s.status === 'rejected');
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
-    await Promise.all(settled.map((s) => s.status === 'fulfilled' && s.value.stop()));
+    await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
     await Promise.all([stopProxies(), dropAll()]);
-    throw (failed as PromiseRejectedResult).reason;
+    throw failed.reason;
   }
-  const running = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as RunningServer[]])) as Record<SubgraphName, RunningServer[]>;
+  const running = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, [] as RunningServer[]])) as Record<
+    SubgraphName,
+    RunningServer[]
+  >;
   settled.forEach((s, i) => running[starts[i].name].push((s as PromiseFulfilledResult<RunningServer>).value));
   for (const name of SUBGRAPH_NAMES) proxies[name].setBackends(running[name].map((r) => new URL(r.url).origin));
 
-  const gatewayServers = await Promise.all(Array.from({ length: gateways }, () => createGateway(loadGatewayConfig({ ...full, PORT: '0' }))));
+  const gatewayServers = await Promise.all(
+    Array.from({ length: gateways }, () => createGateway(loadGatewayConfig({ ...full, PORT: '0' }))),
+  );
   return {
     gatewayUrls: gatewayServers.map((g) => g.url),
     replicas: running,
     proxies,
     stop: async ({ dropDatabases = false } = {}) => {
       await Promise.all(gatewayServers.map((g) => g.stop()));
-      await Promise.all(Object.values(running).flat().map((r) => r.stop()));
+      await Promise.all(
+        Object.values(running)
+          .flat()
+          .map((r) => r.stop()),
+      );
       await stopProxies();
       if (dropDatabases) await dropAll();
     },

@@ -25,10 +25,13 @@ export async function startRoundRobinProxy(host = '127.0.0.1'): Promise<RoundRob
     if (!backends.length) return void res.writeHead(503).end();
     const target = backends[next++ % backends.length];
     if (req.method === 'POST') posts[target.origin] = (posts[target.origin] ?? 0) + 1;
-    const upstream = request({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = request(
+      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => {
       if (!res.headersSent) res.writeHead(502);
       res.end();
