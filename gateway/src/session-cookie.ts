@@ -31,6 +31,8 @@ interface Session {
   secondFactorRequired?: boolean;
   secondFactorChallenge?: string | null;
   secondFactorKinds?: string[];
+  /** JSON options for navigator.credentials.get when the person has passkeys. */
+  secondFactorPasskeyOptions?: string | null;
 }
 interface UpstreamError {
   message: string;
@@ -39,8 +41,9 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds } }`,
-  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions } }`,
+  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
+  signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
   chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
   switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
@@ -143,6 +146,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         secondFactorRequired: true,
         secondFactorChallenge: session.secondFactorChallenge,
         secondFactorKinds: session.secondFactorKinds ?? [],
+        secondFactorPasskeyOptions: session.secondFactorPasskeyOptions ?? null,
       });
       return;
     }
@@ -243,8 +247,17 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         challenge: text(body(req).challenge),
         code: optional(body(req).code),
         recoveryCode: optional(body(req).recoveryCode),
+        passkey: optional(body(req).passkey),
       };
       respond(res, await call<Record<string, Session>>(req, 'verifySecondFactor', variables), 'verifySecondFactor');
+    }),
+  );
+  // A passkey alone (issue 14): the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.
+  router.post(
+    '/session/passkey',
+    guarded(async (req, res) => {
+      const variables = { token: text(body(req).token), response: text(body(req).response) };
+      respond(res, await call<Record<string, Session>>(req, 'signInWithPasskey', variables), 'signInWithPasskey');
     }),
   );
   router.post(

@@ -23,6 +23,16 @@ const EVENTS: Record<string, string> = {
   PASSWORD_RESET_REQUESTED: 'Password reset asked for',
   PASSWORD_RESET: 'Password reset',
   SIGNED_OUT_EVERYWHERE: 'Signed out everywhere',
+  SECOND_FACTOR_ENROLLED: 'Authenticator app set up',
+  SECOND_FACTOR_USED: 'Authenticator code used to sign in',
+  SECOND_FACTOR_FAILED: 'Wrong second factor at sign-in',
+  RECOVERY_CODE_USED: 'Recovery code used to sign in',
+  RECOVERY_CODES_REGENERATED: 'New recovery codes made',
+  SECOND_FACTORS_RESET: 'Second factors reset',
+  PASSKEY_REGISTERED: 'Passkey added',
+  PASSKEY_REMOVED: 'Passkey removed',
+  PASSKEY_USED: 'Passkey used to sign in',
+  PASSKEY_SIGN_IN: 'Signed in with a passkey alone',
 };
 export const eventName = (type: string) => EVENTS[type] ?? type.toLowerCase().replace(/_/g, ' ');
 
@@ -39,5 +49,6 @@ const FAILURES: Record<string, string> = {
   PASSWORD: 'Wrong password',
   EXPIRED_TEMPORARY_PASSWORD: 'Expired temporary password',
   NO_INTERNET_ACCESS: 'Sign-in from the internet, not allowed',
+  SECOND_FACTOR: 'Wrong second factor',
 };
 export const failureName = (failure: string | null) => (failure ? (FAILURES[failure] ?? failure) : 'None');

@@ -20,6 +20,7 @@ import {
 import { changePassword, signOut, switchOrganization } from '../session/session';
 import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
+import { PasskeysPanel } from './account-passkeys';
 
 const EVENTS_PER_PAGE = 10;
 type Account = NonNullable<MyAccountQuery['me']['selfService']>;
@@ -486,7 +487,10 @@ export function AccountPage() {
             <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
           )}
           <ChangePasswordForm onChanged={account.reload} />
-          {me.selfService && <SecondFactorPanel enabled={me.selfService.secondFactorSet} onChanged={account.reload} />}
+          {me.selfService && (
+            <SecondFactorPanel enabled={me.selfService.secondFactorKinds.includes('TOTP')} onChanged={account.reload} />
+          )}
+          {me.selfService && <PasskeysPanel onChanged={account.reload} />}
           <SignOutEverywhere />
         </>
       )}

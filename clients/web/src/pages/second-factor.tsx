@@ -5,6 +5,7 @@ import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
 import { verifySecondFactor, type SecondFactorStep, type SignInOutcome } from '../session/session';
+import { ceremonyFailure, passkeyAssertion } from '../session/passkey-ceremony';
 
 /**
  * The second step of a sign-in for a person with an authenticator app: its current code, or one
@@ -26,6 +27,32 @@ export function SecondFactor({
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const label = useRecovery ? 'Recovery code' : 'Authentication code';
+  // A person with passkeys only has no code to type: the passkey is the whole second step.
+  const typesCode = step.kinds.includes('TOTP') || recoveryPossible;
+
+  async function verifyWithPasskey() {
+    if (busy || !step.passkeyOptions) return;
+    setFailure(null);
+    let answer: string;
+    try {
+      answer = await passkeyAssertion(step.passkeyOptions);
+    } catch (error) {
+      setFailure(ceremonyFailure(error));
+      return;
+    }
+    setBusy(true);
+    try {
+      onOutcome(await verifySecondFactor(step, { passkey: answer }));
+    } catch (error) {
+      if (error instanceof ApiError && error.fields.passkey)
+        setFailure('That passkey is not one of yours here. Try another way.');
+      else if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+        onRestart('Your sign-in was not finished in time (5 minutes), so it has ended. Sign in again.');
+      else setFailure(explain(error));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,44 +88,61 @@ export function SecondFactor({
   }
 
   return (
-    <Page title="Enter your authentication code">
-      <p>
-        {useRecovery
-          ? 'Type one of the recovery codes you saved when you set up your authenticator app. Each code works once.'
-          : 'Open the authenticator app on your phone and type the 6-digit code it shows for the Secure Employer Website.'}
-      </p>
-      {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
-          key={label}
-          label={label}
-          inputMode={useRecovery ? 'text' : 'numeric'}
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          errors={problem}
-        />
+    <Page title={typesCode ? 'Enter your authentication code' : 'Use your passkey'}>
+      {step.passkeyOptions && !typesCode && (
+        <p>
+          Your browser asks this device (or your phone or security key) for the passkey; unlock it with its PIN or
+          fingerprint.
+        </p>
+      )}
+      {step.passkeyOptions && (
         <div className="actions">
-          <button type="submit" className="button">
-            Verify
+          <button type="button" className="button" onClick={() => void verifyWithPasskey()}>
+            Use a passkey
           </button>
-          {recoveryPossible && step.kinds.includes('TOTP') && (
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => {
-                setUseRecovery(!useRecovery);
-                setCode('');
-                setProblem([]);
-              }}
-            >
-              {useRecovery ? 'Use the authenticator app' : 'Use a recovery code'}
-            </button>
-          )}
         </div>
-      </form>
+      )}
+      {typesCode && (
+        <p>
+          {useRecovery
+            ? 'Type one of the recovery codes you saved when you set up your authenticator app. Each code works once.'
+            : 'Open the authenticator app on your phone and type the 6-digit code it shows for the Secure Employer Website.'}
+        </p>
+      )}
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      {typesCode && (
+        <form onSubmit={submit} noValidate aria-busy={busy}>
+          <TextField
+            key={label}
+            label={label}
+            inputMode={useRecovery ? 'text' : 'numeric'}
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            errors={problem}
+          />
+          <div className="actions">
+            <button type="submit" className="button">
+              Verify
+            </button>
+            {recoveryPossible && step.kinds.includes('TOTP') && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => {
+                  setUseRecovery(!useRecovery);
+                  setCode('');
+                  setProblem([]);
+                }}
+              >
+                {useRecovery ? 'Use the authenticator app' : 'Use a recovery code'}
+              </button>
+            )}
+          </div>
+        </form>
+      )}
       <p>
         Lost your phone and your recovery codes? Ask{' '}
         <Link to="/self-service/find-administrator">an administrator of your organization</Link> to reset your second

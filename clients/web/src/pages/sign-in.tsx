@@ -10,6 +10,7 @@ import { useSession } from '../session/use-session';
 import { ChooseOrganization } from './choose-organization';
 import { ChoosePassword } from './choose-password';
 import { SecondFactor } from './second-factor';
+import { PasskeySignIn } from './passkey-sign-in';
 
 export interface SignInState {
   from?: string;
@@ -189,6 +190,7 @@ export function SignInPage() {
           </button>
         </div>
       </form>
+      <PasskeySignIn onOutcome={follow} />
       <ul className="links">
         <li>
           <Link to="/self-service/forgot-password">Forgot your password?</Link>

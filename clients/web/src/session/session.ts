@@ -27,8 +27,10 @@ export interface OrganizationChoice {
 /** A person with a second factor gives a code after the password (issue 14). */
 export interface SecondFactorStep {
   challenge: string;
-  /** TOTP, RECOVERY_CODES: what the second step accepts. */
+  /** TOTP, PASSKEY, RECOVERY_CODES: what the second step accepts. */
   kinds: string[];
+  /** JSON options for the passkey ceremony (navigator.credentials.get), when the person has passkeys. */
+  passkeyOptions: string | null;
 }
 
 let token: string | null = null;
@@ -56,6 +58,7 @@ type SessionAnswer = IssuedAccess &
     secondFactorRequired?: boolean;
     secondFactorChallenge?: string;
     secondFactorKinds?: string[];
+    secondFactorPasskeyOptions?: string | null;
   };
 
 /** What a sign-in step leads to: signed in, a second factor to give, or an organization to choose. */
@@ -63,7 +66,11 @@ export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice
 
 function outcomeOf(answer: SessionAnswer | null): SignInOutcome {
   if (answer?.secondFactorRequired && answer.secondFactorChallenge)
-    return { challenge: answer.secondFactorChallenge, kinds: answer.secondFactorKinds ?? [] };
+    return {
+      challenge: answer.secondFactorChallenge,
+      kinds: answer.secondFactorKinds ?? [],
+      passkeyOptions: answer.secondFactorPasskeyOptions ?? null,
+    };
   if (answer?.organizationChoiceRequired && answer.choiceToken)
     return { choiceToken: answer.choiceToken, organizations: answer.organizations ?? [] };
   accept(answer, true);
@@ -159,9 +166,14 @@ export async function signIn(userName: string, password: string): Promise<SignIn
 /** The second step: a code of the authenticator app, or one recovery code. */
 export async function verifySecondFactor(
   step: SecondFactorStep,
-  answer: { code?: string; recoveryCode?: string },
+  answer: { code?: string; recoveryCode?: string; passkey?: string },
 ): Promise<SignInOutcome> {
   return outcomeOf(await post('/session/second-factor', { challenge: step.challenge, ...answer }));
+}
+
+/** A passkey alone: the ceremony's token and the browser's answer (JSON); signed in, or the organizations to choose from. */
+export async function signInWithPasskey(ceremonyToken: string, response: string): Promise<SignInOutcome> {
+  return outcomeOf(await post('/session/passkey', { token: ceremonyToken, response }));
 }
 
 /** The organization chosen after signing in: a session that acts for it. */
