@@ -14,19 +14,30 @@ const ORIGIN = 'http://localhost:4000';
 
 beforeAll(async () => {
   federation = await startFederation('passkey');
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+  });
   page = await deviceWithAuthenticator();
 }, 120_000);
 
 /** A tab of the relying party's origin with its own virtual authenticator (each tab has its own): one device. */
 async function deviceWithAuthenticator(): Promise<Page> {
   const tab = await browser.newPage();
-  await tab.route(`${ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>relying party</title>' }));
+  await tab.route(`${ORIGIN}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>relying party</title>' }),
+  );
   await tab.goto(`${ORIGIN}/`);
   const cdp = await tab.context().newCDPSession(tab);
   await cdp.send('WebAuthn.enable');
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
   });
   return tab;
 }
@@ -39,13 +50,31 @@ afterAll(async () => {
 const ceremony = (kind: 'create' | 'get', optionsJson: string, device: Page = page) =>
   device.evaluate(
     async ([kind, optionsJson]) => {
-      const bytes = (b64url: string) => Uint8Array.from(atob(b64url.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(b64url.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
-      const text = (buffer: ArrayBuffer) => btoa(String.fromCharCode(...new Uint8Array(buffer))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+      const bytes = (b64url: string) =>
+        Uint8Array.from(
+          atob(
+            b64url
+              .replace(/-/g, '+')
+              .replace(/_/g, '/')
+              .padEnd(Math.ceil(b64url.length / 4) * 4, '='),
+          ),
+          (c) => c.charCodeAt(0),
+        );
+      const text = (buffer: ArrayBuffer) =>
+        btoa(String.fromCharCode(...new Uint8Array(buffer)))
+          .replace(/\+/g, '-')
+          .replace(/\//g, '_')
+          .replace(/=+$/, '');
       const options = JSON.parse(optionsJson);
       options.challenge = bytes(options.challenge);
       if (options.user) options.user.id = bytes(options.user.id);
-      for (const list of [options.excludeCredentials, options.allowCredentials]) for (const c of list ?? []) c.id = bytes(c.id);
-      const credential = (kind === 'create' ? await navigator.credentials.create({ publicKey: options }) : await navigator.credentials.get({ publicKey: options })) as PublicKeyCredential;
+      for (const list of [options.excludeCredentials, options.allowCredentials])
+        for (const c of list ?? []) c.id = bytes(c.id);
+      const credential = (
+        kind === 'create'
+          ? await navigator.credentials.create({ publicKey: options })
+          : await navigator.credentials.get({ publicKey: options })
+      ) as PublicKeyCredential;
       const response = credential.response as AuthenticatorAttestationResponse & AuthenticatorAssertionResponse;
       return JSON.stringify({
         id: credential.id,
@@ -55,7 +84,11 @@ const ceremony = (kind: 'create' | 'get', optionsJson: string, device: Page = pa
         authenticatorAttachment: credential.authenticatorAttachment,
         response:
           kind === 'create'
-            ? { clientDataJSON: text(response.clientDataJSON), attestationObject: text(response.attestationObject), transports: response.getTransports() }
+            ? {
+                clientDataJSON: text(response.clientDataJSON),
+                attestationObject: text(response.attestationObject),
+                transports: response.getTransports(),
+              }
             : {
                 clientDataJSON: text(response.clientDataJSON),
                 authenticatorData: text(response.authenticatorData),
@@ -67,67 +100,128 @@ const ceremony = (kind: 'create' | 'get', optionsJson: string, device: Page = pa
     [kind, optionsJson] as const,
   );
 
-const LOGIN = 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions } }';
-const VERIFY = 'mutation ($c: String!, $k: String) { verifySecondFactor(challenge: $c, passkey: $k) { accessToken refreshToken } }';
-const REGISTER = 'mutation ($t: String!, $r: String!, $n: String!, $p: Boolean) { finishPasskeyRegistration(token: $t, response: $r, name: $n, passwordless: $p) { id name passwordless } }';
+const LOGIN =
+  'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions } }';
+const VERIFY =
+  'mutation ($c: String!, $k: String) { verifySecondFactor(challenge: $c, passkey: $k) { accessToken refreshToken } }';
+const REGISTER =
+  'mutation ($t: String!, $r: String!, $n: String!, $p: Boolean) { finishPasskeyRegistration(token: $t, response: $r, name: $n, passwordless: $p) { id name passwordless } }';
 
 async function registerPasskey(token: string, name: string, passwordless: boolean) {
-  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token })).data.startPasskeyRegistration;
-  const finished = await federation.query(REGISTER, { t: started.token, r: await ceremony('create', started.options), n: name, p: passwordless }, { token });
+  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token }))
+    .data.startPasskeyRegistration;
+  const finished = await federation.query(
+    REGISTER,
+    { t: started.token, r: await ceremony('create', started.options), n: name, p: passwordless },
+    { token },
+  );
   expect(finished.errors).toBeUndefined();
   return finished.data.finishPasskeyRegistration;
 }
 
 it('registers named passkeys, signs in with password plus passkey and with a passwordless passkey alone, renames and removes them', async () => {
   const email = 'passkey.person@county.xorg';
-  const id = await createContact(federation, '42061', contactInput('Passkey', 'Person', email, [ContactType.READ_ONLY]));
+  const id = await createContact(
+    federation,
+    '42061',
+    contactInput('Passkey', 'Person', email, [ContactType.READ_ONLY]),
+  );
   await giveLogin(federation, id, '42061', email);
   const token = await federation.login(email, PASSWORD);
 
   const laptop = await registerPasskey(token, 'Work laptop', true);
   expect(laptop).toMatchObject({ name: 'Work laptop', passwordless: true });
   // The same device again is refused by the browser (the options exclude the passkeys the person has).
-  const again = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token })).data.startPasskeyRegistration;
+  const again = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token })).data
+    .startPasskeyRegistration;
   await expect(ceremony('create', again.options)).rejects.toThrow(/InvalidStateError/);
   // A second device; its registration answer is good once: its ceremony token is spent.
   const phone = await deviceWithAuthenticator();
-  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token })).data.startPasskeyRegistration;
+  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token }))
+    .data.startPasskeyRegistration;
   const answer = await ceremony('create', started.options, phone);
   await phone.close();
-  expect((await federation.query(REGISTER, { t: started.token, r: answer, n: 'Phone', p: false }, { token })).errors).toBeUndefined();
-  expect((await federation.query(REGISTER, { t: started.token, r: answer, n: 'Again', p: false }, { token })).errors?.[0].extensions?.code).toBe('INVALID_TOKEN');
-  const mine = (await federation.query('{ me { passkeys { id name passwordless lastUsedAt } } }', {}, { token })).data.me.passkeys;
+  expect(
+    (await federation.query(REGISTER, { t: started.token, r: answer, n: 'Phone', p: false }, { token })).errors,
+  ).toBeUndefined();
+  expect(
+    (await federation.query(REGISTER, { t: started.token, r: answer, n: 'Again', p: false }, { token })).errors?.[0]
+      .extensions?.code,
+  ).toBe('INVALID_TOKEN');
+  const mine = (await federation.query('{ me { passkeys { id name passwordless lastUsedAt } } }', {}, { token })).data
+    .me.passkeys;
   expect(mine.map((p: { name: string }) => p.name)).toEqual(['Work laptop', 'Phone']);
 
   // Password, then the passkey, signed over this sign-in's challenge.
   const step = (await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login;
   expect(step).toMatchObject({ accessToken: null, secondFactorRequired: true, secondFactorKinds: ['PASSKEY'] });
   const assertion = await ceremony('get', step.secondFactorPasskeyOptions);
-  const signedIn = (await federation.query(VERIFY, { c: step.secondFactorChallenge, k: assertion })).data.verifySecondFactor;
+  const signedIn = (await federation.query(VERIFY, { c: step.secondFactorChallenge, k: assertion })).data
+    .verifySecondFactor;
   expect(signedIn.accessToken).toEqual(expect.any(String));
   // The same answer for another sign-in is refused (and counted): it signed the first challenge.
   const next = (await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login;
-  expect((await federation.query(VERIFY, { c: next.secondFactorChallenge, k: assertion })).errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', invalidFields: [{ field: 'passkey' }] });
+  expect(
+    (await federation.query(VERIFY, { c: next.secondFactorChallenge, k: assertion })).errors?.[0].extensions,
+  ).toMatchObject({ code: 'UNAUTHENTICATED', invalidFields: [{ field: 'passkey' }] });
 
   // The passkey alone, no password.
   const alone = (await federation.query('mutation { startPasskeySignIn { token options } }')).data.startPasskeySignIn;
-  const passwordless = await federation.query('mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken refreshToken } }', { t: alone.token, r: await ceremony('get', alone.options) });
+  const passwordless = await federation.query(
+    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken refreshToken } }',
+    { t: alone.token, r: await ceremony('get', alone.options) },
+  );
   expect(passwordless.errors).toBeUndefined();
-  const me = await federation.query('{ me { contact { id } } }', {}, { token: passwordless.data.signInWithPasskey.accessToken });
+  const me = await federation.query(
+    '{ me { contact { id } } }',
+    {},
+    { token: passwordless.data.signInWithPasskey.accessToken },
+  );
   expect(me.data.me.contact.id).toBe(id);
 
   const staff = await federation.staffToken();
-  const panel = await federation.query('query ($id: ID!) { contact(id: $id) { selfService { secondFactorSet secondFactorKinds lastAuthenticationFailure securityEvents(pageSize: 30) { items { type } } } } }', { id }, { token: staff });
-  expect(panel.data.contact.selfService).toMatchObject({ secondFactorSet: true, secondFactorKinds: ['PASSKEY'], lastAuthenticationFailure: 'SECOND_FACTOR' });
-  expect(panel.data.contact.selfService.securityEvents.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['PASSKEY_REGISTERED', 'PASSKEY_USED', 'PASSKEY_SIGN_IN', 'SECOND_FACTOR_FAILED']));
+  const panel = await federation.query(
+    'query ($id: ID!) { contact(id: $id) { selfService { secondFactorSet secondFactorKinds lastAuthenticationFailure securityEvents(pageSize: 30) { items { type } } } } }',
+    { id },
+    { token: staff },
+  );
+  expect(panel.data.contact.selfService).toMatchObject({
+    secondFactorSet: true,
+    secondFactorKinds: ['PASSKEY'],
+    lastAuthenticationFailure: 'SECOND_FACTOR',
+  });
+  expect(panel.data.contact.selfService.securityEvents.items.map((e: { type: string }) => e.type)).toEqual(
+    expect.arrayContaining(['PASSKEY_REGISTERED', 'PASSKEY_USED', 'PASSKEY_SIGN_IN', 'SECOND_FACTOR_FAILED']),
+  );
 
   const [first, second] = mine;
-  expect((await federation.query('mutation ($id: ID!, $n: String!) { renamePasskey(id: $id, name: $n) { name } }', { id: second.id, n: 'Old phone' }, { token })).data.renamePasskey.name).toBe('Old phone');
-  for (const passkey of [first, second]) expect((await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: passkey.id }, { token })).data.removePasskey).toBe(true);
-  expect((await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: first.id }, { token })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  expect(
+    (
+      await federation.query(
+        'mutation ($id: ID!, $n: String!) { renamePasskey(id: $id, name: $n) { name } }',
+        { id: second.id, n: 'Old phone' },
+        { token },
+      )
+    ).data.renamePasskey.name,
+  ).toBe('Old phone');
+  for (const passkey of [first, second])
+    expect(
+      (await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: passkey.id }, { token })).data
+        .removePasskey,
+    ).toBe(true);
+  expect(
+    (await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: first.id }, { token })).errors?.[0]
+      .extensions?.code,
+  ).toBe('NOT_FOUND');
   // Removed: the device still offers it, the server no longer takes it; sign-in needs the password alone again.
   const after = (await federation.query('mutation { startPasskeySignIn { token options } }')).data.startPasskeySignIn;
-  const refused = await federation.query('mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }', { t: after.token, r: await ceremony('get', after.options) });
+  const refused = await federation.query(
+    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+    { t: after.token, r: await ceremony('get', after.options) },
+  );
   expect(refused.errors?.[0].message).toBe('Invalid user name or password.');
-  expect((await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login).toMatchObject({ secondFactorRequired: false, accessToken: expect.any(String) });
+  expect((await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login).toMatchObject({
+    secondFactorRequired: false,
+    accessToken: expect.any(String),
+  });
 });

@@ -12,8 +12,16 @@ export class Passkeys1764100000001 implements MigrationInterface {
       new Table({
         name: 'passkey',
         columns: [
-          uuidKey(), int('essId'), text('credentialId', 255, false), text('publicKey', 1000, false), counter('signCount'), text('transports', 100),
-          text('name', 60, false), flag('passwordless', false), createdAt, when('lastUsedAt'),
+          uuidKey(),
+          int('essId'),
+          text('credentialId', 255, false),
+          text('publicKey', 1000, false),
+          counter('signCount'),
+          text('transports', 100),
+          text('name', 60, false),
+          flag('passwordless', false),
+          createdAt,
+          when('lastUsedAt'),
         ],
         indices: [
           new TableIndex({ name: 'IDX_passkey_login', columnNames: ['essId'] }),

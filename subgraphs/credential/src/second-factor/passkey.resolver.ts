@@ -9,7 +9,10 @@ import { Me } from '../me/me.type';
 import { Passkey } from './passkey.entity';
 import { webauthnResponse } from './second-factor.resolver';
 
-@ObjectType({ description: 'A WebAuthn ceremony to run in the browser: `options` (JSON) for navigator.credentials, and the `token` that finishes it (5 minutes, once).' })
+@ObjectType({
+  description:
+    'A WebAuthn ceremony to run in the browser: `options` (JSON) for navigator.credentials, and the `token` that finishes it (5 minutes, once).',
+})
 export class PasskeyCeremony {
   @Field(() => String) token: string;
   @Field(() => String) options: string;
@@ -22,13 +25,18 @@ const passkeyId = z.string().uuid('is not a passkey id');
 /** Passkeys: several per person, named and removed on /account; a second factor, or a sign-in of their own. */
 @Resolver()
 export class PasskeyResolver {
-  @Mutation(() => PasskeyCeremony, { description: 'Start adding a passkey (signed in): pass `options` to navigator.credentials.create.' })
+  @Mutation(() => PasskeyCeremony, {
+    description: 'Start adding a passkey (signed in): pass `options` to navigator.credentials.create.',
+  })
   async startPasskeyRegistration(@Ctx() context: CredentialContext) {
     const login = await context.services.secondFactors.loginOf(context.principal);
     return context.services.secondFactors.passkeys.startRegistration(login.essId, login.userName);
   }
 
-  @Mutation(() => Passkey, { description: 'Finish adding a passkey with the browser\'s answer; `passwordless`: it may sign in without the password (the device must verify its holder).' })
+  @Mutation(() => Passkey, {
+    description:
+      "Finish adding a passkey with the browser's answer; `passwordless`: it may sign in without the password (the device must verify its holder).",
+  })
   async finishPasskeyRegistration(
     @Arg('token', () => String) tokenValue: string,
     @Arg('response', () => String) response: string,
@@ -36,16 +44,33 @@ export class PasskeyResolver {
     @Arg('passwordless', () => Boolean, { defaultValue: false }) passwordless: boolean,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ token, response: webauthnResponse, name, passwordless: z.boolean() }), { token: tokenValue, response, name: nameValue, passwordless });
+    const args = validateArgs(z.object({ token, response: webauthnResponse, name, passwordless: z.boolean() }), {
+      token: tokenValue,
+      response,
+      name: nameValue,
+      passwordless,
+    });
     const { secondFactors } = context.services;
     const login = await secondFactors.loginOf(context.principal);
-    const passkey = await secondFactors.passkeys.finishRegistration(login.essId, args.token, args.response, args.name, args.passwordless);
-    await context.dataSource.transaction((manager) => recordLoginEvent(manager, login.essId, 'PASSKEY_REGISTERED', context.req.ip, context.principal));
+    const passkey = await secondFactors.passkeys.finishRegistration(
+      login.essId,
+      args.token,
+      args.response,
+      args.name,
+      args.passwordless,
+    );
+    await context.dataSource.transaction((manager) =>
+      recordLoginEvent(manager, login.essId, 'PASSKEY_REGISTERED', context.req.ip, context.principal),
+    );
     return passkey;
   }
 
   @Mutation(() => Passkey, { description: 'Rename one of your passkeys. NOT_FOUND when it is not yours.' })
-  async renamePasskey(@Arg('id', () => ID) id: string, @Arg('name', () => String) nameValue: string, @Ctx() context: CredentialContext) {
+  async renamePasskey(
+    @Arg('id', () => ID) id: string,
+    @Arg('name', () => String) nameValue: string,
+    @Ctx() context: CredentialContext,
+  ) {
     const args = validateArgs(z.object({ id: passkeyId, name }), { id, name: nameValue });
     const login = await context.services.secondFactors.loginOf(context.principal);
     return context.services.secondFactors.passkeys.rename(login.essId, args.id, args.name);
@@ -56,18 +81,32 @@ export class PasskeyResolver {
     const args = validateArgs(z.object({ id: passkeyId }), { id });
     const login = await context.services.secondFactors.loginOf(context.principal);
     await context.services.secondFactors.passkeys.remove(login.essId, args.id);
-    await context.dataSource.transaction((manager) => recordLoginEvent(manager, login.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal));
+    await context.dataSource.transaction((manager) =>
+      recordLoginEvent(manager, login.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal),
+    );
     return true;
   }
 
-  @Mutation(() => PasskeyCeremony, { description: 'Sign in with a passkey alone, first half: pass `options` to navigator.credentials.get.' })
+  @Mutation(() => PasskeyCeremony, {
+    description: 'Sign in with a passkey alone, first half: pass `options` to navigator.credentials.get.',
+  })
   async startPasskeySignIn(@Ctx() context: CredentialContext) {
-    await consumeRateLimit(context.dataSource, `startPasskeySignIn:${context.req.ip}`, { limit: 30, windowSeconds: 60 });
+    await consumeRateLimit(context.dataSource, `startPasskeySignIn:${context.req.ip}`, {
+      limit: 30,
+      windowSeconds: 60,
+    });
     return context.services.secondFactors.passkeys.startSignIn();
   }
 
-  @Mutation(() => LoginResult, { description: 'Sign in with a passkey alone, second half: the browser\'s answer. Only passkeys registered as `passwordless`; any failure answers like a wrong password.' })
-  async signInWithPasskey(@Arg('token', () => String) tokenValue: string, @Arg('response', () => String) response: string, @Ctx() context: CredentialContext) {
+  @Mutation(() => LoginResult, {
+    description:
+      "Sign in with a passkey alone, second half: the browser's answer. Only passkeys registered as `passwordless`; any failure answers like a wrong password.",
+  })
+  async signInWithPasskey(
+    @Arg('token', () => String) tokenValue: string,
+    @Arg('response', () => String) response: string,
+    @Ctx() context: CredentialContext,
+  ) {
     const args = validateArgs(z.object({ token, response: webauthnResponse }), { token: tokenValue, response });
     await consumeRateLimit(context.dataSource, `signInWithPasskey:${context.req.ip}`, { limit: 30, windowSeconds: 60 });
     return toLoginResult(await context.services.signIn.signInWithPasskey(args.token, args.response, context.req.ip));

@@ -40,23 +40,43 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
 
   /** The pending ceremony a challenge belongs to (purpose PASSKEY: registration), unspent. */
   async function spendCeremony(token: string, purpose: 'PASSKEY' | 'PASSKEYIN'): Promise<AccountToken> {
-    const row = await dataSource.manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
-    const spent = row && (await dataSource.manager.update(AccountToken, { id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
+    const row = await dataSource.manager.findOneBy(AccountToken, {
+      tokenHash: sha256(token),
+      purpose,
+      usedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+    const spent =
+      row && (await dataSource.manager.update(AccountToken, { id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
     if (!row || spent?.affected !== 1) throw invalidLink();
     return row;
   }
 
   async function issueCeremony(essId: number, purpose: 'PASSKEY' | 'PASSKEYIN'): Promise<string> {
     const token = randomUUID() + randomUUID();
-    await dataSource.manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + CEREMONY_MS), usedAt: null });
+    await dataSource.manager.insert(AccountToken, {
+      id: randomUUID(),
+      tokenHash: sha256(token),
+      essId,
+      purpose,
+      expiresAt: new Date(Date.now() + CEREMONY_MS),
+      usedAt: null,
+    });
     return token;
   }
 
   /** Check an assertion against one of the login's passkeys (any login's when `essId` is null); the passkey, or null. */
-  async function checkAssertion(essId: number | null, challengeToken: string, assertionJson: string, requireUserVerification: boolean): Promise<Passkey | null> {
+  async function checkAssertion(
+    essId: number | null,
+    challengeToken: string,
+    assertionJson: string,
+    requireUserVerification: boolean,
+  ): Promise<Passkey | null> {
     const response = parseJson<AuthenticationResponseJSON>(assertionJson, 'passkey');
     if (typeof response?.id !== 'string') return null;
-    const passkey = await rows.findOneBy(essId === null ? { credentialId: response.id } : { credentialId: response.id, essId });
+    const passkey = await rows.findOneBy(
+      essId === null ? { credentialId: response.id } : { credentialId: response.id, essId },
+    );
     if (!passkey) return null;
     try {
       const { verified, authenticationInfo } = await verifyAuthenticationResponse({
@@ -64,7 +84,12 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
         expectedChallenge: webauthnChallengeOf(challengeToken),
         expectedOrigin: origins,
         expectedRPID: rpId,
-        credential: { id: passkey.credentialId, publicKey: Buffer.from(passkey.publicKey, 'base64url'), counter: passkey.signCount, transports: passkey.transports?.split(',') as never },
+        credential: {
+          id: passkey.credentialId,
+          publicKey: Buffer.from(passkey.publicKey, 'base64url'),
+          counter: passkey.signCount,
+          transports: passkey.transports?.split(','),
+        },
         requireUserVerification,
       });
       if (!verified) return null;
@@ -105,7 +130,13 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     },
 
     /** The browser's answer to `startRegistration`: the passkey, kept under the person's name for it. */
-    async finishRegistration(essId: number, token: string, responseJson: string, name: string, passwordless: boolean): Promise<Passkey> {
+    async finishRegistration(
+      essId: number,
+      token: string,
+      responseJson: string,
+      name: string,
+      passwordless: boolean,
+    ): Promise<Passkey> {
       const row = await spendCeremony(token, 'PASSKEY');
       if (row.essId !== essId) throw invalidLink();
       const response = parseJson<RegistrationResponseJSON>(responseJson, 'response');
@@ -125,8 +156,15 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
       if (!verification.verified) throw refused('BAD_USER_INPUT', 'The passkey could not be verified.');
       const { credential } = verification.registrationInfo;
       const passkey = rows.create({
-        id: randomUUID(), essId, credentialId: credential.id, publicKey: Buffer.from(credential.publicKey).toString('base64url'), signCount: credential.counter,
-        transports: credential.transports?.join(',') ?? null, name, passwordless, lastUsedAt: null,
+        id: randomUUID(),
+        essId,
+        credentialId: credential.id,
+        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+        signCount: credential.counter,
+        transports: credential.transports?.join(',') ?? null,
+        name,
+        passwordless,
+        lastUsedAt: null,
       });
       await rows.insert(passkey);
       return rows.findOneByOrFail({ id: passkey.id });
@@ -149,7 +187,11 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     /** Passkey-only sign-in, first half: options naming no one (the authenticator offers its own passkeys). */
     async startSignIn(): Promise<{ token: string; options: string }> {
       const token = await issueCeremony(0, 'PASSKEYIN');
-      const options = await generateAuthenticationOptions({ rpID: rpId, challenge: challengeBytes(token), userVerification: 'required' });
+      const options = await generateAuthenticationOptions({
+        rpID: rpId,
+        challenge: challengeBytes(token),
+        userVerification: 'required',
+      });
       return { token, options: JSON.stringify(options) };
     },
 
@@ -161,7 +203,8 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     },
 
     /** The second step with a passkey: signed over the second-factor challenge, by one of this login's passkeys. */
-    verifySecondStep: (essId: number, challengeToken: string, assertionJson: string) => checkAssertion(essId, challengeToken, assertionJson, false),
+    verifySecondStep: (essId: number, challengeToken: string, assertionJson: string) =>
+      checkAssertion(essId, challengeToken, assertionJson, false),
 
     async rename(essId: number, id: string, name: string): Promise<Passkey> {
       const updated = await rows.update({ id, essId }, { name });

@@ -24,8 +24,12 @@ export function secondFactorReset(deps: LifecycleDeps) {
       const account = await dataSource.transaction(async (manager) => {
         const login = (await lockAccount(manager, { essId: loginEssId }))!;
         // A membership the person has not confirmed acts on nothing of the login's (as Unlock).
-        if (awaitsConfirmation(existing) || !(await factors.reset(manager, login.essId))) throw refused('NO_SECOND_FACTOR', 'This login has no second factor to reset.');
-        await enqueueMail(manager, { recipient: login.userName, ...templates.secondFactorsReset(context, `${config.publicUrl}/sign-in`) });
+        if (awaitsConfirmation(existing) || !(await factors.reset(manager, login.essId)))
+          throw refused('NO_SECOND_FACTOR', 'This login has no second factor to reset.');
+        await enqueueMail(manager, {
+          recipient: login.userName,
+          ...templates.secondFactorsReset(context, `${config.publicUrl}/sign-in`),
+        });
         await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
       });

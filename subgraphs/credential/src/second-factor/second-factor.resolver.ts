@@ -9,29 +9,62 @@ import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
 
-const code = z.string().trim().regex(/^\d{6}$/, 'is six digits');
+const code = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, 'is six digits');
 const recoveryCode = z.string().trim().min(10, 'is not a recovery code').max(20, 'is not a recovery code');
 export const webauthnResponse = z.string().min(2, 'is not a WebAuthn response').max(20_000, 'is too long');
 const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge');
 
 @Resolver()
 export class SecondFactorResolver {
-  @Mutation(() => TotpEnrolment, { description: 'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.' })
-  startTotpEnrolment(@Arg('enrolmentChallenge', () => String, { nullable: true, description: "`login`'s secondFactorEnrolmentChallenge, when not signed in." }) enrolmentChallenge: string | null, @Ctx() context: CredentialContext) {
+  @Mutation(() => TotpEnrolment, {
+    description:
+      'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.',
+  })
+  startTotpEnrolment(
+    @Arg('enrolmentChallenge', () => String, {
+      nullable: true,
+      description: "`login`'s secondFactorEnrolmentChallenge, when not signed in.",
+    })
+    enrolmentChallenge: string | null,
+    @Ctx() context: CredentialContext,
+  ) {
     const args = validateArgs(z.object({ enrolmentChallenge: challenge.nullish() }), { enrolmentChallenge });
     return context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge);
   }
 
-  @Mutation(() => RecoveryCodes, { description: 'Confirm the authenticator with its first code: sign-in asks for a code from now on. Answers ten recovery codes, shown once.' })
+  @Mutation(() => RecoveryCodes, {
+    description:
+      'Confirm the authenticator with its first code: sign-in asks for a code from now on. Answers ten recovery codes, shown once.',
+  })
   async confirmTotpEnrolment(
     @Arg('code', () => String) value: string,
-    @Arg('enrolmentChallenge', () => String, { nullable: true, description: "`login`'s secondFactorEnrolmentChallenge, when not signed in." }) enrolmentChallenge: string | null,
+    @Arg('enrolmentChallenge', () => String, {
+      nullable: true,
+      description: "`login`'s secondFactorEnrolmentChallenge, when not signed in.",
+    })
+    enrolmentChallenge: string | null,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ code, enrolmentChallenge: challenge.nullish() }), { code: value, enrolmentChallenge });
+    const args = validateArgs(z.object({ code, enrolmentChallenge: challenge.nullish() }), {
+      code: value,
+      enrolmentChallenge,
+    });
     const { secondFactors, signIn } = context.services;
-    const enrolled = await secondFactors.confirmTotp(context.principal, args.code, context.req.ip, args.enrolmentChallenge);
-    return { codes: enrolled.codes, signIn: args.enrolmentChallenge ? toLoginResult(await signIn.completeEnrolment(enrolled.essId, context.req.ip)) : null };
+    const enrolled = await secondFactors.confirmTotp(
+      context.principal,
+      args.code,
+      context.req.ip,
+      args.enrolmentChallenge,
+    );
+    return {
+      codes: enrolled.codes,
+      signIn: args.enrolmentChallenge
+        ? toLoginResult(await signIn.completeEnrolment(enrolled.essId, context.req.ip))
+        : null,
+    };
   }
 
   @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes, shown once; the earlier ones stop working.' })
@@ -41,26 +74,53 @@ export class SecondFactorResolver {
 
   @Mutation(() => LoginResult, {
     description:
-      'The second step of a sign-in: the `secondFactorChallenge` of `login` and one code of the authenticator app, one recovery code, or a passkey\'s answer. ' +
+      "The second step of a sign-in: the `secondFactorChallenge` of `login` and one code of the authenticator app, one recovery code, or a passkey's answer. " +
       'A wrong code counts toward the lockout like a wrong password; the challenge stays usable for the next try until it expires (5 minutes).',
   })
   async verifySecondFactor(
     @Arg('challenge', () => String) challengeValue: string,
     @Arg('code', () => String, { nullable: true }) codeValue: string | null,
     @Arg('recoveryCode', () => String, { nullable: true }) recoveryValue: string | null,
-    @Arg('passkey', () => String, { nullable: true, description: 'The JSON of the browser\'s answer to `secondFactorPasskeyOptions` (PublicKeyCredential.toJSON()).' }) passkeyValue: string | null,
+    @Arg('passkey', () => String, {
+      nullable: true,
+      description: "The JSON of the browser's answer to `secondFactorPasskeyOptions` (PublicKeyCredential.toJSON()).",
+    })
+    passkeyValue: string | null,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ challenge, code: code.nullish(), recoveryCode: recoveryCode.nullish(), passkey: webauthnResponse.nullish() }), {
-      challenge: challengeValue, code: codeValue, recoveryCode: recoveryValue, passkey: passkeyValue,
-    });
+    const args = validateArgs(
+      z.object({
+        challenge,
+        code: code.nullish(),
+        recoveryCode: recoveryCode.nullish(),
+        passkey: webauthnResponse.nullish(),
+      }),
+      {
+        challenge: challengeValue,
+        code: codeValue,
+        recoveryCode: recoveryValue,
+        passkey: passkeyValue,
+      },
+    );
     if ([args.code, args.recoveryCode, args.passkey].filter(Boolean).length !== 1)
-      throw new GraphQLError('Give one of a code, a recovery code or a passkey.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'code', message: 'give one of code, recoveryCode, passkey' }] } });
-    const proof = args.code ? { code: args.code } : args.recoveryCode ? { recoveryCode: args.recoveryCode } : { passkey: args.passkey! };
+      throw new GraphQLError('Give one of a code, a recovery code or a passkey.', {
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          invalidFields: [{ field: 'code', message: 'give one of code, recoveryCode, passkey' }],
+        },
+      });
+    const proof = args.code
+      ? { code: args.code }
+      : args.recoveryCode
+        ? { recoveryCode: args.recoveryCode }
+        : { passkey: args.passkey! };
     return toLoginResult(await context.services.signIn.verifySecondFactor(args.challenge, proof, context.req.ip));
   }
 
-  @Mutation(() => SelfServiceAccount, { description: 'The "Reset second factors" button: the login\'s authenticator and recovery codes are removed, its sessions end, the person is emailed. NOT_REGISTERED, NO_SECOND_FACTOR.' })
+  @Mutation(() => SelfServiceAccount, {
+    description:
+      'The "Reset second factors" button: the login\'s authenticator and recovery codes are removed, its sessions end, the person is emailed. NOT_REGISTERED, NO_SECOND_FACTOR.',
+  })
   resetSecondFactors(@Arg('contactId', () => ID) id: string, @Ctx() context: CredentialContext) {
     const args = validateArgs(z.object({ contactId: z.string().uuid('is not a contact id') }), { contactId: id });
     return context.services.lifecycle.resetSecondFactors(args.contactId, context.principal, context.req.ip);
@@ -70,7 +130,10 @@ export class SecondFactorResolver {
 /** The panel's second-factor fields: which kinds are set, never a secret. */
 @Resolver(() => SelfServiceAccount)
 export class SecondFactorPanelResolver {
-  @FieldResolver(() => [String], { description: 'The second factors of the login: TOTP (authenticator app), PASSKEY (one or more), RECOVERY_CODES (some unused). Empty when none.' })
+  @FieldResolver(() => [String], {
+    description:
+      'The second factors of the login: TOTP (authenticator app), PASSKEY (one or more), RECOVERY_CODES (some unused). Empty when none.',
+  })
   secondFactorKinds(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
     return context.services.secondFactors.kindsOf(loginEssIdOf(account));
   }

@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { LoginResult } from '../login/login-result.type';
 
-@ObjectType({ description: 'A started authenticator enrolment: shown once, nothing is kept in clear. Confirm it with `confirmTotpEnrolment`.' })
+@ObjectType({
+  description:
+    'A started authenticator enrolment: shown once, nothing is kept in clear. Confirm it with `confirmTotpEnrolment`.',
+})
 export class TotpEnrolment {
   @Field(() => String, { description: 'The base32 secret, for typing into an app that cannot scan; shown this once.' })
   secret: string;
@@ -13,11 +16,17 @@ export class TotpEnrolment {
   qrCodeSvg: string;
 }
 
-@ObjectType({ description: 'Ten single-use recovery codes, each good for one sign-in without the authenticator; shown this once.' })
+@ObjectType({
+  description: 'Ten single-use recovery codes, each good for one sign-in without the authenticator; shown this once.',
+})
 export class RecoveryCodes {
   @Field(() => [String])
   codes: string[];
 
-  @Field(() => LoginResult, { nullable: true, description: 'When the enrolment was made with an enrolment challenge: the sign-in it completes (tokens, or the organizations to choose from).' })
+  @Field(() => LoginResult, {
+    nullable: true,
+    description:
+      'When the enrolment was made with an enrolment challenge: the sign-in it completes (tokens, or the organizations to choose from).',
+  })
   signIn?: LoginResult | null;
 }

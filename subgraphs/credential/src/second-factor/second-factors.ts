@@ -49,13 +49,25 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       if (!login) throw invalidLink();
       return login;
     }
-    const membership = principal.kind === 'contact' ? await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id }) : null;
+    const membership =
+      principal.kind === 'contact'
+        ? await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id })
+        : null;
     if (!membership) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service logins.');
-    return (membership.loginEssId === null ? membership : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: loginEssIdOf(membership) })) ?? membership;
+    return (
+      (membership.loginEssId === null
+        ? membership
+        : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: loginEssIdOf(membership) })) ??
+      membership
+    );
   }
 
   async function kindsOf(essId: number): Promise<SecondFactorKind[]> {
-    const [factor, passkeyCount, left] = await Promise.all([factors.findOneBy({ essId }), keys.count(essId), codes.countBy({ essId, usedAt: IsNull() })]);
+    const [factor, passkeyCount, left] = await Promise.all([
+      factors.findOneBy({ essId }),
+      keys.count(essId),
+      codes.countBy({ essId, usedAt: IsNull() }),
+    ]);
     const kinds: SecondFactorKind[] = [];
     if (factor?.totpSecret) kinds.push('TOTP');
     if (passkeyCount > 0) kinds.push('PASSKEY');
@@ -72,7 +84,15 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   async function replaceRecoveryCodes(manager: EntityManager, essId: number): Promise<string[]> {
     const fresh = newRecoveryCodes();
     await manager.delete(RecoveryCode, { essId });
-    await manager.insert(RecoveryCode, fresh.map((code) => ({ id: randomUUID(), essId, codeHash: box.hashCode(normalizeRecoveryCode(code)), usedAt: null })));
+    await manager.insert(
+      RecoveryCode,
+      fresh.map((code) => ({
+        id: randomUUID(),
+        essId,
+        codeHash: box.hashCode(normalizeRecoveryCode(code)),
+        usedAt: null,
+      })),
+    );
     return fresh;
   }
 
@@ -83,35 +103,80 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     loginOf,
 
     /** Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code. Nothing changes until confirmed. */
-    async startTotp(principal: Principal, enrolmentChallenge?: string | null): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
+    async startTotp(
+      principal: Principal,
+      enrolmentChallenge?: string | null,
+    ): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
       const login = await loginOf(principal, enrolmentChallenge);
       const secret = newTotpSecret();
       const sealed = box.seal(secret, login.essId);
       const found = await factors.findOneBy({ essId: login.essId });
-      if (found) await factors.update({ essId: login.essId }, { pendingTotpSecret: sealed, pendingStartedAt: new Date() });
-      else await factors.insert({ essId: login.essId, totpSecret: null, totpConfirmedAt: null, totpLastStep: null, pendingTotpSecret: sealed, pendingStartedAt: new Date() });
+      if (found)
+        await factors.update({ essId: login.essId }, { pendingTotpSecret: sealed, pendingStartedAt: new Date() });
+      else
+        await factors.insert({
+          essId: login.essId,
+          totpSecret: null,
+          totpConfirmedAt: null,
+          totpLastStep: null,
+          pendingTotpSecret: sealed,
+          pendingStartedAt: new Date(),
+        });
       const uri = otpauthUri(secret, login.userName);
-      return { secret, otpauthUri: uri, qrCodeSvg: await qrCodeSvg(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) };
+      return {
+        secret,
+        otpauthUri: uri,
+        qrCodeSvg: await qrCodeSvg(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      };
     },
 
     /** The first code confirms the enrolment: the authenticator replaces any earlier one; ten recovery codes, shown once. */
-    async confirmTotp(principal: Principal, code: string, clientAddress: string | undefined, enrolmentChallenge?: string | null): Promise<{ codes: string[]; essId: number }> {
+    async confirmTotp(
+      principal: Principal,
+      code: string,
+      clientAddress: string | undefined,
+      enrolmentChallenge?: string | null,
+    ): Promise<{ codes: string[]; essId: number }> {
       const login = await loginOf(principal, enrolmentChallenge);
       const challenge = enrolmentChallenge ? await challengeLogin(enrolmentChallenge, 'ENROL') : null;
       const found = await factors.findOneBy({ essId: login.essId });
-      if (!found?.pendingTotpSecret || !found.pendingStartedAt || found.pendingStartedAt.getTime() + ENROLMENT_LIFETIME_MS <= Date.now())
+      if (
+        !found?.pendingTotpSecret ||
+        !found.pendingStartedAt ||
+        found.pendingStartedAt.getTime() + ENROLMENT_LIFETIME_MS <= Date.now()
+      )
         throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
       const step = matchingStep(box.open(found.pendingTotpSecret, login.essId), code);
       if (step === null) throw wrongCode('code');
       return dataSource.transaction(async (manager) => {
-        const moved = await manager.update(SecondFactor, { essId: login.essId, pendingTotpSecret: found.pendingTotpSecret! }, {
-          totpSecret: found.pendingTotpSecret, totpConfirmedAt: new Date(), totpLastStep: step, pendingTotpSecret: null, pendingStartedAt: null,
-        });
-        if (moved.affected !== 1) throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
+        const moved = await manager.update(
+          SecondFactor,
+          { essId: login.essId, pendingTotpSecret: found.pendingTotpSecret! },
+          {
+            totpSecret: found.pendingTotpSecret,
+            totpConfirmedAt: new Date(),
+            totpLastStep: step,
+            pendingTotpSecret: null,
+            pendingStartedAt: null,
+          },
+        );
+        if (moved.affected !== 1)
+          throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
         // The enrolment challenge stood for the password step: spent with the enrolment it allowed.
-        if (challenge && (await manager.update(AccountToken, { id: challenge.id, usedAt: IsNull() }, { usedAt: new Date() })).affected !== 1) throw invalidLink();
+        if (
+          challenge &&
+          (await manager.update(AccountToken, { id: challenge.id, usedAt: IsNull() }, { usedAt: new Date() }))
+            .affected !== 1
+        )
+          throw invalidLink();
         const fresh = await replaceRecoveryCodes(manager, login.essId);
-        await recordLoginEvent(manager, login.essId, 'SECOND_FACTOR_ENROLLED', clientAddress, challenge ? undefined : principal);
+        await recordLoginEvent(
+          manager,
+          login.essId,
+          'SECOND_FACTOR_ENROLLED',
+          clientAddress,
+          challenge ? undefined : principal,
+        );
         return { codes: fresh, essId: login.essId };
       });
     },
@@ -119,7 +184,8 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     /** Ten new recovery codes (the old ones stop working), for a login with an authenticator. */
     async regenerateRecoveryCodes(principal: Principal, clientAddress: string | undefined): Promise<string[]> {
       const login = await loginOf(principal);
-      if (!(await isSet(login.essId))) throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
+      if (!(await isSet(login.essId)))
+        throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
       return dataSource.transaction(async (manager) => {
         const fresh = await replaceRecoveryCodes(manager, login.essId);
         await recordLoginEvent(manager, login.essId, 'RECOVERY_CODES_REGENERATED', clientAddress, principal);
@@ -132,10 +198,18 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
      * last one accepted, set in the same UPDATE so two requests cannot both spend it), or an
      * unused recovery code (spent by the UPDATE that finds it). The kind used, or null.
      */
-    async verify(essId: number, proof: SecondFactorProof, challengeToken: string): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
-      if ('passkey' in proof) return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
+    async verify(
+      essId: number,
+      proof: SecondFactorProof,
+      challengeToken: string,
+    ): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
+      if ('passkey' in proof)
+        return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
       if ('recoveryCode' in proof) {
-        const spent = await codes.update({ essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() }, { usedAt: new Date() });
+        const spent = await codes.update(
+          { essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() },
+          { usedAt: new Date() },
+        );
         return spent.affected ? 'RECOVERY_CODE' : null;
       }
       const found = await factors.findOneBy({ essId });
@@ -153,7 +227,11 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
     /** Remove every second factor of the login (Reset second factors, Re-Enroll), in the caller's transaction. */
     async reset(manager: EntityManager, essId: number): Promise<boolean> {
-      const had = (await manager.countBy(SecondFactor, { essId, totpSecret: Not(IsNull()) })) + (await manager.countBy(RecoveryCode, { essId })) + (await manager.countBy(Passkey, { essId })) > 0;
+      const had =
+        (await manager.countBy(SecondFactor, { essId, totpSecret: Not(IsNull()) })) +
+          (await manager.countBy(RecoveryCode, { essId })) +
+          (await manager.countBy(Passkey, { essId })) >
+        0;
       await manager.delete(SecondFactor, { essId });
       await manager.delete(RecoveryCode, { essId });
       await manager.delete(Passkey, { essId });
@@ -167,7 +245,14 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     async issueChallenge(essId: number, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<string> {
       const token = randomBytes(32).toString('base64url');
       const lifetime = purpose === 'SECOND' ? CHALLENGE_LIFETIME_MS : ENROLMENT_LIFETIME_MS;
-      await dataSource.manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + lifetime), usedAt: null });
+      await dataSource.manager.insert(AccountToken, {
+        id: randomUUID(),
+        tokenHash: sha256(token),
+        essId,
+        purpose,
+        expiresAt: new Date(Date.now() + lifetime),
+        usedAt: null,
+      });
       return token;
     },
 
@@ -186,7 +271,12 @@ export type SecondFactors = ReturnType<typeof secondFactors>;
 /** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
 function challengeLoginIn(dataSource: DataSource) {
   return async (token: string, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<{ id: string; essId: number }> => {
-    const row = await dataSource.manager.findOneBy(AccountToken, { tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    const row = await dataSource.manager.findOneBy(AccountToken, {
+      tokenHash: sha256(token),
+      purpose,
+      usedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
     if (!row) throw invalidLink();
     return { id: row.id, essId: row.essId };
   };
@@ -194,4 +284,6 @@ function challengeLoginIn(dataSource: DataSource) {
 
 /** A wrong, used or expired code: the same answer for each. */
 export const wrongCode = (field: 'code' | 'recoveryCode' | 'passkey') =>
-  new GraphQLError('The code is not correct.', { extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] } });
+  new GraphQLError('The code is not correct.', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] },
+  });

@@ -6,8 +6,13 @@ import { TOTP, Secret } from 'otpauth';
 describe('the second-factor key', () => {
   it('is required in production, and read as hex or base64', () => {
     expect(() => loadCredentialConfig({ NODE_ENV: 'production' })).toThrow(/SECOND_FACTOR_KEY/);
-    expect(loadCredentialConfig({ NODE_ENV: 'production', SECOND_FACTOR_KEY: 'ab'.repeat(32) }).secondFactorKey).toEqual(Buffer.alloc(32, 0xab));
-    expect(loadCredentialConfig({ NODE_ENV: 'production', SECOND_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64') }).secondFactorKey).toEqual(Buffer.alloc(32, 7));
+    expect(
+      loadCredentialConfig({ NODE_ENV: 'production', SECOND_FACTOR_KEY: 'ab'.repeat(32) }).secondFactorKey,
+    ).toEqual(Buffer.alloc(32, 0xab));
+    expect(
+      loadCredentialConfig({ NODE_ENV: 'production', SECOND_FACTOR_KEY: Buffer.alloc(32, 7).toString('base64') })
+        .secondFactorKey,
+    ).toEqual(Buffer.alloc(32, 7));
     expect(() => loadCredentialConfig({ SECOND_FACTOR_KEY: 'too short' })).toThrow(/SECOND_FACTOR_KEY/);
     expect(loadCredentialConfig({}).secondFactorKey).toHaveLength(32);
   });

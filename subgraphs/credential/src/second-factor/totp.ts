@@ -4,7 +4,8 @@ import { Secret, TOTP } from 'otpauth';
 const PERIOD = 30;
 const ISSUER = 'Secure Employer Website';
 
-const totpOf = (base32: string, label: string) => new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(base32), algorithm: 'SHA1', digits: 6, period: PERIOD });
+const totpOf = (base32: string, label: string) =>
+  new TOTP({ issuer: ISSUER, label, secret: Secret.fromBase32(base32), algorithm: 'SHA1', digits: 6, period: PERIOD });
 
 /** A fresh 160-bit secret (RFC 4226's recommended length), base32 as apps expect. */
 export const newTotpSecret = () => new Secret({ size: 20 }).base32;

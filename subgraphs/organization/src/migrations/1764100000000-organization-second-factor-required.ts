@@ -6,7 +6,10 @@ export class OrganizationSecondFactorRequired1764100000000 implements MigrationI
   name = 'OrganizationSecondFactorRequired1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('organization', new TableColumn(columnsFor(queryRunner).flag('secondFactorRequired', false)));
+    await queryRunner.addColumn(
+      'organization',
+      new TableColumn(columnsFor(queryRunner).flag('secondFactorRequired', false)),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
