@@ -171,7 +171,8 @@ async function main() {
   } finally {
     await Promise.all(hives.map((h) => h.stop()));
     await federation.stop();
-    await Promise.all(databases.map((db) => dropDatabase(db)));
+    // The credential subgraph's database too: every run used to leave one behind.
+    await Promise.all([...databases, loadSubgraphConfig('credential', federation.env).database].map((db) => dropDatabase(db)));
   }
 }
 
