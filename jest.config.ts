@@ -20,7 +20,15 @@ const common = {
 const config: Config = {
   projects: [
     // No database, no network: pure functions and configuration.
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/subgraphs/*/src/**/*.test.ts', '<rootDir>/gateway/src/**/*.test.ts', '<rootDir>/tools/src/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/subgraphs/*/src/**/*.test.ts',
+        '<rootDir>/gateway/src/**/*.test.ts',
+        '<rootDir>/tools/src/**/*.test.ts',
+      ],
+    },
     // The real federation on ephemeral ports over a real MariaDB/MySQL database per run.
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
   ],

@@ -14,7 +14,10 @@ beforeAll(async () => {
   proxy = await startTcpProxy(server.hostname, Number(server.port || 3306));
   const organizationDb = new URL(uniqueDatabaseUrl('fault_org'));
   organizationDb.port = String(proxy.port());
-  federation = await startFederation('fault', { ORGANIZATION_DATABASE_URL: organizationDb.toString(), LOGIN_LIMIT_PER_USER: '5' });
+  federation = await startFederation('fault', {
+    ORGANIZATION_DATABASE_URL: organizationDb.toString(),
+    LOGIN_LIMIT_PER_USER: '5',
+  });
   staff = await federation.staffToken();
 });
 afterAll(async () => {
@@ -23,11 +26,22 @@ afterAll(async () => {
 });
 
 const post = async (url: string, query: string, variables?: object, headers: Record<string, string> = {}) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-  return { status: response.status, body: (await response.json()) as any };
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: await response.json() };
 };
 const failures = async (email: string) =>
-  Number((await federation.subgraphs.credential.dataSource.query('SELECT totalUnsuccessfulAttempts AS n FROM self_service_account WHERE userName = ?', [email]))[0].n);
+  Number(
+    (
+      await federation.subgraphs.credential.dataSource.query(
+        'SELECT totalUnsuccessfulAttempts AS n FROM self_service_account WHERE userName = ?',
+        [email],
+      )
+    )[0].n,
+  );
 
 describe('query limits', () => {
   it('refuse a 1,000-alias login document before any password is checked, at the gateway and at the subgraph', async () => {
@@ -44,13 +58,20 @@ describe('query limits', () => {
   });
 
   it('allow one credential operation per request, even without aliases', async () => {
-    const { body } = await post(federation.gatewayUrl, 'mutation { login(userName: "a@b.c", password: "x") { accessToken } requestPasswordReset(userName: "a@b.c") { message } }');
+    const { body } = await post(
+      federation.gatewayUrl,
+      'mutation { login(userName: "a@b.c", password: "x") { accessToken } requestPasswordReset(userName: "a@b.c") { message } }',
+    );
     expect(body.errors[0].message).toMatch(/At most one/);
   });
 
   it('refuse a depth-50 document before it is planned or resolved', async () => {
     let selection = 'id';
-    for (let i = 0; i < 25; i++) selection = `organization { contacts { items { ${selection} } } }`.replace(/^organization \{ contacts \{ items \{ (.*) \} \} \}$/, `contacts { items { organization { $1 } } }`);
+    for (let i = 0; i < 25; i++)
+      selection = `organization { contacts { items { ${selection} } } }`.replace(
+        /^organization \{ contacts \{ items \{ (.*) \} \} \}$/,
+        `contacts { items { organization { $1 } } }`,
+      );
     const document = `{ organization(code: "42061") { ${selection} } }`;
     expect(document.split('{').length - 1).toBeGreaterThan(50);
     for (const url of [federation.gatewayUrl, federation.subgraphs.contact.url]) {
@@ -67,7 +88,11 @@ describe('rate limits', () => {
   it('answer RATE_LIMITED with a retry time once a user name has had its sign-ins for the minute', async () => {
     const errors = [];
     for (let i = 0; i < 11; i++) {
-      const { body } = await post(federation.gatewayUrl, 'mutation ($u: String!) { login(userName: $u, password: "not it") { accessToken } }', { u: 'limited@county.xorg' });
+      const { body } = await post(
+        federation.gatewayUrl,
+        'mutation ($u: String!) { login(userName: $u, password: "not it") { accessToken } }',
+        { u: 'limited@county.xorg' },
+      );
       errors.push(body.errors[0]);
     }
     // 5 a minute: 11 attempts span at most two windows, so at most 10 get an answer.
@@ -80,7 +105,8 @@ describe('rate limits', () => {
 });
 
 describe('a subgraph going away', () => {
-  const QUERY = '{ organization(code: "42061") { name contacts(pageSize: 3) { items { fullName selfService { status } } } } }';
+  const QUERY =
+    '{ organization(code: "42061") { name contacts(pageSize: 3) { items { fullName selfService { status } } } } }';
 
   it('leaves the rest of the answer, with an error for the missing part, and recovers when it returns', async () => {
     await federation.stopSubgraph('credential');
@@ -103,7 +129,9 @@ describe('the database going away', () => {
   it('gives SERVICE_UNAVAILABLE and an unhealthy /health, never an exit, and service resumes by itself', async () => {
     const health = new URL('/health', federation.subgraphs.organization.url);
     const QUERY = '{ organization(code: "42061") { name } }';
-    expect((await federation.query(QUERY, {}, { token: staff })).data.organization.name).toBe('COUNTY OFFICE OF EDUCATION');
+    expect((await federation.query(QUERY, {}, { token: staff })).data.organization.name).toBe(
+      'COUNTY OFFICE OF EDUCATION',
+    );
     await proxy.block();
     try {
       const { data, errors } = await federation.query(QUERY, {}, { token: staff });

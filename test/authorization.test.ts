@@ -1,6 +1,13 @@
 import { ContactType, demoContactId } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, createContact, currentVersion, organizationId, PASSWORD, signedInContact } from './support/people';
+import {
+  contactInput,
+  createContact,
+  currentVersion,
+  organizationId,
+  PASSWORD,
+  signedInContact,
+} from './support/people';
 
 // Issue 3, and issue 10's blind spot: for each contact type (and for contacts holding several), a
 // contact of organization A tries each operation on A's data and on B's data, through the gateway,
@@ -8,8 +15,21 @@ import { contactInput, createContact, currentVersion, organizationId, PASSWORD, 
 // aid (employer-contacts-job-aid-2022.txt) and the ESR toolkit: never from the code under test.
 let federation: Federation;
 const ORGS = {
-  A: { code: '42061', other: demoContactId('coco'), withPanel: demoContactId('contact-test'), otherInput: contactInput('Coco', 'Contact', 'cococontact@county.xorg', [ContactType.ADMINISTRATOR]) },
-  B: { code: '01001', other: demoContactId('anthony'), withPanel: demoContactId('bella'), otherInput: contactInput('Anthony', 'Contact', 'anthonycontact@county.xorg', [ContactType.ACCOUNT_RECEIVABLE, ContactType.ADMINISTRATOR]) },
+  A: {
+    code: '42061',
+    other: demoContactId('coco'),
+    withPanel: demoContactId('contact-test'),
+    otherInput: contactInput('Coco', 'Contact', 'cococontact@county.xorg', [ContactType.ADMINISTRATOR]),
+  },
+  B: {
+    code: '01001',
+    other: demoContactId('anthony'),
+    withPanel: demoContactId('bella'),
+    otherInput: contactInput('Anthony', 'Contact', 'anthonycontact@county.xorg', [
+      ContactType.ACCOUNT_RECEIVABLE,
+      ContactType.ADMINISTRATOR,
+    ]),
+  },
 };
 type Org = (typeof ORGS)['A'] & { id: string };
 
@@ -27,8 +47,18 @@ interface Operation {
 const T = ContactType;
 /** The job aid's twelve types (the Password Reset Only type comes from the ESR toolkit). */
 const JOB_AID_TYPES = [
-  T.ACCOUNT_RECEIVABLE, T.ADMINISTRATOR, T.BENEFIT, T.EMPLOYMENT, T.LEAVE_OF_ABSENCE, T.PAYROLL, T.PAYROLL_AND_EMPLOYMENT,
-  T.READ_ONLY, T.REDUCTION_IN_SCHOOL_FUNDS, T.SICK_LEAVE, T.SUPERINTENDENT_CHANCELLOR, T.TERMINATION,
+  T.ACCOUNT_RECEIVABLE,
+  T.ADMINISTRATOR,
+  T.BENEFIT,
+  T.EMPLOYMENT,
+  T.LEAVE_OF_ABSENCE,
+  T.PAYROLL,
+  T.PAYROLL_AND_EMPLOYMENT,
+  T.READ_ONLY,
+  T.REDUCTION_IN_SCHOOL_FUNDS,
+  T.SICK_LEAVE,
+  T.SUPERINTENDENT_CHANCELLOR,
+  T.TERMINATION,
 ];
 const EVERY_TYPE = [...JOB_AID_TYPES, T.PASSWORD_RESET_ONLY];
 
@@ -64,7 +94,8 @@ const ANSWER_KEY: Record<string, readonly ContactType[]> = {
 };
 
 /** Several types grant what any one of them grants. */
-const allowed = (types: ContactType[], operation: string, org: 'A' | 'B') => org === 'A' && types.some((t) => ANSWER_KEY[operation].includes(t));
+const allowed = (types: ContactType[], operation: string, org: 'A' | 'B') =>
+  org === 'A' && types.some((t) => ANSWER_KEY[operation].includes(t));
 
 async function attempt(token: string, query: string, variables: Record<string, unknown>, ok: (data: any) => boolean) {
   const { data, errors } = await federation.query(query, variables, { token });
@@ -74,28 +105,68 @@ async function attempt(token: string, query: string, variables: Record<string, u
 const OPERATIONS: Operation[] = [
   {
     name: 'read organization details',
-    run: (t, org) => attempt(t, 'query ($c: String!) { organization(code: $c) { automaticInternetAccess organizationType } }', { c: org.code }, (d) => typeof d.organization?.automaticInternetAccess === 'boolean'),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($c: String!) { organization(code: $c) { automaticInternetAccess organizationType } }',
+        { c: org.code },
+        (d) => typeof d.organization?.automaticInternetAccess === 'boolean',
+      ),
   },
   {
     name: 'read organization address',
-    run: (t, org) => attempt(t, 'query ($c: String!) { organization(code: $c) { address { city } } }', { c: org.code }, (d) => typeof d.organization?.address?.city === 'string'),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($c: String!) { organization(code: $c) { address { city } } }',
+        { c: org.code },
+        (d) => typeof d.organization?.address?.city === 'string',
+      ),
   },
   {
     name: 'list contacts',
-    run: (t, org) => attempt(t, 'query ($c: String!) { organization(code: $c) { contacts(pageSize: 5) { totalCount items { fullName } } } }', { c: org.code }, (d) => d.organization?.contacts?.totalCount > 0),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($c: String!) { organization(code: $c) { contacts(pageSize: 5) { totalCount items { fullName } } } }',
+        { c: org.code },
+        (d) => d.organization?.contacts?.totalCount > 0,
+      ),
   },
   {
     name: 'read a contact',
-    run: (t, org) => attempt(t, 'query ($id: ID!) { contact(id: $id) { fullName primaryEmail contactTypes } }', { id: org.other }, (d) => !!d.contact?.fullName),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($id: ID!) { contact(id: $id) { fullName primaryEmail contactTypes } }',
+        { id: org.other },
+        (d) => !!d.contact?.fullName,
+      ),
   },
   {
     name: 'read a self-service panel',
-    run: (t, org) => attempt(t, 'query ($id: ID!) { contact(id: $id) { selfService { status userName essId } } }', { id: org.withPanel }, (d) => !!d.contact?.selfService?.status),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($id: ID!) { contact(id: $id) { selfService { status userName essId } } }',
+        { id: org.withPanel },
+        (d) => !!d.contact?.selfService?.status,
+      ),
   },
   {
     name: 'create a contact',
     run: (t, org, tag) =>
-      attempt(t, 'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }', { input: { ...contactInput('Made', 'ByMatrix', `matrix-${tag}@test.example`, [ContactType.READ_ONLY]), organizationId: org.id } }, (d) => !!d.createContact?.id),
+      attempt(
+        t,
+        'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
+        {
+          input: {
+            ...contactInput('Made', 'ByMatrix', `matrix-${tag}@test.example`, [ContactType.READ_ONLY]),
+            organizationId: org.id,
+          },
+        },
+        (d) => !!d.createContact?.id,
+      ),
   },
   {
     name: 'update a contact',
@@ -110,19 +181,38 @@ const OPERATIONS: Operation[] = [
   {
     name: 'register a contact',
     run: async (t, org, tag) => {
-      const id = await createContact(federation, org.code, contactInput('To', 'Register', `register-${tag}@test.example`, [ContactType.READ_ONLY]));
-      return attempt(t, 'mutation ($id: ID!) { register(contactId: $id) { status } }', { id }, (d) => d.register?.status === 'REGISTRATION_PENDING');
+      const id = await createContact(
+        federation,
+        org.code,
+        contactInput('To', 'Register', `register-${tag}@test.example`, [ContactType.READ_ONLY]),
+      );
+      return attempt(
+        t,
+        'mutation ($id: ID!) { register(contactId: $id) { status } }',
+        { id },
+        (d) => d.register?.status === 'REGISTRATION_PENDING',
+      );
     },
   },
   {
     name: 're-enroll a contact',
-    run: (t, org) => attempt(t, 'mutation ($id: ID!) { reEnroll(contactId: $id) { status } }', { id: org.withPanel }, (d) => d.reEnroll?.status === 'REGISTRATION_PENDING'),
+    run: (t, org) =>
+      attempt(
+        t,
+        'mutation ($id: ID!) { reEnroll(contactId: $id) { status } }',
+        { id: org.withPanel },
+        (d) => d.reEnroll?.status === 'REGISTRATION_PENDING',
+      ),
   },
   {
     // The demo panels are not locked: an allowed caller gets NOT_LOCKED, a refused one FORBIDDEN.
     name: 'unlock a contact',
     run: async (t, org) => {
-      const { errors } = await federation.query('mutation ($id: ID!) { unlock(contactId: $id) { status } }', { id: org.withPanel }, { token: t });
+      const { errors } = await federation.query(
+        'mutation ($id: ID!) { unlock(contactId: $id) { status } }',
+        { id: org.withPanel },
+        { token: t },
+      );
       const codes = (errors ?? []).map((e) => e.extensions?.code);
       return { ok: codes.length === 1 && codes[0] === 'NOT_LOCKED', codes };
     },
@@ -131,32 +221,59 @@ const OPERATIONS: Operation[] = [
     // Saved unchanged, at the version just read: allowed callers get a saved organization back.
     name: 'update the organization',
     run: async (t, org) => {
-      const { data } = await federation.query(`{ organization(code: "${org.code}") { version name organizationType automaticInternetAccess address { line1 line2 city state postalCode country } } }`, {}, { token: await federation.staffToken() });
+      const { data } = await federation.query(
+        `{ organization(code: "${org.code}") { version name organizationType automaticInternetAccess address { line1 line2 city state postalCode country } } }`,
+        {},
+        { token: await federation.staffToken() },
+      );
       const { version, ...input } = data.organization;
-      return attempt(t, 'mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { id } }', { id: org.id, v: version, input }, (d) => d.updateOrganization?.id === org.id);
+      return attempt(
+        t,
+        'mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { id } }',
+        { id: org.id, v: version, input },
+        (d) => d.updateOrganization?.id === org.id,
+      );
     },
   },
   {
     // The field gives the link; the download through the gateway must answer the same.
     name: 'export contacts to Excel',
     run: async (t, org) => {
-      const field = await attempt(t, 'query ($c: String!) { organization(code: $c) { contactsExport { url } } }', { c: org.code }, (d) => !!d.organization?.contactsExport?.url);
-      const download = await fetch(new URL(`/exports/contacts.xlsx?organizationId=${org.id}`, federation.gatewayUrl), { headers: { authorization: `Bearer ${t}` } });
+      const field = await attempt(
+        t,
+        'query ($c: String!) { organization(code: $c) { contactsExport { url } } }',
+        { c: org.code },
+        (d) => !!d.organization?.contactsExport?.url,
+      );
+      const download = await fetch(new URL(`/exports/contacts.xlsx?organizationId=${org.id}`, federation.gatewayUrl), {
+        headers: { authorization: `Bearer ${t}` },
+      });
       await download.arrayBuffer();
-      if (field.ok !== (download.status === 200)) return { ok: false, codes: [...field.codes, `download answered ${download.status}`] };
+      if (field.ok !== (download.status === 200))
+        return { ok: false, codes: [...field.codes, `download answered ${download.status}`] };
       return field;
     },
   },
   {
     name: 'read the audit trail',
-    run: (t, org) => attempt(t, 'query ($c: String!) { organization(code: $c) { auditTrail(pageSize: 1) { totalCount } } }', { c: org.code }, (d) => typeof d.organization?.auditTrail?.totalCount === 'number'),
+    run: (t, org) =>
+      attempt(
+        t,
+        'query ($c: String!) { organization(code: $c) { auditTrail(pageSize: 1) { totalCount } } }',
+        { c: org.code },
+        (d) => typeof d.organization?.auditTrail?.totalCount === 'number',
+      ),
   },
   {
     // A dry run: checked and answered row by row, nothing written.
     name: 'import contact emails',
     run: (t, org) =>
-      attempt(t, 'mutation ($o: ID!, $csv: String!) { importContactEmails(organization: $o, csv: $csv, dryRun: true) { dryRun rows { outcome } } }', { o: org.id, csv: `contact,email\n${org.other},someone.new@test.example` }, (d) =>
-        d.importContactEmails?.dryRun === true && d.importContactEmails.rows.length === 1),
+      attempt(
+        t,
+        'mutation ($o: ID!, $csv: String!) { importContactEmails(organization: $o, csv: $csv, dryRun: true) { dryRun rows { outcome } } }',
+        { o: org.id, csv: `contact,email\n${org.other},someone.new@test.example` },
+        (d) => d.importContactEmails?.dryRun === true && d.importContactEmails.rows.length === 1,
+      ),
   },
 ];
 
@@ -173,39 +290,50 @@ test('the answer key names every operation, and every operation has an answer', 
   expect(Object.keys(ANSWER_KEY).sort()).toEqual([...OPERATIONS.map((op) => op.name), 'change own password'].sort());
 });
 
-describe.each(CONTACTS.map((types) => [types.join(' + '), types] as const))('a %s contact of organization A', (label, types) => {
-  it('does exactly what the answer key allows, in A only; a refusal is FORBIDDEN or nothing at all', async () => {
-    const tag = label.toLowerCase().replace(/\W+/g, '-');
-    const me = await signedInContact(federation, ORGS.A.code, types, `${tag}@a.test.example`);
-    const outcomes: string[] = [];
-    const wanted: string[] = [];
-    for (const op of OPERATIONS) {
-      for (const org of ['A', 'B'] as const) {
-        const { ok, codes } = await op.run(me.token, ORGS[org] as Org, `${tag}-${org}`.toLowerCase());
-        // Another organization's contact reads as one that does not exist (null, no error): also a refusal.
-        const refusal = [...new Set(codes)].every((c) => c === 'FORBIDDEN') ? 'refused' : `refused with ${[...new Set(codes)].join(',')}`;
-        outcomes.push(`${op.name} in ${org}: ${ok ? 'allowed' : refusal}`);
-        wanted.push(`${op.name} in ${org}: ${allowed(types, op.name, org) ? 'allowed' : 'refused'}`);
+describe.each(CONTACTS.map((types) => [types.join(' + '), types] as const))(
+  'a %s contact of organization A',
+  (label, types) => {
+    it('does exactly what the answer key allows, in A only; a refusal is FORBIDDEN or nothing at all', async () => {
+      const tag = label.toLowerCase().replace(/\W+/g, '-');
+      const me = await signedInContact(federation, ORGS.A.code, types, `${tag}@a.test.example`);
+      const outcomes: string[] = [];
+      const wanted: string[] = [];
+      for (const op of OPERATIONS) {
+        for (const org of ['A', 'B'] as const) {
+          const { ok, codes } = await op.run(me.token, ORGS[org] as Org, `${tag}-${org}`.toLowerCase());
+          // Another organization's contact reads as one that does not exist (null, no error): also a refusal.
+          const refusal = [...new Set(codes)].every((c) => c === 'FORBIDDEN')
+            ? 'refused'
+            : `refused with ${[...new Set(codes)].join(',')}`;
+          outcomes.push(`${op.name} in ${org}: ${ok ? 'allowed' : refusal}`);
+          wanted.push(`${op.name} in ${org}: ${allowed(types, op.name, org) ? 'allowed' : 'refused'}`);
+        }
       }
-    }
-    // Changing one's own password: every contact type has "Change user password".
-    const changed = await federation.query(
-      'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken } }',
-      { c: PASSWORD, n: `${PASSWORD} and more` },
-      { token: me.token },
-    );
-    outcomes.push(`change own password: ${changed.data?.changePassword?.accessToken ? 'allowed' : JSON.stringify(changed.errors)}`);
-    wanted.push(`change own password: ${allowed(types, 'change own password', 'A') ? 'allowed' : 'refused'}`);
-    expect(outcomes).toEqual(wanted);
-  });
-});
+      // Changing one's own password: every contact type has "Change user password".
+      const changed = await federation.query(
+        'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken } }',
+        { c: PASSWORD, n: `${PASSWORD} and more` },
+        { token: me.token },
+      );
+      outcomes.push(
+        `change own password: ${changed.data?.changePassword?.accessToken ? 'allowed' : JSON.stringify(changed.errors)}`,
+      );
+      wanted.push(`change own password: ${allowed(types, 'change own password', 'A') ? 'allowed' : 'refused'}`);
+      expect(outcomes).toEqual(wanted);
+    });
+  },
+);
 
 describe('staff', () => {
   it('may do every operation in every organization', async () => {
     const token = await federation.staffToken();
     for (const op of OPERATIONS) {
       for (const org of ['A', 'B'] as const) {
-        expect([op.name, org, (await op.run(token, ORGS[org] as Org, `staff-${org}`.toLowerCase())).ok]).toEqual([op.name, org, true]);
+        expect([op.name, org, (await op.run(token, ORGS[org] as Org, `staff-${org}`.toLowerCase())).ok]).toEqual([
+          op.name,
+          org,
+          true,
+        ]);
       }
     }
   });

@@ -11,7 +11,14 @@ describe('for single-page applications', () => {
 
   it('allows the configured origins only (CORS)', async () => {
     const preflight = (origin: string) =>
-      fetch(federation.gatewayUrl, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+      fetch(federation.gatewayUrl, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization',
+        },
+      });
     const allowed = await preflight('https://spa.example');
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://spa.example');
     expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
@@ -21,7 +28,12 @@ describe('for single-page applications', () => {
   it('answers automatic persisted queries: a hash alone once the query is known', async () => {
     const query = '{ findAdministrators(organization: "01001") { organizationCode } }';
     const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
-    const send = (body: object) => fetch(federation.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+    const send = (body: object) =>
+      fetch(federation.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
     expect((await send({ extensions })).errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await send({ query, extensions })).data.findAdministrators[0].organizationCode).toBe('01001');
     expect((await send({ extensions })).data.findAdministrators[0].organizationCode).toBe('01001');
@@ -45,7 +57,10 @@ describe('in production', () => {
     }
     const typo = await federation.query('{ organizaton(code: "42061") { name } }');
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
-    const everything = JSON.stringify([typo, await federation.query('mutation { login(userName: "", password: "") { accessToken } }')]);
+    const everything = JSON.stringify([
+      typo,
+      await federation.query('mutation { login(userName: "", password: "") { accessToken } }'),
+    ]);
     expect(everything).not.toMatch(/stacktrace|node_modules/);
   });
 });

@@ -11,7 +11,8 @@ beforeAll(async () => {
 afterAll(() => federation?.stop());
 
 // Authorization is its own test (authorization.test.ts); here staff, who may read everything.
-const asStaff = async (query: string, variables?: Record<string, unknown>) => federation.query(query, variables, { token: await federation.staffToken() });
+const asStaff = async (query: string, variables?: Record<string, unknown>) =>
+  federation.query(query, variables, { token: await federation.staffToken() });
 
 const CONTACTS_OF_42061 = `
   query Contacts($page: Int!, $pageSize: Int!, $sort: ContactSort, $status: ContactStatus) {
@@ -33,7 +34,13 @@ describe('the gateway over the three subgraphs', () => {
     expect(data.organization.name).toBe('COUNTY OFFICE OF EDUCATION');
     expect(data.organization.contacts.totalCount).toBe(8);
     const byName = Object.fromEntries(data.organization.contacts.items.map((c: any) => [c.fullName, c]));
-    expect(byName['Jane Contact'].contactTypes).toEqual(['ACCOUNT_RECEIVABLE', 'ADMINISTRATOR', 'BENEFIT', 'SUPERINTENDENT_CHANCELLOR', 'TERMINATION']);
+    expect(byName['Jane Contact'].contactTypes).toEqual([
+      'ACCOUNT_RECEIVABLE',
+      'ADMINISTRATOR',
+      'BENEFIT',
+      'SUPERINTENDENT_CHANCELLOR',
+      'TERMINATION',
+    ]);
     expect(byName['Contact Test'].selfService).toEqual({ status: 'REGISTRATION_PENDING' });
     expect(byName['Coco Contact'].selfService).toBeNull();
   });
@@ -66,8 +73,13 @@ describe('the gateway over the three subgraphs', () => {
 
   it('finds organizations by code or by name', async () => {
     const byCode = await asStaff('{ organizations(search: "4206") { totalCount items { code displayName } } }');
-    expect(byCode.data.organizations).toEqual({ totalCount: 1, items: [{ code: '42061', displayName: '42061-COUNTY OFFICE OF EDUCATION' }] });
-    const byName = await asStaff('{ organizations(search: "county office", pageSize: 1) { totalCount pageCount items { code } } }');
+    expect(byCode.data.organizations).toEqual({
+      totalCount: 1,
+      items: [{ code: '42061', displayName: '42061-COUNTY OFFICE OF EDUCATION' }],
+    });
+    const byName = await asStaff(
+      '{ organizations(search: "county office", pageSize: 1) { totalCount pageCount items { code } } }',
+    );
     expect(byName.data.organizations).toEqual({ totalCount: 2, pageCount: 2, items: [{ code: '01001' }] });
     const wildcard = await asStaff('{ organizations(search: "%") { totalCount } }');
     expect(wildcard.data.organizations.totalCount).toBe(0);
@@ -83,14 +95,21 @@ describe('the gateway over the three subgraphs', () => {
       fullName: 'Bella Contact',
       organization: { code: '01001', automaticInternetAccess: true },
       selfService: {
-        userName: 'bellacontact@county.xorg', essId: 3829, status: 'REGISTERED', successfulLoginAttempts: 24,
-        totalUnsuccessfulAttempts: 2, enrollmentCompleted: true, lastSuccessfulLogin: '2022-02-01T09:38:26.000Z',
+        userName: 'bellacontact@county.xorg',
+        essId: 3829,
+        status: 'REGISTERED',
+        successfulLoginAttempts: 24,
+        totalUnsuccessfulAttempts: 2,
+        enrollmentCompleted: true,
+        lastSuccessfulLogin: '2022-02-01T09:38:26.000Z',
       },
     });
   });
 
   it('refuses an empty search and a huge page with one BAD_USER_INPUT error naming both fields', async () => {
-    const { data, errors } = await asStaff('{ organizations(search: "", pageSize: 100000) { totalCount items { code } } }');
+    const { data, errors } = await asStaff(
+      '{ organizations(search: "", pageSize: 100000) { totalCount items { code } } }',
+    );
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
     expect(errors![0].extensions).toMatchObject({
@@ -116,7 +135,9 @@ describe('health', () => {
     const gateway = await fetch(new URL('/health', federation.gatewayUrl));
     expect(gateway.status).toBe(200);
     expect(await gateway.json()).toEqual({
-      service: 'gateway', status: 'ok', subgraphs: { organization: 'up', contact: 'up', credential: 'up' },
+      service: 'gateway',
+      status: 'ok',
+      subgraphs: { organization: 'up', contact: 'up', credential: 'up' },
     });
     for (const [name, subgraph] of Object.entries(federation.subgraphs)) {
       const response = await fetch(new URL('/health', subgraph.url));
@@ -132,7 +153,13 @@ describe('GraphiQL', () => {
     const html = await page.text();
     expect(html).not.toMatch(/https?:\/\//);
     const scripts = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(['/graphiql/graphiql.css', '/graphiql/react.js', '/graphiql/react-dom.js', '/graphiql/graphiql.js', '/graphiql/start.js']);
+    expect(scripts).toEqual([
+      '/graphiql/graphiql.css',
+      '/graphiql/react.js',
+      '/graphiql/react-dom.js',
+      '/graphiql/graphiql.js',
+      '/graphiql/start.js',
+    ]);
     for (const asset of scripts) {
       const response = await fetch(new URL(asset, federation.gatewayUrl));
       expect(response.status).toBe(200);

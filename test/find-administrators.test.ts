@@ -7,7 +7,8 @@ beforeAll(async () => {
 });
 afterAll(() => federation?.stop());
 
-const FIND = 'query ($o: String!) { findAdministrators(organization: $o) { organizationCode organizationName administrators } }';
+const FIND =
+  'query ($o: String!) { findAdministrators(organization: $o) { organizationCode organizationName administrators } }';
 
 it('names the active Administrators of an organization found by code, without a token', async () => {
   const { data, errors } = await federation.query(FIND, { o: '42061' });
@@ -17,7 +18,15 @@ it('names the active Administrators of an organization found by code, without a 
     {
       organizationCode: '42061',
       organizationName: 'COUNTY OFFICE OF EDUCATION',
-      administrators: ['Bruno Contact', 'Coco Contact', 'Contact Test', 'Gilbert Contact', 'Gisela Villa', 'Jane Contact', 'New Contact'],
+      administrators: [
+        'Bruno Contact',
+        'Coco Contact',
+        'Contact Test',
+        'Gilbert Contact',
+        'Gisela Villa',
+        'Jane Contact',
+        'New Contact',
+      ],
     },
   ]);
 });

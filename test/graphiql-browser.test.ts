@@ -15,7 +15,16 @@ beforeAll(async () => {
   federation = await startFederation('browser');
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -23,7 +32,7 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-it('signs in through GraphiQL and shows an organization\'s contacts', async () => {
+it("signs in through GraphiQL and shows an organization's contacts", async () => {
   const page = await browser.newPage();
   const offsite: string[] = [];
   page.on('request', (request) => {
@@ -34,32 +43,63 @@ it('signs in through GraphiQL and shows an organization\'s contacts', async () =
   expect(await page.locator('.graphiql-tab').count()).toBe(4);
 
   // Tab 1, "Sign in": our staff login in the variables editor, then Run.
-  await page.evaluate((variables) => {
-    const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
-    editors[0].CodeMirror.setValue(variables);
-  }, JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password }));
+  await page.evaluate(
+    (variables) => {
+      const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
+      editors[0].CodeMirror.setValue(variables);
+    },
+    JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password }),
+  );
   await page.click('.graphiql-execute-button');
-  const result = () => page.evaluate(() => document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '');
-  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('accessToken'));
+  const result = () =>
+    page.evaluate(
+      () =>
+        document
+          .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
+          ?.CodeMirror.getValue() ?? '',
+    );
+  await page.waitForFunction(() =>
+    (
+      document
+        .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
+        ?.CodeMirror.getValue() ?? ''
+    ).includes('accessToken'),
+  );
   const token = JSON.parse(await result()).data.login.accessToken as string;
 
   // Tab 2, "Contacts": the token in the headers editor, then Run.
   await page.locator('.graphiql-tab-button').nth(1).click();
   // GraphiQL settles the tab's operation name after showing its query: wait for both.
-  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Query Editor"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('query Contacts'));
+  await page.waitForFunction(() =>
+    (
+      document.querySelector<CodeMirrorHost>('section[aria-label="Query Editor"] .CodeMirror')?.CodeMirror.getValue() ??
+      ''
+    ).includes('query Contacts'),
+  );
   await page.waitForTimeout(750);
-  await page.evaluate((headers) => {
-    const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
-    editors[1].CodeMirror.setValue(headers);
-  }, JSON.stringify({ Authorization: `Bearer ${token}` }));
+  await page.evaluate(
+    (headers) => {
+      const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
+      editors[1].CodeMirror.setValue(headers);
+    },
+    JSON.stringify({ Authorization: `Bearer ${token}` }),
+  );
   await page.click('.graphiql-execute-button');
-  await page.waitForFunction(() => (document.querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')?.CodeMirror.getValue() ?? '').includes('totalCount'));
+  await page.waitForFunction(() =>
+    (
+      document
+        .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
+        ?.CodeMirror.getValue() ?? ''
+    ).includes('totalCount'),
+  );
   const contacts = JSON.parse(await result());
   expect(contacts.errors).toBeUndefined();
   expect(contacts.data.organization.displayName).toBe('42061-COUNTY OFFICE OF EDUCATION');
   expect(contacts.data.organization.contacts.items.map((c: any) => c.fullName)).toContain('Contact Test');
   // What the person sees: the top of the answer is on screen.
-  expect(await page.locator('section[aria-label="Result Window"]').innerText()).toContain('42061-COUNTY OFFICE OF EDUCATION');
+  expect(await page.locator('section[aria-label="Result Window"]').innerText()).toContain(
+    '42061-COUNTY OFFICE OF EDUCATION',
+  );
 
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: resolve(OUTPUT, 'graphiql-contacts.png'), fullPage: true });

@@ -3,7 +3,12 @@ import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
 import { uniqueDatabaseUrl } from './support/database';
 
 it('GET /health says 503 when the database is gone, and the process keeps answering', async () => {
-  const config = loadSubgraphConfig('organization', { HOST: '127.0.0.1', ORGANIZATION_PORT: '0', DATABASE_URL: uniqueDatabaseUrl('health'), LOG_LEVEL: 'silent' });
+  const config = loadSubgraphConfig('organization', {
+    HOST: '127.0.0.1',
+    ORGANIZATION_PORT: '0',
+    DATABASE_URL: uniqueDatabaseUrl('health'),
+    LOG_LEVEL: 'silent',
+  });
   const server = await createServer(config);
   try {
     const health = new URL('/health', server.url);

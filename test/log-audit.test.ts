@@ -17,7 +17,11 @@ let stopped = false;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  federation = await startFederation('logaudit', { SMTP_URL: smtp.url(), MAIL_POLL_MILLISECONDS: '100', MAIL_RETRY_MAX_SECONDS: '1' });
+  federation = await startFederation('logaudit', {
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+    MAIL_RETRY_MAX_SECONDS: '1',
+  });
 });
 afterAll(async () => {
   if (!stopped) await federation?.stop();
@@ -34,20 +38,38 @@ async function handleEverySecret() {
   const session = (await flow.login(person.email, 'the audited reset passphrase')).data.login;
   const renewed = await federation.query(REFRESH, { r: session.refreshToken });
   expect(renewed.errors).toBeUndefined();
-  await federation.query('mutation ($r: String!) { logout(refreshToken: $r) }', { r: renewed.data.refreshToken.refreshToken });
+  await federation.query('mutation ($r: String!) { logout(refreshToken: $r) }', {
+    r: renewed.data.refreshToken.refreshToken,
+  });
   expect((await federation.query(LOGIN, { u: TEST_STAFF.email, p: TEST_STAFF.password })).errors).toBeUndefined();
   await handleSecondFactorSecrets(person.email, 'the audited reset passphrase');
 }
 
 /** Issue 14: an authenticator's secret, its codes (a wrong one too), recovery codes and the second step's challenge. */
 async function handleSecondFactorSecrets(email: string, password: string) {
-  const signIn = () => federation.query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorChallenge } }', { u: email, p: password });
+  const signIn = () =>
+    federation.query(
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorChallenge } }',
+      { u: email, p: password },
+    );
   const verify = (c: string, code: string | null, r: string | null) =>
-    federation.query('mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { accessToken } }', { c, code, r });
+    federation.query(
+      'mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { accessToken } }',
+      { c, code, r },
+    );
   const token = (await signIn()).data.login.accessToken;
-  const { secret } = (await federation.query('mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }', {}, { token })).data.startTotpEnrolment;
-  const codeAt = (offset: number) => new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: Date.now() + offset * 30_000 });
-  const confirmed = await federation.query('mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }', { code: codeAt(0) }, { token });
+  const { secret } = (
+    await federation.query('mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }', {}, { token })
+  ).data.startTotpEnrolment;
+  const codeAt = (offset: number) =>
+    new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+      timestamp: Date.now() + offset * 30_000,
+    });
+  const confirmed = await federation.query(
+    'mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }',
+    { code: codeAt(0) },
+    { token },
+  );
   const [recoveryCode] = confirmed.data.confirmTotpEnrolment.codes;
   const challenge = (await signIn()).data.login.secondFactorChallenge;
   const wrong = ['111111', '222222', '333333'].find((c) => ![-1, 0, 1].some((o) => codeAt(o) === c))!;
@@ -64,12 +86,26 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
   expect(logs.split('\n').filter((line) => line.includes('"msg":"operation"')).length).toBeGreaterThan(10);
 
   const secrets = readSecrets();
-  const kinds: SecretKind[] = ['password', 'temporary password', 'link token', 'access token', 'refresh token', 'totp secret', 'authenticator code', 'recovery code', 'second factor challenge'];
+  const kinds: SecretKind[] = [
+    'password',
+    'temporary password',
+    'link token',
+    'access token',
+    'refresh token',
+    'totp secret',
+    'authenticator code',
+    'recovery code',
+    'second factor challenge',
+  ];
   expect(kinds.filter((kind) => !secrets.some((s) => s.kind === kind))).toEqual([]);
-  expect(secrets.map((s) => s.value)).toEqual(expect.arrayContaining([TEST_STAFF.password, 'the audited reset passphrase']));
+  expect(secrets.map((s) => s.value)).toEqual(
+    expect.arrayContaining([TEST_STAFF.password, 'the audited reset passphrase']),
+  );
   // The search finds what it looks for, wherever a log line would put it.
   const samples = kinds.map((kind) => secrets.find((s) => s.kind === kind)!);
-  expect(secretsIn(samples.map((s) => `{"msg":"x","v":"${s.value}"} token=${s.value}&`).join('\n'), samples)).toEqual(samples);
+  expect(secretsIn(samples.map((s) => `{"msg":"x","v":"${s.value}"} token=${s.value}&`).join('\n'), samples)).toEqual(
+    samples,
+  );
   // Found: kind and the first characters only, so the report does not print the secret either.
   expect(secretsIn(logs, secrets).map((s) => `${s.kind} ${s.value.slice(0, 4)}…`)).toEqual([]);
 
@@ -79,10 +115,13 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
     [/PRIVATE KEY/, 'a signing key'],
     [/Temporary password: /, 'a temporary password mail'],
     [/token=[\w-]{20,}/, 'a one-time link'],
-    [new RegExp(PASSWORD), 'the fixtures\' password'],
+    [new RegExp(PASSWORD), "the fixtures' password"],
     [/"(password|newPassword|currentPassword|refreshToken)":"[^"[]/, 'a credential argument'],
     [/otpauth:\/\//, 'an authenticator URI'],
-    [/"(recoveryCode|secondFactorChallenge|secret|pendingTotpSecret|totpSecret)":"[^"[]/, 'a second-factor argument or column'],
+    [
+      /"(recoveryCode|secondFactorChallenge|secret|pendingTotpSecret|totpSecret)":"[^"[]/,
+      'a second-factor argument or column',
+    ],
   ] as const;
-  expect(formats.filter(([pattern]) => (pattern as RegExp).test(logs)).map(([, what]) => what)).toEqual([]);
+  expect(formats.filter(([pattern]) => pattern.test(logs)).map(([, what]) => what)).toEqual([]);
 });

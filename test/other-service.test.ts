@@ -6,7 +6,16 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import { allow, buildFederatedSchema, can, ContactType, loadSubgraphConfig, permissions, startSubgraph, type RunningServer } from '@ecg/shared';
+import {
+  allow,
+  buildFederatedSchema,
+  can,
+  ContactType,
+  loadSubgraphConfig,
+  permissions,
+  startSubgraph,
+  type RunningServer,
+} from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
@@ -32,12 +41,18 @@ class DocumentsResolver {
 }
 
 const buildDocumentsSchema = () =>
-  buildFederatedSchema({ resolvers: [DocumentsResolver], orphanedTypes: [DocumentsOrganization] }, {
-    Organization: { __resolveReference: (ref: { id: string }) => Object.assign(new DocumentsOrganization(), ref) },
-  });
+  buildFederatedSchema(
+    { resolvers: [DocumentsResolver], orphanedTypes: [DocumentsOrganization] },
+    {
+      Organization: { __resolveReference: (ref: { id: string }) => Object.assign(new DocumentsOrganization(), ref) },
+    },
+  );
 
 const documentsPermissions = permissions({
-  Organization: { id: allow, documents: can('DOCUMENTS', 'READ', (organization: DocumentsOrganization) => organization.id, 'organization') },
+  Organization: {
+    id: allow,
+    documents: can('DOCUMENTS', 'READ', (organization: DocumentsOrganization) => organization.id, 'organization'),
+  },
   OrganizationDocument: allow,
 });
 
@@ -48,21 +63,52 @@ let gateway: { url: string; stop(): Promise<void> };
 beforeAll(async () => {
   federation = await startFederation('fourth');
   const jwks = new URL('/.well-known/jwks.json', federation.subgraphs.credential.url).toString();
-  const config = { ...loadSubgraphConfig('organization', { HOST: '127.0.0.1', ORGANIZATION_PORT: '0', JWKS_URL: jwks, LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'docs-')) }), name: 'documents' as never };
-  documents = await startSubgraph({ entities: [], migrations: [], buildSchema: buildDocumentsSchema, permissions: documentsPermissions, createContext: (base) => base }, config);
+  const config = {
+    ...loadSubgraphConfig('organization', {
+      HOST: '127.0.0.1',
+      ORGANIZATION_PORT: '0',
+      JWKS_URL: jwks,
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'docs-')),
+    }),
+    name: 'documents' as never,
+  };
+  documents = await startSubgraph(
+    {
+      entities: [],
+      migrations: [],
+      buildSchema: buildDocumentsSchema,
+      permissions: documentsPermissions,
+      createContext: (base) => base,
+    },
+    config,
+  );
 
   // Compose the committed subgraphs with the newcomer, and put a gateway in front.
   const committed = ['organization', 'contact', 'credential'].map((name) => ({
-    name, typeDefs: parse(readFileSync(resolve(__dirname, `../schema/${name}.graphql`), 'utf8')), url: federation.subgraphs[name as 'contact'].url,
+    name,
+    typeDefs: parse(readFileSync(resolve(__dirname, `../schema/${name}.graphql`), 'utf8')),
+    url: federation.subgraphs[name as 'contact'].url,
   }));
-  const composed = composeServices([...committed, { name: 'documents', typeDefs: parse(printSubgraphSchema(await buildDocumentsSchema())), url: documents.url }]);
+  const composed = composeServices([
+    ...committed,
+    { name: 'documents', typeDefs: parse(printSubgraphSchema(await buildDocumentsSchema())), url: documents.url },
+  ]);
   expect(composed.errors).toBeUndefined();
   const supergraph = join(mkdtempSync(join(tmpdir(), 'supergraph-')), 'supergraph.graphql');
   writeFileSync(supergraph, composed.supergraphSdl!);
-  gateway = await createGateway(loadGatewayConfig({
-    HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', SUPERGRAPH_PATH: supergraph, JWKS_URL: jwks,
-    ORGANIZATION_URL: federation.subgraphs.organization.url, CONTACT_URL: federation.subgraphs.contact.url, CREDENTIAL_URL: federation.subgraphs.credential.url,
-  }));
+  gateway = await createGateway(
+    loadGatewayConfig({
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      SUPERGRAPH_PATH: supergraph,
+      JWKS_URL: jwks,
+      ORGANIZATION_URL: federation.subgraphs.organization.url,
+      CONTACT_URL: federation.subgraphs.contact.url,
+      CREDENTIAL_URL: federation.subgraphs.credential.url,
+    }),
+  );
 });
 afterAll(async () => {
   await gateway?.stop();
@@ -72,9 +118,13 @@ afterAll(async () => {
 
 const DOCUMENTS = 'query ($c: String!) { organization(code: $c) { name documents { title } } }';
 
-it('lets a Payroll contact read its organization\'s documents', async () => {
+it("lets a Payroll contact read its organization's documents", async () => {
   const payroll = await signedInContact(federation, '42061', [ContactType.PAYROLL], 'docs-payroll@county.xorg');
-  const { data, errors } = await federation.query(DOCUMENTS, { c: '42061' }, { url: gateway.url, token: payroll.token });
+  const { data, errors } = await federation.query(
+    DOCUMENTS,
+    { c: '42061' },
+    { url: gateway.url, token: payroll.token },
+  );
   expect(errors).toBeUndefined();
   expect(data.organization.documents).toEqual([{ title: expect.stringMatching(/^Contribution report/) }]);
   const elsewhere = await federation.query(DOCUMENTS, { c: '01001' }, { url: gateway.url, token: payroll.token });
@@ -82,8 +132,17 @@ it('lets a Payroll contact read its organization\'s documents', async () => {
 });
 
 it('refuses a contact whose type has NONE on "View and upload documents"', async () => {
-  const resetOnly = await signedInContact(federation, '42061', [ContactType.PASSWORD_RESET_ONLY], 'docs-reset@county.xorg');
-  const { data, errors } = await federation.query('query ($c: String!) { organization(code: $c) { documents { title } } }', { c: '42061' }, { url: gateway.url, token: resetOnly.token });
+  const resetOnly = await signedInContact(
+    federation,
+    '42061',
+    [ContactType.PASSWORD_RESET_ONLY],
+    'docs-reset@county.xorg',
+  );
+  const { data, errors } = await federation.query(
+    'query ($c: String!) { organization(code: $c) { documents { title } } }',
+    { c: '42061' },
+    { url: gateway.url, token: resetOnly.token },
+  );
   expect(data?.organization?.documents ?? null).toBeNull();
   expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });
@@ -92,7 +151,9 @@ it('refuses a forged token at its own door', async () => {
   const response = await fetch(documents.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' },
-    body: JSON.stringify({ query: `{ _entities(representations: [{ __typename: "Organization", id: "x" }]) { ... on Organization { documents { title } } } }` }),
+    body: JSON.stringify({
+      query: `{ _entities(representations: [{ __typename: "Organization", id: "x" }]) { ... on Organization { documents { title } } } }`,
+    }),
   });
-  expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
 });

@@ -2,7 +2,18 @@ import { createHash } from 'node:crypto';
 import { ContactType } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, currentVersion } from './support/people';
-import { COMPLETE_UNLOCK, REFRESH, REGISTER, REQUEST_RESET, RE_ENROLL, RESET, UPDATE_CONTACT, selfServiceFlows, temporaryPasswordIn, type Smtp } from './support/self-service-flows';
+import {
+  COMPLETE_UNLOCK,
+  REFRESH,
+  REGISTER,
+  REQUEST_RESET,
+  RE_ENROLL,
+  RESET,
+  UPDATE_CONTACT,
+  selfServiceFlows,
+  temporaryPasswordIn,
+  type Smtp,
+} from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
 // Issue 10: the credential lifecycle's holes (defects 3, 7, 14, 16, two decisions and three blind
@@ -15,7 +26,10 @@ const LIMIT_PER_USER = 8;
 beforeAll(async () => {
   smtp = await startSmtp();
   federation = await startFederation('seccred', {
-    SMTP_URL: smtp.url(), MAIL_POLL_MILLISECONDS: '100', MAIL_RETRY_MAX_SECONDS: '1', INTERNAL_NETWORKS: '10.0.0.0/8',
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+    MAIL_RETRY_MAX_SECONDS: '1',
+    INTERNAL_NETWORKS: '10.0.0.0/8',
     LOGIN_LIMIT_PER_USER: String(LIMIT_PER_USER),
   });
   flow = selfServiceFlows(federation, smtp);
@@ -40,11 +54,17 @@ describe('password policy (defect 14)', () => {
     const person = await flow.enrolled(email);
     const token = (await flow.login(email, person.password)).data.login.accessToken;
     const changed = await flow.change(token, person.password, blank);
-    expect(changed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidFields: [{ field: 'newPassword', message: 'must not be blank' }] });
+    expect(changed.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      invalidFields: [{ field: 'newPassword', message: 'must not be blank' }],
+    });
 
     const link = await flow.resetLink(email);
     const reset = await federation.query(RESET, { t: link, n: blank });
-    expect(reset.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', invalidFields: [{ field: 'newPassword', message: 'must not be blank' }] });
+    expect(reset.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      invalidFields: [{ field: 'newPassword', message: 'must not be blank' }],
+    });
     expect((await flow.login(email, person.password)).errors).toBeUndefined();
     expect((await flow.login(email, blank)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -67,13 +87,17 @@ describe('changePassword with a wrong current password (defect 3)', () => {
       const wrong = await flow.change(token, `not my password ${i}`, 'a fresh new passphrase');
       expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
-    expect((await flow.panel(person.id)).selfService).toMatchObject({ status: 'LOCKED', unsuccessfulAttemptsSinceLastSuccess: 3, lastAuthenticationFailure: 'PASSWORD' });
+    expect((await flow.panel(person.id)).selfService).toMatchObject({
+      status: 'LOCKED',
+      unsuccessfulAttemptsSinceLastSuccess: 3,
+      lastAuthenticationFailure: 'PASSWORD',
+    });
     expect(codeOf(await flow.change(token, person.password, 'a fresh new passphrase'))).toBe('UNAUTHENTICATED');
     expect(codeOf(await flow.login(person.email, person.password))).toBe('UNAUTHENTICATED');
     expect((await flow.nextMail(person.email, /is locked/)).subject).toMatch(/locked/);
   });
 
-  it('is rate limited with sign-in: the user name\'s budget is shared, then RATE_LIMITED', async () => {
+  it("is rate limited with sign-in: the user name's budget is shared, then RATE_LIMITED", async () => {
     const person = await flow.enrolled('throttled@county.xorg');
     const token = (await flow.login(person.email, person.password)).data.login.accessToken;
     const codes: string[] = [];
@@ -93,10 +117,16 @@ describe('a temporary password that expired (decision)', () => {
     const person = await flow.registered('slow.changer@county.xorg');
     const first = await flow.login(person.email, person.temporary);
     expect(first.data.login.passwordChangeRequired).toBe(true);
-    await db().query('UPDATE self_service_account SET temporaryPasswordExpiresAt = ? WHERE contactId = ?', [new Date(Date.now() - 1000), person.id]);
+    await db().query('UPDATE self_service_account SET temporaryPasswordExpiresAt = ? WHERE contactId = ?', [
+      new Date(Date.now() - 1000),
+      person.id,
+    ]);
     const changed = await flow.change(first.data.login.accessToken, person.temporary, 'my own long passphrase');
     expect(codeOf(changed)).toBe('TEMPORARY_PASSWORD_EXPIRED');
-    expect((await flow.panel(person.id)).selfService).toMatchObject({ status: 'REGISTRATION_PENDING', enrollmentCompleted: false });
+    expect((await flow.panel(person.id)).selfService).toMatchObject({
+      status: 'REGISTRATION_PENDING',
+      enrollmentCompleted: false,
+    });
   });
 });
 
@@ -106,7 +136,9 @@ describe('superseded links (defect 7)', () => {
     const first = await flow.resetLink(person.email);
     const second = await flow.resetLink(person.email);
     expect(codeOf(await federation.query(RESET, { t: first, n: 'the first new passphrase' }))).toBe('INVALID_TOKEN');
-    expect((await federation.query(RESET, { t: second, n: 'the second new passphrase' })).data?.resetPassword).toBe(true);
+    expect((await federation.query(RESET, { t: second, n: 'the second new passphrase' })).data?.resetPassword).toBe(
+      true,
+    );
   });
 
   it('a password change spends a reset link issued before it', async () => {
@@ -123,7 +155,10 @@ describe('superseded links (defect 7)', () => {
     await flow.lockOut(person.email);
     const oldLink = await flow.unlockLink(person.id, person.email);
     // The person unlocks by resetting instead: the lock the link was made for is over.
-    expect((await federation.query(RESET, { t: await flow.resetLink(person.email), n: 'reset instead of unlocking' })).data?.resetPassword).toBe(true);
+    expect(
+      (await federation.query(RESET, { t: await flow.resetLink(person.email), n: 'reset instead of unlocking' })).data
+        ?.resetPassword,
+    ).toBe(true);
     expect(codeOf(await federation.query(COMPLETE_UNLOCK, { t: oldLink }))).toBe('INVALID_TOKEN');
     await flow.lockOut(person.email);
     expect(codeOf(await federation.query(COMPLETE_UNLOCK, { t: oldLink }))).toBe('INVALID_TOKEN');
@@ -144,12 +179,19 @@ describe('password reset for a person registered by two organizations', () => {
   it('mails a link for each login, each naming its organization', async () => {
     const email = 'two.employers@county.xorg';
     for (const code of ['42061', '01001']) {
-      const id = await createContact(federation, code, contactInput('Two', 'Employers', email, [ContactType.READ_ONLY]));
+      const id = await createContact(
+        federation,
+        code,
+        contactInput('Two', 'Employers', email, [ContactType.READ_ONLY]),
+      );
       expect((await flow.asStaff(REGISTER, { id })).errors).toBeUndefined();
     }
     expect((await federation.query(REQUEST_RESET, { u: email })).errors).toBeUndefined();
     await flow.nextMail(email, /reset your/, 1);
-    const subjects = smtp.received.filter((m) => m.to.includes(email) && /reset your/.test(m.subject)).map((m) => m.subject.split(':')[0]).sort();
+    const subjects = smtp.received
+      .filter((m) => m.to.includes(email) && /reset your/.test(m.subject))
+      .map((m) => m.subject.split(':')[0])
+      .sort();
     expect(subjects).toEqual([expect.stringMatching(/^01001/), expect.stringMatching(/^42061/)]);
   });
 });
@@ -167,7 +209,10 @@ describe('lifetimes (blind spots)', () => {
     const person = await flow.enrolled('hour.long@county.xorg');
     const before = Date.now();
     const link = await flow.resetLink(person.email);
-    const [row] = await db().query("SELECT t.id, t.expiresAt FROM account_token t JOIN self_service_account a ON a.essId = t.essId WHERE a.contactId = ? AND t.purpose = 'RESET' AND t.usedAt IS NULL", [person.id]);
+    const [row] = await db().query(
+      "SELECT t.id, t.expiresAt FROM account_token t JOIN self_service_account a ON a.essId = t.essId WHERE a.contactId = ? AND t.purpose = 'RESET' AND t.usedAt IS NULL",
+      [person.id],
+    );
     expect(new Date(row.expiresAt).getTime()).toBeGreaterThanOrEqual(before + HOUR - 2000);
     expect(new Date(row.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + HOUR + 2000);
     await db().query('UPDATE account_token SET expiresAt = ? WHERE id = ?', [new Date(Date.now() - 1000), row.id]);
@@ -179,7 +224,10 @@ describe('lifetimes (blind spots)', () => {
     await flow.lockOut(person.email);
     const before = Date.now();
     const link = await flow.unlockLink(person.id, person.email);
-    const [row] = await db().query("SELECT t.id, t.expiresAt FROM account_token t JOIN self_service_account a ON a.essId = t.essId WHERE a.contactId = ? AND t.purpose = 'UNLOCK' AND t.usedAt IS NULL", [person.id]);
+    const [row] = await db().query(
+      "SELECT t.id, t.expiresAt FROM account_token t JOIN self_service_account a ON a.essId = t.essId WHERE a.contactId = ? AND t.purpose = 'UNLOCK' AND t.usedAt IS NULL",
+      [person.id],
+    );
     expect(new Date(row.expiresAt).getTime()).toBeGreaterThanOrEqual(before + 24 * HOUR - 2000);
     expect(new Date(row.expiresAt).getTime()).toBeLessThanOrEqual(Date.now() + 24 * HOUR + 2000);
     await db().query('UPDATE account_token SET expiresAt = ? WHERE id = ?', [new Date(Date.now() - 1000), row.id]);
@@ -192,7 +240,14 @@ describe('lifetimes (blind spots)', () => {
     const expired = (await flow.login(person.email, person.password)).data.login.refreshToken;
     const live = (await flow.login(person.email, person.password)).data.login.refreshToken;
     const hash = createHash('sha256').update(expired).digest('hex');
-    expect((await db().query('UPDATE refresh_token SET expiresAt = ? WHERE tokenHash = ?', [new Date(Date.now() - 1000), hash])).affectedRows).toBe(1);
+    expect(
+      (
+        await db().query('UPDATE refresh_token SET expiresAt = ? WHERE tokenHash = ?', [
+          new Date(Date.now() - 1000),
+          hash,
+        ])
+      ).affectedRows,
+    ).toBe(1);
     expect(codeOf(await federation.query(REFRESH, { r: expired }))).toBe('UNAUTHENTICATED');
     expect((await federation.query(REFRESH, { r: live })).errors).toBeUndefined();
   });
@@ -204,23 +259,35 @@ describe('a reactivated contact (defect 16)', () => {
     const staff = await federation.staffToken();
     const setStatus = async (status: string) => {
       const input = { ...contactInput('Secure', 'Person', person.email, [ContactType.READ_ONLY]) };
-      const result = await federation.query(UPDATE_CONTACT, { id: person.id, v: await currentVersion(federation, person.id), input: { ...input, status } }, { token: staff });
+      const result = await federation.query(
+        UPDATE_CONTACT,
+        { id: person.id, v: await currentVersion(federation, person.id), input: { ...input, status } },
+        { token: staff },
+      );
       expect(result.errors).toBeUndefined();
     };
     await setStatus('INACTIVE');
     expect(codeOf(await flow.login(person.email, person.password))).toBe('UNAUTHENTICATED');
-    expect(await flow.panel(person.id)).toMatchObject({ selfServiceActions: [], selfService: { status: 'DISABLED', availableActions: [] } });
+    expect(await flow.panel(person.id)).toMatchObject({
+      selfServiceActions: [],
+      selfService: { status: 'DISABLED', availableActions: [] },
+    });
     expect(codeOf(await flow.asStaff(RE_ENROLL, { id: person.id }))).toBe('ACCOUNT_DISABLED');
 
     await setStatus('ACTIVE');
-    expect(await flow.panel(person.id)).toMatchObject({ selfServiceActions: ['RE_ENROLL'], selfService: { status: 'DISABLED', availableActions: ['RE_ENROLL'] } });
+    expect(await flow.panel(person.id)).toMatchObject({
+      selfServiceActions: ['RE_ENROLL'],
+      selfService: { status: 'DISABLED', availableActions: ['RE_ENROLL'] },
+    });
     const reEnrolled = await flow.asStaff(RE_ENROLL, { id: person.id });
     expect(reEnrolled.errors).toBeUndefined();
     expect(reEnrolled.data.reEnroll.status).toBe('REGISTRATION_PENDING');
     const temporary = temporaryPasswordIn((await flow.nextMail(person.email, /re-enrolled/)).text);
     const first = await flow.login(person.email, temporary);
     expect(first.data.login.passwordChangeRequired).toBe(true);
-    expect((await flow.change(first.data.login.accessToken, temporary, 'back in business again')).errors).toBeUndefined();
+    expect(
+      (await flow.change(first.data.login.accessToken, temporary, 'back in business again')).errors,
+    ).toBeUndefined();
     expect((await flow.login(person.email, 'back in business again')).errors).toBeUndefined();
   });
 });

@@ -62,7 +62,9 @@ describe('the download proxy (SSRF)', () => {
   let attacker: Recorder;
   beforeAll(async () => {
     victim = await recordingServer((res) => res.end('internal secret'));
-    attacker = await recordingServer((res) => res.writeHead(302, { location: `http://127.0.0.1:${victim.port}/internal` }).end());
+    attacker = await recordingServer((res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${victim.port}/internal` }).end(),
+    );
   });
   afterAll(async () => {
     await closeServer(victim.server);
@@ -72,26 +74,39 @@ describe('the download proxy (SSRF)', () => {
   const absoluteForm = (host: string, query: string, authorization?: string) =>
     `GET http://${host}/exports/contacts.xlsx${query} HTTP/1.1\r\nHost: ${host}\r\n${authorization ? `Authorization: ${authorization}\r\n` : ''}Connection: close\r\n\r\n`;
 
-  it('never lets an absolute-form request-target choose the host, nor hands it the caller\'s token', async () => {
-    const answer = await rawHttp(gatewayPort(), absoluteForm(`127.0.0.1:${attacker.port}`, `?organizationId=${org42061}`, `Bearer ${staff}`));
+  it("never lets an absolute-form request-target choose the host, nor hands it the caller's token", async () => {
+    const answer = await rawHttp(
+      gatewayPort(),
+      absoluteForm(`127.0.0.1:${attacker.port}`, `?organizationId=${org42061}`, `Bearer ${staff}`),
+    );
     expect(attacker.hits).toEqual([]);
     expect(victim.hits).toEqual([]);
     // The request went where downloads always go: the contact subgraph's real export.
     expect(answer.status).toBe(200);
-    expect(answer.headers).toMatch(/content-type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/i);
+    expect(answer.headers).toMatch(
+      /content-type: application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet/i,
+    );
   });
 
   it('answers an open port and a closed port the same, so it cannot scan ports', async () => {
     const closed = await freePort();
-    const open = await rawHttp(gatewayPort(), absoluteForm(`127.0.0.1:${attacker.port}`, '?organizationId=nope', `Bearer ${staff}`));
-    const shut = await rawHttp(gatewayPort(), absoluteForm(`127.0.0.1:${closed}`, '?organizationId=nope', `Bearer ${staff}`));
+    const open = await rawHttp(
+      gatewayPort(),
+      absoluteForm(`127.0.0.1:${attacker.port}`, '?organizationId=nope', `Bearer ${staff}`),
+    );
+    const shut = await rawHttp(
+      gatewayPort(),
+      absoluteForm(`127.0.0.1:${closed}`, '?organizationId=nope', `Bearer ${staff}`),
+    );
     expect(attacker.hits).toEqual([]);
     expect([open.status, open.body]).toEqual([shut.status, shut.body]);
     expect(open.status).toBe(400);
   });
 
   it('still downloads the export through the gateway', async () => {
-    const response = await fetch(new URL(`/exports/contacts.xlsx?organizationId=${org42061}`, federation.gatewayUrl), { headers: { authorization: `Bearer ${staff}` } });
+    const response = await fetch(new URL(`/exports/contacts.xlsx?organizationId=${org42061}`, federation.gatewayUrl), {
+      headers: { authorization: `Bearer ${staff}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/contacts\.xlsx/);
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
@@ -99,20 +114,37 @@ describe('the download proxy (SSRF)', () => {
 
   it('never follows a redirect the subgraph answers, and forwards only what the subgraph needs', async () => {
     // A gateway whose contact subgraph answers every download with a redirect to an internal host.
-    const contact = await recordingServer((res) => res.writeHead(302, { location: `http://127.0.0.1:${victim.port}/internal` }).end());
+    const contact = await recordingServer((res) =>
+      res.writeHead(302, { location: `http://127.0.0.1:${victim.port}/internal` }).end(),
+    );
     const gateway = await createGateway(
-      loadGatewayConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', CONTACT_URL: `http://127.0.0.1:${contact.port}/graphql`, JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' }),
+      loadGatewayConfig({
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        CONTACT_URL: `http://127.0.0.1:${contact.port}/graphql`,
+        JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      }),
     );
     try {
       const response = await fetch(new URL('/exports/contacts.xlsx?organizationId=x&sort=FULL_NAME_ASC', gateway.url), {
-        headers: { authorization: 'Bearer abc', cookie: 'session=1', 'x-internal-role': 'admin', 'x-request-id': 'edge-request-0001' },
+        headers: {
+          authorization: 'Bearer abc',
+          cookie: 'session=1',
+          'x-internal-role': 'admin',
+          'x-request-id': 'edge-request-0001',
+        },
         redirect: 'manual',
       });
       expect(response.status).toBe(502);
       expect(victim.hits).toEqual([]);
       expect(contact.hits.map((h) => h.url)).toEqual(['/exports/contacts.xlsx?organizationId=x&sort=FULL_NAME_ASC']);
       const sent = contact.hits[0].headers;
-      expect([sent.authorization, sent['x-request-id'], sent['x-forwarded-for']]).toEqual(['Bearer abc', 'edge-request-0001', '127.0.0.1']);
+      expect([sent.authorization, sent['x-request-id'], sent['x-forwarded-for']]).toEqual([
+        'Bearer abc',
+        'edge-request-0001',
+        '127.0.0.1',
+      ]);
       expect(sent.cookie).toBeUndefined();
       expect(sent['x-internal-role']).toBeUndefined();
     } finally {
@@ -139,7 +171,9 @@ describe('a body that is not JSON', () => {
           const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
           const text = await response.text();
           expect([url, response.status]).toEqual([url, 400]);
-          expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+          expect(JSON.parse(text)).toEqual({
+            errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          });
           expect(text).not.toContain(SECRET);
         }
       }
@@ -150,18 +184,24 @@ describe('a body that is not JSON', () => {
     const logs = readFileSync(logFile).subarray(logStart).toString('utf8');
     expect(logs).not.toContain(SECRET);
     // One line per refused body, saying what happened (without the body).
-    expect(logs.split('\n').filter((line) => line.includes('request body is not valid JSON')).length).toBeGreaterThanOrEqual(12);
+    expect(
+      logs.split('\n').filter((line) => line.includes('request body is not valid JSON')).length,
+    ).toBeGreaterThanOrEqual(12);
   });
 });
 
 describe('query cost', () => {
-  const ATTACK_FIELDS = 'contacts(pageSize: 100) { items { fullName auditTrail(pageSize: 100) { items { action at changes { field oldValue newValue } } } } }';
+  const ATTACK_FIELDS =
+    'contacts(pageSize: 100) { items { fullName auditTrail(pageSize: 100) { items { action at changes { field oldValue newValue } } } } }';
   const ATTACK = `{ ${Array.from({ length: 20 }, (_, i) => `o${i}: organization(code: "42061") { ${ATTACK_FIELDS} }`).join(' ')} }`;
 
   /** Runs `act` and returns the SQL statements the organization and contact subgraphs ran meanwhile. */
   async function statementsDuring(act: () => Promise<void>): Promise<string[]> {
     const statements: string[] = [];
-    const sources: DataSource[] = [federation.subgraphs.organization.dataSource, federation.subgraphs.contact.dataSource];
+    const sources: DataSource[] = [
+      federation.subgraphs.organization.dataSource,
+      federation.subgraphs.contact.dataSource,
+    ];
     const originals = sources.map((source) => source.logger.logQuery.bind(source.logger));
     sources.forEach((source, i) => {
       source.logger.logQuery = (query, parameters, runner) => {
@@ -201,7 +241,11 @@ describe('query cost', () => {
     const document = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { ${Array.from({ length: 20 }, (_, i) => `c${i}: ${ATTACK_FIELDS}`).join(' ')} } } }`;
     let answer: any;
     const statements = await statementsDuring(async () => {
-      answer = await federation.query(document, { r: [{ __typename: 'Organization', id: org42061 }] }, { url: federation.subgraphs.contact.url, token: staff });
+      answer = await federation.query(
+        document,
+        { r: [{ __typename: 'Organization', id: org42061 }] },
+        { url: federation.subgraphs.contact.url, token: staff },
+      );
     });
     expect(answer.errors?.[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
     expect(answer.data ?? undefined).toBeUndefined();
@@ -224,26 +268,48 @@ describe('query cost', () => {
 });
 
 describe('errors of an anonymous caller', () => {
-  const PROTECTED = ['{ me { kind } }', '{ organization(code: "42061") { name contacts { totalCount } } }', '{ contact(id: "00000000-0000-4000-8000-000000000000") { fullName } }'];
+  const PROTECTED = [
+    '{ me { kind } }',
+    '{ organization(code: "42061") { name contacts { totalCount } } }',
+    '{ contact(id: "00000000-0000-4000-8000-000000000000") { fullName } }',
+  ];
 
   async function expectOwnUnauthenticated(gatewayUrl: string) {
     for (const query of PROTECTED) {
-      const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       const text = await response.text();
       const { errors } = JSON.parse(text);
-      expect(errors.map((e: any) => [e.message, e.extensions])).toEqual([['A valid access token is required.', { code: 'UNAUTHENTICATED' }]]);
-      expect(text).not.toMatch(/http:\/\/|127\.0\.0\.1|localhost|"response"|stacktrace|serviceName|node_modules|\.ts:\d/);
+      expect(errors.map((e: any) => [e.message, e.extensions])).toEqual([
+        ['A valid access token is required.', { code: 'UNAUTHENTICATED' }],
+      ]);
+      expect(text).not.toMatch(
+        /http:\/\/|127\.0\.0\.1|localhost|"response"|stacktrace|serviceName|node_modules|\.ts:\d/,
+      );
     }
     // Neither a bad token nor a bad document brings a stack trace along.
-    for (const [query, authorization] of [['{ me { kind } }', 'Bearer not-a-token'], ['{ nope }', undefined], ['{', undefined]] as const) {
-      const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query }) });
+    for (const [query, authorization] of [
+      ['{ me { kind } }', 'Bearer not-a-token'],
+      ['{ nope }', undefined],
+      ['{', undefined],
+    ] as const) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query }),
+      });
       const text = await response.text();
-      expect(JSON.parse(text).errors[0].extensions.code).toMatch(/UNAUTHENTICATED|GRAPHQL_VALIDATION_FAILED|GRAPHQL_PARSE_FAILED/);
+      expect(JSON.parse(text).errors[0].extensions.code).toMatch(
+        /UNAUTHENTICATED|GRAPHQL_VALIDATION_FAILED|GRAPHQL_PARSE_FAILED/,
+      );
       expect(text).not.toMatch(/stacktrace|\s{4}at |node_modules|\.ts:\d/);
     }
   }
 
-  it('get the subgraph\'s own UNAUTHENTICATED, message and code only, in development (the default)', async () => {
+  it("get the subgraph's own UNAUTHENTICATED, message and code only, in development (the default)", async () => {
     await expectOwnUnauthenticated(federation.gatewayUrl);
   });
 
@@ -251,8 +317,13 @@ describe('errors of an anonymous caller', () => {
     const { subgraphs } = federation;
     const gateway = await createGateway(
       loadGatewayConfig({
-        NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent',
-        ORGANIZATION_URL: subgraphs.organization.url, CONTACT_URL: subgraphs.contact.url, CREDENTIAL_URL: subgraphs.credential.url,
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        ORGANIZATION_URL: subgraphs.organization.url,
+        CONTACT_URL: subgraphs.contact.url,
+        CREDENTIAL_URL: subgraphs.credential.url,
         JWKS_URL: new URL('/.well-known/jwks.json', subgraphs.credential.url).toString(),
       }),
     );
@@ -265,10 +336,20 @@ describe('errors of an anonymous caller', () => {
 
   it('carry stack traces only when an operator turns them on (EXPOSE_STACK_TRACES=true)', async () => {
     const gateway = await createGateway(
-      loadGatewayConfig({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', EXPOSE_STACK_TRACES: 'true', JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json' }),
+      loadGatewayConfig({
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        EXPOSE_STACK_TRACES: 'true',
+        JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
+      }),
     );
     try {
-      const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) });
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ nope }' }),
+      });
       expect((await response.json()).errors[0].extensions.stacktrace.join('\n')).toMatch(/\s{4}at /);
     } finally {
       await gateway.stop();
@@ -279,8 +360,12 @@ describe('errors of an anonymous caller', () => {
     const { subgraphs } = federation;
     const gateway = await createGateway(
       loadGatewayConfig({
-        HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent',
-        ORGANIZATION_URL: subgraphs.organization.url, CONTACT_URL: `http://127.0.0.1:${await freePort()}/graphql`, CREDENTIAL_URL: subgraphs.credential.url,
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        ORGANIZATION_URL: subgraphs.organization.url,
+        CONTACT_URL: `http://127.0.0.1:${await freePort()}/graphql`,
+        CREDENTIAL_URL: subgraphs.credential.url,
         JWKS_URL: new URL('/.well-known/jwks.json', subgraphs.credential.url).toString(),
       }),
     );
@@ -300,8 +385,15 @@ describe('errors of an anonymous caller', () => {
 
   it('straight to a subgraph carry no stack trace either', async () => {
     for (const { url } of Object.values(federation.subgraphs)) {
-      for (const [query, authorization] of [['{ nope }', undefined], ['{ __typename }', 'Bearer not-a-token']] as const) {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: JSON.stringify({ query }) });
+      for (const [query, authorization] of [
+        ['{ nope }', undefined],
+        ['{ __typename }', 'Bearer not-a-token'],
+      ] as const) {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+          body: JSON.stringify({ query }),
+        });
         expect(await response.text()).not.toMatch(/stacktrace|\s{4}at |node_modules|\.ts:\d/);
       }
     }
@@ -324,12 +416,19 @@ describe('an argument graphql-js refuses only while executing', () => {
 
 describe('sign-in rate limits over IPv6', () => {
   const signIn = async (address: string, userName: string) =>
-    federation.query('mutation ($u: String!) { login(userName: $u, password: "not the password") { accessToken } }', { u: userName }, { headers: { 'x-forwarded-for': address } });
+    federation.query(
+      'mutation ($u: String!) { login(userName: $u, password: "not the password") { accessToken } }',
+      { u: userName },
+      { headers: { 'x-forwarded-for': address } },
+    );
 
   it('put 35 addresses of one /64 in one bucket', async () => {
     const codes: string[] = [];
     for (let i = 1; i <= 35; i++) {
-      const { errors } = await signIn(`2001:db8:7:42:${i.toString(16)}:${((i * 7919) & 0xffff).toString(16)}:0:${i}`, `edge-v6-${i}@nowhere.example`);
+      const { errors } = await signIn(
+        `2001:db8:7:42:${i.toString(16)}:${((i * 7919) & 0xffff).toString(16)}:0:${i}`,
+        `edge-v6-${i}@nowhere.example`,
+      );
       codes.push(errors![0].extensions!.code);
     }
     // 10 a minute per /64: 35 attempts span at most two windows, so at least 15 are refused.

@@ -17,12 +17,16 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 // The bound: one flooder may hold one hash slot, and two concurrent scrypt hashes already halve a
 // bystander's speed on two cores (about 2x); before the fix the flood starved it past a minute
 // (27x). 5x leaves room for a machine that other work also loads, and still catches the starvation.
-it('a flood of changePassword by one user leaves another user\'s sign-in latency within 5x of idle', async () => {
+it("a flood of changePassword by one user leaves another user's sign-in latency within 5x of idle", async () => {
   const flooder = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'flooder@county.xorg');
   const other = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'bystander@county.xorg');
   const signIn = async () => {
     const started = performance.now();
-    const result = await federation.query(LOGIN, { u: other.email, p: PASSWORD }, { headers: { 'x-forwarded-for': '192.0.2.20' } });
+    const result = await federation.query(
+      LOGIN,
+      { u: other.email, p: PASSWORD },
+      { headers: { 'x-forwarded-for': '192.0.2.20' } },
+    );
     expect(result.errors).toBeUndefined();
     return performance.now() - started;
   };
@@ -39,10 +43,15 @@ it('a flood of changePassword by one user leaves another user\'s sign-in latency
   const codes: Record<string, number> = {};
   const client = async () => {
     while (flooding) {
-      const result = await federation.query(CHANGE, { c: PASSWORD, n: 'short' }, { token: flooder.token, headers: { 'x-forwarded-for': '192.0.2.10' } });
+      const result = await federation.query(
+        CHANGE,
+        { c: PASSWORD, n: 'short' },
+        { token: flooder.token, headers: { 'x-forwarded-for': '192.0.2.10' } },
+      );
       const code = result.errors?.[0].extensions?.code ?? 'OK';
       codes[code] = (codes[code] ?? 0) + 1;
-      if (code === 'RATE_LIMITED') await new Promise((r) => setTimeout(r, 1000 * result.errors![0].extensions!.retryAfterSeconds));
+      if (code === 'RATE_LIMITED')
+        await new Promise((r) => setTimeout(r, 1000 * result.errors![0].extensions!.retryAfterSeconds));
     }
   };
   const clients = Array.from({ length: 30 }, client);
@@ -55,8 +64,12 @@ it('a flood of changePassword by one user leaves another user\'s sign-in latency
     await Promise.all(clients);
   }
   for (let i = 0; i < 5; i++) idle.push(await signIn());
-  process.stderr.write(`sign-in latency idle ${idle.map(Math.round)} during ${during.map(Math.round)} ${JSON.stringify(codes)}\n`);
+  process.stderr.write(
+    `sign-in latency idle ${idle.map(Math.round)} during ${during.map(Math.round)} ${JSON.stringify(codes)}\n`,
+  );
   expect(codes.BAD_USER_INPUT).toBeGreaterThan(0);
   expect(codes.RATE_LIMITED).toBeGreaterThan(0);
-  expect({ idle: median(idle), during: median(during), withinBound: median(during) < 5 * median(idle) }).toMatchObject({ withinBound: true });
+  expect({ idle: median(idle), during: median(during), withinBound: median(during) < 5 * median(idle) }).toMatchObject({
+    withinBound: true,
+  });
 }, 120_000);

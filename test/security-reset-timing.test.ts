@@ -10,7 +10,11 @@ let smtp: Smtp;
 
 beforeAll(async () => {
   smtp = await startSmtp();
-  federation = await startFederation('sectiming', { SMTP_URL: smtp.url(), MAIL_POLL_MILLISECONDS: '100', MAIL_RETRY_MAX_SECONDS: '1' });
+  federation = await startFederation('sectiming', {
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+    MAIL_RETRY_MAX_SECONDS: '1',
+  });
 });
 afterAll(async () => {
   await federation?.stop();
@@ -27,14 +31,23 @@ it('answers a known and an unknown user name in the same time, and the known one
   const known: string[] = [];
   for (let i = 0; i < 40; i++) {
     const email = `timing.known.${i}@county.xorg`;
-    await giveLogin(federation, await createContact(federation, '42061', contactInput('Timing', `Known ${i}`, email, [ContactType.READ_ONLY])), '42061', email);
+    await giveLogin(
+      federation,
+      await createContact(federation, '42061', contactInput('Timing', `Known ${i}`, email, [ContactType.READ_ONLY])),
+      '42061',
+      email,
+    );
     known.push(email);
   }
   let address = 0;
   const timed = async (userName: string) => {
     address += 1;
     const started = process.hrtime.bigint();
-    const result = await federation.query(REQUEST_RESET, { u: userName }, { headers: { 'x-forwarded-for': `198.18.${address >> 8}.${address & 255}` } });
+    const result = await federation.query(
+      REQUEST_RESET,
+      { u: userName },
+      { headers: { 'x-forwarded-for': `198.18.${address >> 8}.${address & 255}` } },
+    );
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
     expect(result.errors).toBeUndefined();
     return elapsed;
@@ -44,7 +57,12 @@ it('answers a known and an unknown user name in the same time, and the known one
   // Each name is asked 3 times, a known one as often as an unknown one (the same rate-limit rows are
   // written), in a shuffled order (fixed seed): the background work a known name causes lands on
   // whichever request comes next, known or not.
-  const requests = [0, 1, 2].flatMap(() => known.flatMap((name, i) => [{ name, known: true }, { name: `timing.nobody.${i}@county.xorg`, known: false }]));
+  const requests = [0, 1, 2].flatMap(() =>
+    known.flatMap((name, i) => [
+      { name, known: true },
+      { name: `timing.nobody.${i}@county.xorg`, known: false },
+    ]),
+  );
   let seed = 20261122;
   const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   for (let i = requests.length - 1; i > 0; i--) {

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer as createCredentialServer, hashPassword, loadCredentialConfig, unlockStaffLogin } from '@ecg/credential';
+import {
+  createServer as createCredentialServer,
+  hashPassword,
+  loadCredentialConfig,
+  unlockStaffLogin,
+} from '@ecg/credential';
 import { ContactType, dropDatabase } from '@ecg/shared';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { uniqueDatabaseUrl } from './support/database';
@@ -12,18 +17,27 @@ let federation: Federation;
 const ATTEMPTS = 4;
 
 beforeAll(async () => {
-  federation = await startFederation('secstaff', { STAFF_LOCKOUT_ATTEMPTS: String(ATTEMPTS), STAFF_LOCKOUT_MINUTES: '15' });
+  federation = await startFederation('secstaff', {
+    STAFF_LOCKOUT_ATTEMPTS: String(ATTEMPTS),
+    STAFF_LOCKOUT_MINUTES: '15',
+  });
 });
 afterAll(() => federation?.stop());
 
 const db = () => federation.subgraphs.credential.dataSource;
 const login = (u: string, p: string) => federation.query(LOGIN, { u, p });
-const refusal = (result: { errors?: { message: string; extensions?: Record<string, any> }[] }) => result.errors && { message: result.errors[0].message, code: result.errors[0].extensions?.code };
+const refusal = (result: { errors?: { message: string; extensions?: Record<string, any> }[] }) =>
+  result.errors && { message: result.errors[0].message, code: result.errors[0].extensions?.code };
 const INVALID = { message: 'Invalid user name or password.', code: 'UNAUTHENTICATED' };
 
 /** A staff login of the test's own, written into the credential database. */
 async function staffLogin(email: string, password = 'a staff members passphrase') {
-  await db().query('INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)', [randomUUID(), email, 'Staff', await hashPassword(password)]);
+  await db().query('INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)', [
+    randomUUID(),
+    email,
+    'Staff',
+    await hashPassword(password),
+  ]);
   return { email, password };
 }
 
@@ -35,10 +49,14 @@ describe('staff sign-in', () => {
 
   it(`locks after ${ATTEMPTS} consecutive failures: the right password then gets the same answer as a wrong one`, async () => {
     const staff = await staffLogin('locking.staff@test.example');
-    for (let i = 0; i < ATTEMPTS; i++) expect(refusal(await login(staff.email, `wrong staff guess ${i}`))).toEqual(INVALID);
+    for (let i = 0; i < ATTEMPTS; i++)
+      expect(refusal(await login(staff.email, `wrong staff guess ${i}`))).toEqual(INVALID);
     expect(refusal(await login(staff.email, staff.password))).toEqual(INVALID);
     // The lock expires: moved into the past, the right password works and the count starts again.
-    await db().query('UPDATE staff_account SET lockedUntil = ? WHERE email = ?', [new Date(Date.now() - 1000), staff.email]);
+    await db().query('UPDATE staff_account SET lockedUntil = ? WHERE email = ?', [
+      new Date(Date.now() - 1000),
+      staff.email,
+    ]);
     expect((await login(staff.email, staff.password)).errors).toBeUndefined();
     for (let i = 0; i < ATTEMPTS - 1; i++) await login(staff.email, `wrong staff guess ${i}`);
     expect((await login(staff.email, staff.password)).errors).toBeUndefined();
@@ -78,9 +96,14 @@ describe('user names (decision: NFKC and lower case, no accent folding)', () => 
     expect((await login(' STAFF@TEST.EXAMPLE ', TEST_STAFF.password)).errors).toBeUndefined();
   });
 
-  it('an accented look-alike of a contact\'s user name does not sign in as that contact', async () => {
+  it("an accented look-alike of a contact's user name does not sign in as that contact", async () => {
     const email = 'accent.person@county.xorg';
-    await giveLogin(federation, await createContact(federation, '42061', contactInput('Accent', 'Person', email, [ContactType.READ_ONLY])), '42061', email);
+    await giveLogin(
+      federation,
+      await createContact(federation, '42061', contactInput('Accent', 'Person', email, [ContactType.READ_ONLY])),
+      '42061',
+      email,
+    );
     expect(refusal(await login('áccent.person@county.xorg', PASSWORD))).toEqual(INVALID);
     expect((await login('ACCENT.PERSON@county.xorg', PASSWORD)).errors).toBeUndefined();
   });
@@ -89,21 +112,47 @@ describe('user names (decision: NFKC and lower case, no accent folding)', () => 
 describe('the demo staff login in production (decision)', () => {
   it('a demo staff login left in the database cannot sign in once the service starts in production', async () => {
     const databaseUrl = uniqueDatabaseUrl('demoprod');
-    const env = { DATABASE_URL: databaseUrl, HOST: '127.0.0.1', CREDENTIAL_PORT: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', LOG_DESTINATION: process.env.LOG_DESTINATION };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      CREDENTIAL_PORT: '0',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      LOG_DESTINATION: process.env.LOG_DESTINATION,
+    };
     const post = (url: string, query: string, variables: Record<string, unknown>) =>
-      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) }).then((r) => r.json() as Promise<any>);
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      }).then((r) => r.json());
     const demoConfig = loadCredentialConfig({ ...env, DEMO_DATA: 'true' });
     expect(demoConfig.staff?.email).toBe('staff@demo.example');
     const demo = await createCredentialServer(demoConfig);
     try {
-      expect((await post(demo.url, LOGIN, { u: demoConfig.staff!.email, p: demoConfig.staff!.password })).errors).toBeUndefined();
+      expect(
+        (await post(demo.url, LOGIN, { u: demoConfig.staff!.email, p: demoConfig.staff!.password })).errors,
+      ).toBeUndefined();
     } finally {
       await demo.stop();
     }
-    const production = await createCredentialServer(loadCredentialConfig({ ...env, NODE_ENV: 'production', SECOND_FACTOR_KEY: 'e'.repeat(64), DEMO_DATA: 'false', STAFF_EMAIL: 'ops@pension.example', STAFF_PASSWORD: 'an operators own passphrase' }));
+    const production = await createCredentialServer(
+      loadCredentialConfig({
+        ...env,
+        NODE_ENV: 'production',
+        SECOND_FACTOR_KEY: 'e'.repeat(64),
+        DEMO_DATA: 'false',
+        STAFF_EMAIL: 'ops@pension.example',
+        STAFF_PASSWORD: 'an operators own passphrase',
+      }),
+    );
     try {
-      expect((await post(production.url, LOGIN, { u: demoConfig.staff!.email, p: demoConfig.staff!.password })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await post(production.url, LOGIN, { u: 'ops@pension.example', p: 'an operators own passphrase' })).errors).toBeUndefined();
+      expect(
+        (await post(production.url, LOGIN, { u: demoConfig.staff!.email, p: demoConfig.staff!.password })).errors?.[0]
+          .extensions?.code,
+      ).toBe('UNAUTHENTICATED');
+      expect(
+        (await post(production.url, LOGIN, { u: 'ops@pension.example', p: 'an operators own passphrase' })).errors,
+      ).toBeUndefined();
     } finally {
       await production.stop();
       await dropDatabase(demoConfig.database);

@@ -8,12 +8,25 @@ import { uniqueDatabaseUrl } from './support/database';
 // and exits 0. The real entry point (built by `npm test`'s pretest), in its own process.
 it('a subgraph finishes the request in flight and exits 0 on SIGTERM', async () => {
   const port = await freePort();
-  const env = { ...process.env, HOST: '127.0.0.1', ORGANIZATION_PORT: String(port), DATABASE_URL: uniqueDatabaseUrl('sigterm'), LOG_LEVEL: 'silent', DEMO_DATA: 'true' };
-  const child = spawn(process.execPath, [resolve(__dirname, '../subgraphs/organization/dist/index.js')], { env, stdio: 'ignore' });
+  const env = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    ORGANIZATION_PORT: String(port),
+    DATABASE_URL: uniqueDatabaseUrl('sigterm'),
+    LOG_LEVEL: 'silent',
+    DEMO_DATA: 'true',
+  };
+  const child = spawn(process.execPath, [resolve(__dirname, '../subgraphs/organization/dist/index.js')], {
+    env,
+    stdio: 'ignore',
+  });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   try {
     for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) break;
       await new Promise((r) => setTimeout(r, 200));
     }

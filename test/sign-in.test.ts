@@ -23,25 +23,42 @@ async function ask(query: string, variables?: Record<string, unknown>, token?: s
   return result;
 }
 
-const LOGIN = 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken refreshToken tokenType expiresIn passwordChangeRequired } }';
+const LOGIN =
+  'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken refreshToken tokenType expiresIn passwordChangeRequired } }';
 const REFRESH = 'mutation ($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }';
-const UPDATE = 'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }';
+const UPDATE =
+  'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }';
 
 describe('login', () => {
   it('answers an unknown user name and a wrong password with the same error, shape and all', async () => {
     await signedInContact(federation, '42061', [ContactType.PAYROLL], 'same-answer@test.example');
     const unknown = await ask(LOGIN, { u: 'nobody@test.example', p: PASSWORD });
     const wrong = await ask(LOGIN, { u: 'same-answer@test.example', p: 'not the password at all' });
-    expect(unknown.errors).toEqual([expect.objectContaining({ message: 'Invalid user name or password.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+    expect(unknown.errors).toEqual([
+      expect.objectContaining({
+        message: 'Invalid user name or password.',
+        extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      }),
+    ]);
     expect(JSON.stringify(wrong)).toBe(JSON.stringify(unknown));
   });
 
   it('gives a contact a short-lived token naming it, its organization and its types', async () => {
-    const { id } = await signedInContact(federation, '42061', [ContactType.PAYROLL, ContactType.BENEFIT], 'claims@test.example');
+    const { id } = await signedInContact(
+      federation,
+      '42061',
+      [ContactType.PAYROLL, ContactType.BENEFIT],
+      'claims@test.example',
+    );
     const { data } = await ask(LOGIN, { u: 'CLAIMS@test.example ', p: PASSWORD });
     expect(data.login).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, passwordChangeRequired: false });
     const claims = decodeJwt(data.login.accessToken);
-    expect(claims).toMatchObject({ sub: id, kind: 'contact', org: demoOrganizationId('42061'), types: ['BENEFIT', 'PAYROLL'] });
+    expect(claims).toMatchObject({
+      sub: id,
+      kind: 'contact',
+      org: demoOrganizationId('42061'),
+      types: ['BENEFIT', 'PAYROLL'],
+    });
     expect(claims.exp! - claims.iat!).toBe(900);
   });
 
@@ -49,8 +66,17 @@ describe('login', () => {
     const { id } = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'counted@test.example');
     await ask(LOGIN, { u: 'counted@test.example', p: 'wrong password one' });
     await ask(LOGIN, { u: 'counted@test.example', p: PASSWORD });
-    const { data } = await ask('query ($id: ID!) { contact(id: $id) { selfService { successfulLoginAttempts totalUnsuccessfulAttempts unsuccessfulAttemptsSinceLastSuccess lastAuthenticationFailure lastSuccessfulLogin } } }', { id }, await federation.staffToken());
-    expect(data.contact.selfService).toMatchObject({ successfulLoginAttempts: 2, totalUnsuccessfulAttempts: 1, unsuccessfulAttemptsSinceLastSuccess: 0, lastAuthenticationFailure: 'PASSWORD' });
+    const { data } = await ask(
+      'query ($id: ID!) { contact(id: $id) { selfService { successfulLoginAttempts totalUnsuccessfulAttempts unsuccessfulAttemptsSinceLastSuccess lastAuthenticationFailure lastSuccessfulLogin } } }',
+      { id },
+      await federation.staffToken(),
+    );
+    expect(data.contact.selfService).toMatchObject({
+      successfulLoginAttempts: 2,
+      totalUnsuccessfulAttempts: 1,
+      unsuccessfulAttemptsSinceLastSuccess: 0,
+      lastAuthenticationFailure: 'PASSWORD',
+    });
   });
 });
 
@@ -69,7 +95,9 @@ describe('refresh tokens', () => {
   it('stop working after logout', async () => {
     await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'logout@test.example');
     const session = (await ask(LOGIN, { u: 'logout@test.example', p: PASSWORD })).data.login;
-    expect((await ask('mutation ($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken })).data.logout).toBe(true);
+    expect(
+      (await ask('mutation ($r: String!) { logout(refreshToken: $r) }', { r: session.refreshToken })).data.logout,
+    ).toBe(true);
     expect((await ask(REFRESH, { r: session.refreshToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -77,7 +105,15 @@ describe('refresh tokens', () => {
     const { id } = await signedInContact(federation, '42061', [ContactType.READ_ONLY], 'changes@test.example');
     const session = (await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).data.login;
     const staff = await federation.staffToken();
-    const promoted = await ask(UPDATE, { id, v: await currentVersion(federation, id), input: contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]) }, staff);
+    const promoted = await ask(
+      UPDATE,
+      {
+        id,
+        v: await currentVersion(federation, id),
+        input: contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]),
+      },
+      staff,
+    );
     expect(promoted.errors).toBeUndefined();
     const renewed = (await ask(REFRESH, { r: session.refreshToken })).data.refreshToken;
     expect(decodeJwt(renewed.accessToken).types).toEqual(['ADMINISTRATOR']);
@@ -85,33 +121,80 @@ describe('refresh tokens', () => {
     expect(me.data.me.contactTypes).toEqual(['ADMINISTRATOR']);
     expect(me.data.me.capabilities).toContainEqual({ function: 'ORGANIZATION_CONTACTS', level: 'EDIT' });
 
-    await ask(UPDATE, { id, v: await currentVersion(federation, id), input: { ...contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]), status: 'INACTIVE' } }, staff);
+    await ask(
+      UPDATE,
+      {
+        id,
+        v: await currentVersion(federation, id),
+        input: {
+          ...contactInput('Test', 'Changes', 'changes@test.example', [ContactType.ADMINISTRATOR]),
+          status: 'INACTIVE',
+        },
+      },
+      staff,
+    );
     expect((await ask(REFRESH, { r: renewed.refreshToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).errors?.[0].message).toBe('Invalid user name or password.');
+    expect((await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).errors?.[0].message).toBe(
+      'Invalid user name or password.',
+    );
   });
 });
 
 describe('me', () => {
   it('tells a contact who it is, its organization and its capabilities from the matrix', async () => {
     const { token } = await signedInContact(federation, '01001', [ContactType.PAYROLL], 'me-payroll@test.example');
-    const { data, errors } = await ask('{ me { kind contact { fullName primaryEmail } organization { code name } contactTypes capabilities { function name level } passwordChangeRequired } }', undefined, token);
+    const { data, errors } = await ask(
+      '{ me { kind contact { fullName primaryEmail } organization { code name } contactTypes capabilities { function name level } passwordChangeRequired } }',
+      undefined,
+      token,
+    );
     expect(errors).toBeUndefined();
-    expect(data.me).toMatchObject({ kind: 'CONTACT', contact: { primaryEmail: 'me-payroll@test.example' }, organization: { code: '01001' }, contactTypes: ['PAYROLL'], passwordChangeRequired: false });
-    expect(data.me.capabilities).toContainEqual({ function: 'CONTRIBUTION_AND_MATCH_FILE', name: 'Upload and process the Contribution and Match file', level: 'EDIT' });
-    expect(data.me.capabilities).toContainEqual({ function: 'ORGANIZATION_CONTACTS', name: 'Create and maintain Organization Contact information', level: 'READ' });
+    expect(data.me).toMatchObject({
+      kind: 'CONTACT',
+      contact: { primaryEmail: 'me-payroll@test.example' },
+      organization: { code: '01001' },
+      contactTypes: ['PAYROLL'],
+      passwordChangeRequired: false,
+    });
+    expect(data.me.capabilities).toContainEqual({
+      function: 'CONTRIBUTION_AND_MATCH_FILE',
+      name: 'Upload and process the Contribution and Match file',
+      level: 'EDIT',
+    });
+    expect(data.me.capabilities).toContainEqual({
+      function: 'ORGANIZATION_CONTACTS',
+      name: 'Create and maintain Organization Contact information',
+      level: 'READ',
+    });
     expect(data.me.capabilities.map((c: any) => c.function)).not.toContain('EMPLOYMENT_AND_MATCH_FILES');
   });
 
   it('shows a password-reset-only contact its own name and organization, and nothing else', async () => {
-    const { token } = await signedInContact(federation, '42061', [ContactType.PASSWORD_RESET_ONLY], 'reset-only@test.example');
-    const { data, errors } = await ask('{ me { contact { fullName } organization { code } capabilities { function level } } }', undefined, token);
+    const { token } = await signedInContact(
+      federation,
+      '42061',
+      [ContactType.PASSWORD_RESET_ONLY],
+      'reset-only@test.example',
+    );
+    const { data, errors } = await ask(
+      '{ me { contact { fullName } organization { code } capabilities { function level } } }',
+      undefined,
+      token,
+    );
     expect(errors).toBeUndefined();
     expect(data.me.organization).toEqual({ code: '42061' });
-    expect(data.me.capabilities).toEqual([{ function: 'CHANGE_PASSWORD', level: 'EDIT' }, { function: 'SELF_SERVICE_RESET', level: 'EDIT' }]);
+    expect(data.me.capabilities).toEqual([
+      { function: 'CHANGE_PASSWORD', level: 'EDIT' },
+      { function: 'SELF_SERVICE_RESET', level: 'EDIT' },
+    ]);
   });
 
   it('tells staff it is staff, able to do everything', async () => {
-    const { data } = await ask('{ me { kind staff { email } organization { code } capabilities { level } } }', undefined, await federation.staffToken());
+    const { data } = await ask(
+      '{ me { kind staff { email } organization { code } capabilities { level } } }',
+      undefined,
+      await federation.staffToken(),
+    );
     expect(data.me).toMatchObject({ kind: 'STAFF', staff: { email: TEST_STAFF.email }, organization: null });
     expect(new Set(data.me.capabilities.map((c: any) => c.level))).toEqual(new Set(['EDIT']));
   });
@@ -123,7 +206,7 @@ describe('me', () => {
 
 describe('the published keys', () => {
   it('are public Ed25519 keys only', async () => {
-    const jwks = (await (await fetch(new URL('/.well-known/jwks.json', federation.subgraphs.credential.url))).json()) as any;
+    const jwks = await (await fetch(new URL('/.well-known/jwks.json', federation.subgraphs.credential.url))).json();
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -146,7 +229,9 @@ describe('secrets', () => {
       expect(everything.includes(secret) ? secret : 'absent').toBe('absent');
       expect(logs.includes(secret) ? secret : 'absent').toBe('absent');
     }
-    for (const token of responses.flatMap((r) => [...r.matchAll(/"(?:accessToken|refreshToken)":"([^"]+)"/g)].map((m) => m[1]))) {
+    for (const token of responses.flatMap((r) =>
+      [...r.matchAll(/"(?:accessToken|refreshToken)":"([^"]+)"/g)].map((m) => m[1]),
+    )) {
       expect(logs.includes(token) ? 'token in logs' : 'absent').toBe('absent');
     }
   });

@@ -6,7 +6,7 @@
     '# Copy accessToken into Headers below: { "Authorization": "Bearer <accessToken>" }\n' +
     'mutation SignIn($userName: String!, $password: String!) {\n  login(userName: $userName, password: $password) {\n    accessToken refreshToken expiresIn passwordChangeRequired\n  }\n}\n';
   var contacts =
-    '# 2. An organization\'s contacts and their Self Service panels.\n' +
+    "# 2. An organization's contacts and their Self Service panels.\n" +
     'query Contacts($code: String!, $page: Int!) {\n  organization(code: $code) {\n    displayName administratorCount warnings\n' +
     '    contacts(page: $page, pageSize: 10) {\n      totalCount pageCount\n      items {\n        id version fullName status primaryEmail contactTypes\n' +
     '        selfServiceActions\n        selfService { status userName essId enrollmentCompleted lastSuccessfulLogin totalUnsuccessfulAttempts availableActions }\n      }\n    }\n  }\n}\n';
@@ -15,7 +15,8 @@
     'mutation Register($contactId: ID!) { register(contactId: $contactId) { status userName temporaryPasswordExpiresAt } }\n' +
     'mutation ReEnroll($contactId: ID!) { reEnroll(contactId: $contactId) { status reenrolled } }\n' +
     'mutation Unlock($contactId: ID!) { unlock(contactId: $contactId) { status } }\n';
-  var me = '# Who am I, and what may I do?\nquery Me {\n  me { kind contactTypes organization { displayName } capabilities { function name level } }\n}\n';
+  var me =
+    '# Who am I, and what may I do?\nquery Me {\n  me { kind contactTypes organization { displayName } capabilities { function name level } }\n}\n';
   var headers = '{\n  "Authorization": "Bearer <paste accessToken here>"\n}';
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(

@@ -49,7 +49,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     host: parsed.HOST,
     port: parsed.PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
-    subgraphUrls: { organization: parsed.ORGANIZATION_URL, contact: parsed.CONTACT_URL, credential: parsed.CREDENTIAL_URL },
+    subgraphUrls: {
+      organization: parsed.ORGANIZATION_URL,
+      contact: parsed.CONTACT_URL,
+      credential: parsed.CREDENTIAL_URL,
+    },
     graphiql: parseEnv(z.object({ v: bool(!production) }), { v: parsed.GRAPHIQL }).v,
     production,
     logLevel: parsed.LOG_LEVEL,

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import { requestId } from '@ecg/shared';
 
-const unavailable = { errors: [{ message: 'The download is unavailable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
+const unavailable = {
+  errors: [{ message: 'The download is unavailable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+};
 
 /**
  * File downloads a subgraph serves (the contacts spreadsheet) pass through the gateway as a

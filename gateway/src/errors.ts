@@ -17,10 +17,15 @@ const BY_STATUS: Record<number, [code: string, message: string]> = {
  * default turns it into "401: Unauthorized" with the subgraph's URL and raw answer attached.
  */
 export function subgraphHttpError(status: number, body: unknown): GraphQLError {
-  const first = (body as { errors?: unknown[] } | undefined)?.errors?.[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
-  const [fallbackCode, fallbackMessage] = BY_STATUS[status] ?? ['SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.'];
+  const first = (body as { errors?: unknown[] } | undefined)?.errors?.[0] as
+    { message?: unknown; extensions?: { code?: unknown } } | undefined;
+  const [fallbackCode, fallbackMessage] = BY_STATUS[status] ?? [
+    'SERVICE_UNAVAILABLE',
+    'The service is temporarily unavailable; try again shortly.',
+  ];
   const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : fallbackCode;
-  const message = typeof first?.message === 'string' && typeof first?.extensions?.code === 'string' ? first.message : fallbackMessage;
+  const message =
+    typeof first?.message === 'string' && typeof first?.extensions?.code === 'string' ? first.message : fallbackMessage;
   return new GraphQLError(message, { extensions: { code } });
 }
 
@@ -38,18 +43,29 @@ const UNREACHABLE = /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH
 export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const extensions = Object.fromEntries(
-      Object.entries(formatted.extensions ?? {}).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key) && (exposeStackTraces || key !== 'stacktrace')),
+      Object.entries(formatted.extensions ?? {}).filter(
+        ([key]) => !INTERNAL_EXTENSIONS.includes(key) && (exposeStackTraces || key !== 'stacktrace'),
+      ),
     );
     const code = extensions.code;
     if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions };
-    const original = unwrapResolverError(error) as { message?: string; cause?: { message?: string; code?: string } } | undefined;
-    const unreachable = UNREACHABLE.test(`${original?.message ?? ''} ${original?.cause?.code ?? ''} ${original?.cause?.message ?? ''} ${formatted.message}`);
-    logger[unreachable ? 'warn' : 'error']({ err: original, path: formatted.path }, unreachable ? 'subgraph unreachable' : 'unexpected error');
+    const original = unwrapResolverError(error) as
+      { message?: string; cause?: { message?: string; code?: string } } | undefined;
+    const unreachable = UNREACHABLE.test(
+      `${original?.message ?? ''} ${original?.cause?.code ?? ''} ${original?.cause?.message ?? ''} ${formatted.message}`,
+    );
+    logger[unreachable ? 'warn' : 'error'](
+      { err: original, path: formatted.path },
+      unreachable ? 'subgraph unreachable' : 'unexpected error',
+    );
     const { stacktrace } = extensions;
     return {
       message: unreachable ? 'The service is temporarily unavailable; try again shortly.' : 'Internal server error',
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: unreachable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR', ...(stacktrace ? { stacktrace } : {}) },
+      extensions: {
+        code: unreachable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
+        ...(stacktrace ? { stacktrace } : {}),
+      },
     };
   };
 }

@@ -7,7 +7,18 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
-import { close, createLogger, jsonBody, listen, operationLog, queryLimits, remoteTokenVerifier, requestId, unexpectedErrors, type Logger } from '@ecg/shared';
+import {
+  close,
+  createLogger,
+  jsonBody,
+  listen,
+  operationLog,
+  queryLimits,
+  remoteTokenVerifier,
+  requestId,
+  unexpectedErrors,
+  type Logger,
+} from '@ecg/shared';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';
@@ -56,7 +67,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     // Node's own fetch (undici): pooled keep-alive connections with TCP_NODELAY; the default
     // make-fetch-happen adds a delayed-ACK stall to every subgraph call.
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: fetch as never }),
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: fetch as never }),
     logger,
   });
 
@@ -64,7 +76,14 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
   // SPAs on the configured origins may call the API and downloads; no cookies are involved.
-  app.use(['/graphql', '/exports'], cors({ origin: config.corsOrigins, allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'], maxAge: 600 }));
+  app.use(
+    ['/graphql', '/exports'],
+    cors({
+      origin: config.corsOrigins,
+      allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'],
+      maxAge: 600,
+    }),
+  );
   app.get('/health', gatewayHealth(config.subgraphUrls));
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact, '/exports/contacts.xlsx'));
   // The web app's pages at / (before GraphiQL, which keeps GET /graphql), and its cookie sessions.
@@ -81,7 +100,12 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
     introspection: !config.production,
     includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
     formatError: gatewayFormatError(config.edge.exposeStackTraces, logger),
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), operationLog<GatewayContext>()],
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      operationLog<GatewayContext>(),
+    ],
   });
   await apollo.start();
   app.use(
@@ -92,7 +116,12 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
       context: async ({ req }) => {
         await verify(req.headers.authorization);
         const id = requestId(req);
-        return { authorization: req.headers.authorization, clientAddress: req.ip, requestId: id, logger: logger.child({ requestId: id }) };
+        return {
+          authorization: req.headers.authorization,
+          clientAddress: req.ip,
+          requestId: id,
+          logger: logger.child({ requestId: id }),
+        };
       },
     }),
   );

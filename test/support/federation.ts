@@ -20,7 +20,11 @@ export interface Federation {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
   /** POST a GraphQL operation to `url` (default: the gateway), with `token` as Bearer if given. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLResponse<T>>;
+  query<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: QueryOptions,
+  ): Promise<GraphQLResponse<T>>;
   /** Sign in through the gateway; the access token. */
   login(userName: string, password: string): Promise<string>;
   /** An access token of the test's staff user. */
@@ -53,7 +57,11 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   const query: Federation['query'] = async (document, variables, options = {}) => {
     const response = await fetch(options.url ?? local.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}), ...options.headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
       body: JSON.stringify({ query: document, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
@@ -63,7 +71,10 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     return body;
   };
   const login = async (userName: string, password: string) => {
-    const { data, errors } = await query('mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }', { u: userName, p: password });
+    const { data, errors } = await query(
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
+      { u: userName, p: password },
+    );
     if (errors) throw new Error(`login failed for ${userName}: ${JSON.stringify(errors)}`);
     return data.login.accessToken as string;
   };

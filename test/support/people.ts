@@ -7,16 +7,29 @@ export const PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 
 export async function organizationId(federation: Federation, code: string): Promise<string> {
-  const { data } = await federation.query('query ($code: String!) { organization(code: $code) { id } }', { code }, { token: await federation.staffToken() });
+  const { data } = await federation.query(
+    'query ($code: String!) { organization(code: $code) { id } }',
+    { code },
+    { token: await federation.staffToken() },
+  );
   return data.organization.id;
 }
 
 export const contactInput = (firstName: string, lastName: string, email: string, contactTypes: ContactType[]) => ({
-  firstName, lastName, primaryEmail: email, confirmPrimaryEmail: email, status: 'ACTIVE', contactTypes,
+  firstName,
+  lastName,
+  primaryEmail: email,
+  confirmPrimaryEmail: email,
+  status: 'ACTIVE',
+  contactTypes,
 });
 
 /** A contact created by staff through the gateway. */
-export async function createContact(federation: Federation, organizationCode: string, input: ReturnType<typeof contactInput>): Promise<string> {
+export async function createContact(
+  federation: Federation,
+  organizationCode: string,
+  input: ReturnType<typeof contactInput>,
+): Promise<string> {
   const { data, errors } = await federation.query(
     'mutation ($input: CreateContactInput!) { createContact(input: $input) { id } }',
     { input: { ...input, organizationId: await organizationId(federation, organizationCode) } },
@@ -28,7 +41,11 @@ export async function createContact(federation: Federation, organizationCode: st
 
 /** The contact's current `version`, as a form would have loaded it (read as staff). */
 export async function currentVersion(federation: Federation, contactId: string): Promise<number> {
-  const { data } = await federation.query('query ($id: ID!) { contact(id: $id) { version } }', { id: contactId }, { token: await federation.staffToken() });
+  const { data } = await federation.query(
+    'query ($id: ID!) { contact(id: $id) { version } }',
+    { id: contactId },
+    { token: await federation.staffToken() },
+  );
   return data.contact.version;
 }
 
@@ -36,24 +53,45 @@ export async function currentVersion(federation: Federation, contactId: string):
  * A self-service login that finished enrollment, written straight into the credential database:
  * a fixture for tests about what signed-in contacts may do (registration has its own tests).
  */
-export async function giveLogin(federation: Federation, contactId: string, organizationCode: string, email: string): Promise<void> {
+export async function giveLogin(
+  federation: Federation,
+  contactId: string,
+  organizationCode: string,
+  email: string,
+): Promise<void> {
   const dataSource = federation.subgraphs.credential.dataSource;
   const result = await dataSource.query(
     'INSERT INTO self_service_account (contactId, organizationId, userName, status, enrollmentCompleted, version) VALUES (?, ?, ?, ?, 1, 1)',
     [contactId, await organizationId(federation, organizationCode), email.toLowerCase(), 'REGISTERED'],
   );
-  await dataSource.query('INSERT INTO account_secret (essId, passwordHash) VALUES (?, ?)', [result.insertId, await (passwordHash ??= hashPassword(PASSWORD))]);
+  await dataSource.query('INSERT INTO account_secret (essId, passwordHash) VALUES (?, ?)', [
+    result.insertId,
+    await (passwordHash ??= hashPassword(PASSWORD)),
+  ]);
 }
 
 /** A signed-in contact of `organizationCode` with `types`. */
-export async function signedInContact(federation: Federation, organizationCode: string, types: ContactType[], email: string) {
-  const id = await createContact(federation, organizationCode, contactInput('Test', types.join(' ').slice(0, 90), email, types));
+export async function signedInContact(
+  federation: Federation,
+  organizationCode: string,
+  types: ContactType[],
+  email: string,
+) {
+  const id = await createContact(
+    federation,
+    organizationCode,
+    contactInput('Test', types.join(' ').slice(0, 90), email, types),
+  );
   await giveLogin(federation, id, organizationCode, email);
   return { id, email, token: await federation.login(email, PASSWORD) };
 }
 
 /** An organization of the test's own, written straight into the organization database (there is no API to create one). */
-export async function createOrganization(federation: Federation, code: string, name = `TEST ORGANIZATION ${code}`): Promise<string> {
+export async function createOrganization(
+  federation: Federation,
+  code: string,
+  name = `TEST ORGANIZATION ${code}`,
+): Promise<string> {
   const id = randomUUID();
   await federation.subgraphs.organization.dataSource.query(
     'INSERT INTO organization (id, code, name, organizationType, automaticInternetAccess, version) VALUES (?, ?, ?, ?, 1, 1)',

@@ -10,8 +10,15 @@ import { Kind, parse, visit, type ValueNode } from 'graphql';
 export const SECRETS_FILE = resolve(__dirname, '../../test-output/secrets.jsonl');
 
 export type SecretKind =
-  | 'password' | 'temporary password' | 'link token' | 'access token' | 'refresh token'
-  | 'totp secret' | 'authenticator code' | 'recovery code' | 'second factor challenge';
+  | 'password'
+  | 'temporary password'
+  | 'link token'
+  | 'access token'
+  | 'refresh token'
+  | 'totp secret'
+  | 'authenticator code'
+  | 'recovery code'
+  | 'second factor challenge';
 export interface Secret {
   kind: SecretKind;
   value: string;
@@ -31,7 +38,10 @@ export function collectSecret(kind: SecretKind, value: unknown): void {
 
 export function readSecrets(): Secret[] {
   if (!existsSync(SECRETS_FILE)) return [];
-  return readFileSync(SECRETS_FILE, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Secret);
+  return readFileSync(SECRETS_FILE, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Secret);
 }
 
 // Arguments that carry a password the caller chose or typed; link tokens and refresh tokens are
@@ -50,7 +60,8 @@ export function collectRequestSecrets(document: string, variables: Record<string
   } catch {
     return;
   }
-  const valueOf = (node: ValueNode) => (node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.STRING ? node.value : undefined);
+  const valueOf = (node: ValueNode) =>
+    node.kind === Kind.VARIABLE ? variables[node.name.value] : node.kind === Kind.STRING ? node.value : undefined;
   visit(ast, {
     Field(field) {
       for (const node of field.arguments ?? []) {
@@ -97,7 +108,8 @@ export function secretsIn(logs: string, secrets: Secret[]): Secret[] {
   const runs = new Set(logs.match(/[\w-]{8,}/g) ?? []);
   return secrets.filter(({ kind, value }) => {
     // Six digits occur by chance (times, counts): a code is found where a log would quote or assign it.
-    if (kind === 'authenticator code') return [`"${value}"`, `'${value}'`, `=${value}`, `: ${value}`].some((form) => logs.includes(form));
+    if (kind === 'authenticator code')
+      return [`"${value}"`, `'${value}'`, `=${value}`, `: ${value}`].some((form) => logs.includes(form));
     const jwt = /^[\w-]+\.[\w-]+\.([\w-]+)$/.exec(value);
     if (jwt) return runs.has(jwt[1]) || logs.includes(value);
     return /^[\w-]+$/.test(value) ? runs.has(value) : logs.includes(value);

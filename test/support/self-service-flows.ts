@@ -10,13 +10,16 @@ const PANEL = `status essId userName enrollmentCompleted temporaryPasswordSet te
 export const REGISTER = `mutation ($id: ID!) { register(contactId: $id) { ${PANEL} } }`;
 export const RE_ENROLL = `mutation ($id: ID!) { reEnroll(contactId: $id) { ${PANEL} } }`;
 export const UNLOCK = `mutation ($id: ID!) { unlock(contactId: $id) { ${PANEL} } }`;
-export const LOGIN = 'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken refreshToken passwordChangeRequired } }';
-export const CHANGE = 'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken passwordChangeRequired } }';
+export const LOGIN =
+  'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken refreshToken passwordChangeRequired } }';
+export const CHANGE =
+  'mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { accessToken refreshToken passwordChangeRequired } }';
 export const REFRESH = 'mutation ($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }';
 export const REQUEST_RESET = 'mutation ($u: String!) { requestPasswordReset(userName: $u) { message } }';
 export const RESET = 'mutation ($t: String!, $n: String!) { resetPassword(token: $t, newPassword: $n) }';
 export const COMPLETE_UNLOCK = 'mutation ($t: String!) { completeUnlock(token: $t) }';
-export const UPDATE_CONTACT = 'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id status } }';
+export const UPDATE_CONTACT =
+  'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id status } }';
 
 export const temporaryPasswordIn = (text: string) => /Temporary password: (\S+)/.exec(text)![1];
 export const linkTokenIn = (text: string) => /token=([\w-]+)/.exec(text)![1];
@@ -24,11 +27,15 @@ export const INTERNET = '203.0.113.7';
 
 /** The self-service steps a person and an administrator take, through the gateway, with a real SMTP server. */
 export function selfServiceFlows(federation: Federation, smtp: Smtp) {
-  const asStaff = async (query: string, variables?: Record<string, unknown>) => federation.query(query, variables, { token: await federation.staffToken() });
-  const login = (u: string, p: string, address = INTERNET): Promise<GraphQLResponse> => federation.query(LOGIN, { u, p }, { headers: { 'x-forwarded-for': address } });
-  const change = (token: string, c: string, n: string, address = INTERNET) => federation.query(CHANGE, { c, n }, { token, headers: { 'x-forwarded-for': address } });
+  const asStaff = async (query: string, variables?: Record<string, unknown>) =>
+    federation.query(query, variables, { token: await federation.staffToken() });
+  const login = (u: string, p: string, address = INTERNET): Promise<GraphQLResponse> =>
+    federation.query(LOGIN, { u, p }, { headers: { 'x-forwarded-for': address } });
+  const change = (token: string, c: string, n: string, address = INTERNET) =>
+    federation.query(CHANGE, { c, n }, { token, headers: { 'x-forwarded-for': address } });
   const panel = async (id: string) =>
-    (await asStaff(`query ($id: ID!) { contact(id: $id) { selfServiceActions selfService { ${PANEL} } } }`, { id })).data.contact;
+    (await asStaff(`query ($id: ID!) { contact(id: $id) { selfServiceActions selfService { ${PANEL} } } }`, { id }))
+      .data.contact;
 
   /** The next mail to `to` whose subject matches, after the `seen` ones. */
   async function nextMail(to: string, subject: RegExp, seen = 0): Promise<ReceivedMail> {
@@ -40,7 +47,8 @@ export function selfServiceFlows(federation: Federation, smtp: Smtp) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  const mailCount = (to: string, subject: RegExp) => smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject)).length;
+  const mailCount = (to: string, subject: RegExp) =>
+    smtp.received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject)).length;
 
   /** A new contact of 42061, registered by staff: its id and mailed temporary password. */
   async function registered(email: string, types = [ContactType.READ_ONLY]) {
@@ -67,7 +75,11 @@ export function selfServiceFlows(federation: Federation, smtp: Smtp) {
 
   async function resetLink(email: string): Promise<string> {
     const seen = mailCount(email, /reset your/);
-    const asked = await federation.query(REQUEST_RESET, { u: email }, { headers: { 'x-forwarded-for': `198.51.100.${1 + (seen % 200)}` } });
+    const asked = await federation.query(
+      REQUEST_RESET,
+      { u: email },
+      { headers: { 'x-forwarded-for': `198.51.100.${1 + (seen % 200)}` } },
+    );
     if (asked.errors) throw new Error(JSON.stringify(asked.errors));
     return linkTokenIn((await nextMail(email, /reset your/, seen)).text);
   }

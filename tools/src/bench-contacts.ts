@@ -172,7 +172,9 @@ async function main() {
     await Promise.all(hives.map((h) => h.stop()));
     await federation.stop();
     // The credential subgraph's database too: every run used to leave one behind.
-    await Promise.all([...databases, loadSubgraphConfig('credential', federation.env).database].map((db) => dropDatabase(db)));
+    await Promise.all(
+      [...databases, loadSubgraphConfig('credential', federation.env).database].map((db) => dropDatabase(db)),
+    );
   }
 }
 

@@ -64,7 +64,13 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
   }
   const [organization, contact, credential] = started.map((s) => (s as PromiseFulfilledResult<RunningServer>).value);
   const gateway = await createGateway(
-    loadGatewayConfig({ ...full, PORT: '0', ORGANIZATION_URL: url(organizationPort), CONTACT_URL: url(contactPort), CREDENTIAL_URL: url(credentialPort) }),
+    loadGatewayConfig({
+      ...full,
+      PORT: '0',
+      ORGANIZATION_URL: url(organizationPort),
+      CONTACT_URL: url(contactPort),
+      CREDENTIAL_URL: url(credentialPort),
+    }),
   );
   const subgraphs = { organization, contact, credential };
   return {

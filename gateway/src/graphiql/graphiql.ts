@@ -37,7 +37,8 @@ export function graphiqlRouter(): Router {
     res.sendFile(file, { maxAge: '1h' });
   });
   router.get(['/', '/graphql'], (req, res, next) => {
-    if (!req.accepts('text/html') || req.accepts(['application/json', 'text/html']) === 'application/json') return next();
+    if (!req.accepts('text/html') || req.accepts(['application/json', 'text/html']) === 'application/json')
+      return next();
     res.type('html').send(PAGE);
   });
   return router;

@@ -1,6 +1,9 @@
 import { buildFederatedSchema } from '@ecg/shared';
 import { AdministratorDirectoryEntry } from './administrator-directory/administrator-directory-entry';
-import { administratorDirectoryReference, AdministratorNamesResolver } from './administrator-directory/administrator-directory.resolver';
+import {
+  administratorDirectoryReference,
+  AdministratorNamesResolver,
+} from './administrator-directory/administrator-directory.resolver';
 import { ContactAuditResolver, OrganizationAuditResolver } from './audit/audit.resolver';
 import { ContactMaintenanceResolver } from './contact/contact-maintenance.resolver';
 import { contactReference } from './contact/contact.reference';
@@ -15,8 +18,14 @@ export const buildSchema = () =>
   buildFederatedSchema(
     {
       resolvers: [
-        ContactResolver, ContactMaintenanceResolver, ContactAuditResolver, EmailImportResolver,
-        OrganizationContactsResolver, OrganizationHealthResolver, OrganizationAuditResolver, ContactsExportResolver,
+        ContactResolver,
+        ContactMaintenanceResolver,
+        ContactAuditResolver,
+        EmailImportResolver,
+        OrganizationContactsResolver,
+        OrganizationHealthResolver,
+        OrganizationAuditResolver,
+        ContactsExportResolver,
         AdministratorNamesResolver,
       ],
       orphanedTypes: [AdministratorDirectoryEntry],

@@ -19,7 +19,16 @@ export const migrations = [CreateContact1763780000000, ContactMaintenance1763800
 /** The contact subgraph: employer contacts, their contact types, and `Organization.contacts`. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('contact')): Promise<RunningServer> {
   return startSubgraph(
-    { entities, migrations, buildSchema, permissions, createContext, seedDemoData, routes: contactsExportRoute, onStart: async () => peerServices(config) },
+    {
+      entities,
+      migrations,
+      buildSchema,
+      permissions,
+      createContext,
+      seedDemoData,
+      routes: contactsExportRoute,
+      onStart: async () => peerServices(config),
+    },
     config,
   );
 }

@@ -35,13 +35,22 @@ export const DEMO_STAFF = { email: 'staff@demo.example', password: 'demo-staff-p
 
 const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(30 * 24 * 3600).default(12 * 3600),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
   STAFF_EMAIL: z.string().trim().toLowerCase().email().optional(),
   STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CONTACT_URL: z.string().url().default('http://localhost:4002/graphql'),
   JWT_PRIVATE_KEY: z.string().includes('PRIVATE KEY', { message: 'must be a PKCS#8 PEM private key' }).optional(),
   ORGANIZATION_URL: z.string().url().default('http://localhost:4001/graphql'),
-  SMTP_URL: z.string().url().refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Employer Contacts <no-reply@employer-contacts.example>'),
   PUBLIC_URL: z.string().url().default('http://localhost:4000'),
   LOCKOUT_INTERNET_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(3),
@@ -53,9 +62,18 @@ const schema = z.object({
   LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
   // ASVS 2.2.1: at most 100 failures an hour; 10 in a row then 15 minutes is at most 40.
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
-  STAFF_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  STAFF_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
-  WEBAUTHN_RP_ID: z.string().trim().regex(/^[a-z0-9.-]+$/, 'must be a host name').default('localhost'),
+  WEBAUTHN_RP_ID: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]+$/, 'must be a host name')
+    .default('localhost'),
   WEBAUTHN_ORIGIN: z.string().default('http://localhost:4000'),
   SECOND_FACTOR_KEY: z
     .string()
@@ -65,8 +83,11 @@ const schema = z.object({
 
 // Development only: a fixed key, so the embedded default keeps its enrolments across restarts.
 // Production refuses to start without SECOND_FACTOR_KEY (a key in the source protects nothing).
-const DEVELOPMENT_SECOND_FACTOR_KEY = createHash('sha256').update('ecg development second-factor key: not for production').digest();
-const keyBytes = (value: string) => (/^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64url'));
+const DEVELOPMENT_SECOND_FACTOR_KEY = createHash('sha256')
+  .update('ecg development second-factor key: not for production')
+  .digest();
+const keyBytes = (value: string) =>
+  /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64url');
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
   if (env === process.env) loadEnvFile();
@@ -74,10 +95,17 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
   const parsed = parseEnv(
     schema
       .refine((v) => !v.STAFF_EMAIL === !v.STAFF_PASSWORD, { message: 'set both or neither', path: ['STAFF_EMAIL'] })
-      .refine((v) => !base.production || v.SECOND_FACTOR_KEY, { message: 'is required in production', path: ['SECOND_FACTOR_KEY'] }),
+      .refine((v) => !base.production || v.SECOND_FACTOR_KEY, {
+        message: 'is required in production',
+        path: ['SECOND_FACTOR_KEY'],
+      }),
     env,
   );
-  const staff = parsed.STAFF_EMAIL ? { email: parsed.STAFF_EMAIL, password: parsed.STAFF_PASSWORD! } : base.demoData && !base.production ? DEMO_STAFF : null;
+  const staff = parsed.STAFF_EMAIL
+    ? { email: parsed.STAFF_EMAIL, password: parsed.STAFF_PASSWORD! }
+    : base.demoData && !base.production
+      ? DEMO_STAFF
+      : null;
   return {
     ...base,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
@@ -91,13 +119,22 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     lockout: {
       internetAttempts: parsed.LOCKOUT_INTERNET_ATTEMPTS,
       internalAttempts: parsed.LOCKOUT_INTERNAL_ATTEMPTS,
-      internalNetworks: parsed.INTERNAL_NETWORKS.split(',').map((s) => s.trim()).filter(Boolean),
+      internalNetworks: parsed.INTERNAL_NETWORKS.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
     },
     mailDispatch: { pollMilliseconds: parsed.MAIL_POLL_MILLISECONDS, maxBackoffSeconds: parsed.MAIL_RETRY_MAX_SECONDS },
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
-    webauthn: { rpId: parsed.WEBAUTHN_RP_ID, origins: parsed.WEBAUTHN_ORIGIN.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean) },
-    secondFactorKey: parsed.SECOND_FACTOR_KEY ? keyBytes(parsed.SECOND_FACTOR_KEY.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, '')) : DEVELOPMENT_SECOND_FACTOR_KEY,
+    webauthn: {
+      rpId: parsed.WEBAUTHN_RP_ID,
+      origins: parsed.WEBAUTHN_ORIGIN.split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    },
+    secondFactorKey: parsed.SECOND_FACTOR_KEY
+      ? keyBytes(parsed.SECOND_FACTOR_KEY.replace(/\+/g, '-').replace(/\//g, '_').replace(/=$/, ''))
+      : DEVELOPMENT_SECOND_FACTOR_KEY,
   };
 }

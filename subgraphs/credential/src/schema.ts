@@ -14,6 +14,22 @@ import { MembershipsResolver } from './me/memberships.resolver';
 // `Contact` is reached only through `_entities`, so it must be named to be emitted.
 export const buildSchema = () =>
   buildFederatedSchema(
-    { resolvers: [ContactSelfServiceResolver, SelfServiceAccountResolver, LoginResolver, MeResolver, MembershipsResolver, SelfServiceLifecycleResolver, MyAccountResolver, OrganizationLoginsResolver, SecondFactorResolver, SecondFactorPanelResolver, PasskeyResolver, MyPasskeysResolver], orphanedTypes: [Contact] },
+    {
+      resolvers: [
+        ContactSelfServiceResolver,
+        SelfServiceAccountResolver,
+        LoginResolver,
+        MeResolver,
+        MembershipsResolver,
+        SelfServiceLifecycleResolver,
+        MyAccountResolver,
+        OrganizationLoginsResolver,
+        SecondFactorResolver,
+        SecondFactorPanelResolver,
+        PasskeyResolver,
+        MyPasskeysResolver,
+      ],
+      orphanedTypes: [Contact],
+    },
     contactReference,
   );

@@ -32,8 +32,35 @@ import { Passkeys1764100000001 } from './migrations/1764100000001-passkeys';
 export { buildSchema, loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff/staff-lockout';
-export const entities = [SelfServiceAccount, AccountSecret, StaffAccount, SigningKey, RefreshToken, OutboxMessage, AccountToken, PasswordHistory, SecurityEvent, RateLimitWindow, PasswordResetRequest, SessionRevocation, SecondFactor, RecoveryCode, Passkey];
-export const migrations = [CreateSelfServiceAccount1763780000000, Identity1763790000000, CreateRateLimit1763790000000, SelfServiceLifecycle1763810000000, CredentialHardening1763900000000, SessionRevocation1763950000000, UserNamePerOrganization1763960000000, PersonMemberships1764000000000, SecondFactors1764100000000, Passkeys1764100000001];
+export const entities = [
+  SelfServiceAccount,
+  AccountSecret,
+  StaffAccount,
+  SigningKey,
+  RefreshToken,
+  OutboxMessage,
+  AccountToken,
+  PasswordHistory,
+  SecurityEvent,
+  RateLimitWindow,
+  PasswordResetRequest,
+  SessionRevocation,
+  SecondFactor,
+  RecoveryCode,
+  Passkey,
+];
+export const migrations = [
+  CreateSelfServiceAccount1763780000000,
+  Identity1763790000000,
+  CreateRateLimit1763790000000,
+  SelfServiceLifecycle1763810000000,
+  CredentialHardening1763900000000,
+  SessionRevocation1763950000000,
+  UserNamePerOrganization1763960000000,
+  PersonMemberships1764000000000,
+  SecondFactors1764100000000,
+  Passkeys1764100000001,
+];
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {
@@ -50,7 +77,9 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => localTokenVerifier(services.keys.verificationKeys, config, services.revocations),
       routes: (app, { services, verify, dataSource, logger }) => {
-        app.get('/.well-known/jwks.json', (_req, res) => res.set('cache-control', 'public, max-age=300').json(services.keys.jwks));
+        app.get('/.well-known/jwks.json', (_req, res) =>
+          res.set('cache-control', 'public, max-age=300').json(services.keys.jwks),
+        );
         revocationRoutes(app, { revocations: services.revocations, verify, dataSource, logger });
       },
     },

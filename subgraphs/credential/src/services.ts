@@ -36,7 +36,12 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     secondFactors: factors,
     lifecycle,
     dispatcher,
-    resetQueue: startPasswordResetQueue(dataSource, lifecycle.sendResetLink, logger, config.mailDispatch.pollMilliseconds),
+    resetQueue: startPasswordResetQueue(
+      dataSource,
+      (request) => lifecycle.sendResetLink(request),
+      logger,
+      config.mailDispatch.pollMilliseconds,
+    ),
     revocations: sessionRevocations(dataSource, config),
   };
 }

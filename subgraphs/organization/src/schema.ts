@@ -4,4 +4,8 @@ import { organizationReference } from './organization/organization.reference';
 import { OrganizationUpdateResolver } from './organization/organization-update.resolver';
 import { OrganizationResolver } from './organization/organization.resolver';
 
-export const buildSchema = () => buildFederatedSchema({ resolvers: [OrganizationResolver, OrganizationUpdateResolver, AdministratorDirectoryResolver] }, organizationReference);
+export const buildSchema = () =>
+  buildFederatedSchema(
+    { resolvers: [OrganizationResolver, OrganizationUpdateResolver, AdministratorDirectoryResolver] },
+    organizationReference,
+  );

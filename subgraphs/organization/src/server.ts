@@ -1,5 +1,12 @@
 import 'reflect-metadata';
-import { CreateRateLimit1763790000000, loadSubgraphConfig, RateLimitWindow, startSubgraph, type RunningServer, type SubgraphConfig } from '@ecg/shared';
+import {
+  CreateRateLimit1763790000000,
+  loadSubgraphConfig,
+  RateLimitWindow,
+  startSubgraph,
+  type RunningServer,
+  type SubgraphConfig,
+} from '@ecg/shared';
 import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { CreateOrganization1763780000000 } from './migrations/1763780000000-create-organization';
@@ -15,10 +22,19 @@ export { buildSchema };
 /** The organization-name index's grams, for tools that load organizations with SQL (bench:scale). */
 export { nameGrams } from './organization/organization-name-grams';
 export const entities = [Organization, RateLimitWindow];
-export const migrations = [CreateOrganization1763780000000, CreateRateLimit1763790000000, OrganizationHelpMessage1763830000000, OrganizationNameGrams1763840000000, OrganizationSecondFactorRequired1764100000000];
+export const migrations = [
+  CreateOrganization1763780000000,
+  CreateRateLimit1763790000000,
+  OrganizationHelpMessage1763830000000,
+  OrganizationNameGrams1763840000000,
+  OrganizationSecondFactorRequired1764100000000,
+];
 export const subscribers = [OrganizationNameGramSubscriber];
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
 export function createServer(config: SubgraphConfig = loadSubgraphConfig('organization')): Promise<RunningServer> {
-  return startSubgraph({ entities, migrations, subscribers, buildSchema, permissions, createContext, seedDemoData }, config);
+  return startSubgraph(
+    { entities, migrations, subscribers, buildSchema, permissions, createContext, seedDemoData },
+    config,
+  );
 }

@@ -11,5 +11,7 @@ export class AdministratorNamesResolver {
 }
 
 export const administratorDirectoryReference = {
-  AdministratorDirectoryEntry: { __resolveReference: (ref: { organizationId: string }) => new AdministratorDirectoryEntry(ref.organizationId) },
+  AdministratorDirectoryEntry: {
+    __resolveReference: (ref: { organizationId: string }) => new AdministratorDirectoryEntry(ref.organizationId),
+  },
 };

@@ -9,15 +9,23 @@ import { AuditEntry } from './audit-entry.entity';
 @ObjectType({ description: 'One page of the audit trail, newest first.' })
 export class AuditEntryPage extends PageType(AuditEntry) {}
 
-async function trail(context: ContactContext, where: { organizationId: string } | { contactId: string }, input: PageArgs) {
+async function trail(
+  context: ContactContext,
+  where: { organizationId: string } | { contactId: string },
+  input: PageArgs,
+) {
   const page = validateArgs(z.object(pageArgsShape), input);
-  const [items, total] = await context.dataSource.getRepository(AuditEntry).findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });
+  const [items, total] = await context.dataSource
+    .getRepository(AuditEntry)
+    .findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });
   return toPage(items, total, page);
 }
 
 @Resolver(() => Contact)
 export class ContactAuditResolver {
-  @FieldResolver(() => AuditEntryPage, { description: 'Every create and update of this contact: who, when, which fields.' })
+  @FieldResolver(() => AuditEntryPage, {
+    description: 'Every create and update of this contact: who, when, which fields.',
+  })
   auditTrail(@Root() contact: Contact, @Args(() => PageArgs) page: PageArgs, @Ctx() context: ContactContext) {
     return trail(context, { contactId: contact.id }, page);
   }

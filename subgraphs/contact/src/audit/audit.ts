@@ -18,9 +18,14 @@ export function diff(before: Snapshot, after: Snapshot): FieldChange[] {
 }
 
 /** Record a change in the same transaction as the change itself. */
-export async function audit(manager: EntityManager, principal: Principal, entry: { organizationId: string; contactId: string; action: string; changes: FieldChange[] }) {
+export async function audit(
+  manager: EntityManager,
+  principal: Principal,
+  entry: { organizationId: string; contactId: string; action: string; changes: FieldChange[] },
+) {
   if (entry.changes.length === 0) return;
-  const actor = principal.kind === 'contact' || principal.kind === 'staff' || principal.kind === 'service' ? principal : null;
+  const actor =
+    principal.kind === 'contact' || principal.kind === 'staff' || principal.kind === 'service' ? principal : null;
   await manager.insert(AuditEntry, {
     id: randomUUID(),
     organizationId: entry.organizationId,

@@ -4,7 +4,9 @@ import { ContactType } from '@ecg/shared';
 import { ContactStatus, Gender } from './contact-enums';
 
 /** The Contact Details and Contact Types panels, as the Save button sends them. */
-@InputType({ description: 'Contact Details and Contact Types: fields with an asterisk on the screen are required here.' })
+@InputType({
+  description: 'Contact Details and Contact Types: fields with an asterisk on the screen are required here.',
+})
 export class ContactDetailsInput {
   @Field(() => String, { nullable: true }) namePrefix?: string | null;
   @Field(() => String) firstName: string;
@@ -17,7 +19,8 @@ export class ContactDetailsInput {
   @Field(() => String, { nullable: true }) secondaryPhoneNumber?: string | null;
   @Field(() => String, { nullable: true }) mobilePhoneNumber?: string | null;
   @Field(() => String) primaryEmail: string;
-  @Field(() => String, { description: 'Must match primaryEmail (compared without regard to case).' }) confirmPrimaryEmail: string;
+  @Field(() => String, { description: 'Must match primaryEmail (compared without regard to case).' })
+  confirmPrimaryEmail: string;
   @Field(() => String, { nullable: true }) secondaryEmail?: string | null;
   @Field(() => String, { nullable: true }) jobTitle?: string | null;
   @Field(() => ContactStatus) status: ContactStatus;
@@ -31,10 +34,23 @@ export class CreateContactInput extends ContactDetailsInput {
 
 // Optional text: trimmed, and empty means "none".
 const optional = (max: number) =>
-  z.string().trim().max(max, `is at most ${max} characters`).nullish().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max, `is at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v ? v : null));
 const required = (max: number) => z.string().trim().min(1, 'is required').max(max, `is at most ${max} characters`);
-const email = z.string().trim().min(1, 'is required').max(254, 'is at most 254 characters').email('is not an email address');
-const phone = optional(30).refine((v) => v === null || (/^\+?[0-9 ().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7), 'is not a phone number');
+const email = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(254, 'is at most 254 characters')
+  .email('is not an email address');
+const phone = optional(30).refine(
+  (v) => v === null || (/^\+?[0-9 ().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7),
+  'is not a phone number',
+);
 
 export const contactDetails = z
   .object({
@@ -43,14 +59,20 @@ export const contactDetails = z
     middleName: optional(100),
     lastName: required(100),
     nameSuffix: optional(20),
-    gender: z.nativeEnum(Gender).nullish().transform((v) => v ?? null),
+    gender: z
+      .nativeEnum(Gender)
+      .nullish()
+      .transform((v) => v ?? null),
     primaryPhoneNumber: phone,
     primaryPhoneExtension: optional(10).refine((v) => v === null || /^[0-9]+$/.test(v), 'must be digits only'),
     secondaryPhoneNumber: phone,
     mobilePhoneNumber: phone,
     primaryEmail: email,
     confirmPrimaryEmail: z.string().trim(),
-    secondaryEmail: optional(254).refine((v) => v === null || z.string().email().safeParse(v).success, 'is not an email address'),
+    secondaryEmail: optional(254).refine(
+      (v) => v === null || z.string().email().safeParse(v).success,
+      'is not an email address',
+    ),
     jobTitle: optional(100),
     status: z.nativeEnum(ContactStatus),
     contactTypes: z
@@ -60,7 +82,11 @@ export const contactDetails = z
   })
   .superRefine((v, ctx) => {
     if (v.primaryEmail.toLowerCase() !== v.confirmPrimaryEmail.toLowerCase()) {
-      ctx.addIssue({ code: 'custom', path: ['confirmPrimaryEmail'], message: 'does not match the primary email address' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['confirmPrimaryEmail'],
+        message: 'does not match the primary email address',
+      });
     }
   });
 

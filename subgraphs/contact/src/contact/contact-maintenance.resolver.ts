@@ -10,28 +10,49 @@ import { createContact, updateContact } from './contact-maintenance';
 @Resolver(() => Contact)
 export class ContactMaintenanceResolver {
   @Mutation(() => Contact, { description: 'The New button, then Save: "All changes successfully saved."' })
-  async createContact(@Arg('input', () => CreateContactInput) input: CreateContactInput, @Ctx() context: ContactContext) {
-    const args = validateArgs(z.object({ input: contactDetails.and(z.object({ organizationId: z.string().uuid('is not an organization id') })) }), { input });
+  async createContact(
+    @Arg('input', () => CreateContactInput) input: CreateContactInput,
+    @Ctx() context: ContactContext,
+  ) {
+    const args = validateArgs(
+      z.object({
+        input: contactDetails.and(z.object({ organizationId: z.string().uuid('is not an organization id') })),
+      }),
+      { input },
+    );
     // A contact may only create in its own organization (the rule saw to it), which exists; staff
     // name any id, so it is asked of the organization subgraph: no contact without an organization.
-    if (context.principal.kind !== 'contact' && !(await context.services.organizationExists(args.input.organizationId, context.req.headers.authorization))) {
+    if (
+      context.principal.kind !== 'contact' &&
+      !(await context.services.organizationExists(args.input.organizationId, context.req.headers.authorization))
+    ) {
       throw badUserInput([{ field: 'input.organizationId', message: 'is not an existing organization' }]);
     }
     return createContact(context.dataSource, context.principal, args.input.organizationId, args.input);
   }
 
   @Mutation(() => Contact, {
-    description: 'Save on an existing contact: every field of the form, as shown. CONFLICT when someone saved since `expectedVersion`; LAST_ADMINISTRATOR when it would leave the organization without an active Administrator.',
+    description:
+      'Save on an existing contact: every field of the form, as shown. CONFLICT when someone saved since `expectedVersion`; LAST_ADMINISTRATOR when it would leave the organization without an active Administrator.',
   })
   updateContact(
     @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The `version` the form was loaded with.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The `version` the form was loaded with.' })
+    expectedVersion: number,
     @Arg('input', () => ContactDetailsInput) input: ContactDetailsInput,
     @Ctx() context: ContactContext,
   ) {
-    const args = validateArgs(z.object({ id: contactId, expectedVersion: z.number().int().min(1), input: contactDetails }), { id, expectedVersion, input });
-    return updateContact(context.dataSource, context.principal, args.id, args.expectedVersion, args.input, (contactId) =>
-      context.services.contactAccessReduced(contactId, context.req.headers.authorization),
+    const args = validateArgs(
+      z.object({ id: contactId, expectedVersion: z.number().int().min(1), input: contactDetails }),
+      { id, expectedVersion, input },
+    );
+    return updateContact(
+      context.dataSource,
+      context.principal,
+      args.id,
+      args.expectedVersion,
+      args.input,
+      (contactId) => context.services.contactAccessReduced(contactId, context.req.headers.authorization),
     );
   }
 }

@@ -16,10 +16,14 @@ async function assertEmailFree(manager: EntityManager, organizationId: string, e
     .where('c.organizationId = :organizationId', { organizationId })
     .andWhere('LOWER(c.primaryEmail) = :email', { email: email.toLowerCase() });
   if (exceptId) query.andWhere('c.id <> :exceptId', { exceptId });
-  if (await query.getExists()) throw badUserInput([{ field: 'input.primaryEmail', message: 'is already used by another contact of this organization' }]);
+  if (await query.getExists())
+    throw badUserInput([
+      { field: 'input.primaryEmail', message: 'is already used by another contact of this organization' },
+    ]);
 }
 
-const isActiveAdministrator = (status: ContactStatus, types: ContactType[]) => status === ContactStatus.ACTIVE && types.includes(ContactType.ADMINISTRATOR);
+const isActiveAdministrator = (status: ContactStatus, types: ContactType[]) =>
+  status === ContactStatus.ACTIVE && types.includes(ContactType.ADMINISTRATOR);
 
 /**
  * The ids of an organization's active Administrators, locked until the transaction ends, so two
@@ -31,7 +35,10 @@ export async function lockActiveAdministrators(manager: EntityManager, organizat
     .createQueryBuilder('c')
     .innerJoin('c.typeAssignments', 't', 't.contactType = :type', { type: ContactType.ADMINISTRATOR })
     .select('c.id')
-    .where('c.organizationId = :organizationId AND c.status = :status', { organizationId, status: ContactStatus.ACTIVE });
+    .where('c.organizationId = :organizationId AND c.status = :status', {
+      organizationId,
+      status: ContactStatus.ACTIVE,
+    });
   if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write'); // SQLite: one writer at a time anyway
   return (await query.getMany()).map((c) => c.id);
 }
@@ -43,26 +50,42 @@ function columns(details: ContactDetails) {
 
 /** What the form shows of a contact, for the audit trail's before and after. */
 const snapshot = (source: object, contactTypes: ContactType[]): Snapshot => ({
-  ...Object.fromEntries(Object.keys(contactDetails.shape).filter((f) => f !== 'confirmPrimaryEmail' && f !== 'contactTypes').map((f) => [f, (source as Record<string, AuditedValue>)[f] ?? null])),
+  ...Object.fromEntries(
+    Object.keys(contactDetails.shape)
+      .filter((f) => f !== 'confirmPrimaryEmail' && f !== 'contactTypes')
+      .map((f) => [f, (source as Record<string, AuditedValue>)[f] ?? null]),
+  ),
   contactTypes,
 });
 
-const assignments = (contactId: string, types: ContactType[]) => types.map((contactType) => ({ contactId, contactType }));
+const assignments = (contactId: string, types: ContactType[]) =>
+  types.map((contactType) => ({ contactId, contactType }));
 
-export async function createContact(dataSource: DataSource, principal: Principal, organizationId: string, details: ContactDetails): Promise<Contact> {
+export async function createContact(
+  dataSource: DataSource,
+  principal: Principal,
+  organizationId: string,
+  details: ContactDetails,
+): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
     await assertEmailFree(manager, organizationId, details.primaryEmail);
     const contact = manager.create(Contact, { id: randomUUID(), organizationId, ...columns(details) });
     await manager.save(contact);
     await manager.insert(ContactTypeAssignment, assignments(contact.id, details.contactTypes));
-    await audit(manager, principal, { organizationId, contactId: contact.id, action: 'CREATE', changes: diff({}, snapshot(details, details.contactTypes)) });
+    await audit(manager, principal, {
+      organizationId,
+      contactId: contact.id,
+      action: 'CREATE',
+      changes: diff({}, snapshot(details, details.contactTypes)),
+    });
     return contact;
   });
 }
 
 /** Deactivated, or a contact type taken away: what the contact's open sessions must not keep. */
 const reducesAccess = (status: ContactStatus, types: ContactType[], details: ContactDetails) =>
-  (status === ContactStatus.ACTIVE && details.status !== ContactStatus.ACTIVE) || types.some((t) => !details.contactTypes.includes(t));
+  (status === ContactStatus.ACTIVE && details.status !== ContactStatus.ACTIVE) ||
+  types.some((t) => !details.contactTypes.includes(t));
 
 /**
  * Save a contact. `onAccessReduced` runs last inside the transaction when the change deactivates
@@ -78,20 +101,34 @@ export async function updateContact(
 ): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
     const sqlite = dataSource.options.type === 'better-sqlite3';
-    const contact = await manager.findOne(Contact, { where: { id }, lock: sqlite ? undefined : { mode: 'pessimistic_write' } });
+    const contact = await manager.findOne(Contact, {
+      where: { id },
+      lock: sqlite ? undefined : { mode: 'pessimistic_write' },
+    });
     if (!contact) throw notFound('Contact');
     if (contact.version !== expectedVersion) {
-      throw new GraphQLError('This contact was changed by someone else since it was loaded; reload it and save again.', {
-        extensions: { code: 'CONFLICT', currentVersion: contact.version },
-      });
+      throw new GraphQLError(
+        'This contact was changed by someone else since it was loaded; reload it and save again.',
+        {
+          extensions: { code: 'CONFLICT', currentVersion: contact.version },
+        },
+      );
     }
     const oldTypes = (await manager.findBy(ContactTypeAssignment, { contactId: id })).map((a) => a.contactType);
-    if (isActiveAdministrator(contact.status, oldTypes) && !isActiveAdministrator(details.status, details.contactTypes)) {
-      const others = (await lockActiveAdministrators(manager, contact.organizationId)).filter((adminId) => adminId !== id);
+    if (
+      isActiveAdministrator(contact.status, oldTypes) &&
+      !isActiveAdministrator(details.status, details.contactTypes)
+    ) {
+      const others = (await lockActiveAdministrators(manager, contact.organizationId)).filter(
+        (adminId) => adminId !== id,
+      );
       if (others.length === 0) {
-        throw new GraphQLError('This is the organization\'s last active Administrator; make another contact an Administrator first.', {
-          extensions: { code: 'LAST_ADMINISTRATOR' },
-        });
+        throw new GraphQLError(
+          "This is the organization's last active Administrator; make another contact an Administrator first.",
+          {
+            extensions: { code: 'LAST_ADMINISTRATOR' },
+          },
+        );
       }
     }
     await assertEmailFree(manager, contact.organizationId, details.primaryEmail, id);
@@ -100,7 +137,12 @@ export async function updateContact(
     await manager.save(contact);
     await manager.delete(ContactTypeAssignment, { contactId: id });
     await manager.insert(ContactTypeAssignment, assignments(id, details.contactTypes));
-    await audit(manager, principal, { organizationId: contact.organizationId, contactId: id, action: 'UPDATE', changes: diff(before, snapshot(details, details.contactTypes)) });
+    await audit(manager, principal, {
+      organizationId: contact.organizationId,
+      contactId: id,
+      action: 'UPDATE',
+      changes: diff(before, snapshot(details, details.contactTypes)),
+    });
     if (reducesAccess(before.status as ContactStatus, oldTypes, details)) await onAccessReduced(id);
     return contact;
   });

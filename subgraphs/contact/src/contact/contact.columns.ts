@@ -30,7 +30,11 @@ function fieldsAt(info: GraphQLResolveInfo, path: string): Set<string> {
  * The contact columns the page's `items` need, or undefined (every column) when a field asked for
  * is neither a column nor known here: a new field then works, only slower.
  */
-export function contactColumnsFor(dataSource: DataSource, info: GraphQLResolveInfo, path = 'items'): string[] | undefined {
+export function contactColumnsFor(
+  dataSource: DataSource,
+  info: GraphQLResolveInfo,
+  path = 'items',
+): string[] | undefined {
   const columns = new Set(dataSource.getMetadata(Contact).columns.map((column) => column.propertyName));
   const needed = new Set(ALWAYS);
   for (const field of fieldsAt(info, path)) {

@@ -5,7 +5,8 @@ import type { CreateContactInput } from './contact-form.inputs';
 
 const ofContact = (contact: Contact) => contact.organizationId;
 const itself = (organization: { id: string }) => organization.id;
-const ofContactArg = async (_parent: unknown, args: { id: string }, context: ContactContext) => (await context.loaders.contact.byId.load(args.id))?.organizationId;
+const ofContactArg = async (_parent: unknown, args: { id: string }, context: ContactContext) =>
+  (await context.loaders.contact.byId.load(args.id))?.organizationId;
 
 const READ = 'READ' as const;
 const EDIT = 'EDIT' as const;
@@ -13,7 +14,10 @@ const CONTACTS = 'ORGANIZATION_CONTACTS';
 
 /** A contact may always read itself (what `me` shows), whatever its contact types. */
 const isThisContact = rule('isThisContact', { cache: 'no_cache' })(
-  (contact: Contact, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.id === contact.id && !context.principal.passwordChangeRequired,
+  (contact: Contact, _args, context: AuthContext) =>
+    context.principal.kind === 'contact' &&
+    context.principal.id === contact.id &&
+    !context.principal.passwordChangeRequired,
 );
 
 /**
@@ -23,9 +27,19 @@ const isThisContact = rule('isThisContact', { cache: 'no_cache' })(
 export const contactPermissions = {
   Query: { contact: isAuthenticated },
   Mutation: {
-    createContact: can(CONTACTS, EDIT, (_p: unknown, args: { input: CreateContactInput }) => args.input.organizationId, 'input.organizationId'),
+    createContact: can(
+      CONTACTS,
+      EDIT,
+      (_p: unknown, args: { input: CreateContactInput }) => args.input.organizationId,
+      'input.organizationId',
+    ),
     updateContact: can(CONTACTS, EDIT, ofContactArg, 'contact(id).organization'),
-    importContactEmails: can(CONTACTS, EDIT, (_p: unknown, args: { organization: string }) => args.organization, 'organization-arg'),
+    importContactEmails: can(
+      CONTACTS,
+      EDIT,
+      (_p: unknown, args: { organization: string }) => args.organization,
+      'organization-arg',
+    ),
   },
   Contact: {
     // Neither rule reads the field or its arguments: decided once per contact, not once per field.

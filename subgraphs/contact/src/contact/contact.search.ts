@@ -17,12 +17,21 @@ export type ContactFilter = Omit<ContactsQuery, 'page' | 'pageSize'> & { missing
 
 /** An organization's contacts, filtered and ordered as the Contacts panel asks. */
 export function contactsQuery(dataSource: DataSource, organizationId: string, query: ContactFilter) {
-  const qb = dataSource.getRepository(Contact).createQueryBuilder('c').where('c.organizationId = :organizationId', { organizationId });
+  const qb = dataSource
+    .getRepository(Contact)
+    .createQueryBuilder('c')
+    .where('c.organizationId = :organizationId', { organizationId });
   if (query.missingEmail) qb.andWhere('c.primaryEmail IS NULL');
   if (query.status) qb.andWhere('c.status = :status', { status: query.status });
   if (query.search) {
     const pattern = `%${likeEscape(query.search)}%`;
-    qb.andWhere(new Brackets((w) => w.where(`c.fullName LIKE :pattern ${LIKE_ESCAPE}`, { pattern }).orWhere(`c.primaryEmail LIKE :pattern ${LIKE_ESCAPE}`, { pattern })));
+    qb.andWhere(
+      new Brackets((w) =>
+        w
+          .where(`c.fullName LIKE :pattern ${LIKE_ESCAPE}`, { pattern })
+          .orWhere(`c.primaryEmail LIKE :pattern ${LIKE_ESCAPE}`, { pattern }),
+      ),
+    );
   }
   const [column, direction] = ORDER[query.sort];
   return qb.orderBy(column, direction).addOrderBy('c.id', direction);
@@ -41,7 +50,11 @@ export async function listContacts(
   columns?: string[],
 ): Promise<[Contact[], number]> {
   const [ids, total] = await Promise.all([
-    contactsQuery(dataSource, organizationId, query).select('c.id', 'id').offset(pageOffset(query)).limit(query.pageSize).getRawMany<{ id: string }>(),
+    contactsQuery(dataSource, organizationId, query)
+      .select('c.id', 'id')
+      .offset(pageOffset(query))
+      .limit(query.pageSize)
+      .getRawMany<{ id: string }>(),
     contactsQuery(dataSource, organizationId, query).getCount(),
   ]);
   if (ids.length === 0) return [[], total];

@@ -19,7 +19,7 @@ export class EmailImportRow {
   @Field(() => ID, { nullable: true }) contactId: string | null;
 }
 
-@ObjectType({ description: 'The answer to a mass email upload: every row\'s outcome.' })
+@ObjectType({ description: "The answer to a mass email upload: every row's outcome." })
 export class EmailImportResult {
   @Field(() => Boolean, { description: 'True: nothing was written.' }) dryRun: boolean;
   @Field(() => Int, { description: 'Rows applied (or, on a dry run, that would be).' }) applied: number;

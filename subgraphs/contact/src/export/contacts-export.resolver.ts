@@ -12,21 +12,37 @@ class ExportArgs {
   @Field(() => String, { nullable: true }) search?: string | null;
 }
 
-@ObjectType({ description: 'Where to download the spreadsheet: GET `url` on the gateway with the same Authorization header.' })
+@ObjectType({
+  description: 'Where to download the spreadsheet: GET `url` on the gateway with the same Authorization header.',
+})
 export class ContactsExport {
-  @Field(() => String, { description: 'Path on the gateway, e.g. /exports/contacts.xlsx?organizationId=…' }) url: string;
+  @Field(() => String, { description: 'Path on the gateway, e.g. /exports/contacts.xlsx?organizationId=…' })
+  url: string;
   @Field(() => String) fileName: string;
   @Field(() => String) contentType: string;
 }
 
 @Resolver(() => Organization)
 export class ContactsExportResolver {
-  @FieldResolver(() => ContactsExport, { description: '"Export To Excel": every contact of the filtered list (not one page), as .xlsx.' })
+  @FieldResolver(() => ContactsExport, {
+    description: '"Export To Excel": every contact of the filtered list (not one page), as .xlsx.',
+  })
   contactsExport(@Root() organization: Organization, @Args(() => ExportArgs) input: ExportArgs): ContactsExport {
-    const args = validateArgs(z.object({ sort: z.nativeEnum(ContactSort), status: z.nativeEnum(ContactStatus).nullish(), search: z.string().trim().max(100, 'is at most 100 characters').nullish() }), input);
+    const args = validateArgs(
+      z.object({
+        sort: z.nativeEnum(ContactSort),
+        status: z.nativeEnum(ContactStatus).nullish(),
+        search: z.string().trim().max(100, 'is at most 100 characters').nullish(),
+      }),
+      input,
+    );
     const query = new URLSearchParams({ organizationId: organization.id, sort: args.sort });
     if (args.status) query.set('status', args.status);
     if (args.search) query.set('search', args.search);
-    return { url: `${EXPORT_PATH}?${query}`, fileName: 'contacts.xlsx', contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return {
+      url: `${EXPORT_PATH}?${query}`,
+      fileName: 'contacts.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
 }

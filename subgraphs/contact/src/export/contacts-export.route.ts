@@ -16,26 +16,46 @@ const params = z.object({
 });
 
 /** `GET /exports/contacts.xlsx?organizationId=…` with the caller's Bearer token: the same right as the list. */
-export function contactsExportRoute(app: Express, { verify, dataSource, logger }: { verify: TokenVerifier; dataSource: DataSource; logger: Logger }) {
+export function contactsExportRoute(
+  app: Express,
+  { verify, dataSource, logger }: { verify: TokenVerifier; dataSource: DataSource; logger: Logger },
+) {
   app.get(EXPORT_PATH, async (req, res) => {
     try {
       const query = params.safeParse(req.query);
-      if (!query.success) return void res.status(400).json({ errors: [{ message: 'Invalid export parameters', extensions: { code: 'BAD_USER_INPUT' } }] });
-      const allowed = decide(await verify(req.headers.authorization), 'ORGANIZATION_CONTACTS', 'READ', query.data.organizationId);
+      if (!query.success)
+        return void res
+          .status(400)
+          .json({ errors: [{ message: 'Invalid export parameters', extensions: { code: 'BAD_USER_INPUT' } }] });
+      const allowed = decide(
+        await verify(req.headers.authorization),
+        'ORGANIZATION_CONTACTS',
+        'READ',
+        query.data.organizationId,
+      );
       if (allowed !== true) {
         const code = allowed.extensions.code as string;
-        return void res.status(code === 'UNAUTHENTICATED' ? 401 : 403).json({ errors: [{ message: allowed.message, extensions: { code } }] });
+        return void res
+          .status(code === 'UNAUTHENTICATED' ? 401 : 403)
+          .json({ errors: [{ message: allowed.message, extensions: { code } }] });
       }
       res.set({
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': 'attachment; filename="contacts.xlsx"',
         'cache-control': 'no-store',
       });
-      await writeContactsWorkbook(dataSource, query.data.organizationId, { ...query.data, search: query.data.search || null }, res);
+      await writeContactsWorkbook(
+        dataSource,
+        query.data.organizationId,
+        { ...query.data, search: query.data.search || null },
+        res,
+      );
     } catch (error) {
-      if (error instanceof GraphQLError) return void res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      if (error instanceof GraphQLError)
+        return void res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
       logger.error({ err: error }, 'contacts export failed');
-      if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent)
+        res.status(500).json({ errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     }
   });

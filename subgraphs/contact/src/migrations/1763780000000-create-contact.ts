@@ -39,14 +39,16 @@ export class CreateContact1763780000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'contact_type',
-        columns: [
-          uuidKey('contactId'),
-          { ...text('contactType', 40, false), isPrimary: true },
-        ],
+        columns: [uuidKey('contactId'), { ...text('contactType', 40, false), isPrimary: true }],
         indices: [new TableIndex({ name: 'IDX_contact_type_type', columnNames: ['contactType'] })],
         foreignKeys: [
           new TableForeignKey({
-            name: 'FK_contact_type_contact', columnNames: ['contactId'], referencedTableName: 'contact', referencedColumnNames: ['id'], onDelete: 'CASCADE', onUpdate: 'NO ACTION',
+            name: 'FK_contact_type_contact',
+            columnNames: ['contactId'],
+            referencedTableName: 'contact',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+            onUpdate: 'NO ACTION',
           }),
         ],
       }),

@@ -12,8 +12,14 @@ export class ContactMaintenance1763800000000 implements MigrationInterface {
       new Table({
         name: 'contact_audit',
         columns: [
-          uuidKey(), text('organizationId', 36, false), text('contactId', 36, false), text('action', 20, false), text('actorKind', 10, false),
-          text('actorId', 36, false), { name: 'changesJson', type: 'text' }, { ...createdAt, name: 'at' },
+          uuidKey(),
+          text('organizationId', 36, false),
+          text('contactId', 36, false),
+          text('action', 20, false),
+          text('actorKind', 10, false),
+          text('actorId', 36, false),
+          { name: 'changesJson', type: 'text' },
+          { ...createdAt, name: 'at' },
         ],
         indices: [
           new TableIndex({ name: 'IDX_contact_audit_org_at', columnNames: ['organizationId', 'at'] }),

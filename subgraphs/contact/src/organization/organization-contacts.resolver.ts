@@ -15,16 +15,42 @@ export class ContactPage extends PageType(Contact) {}
 @Resolver(() => Organization)
 export class OrganizationContactsResolver {
   @FieldResolver(() => ContactPage, { description: "The organization's contacts, a page at a time." })
-  async contacts(@Root() organization: Organization, @Args(() => ContactsArgs) input: ContactsArgs, @Ctx() context: ContactContext, @Info() info: GraphQLResolveInfo) {
+  async contacts(
+    @Root() organization: Organization,
+    @Args(() => ContactsArgs) input: ContactsArgs,
+    @Ctx() context: ContactContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const args = validateArgs(contactsArgs, input);
-    const [items, total] = await listContacts(context.dataSource, organization.id, args, contactColumnsFor(context.dataSource, info));
+    const [items, total] = await listContacts(
+      context.dataSource,
+      organization.id,
+      args,
+      contactColumnsFor(context.dataSource, info),
+    );
     return toPage(items, total, args);
   }
 
-  @FieldResolver(() => ContactPage, { description: 'Active contacts with no primary email: they cannot receive self-service mail (ESR).' })
-  async contactsMissingEmail(@Root() organization: Organization, @Args(() => PageArgs) input: PageArgs, @Ctx() context: ContactContext, @Info() info: GraphQLResolveInfo) {
-    const args = validateArgs(contactsArgs, { ...input, sort: ContactSort.FULL_NAME_ASC, status: ContactStatus.ACTIVE });
-    const [items, total] = await listContacts(context.dataSource, organization.id, { ...args, missingEmail: true }, contactColumnsFor(context.dataSource, info));
+  @FieldResolver(() => ContactPage, {
+    description: 'Active contacts with no primary email: they cannot receive self-service mail (ESR).',
+  })
+  async contactsMissingEmail(
+    @Root() organization: Organization,
+    @Args(() => PageArgs) input: PageArgs,
+    @Ctx() context: ContactContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const args = validateArgs(contactsArgs, {
+      ...input,
+      sort: ContactSort.FULL_NAME_ASC,
+      status: ContactStatus.ACTIVE,
+    });
+    const [items, total] = await listContacts(
+      context.dataSource,
+      organization.id,
+      { ...args, missingEmail: true },
+      contactColumnsFor(context.dataSource, info),
+    );
     return toPage(items, total, args);
   }
 }

@@ -11,7 +11,9 @@ export enum OrganizationWarning {
 registerEnumType(OrganizationWarning, {
   name: 'OrganizationWarning',
   valuesConfig: {
-    FEWER_THAN_TWO_ADMINISTRATORS: { description: 'Fewer than two active Administrators: nobody to turn to when one is away.' },
+    FEWER_THAN_TWO_ADMINISTRATORS: {
+      description: 'Fewer than two active Administrators: nobody to turn to when one is away.',
+    },
     CONTACTS_WITHOUT_EMAIL: { description: 'Active contacts with no primary email cannot receive self-service mail.' },
   },
 });
@@ -26,7 +28,10 @@ export class OrganizationHealthResolver {
   @FieldResolver(() => [OrganizationWarning])
   async warnings(@Root() organization: Organization, @Ctx() context: ContactContext) {
     const { activeAdministrators, activeWithoutEmail } = context.loaders.organizationHealth;
-    const [administrators, withoutEmail] = await Promise.all([activeAdministrators.load(organization.id), activeWithoutEmail.load(organization.id)]);
+    const [administrators, withoutEmail] = await Promise.all([
+      activeAdministrators.load(organization.id),
+      activeWithoutEmail.load(organization.id),
+    ]);
     return [
       ...(administrators < 2 ? [OrganizationWarning.FEWER_THAN_TWO_ADMINISTRATORS] : []),
       ...(withoutEmail > 0 ? [OrganizationWarning.CONTACTS_WITHOUT_EMAIL] : []),

@@ -35,16 +35,24 @@ type Entities<T> = { _entities: (T | null)[] };
 export function directory(config: CredentialConfig, call: ServiceClient) {
   return {
     async contact(contactId: string): Promise<ContactFacts | null> {
-      const data = await call<Entities<Omit<ContactFacts, 'organizationId'> & { organization: { id: string } }>>(config.contactUrl, CONTACT, {
-        representations: [{ __typename: 'Contact', id: contactId }],
-      });
+      const data = await call<Entities<Omit<ContactFacts, 'organizationId'> & { organization: { id: string } }>>(
+        config.contactUrl,
+        CONTACT,
+        {
+          representations: [{ __typename: 'Contact', id: contactId }],
+        },
+      );
       const found = data._entities[0];
       return found && { ...found, organizationId: found.organization.id };
     },
     async organization(organizationId: string): Promise<OrganizationFacts | null> {
       const [organization, administrators] = await Promise.all([
-        call<Entities<Omit<OrganizationFacts, 'administrators'>>>(config.organizationUrl, ORGANIZATION, { representations: [{ __typename: 'Organization', id: organizationId }] }),
-        call<Entities<{ administrators: string[] }>>(config.contactUrl, ADMINISTRATORS, { representations: [{ __typename: 'AdministratorDirectoryEntry', organizationId }] }),
+        call<Entities<Omit<OrganizationFacts, 'administrators'>>>(config.organizationUrl, ORGANIZATION, {
+          representations: [{ __typename: 'Organization', id: organizationId }],
+        }),
+        call<Entities<{ administrators: string[] }>>(config.contactUrl, ADMINISTRATORS, {
+          representations: [{ __typename: 'AdministratorDirectoryEntry', organizationId }],
+        }),
       ]);
       const found = organization._entities[0];
       return found && { ...found, administrators: administrators._entities[0]?.administrators ?? [] };

@@ -16,7 +16,8 @@ export function serviceClient(config: CredentialConfig, keys: KeyStore) {
       signal: AbortSignal.timeout(5000),
     });
     const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (!response.ok || body.errors?.length || !body.data) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
+    if (!response.ok || body.errors?.length || !body.data)
+      throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body.errors ?? body)}`);
     return body.data;
   };
 }

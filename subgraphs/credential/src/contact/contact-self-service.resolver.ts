@@ -15,10 +15,16 @@ async function actionsOf(account: SelfServiceAccount | null, context: Credential
   if (account?.status !== SelfServiceStatus.DISABLED) {
     const actions = availableActions(account?.status ?? null);
     // Reset second factors: only when the login has one (a membership not yet confirmed acts on nothing of the login's).
-    const hasFactor = account && !awaitsConfirmation(account) && (await context.services.secondFactors.kindsOf(loginEssIdOf(account))).length > 0;
+    const hasFactor =
+      account &&
+      !awaitsConfirmation(account) &&
+      (await context.services.secondFactors.kindsOf(loginEssIdOf(account))).length > 0;
     return hasFactor ? [...actions, SelfServiceAction.RESET_SECOND_FACTORS] : actions;
   }
-  return availableActions(account.status, (await context.loaders.contactFacts.load(account.contactId))?.status === 'ACTIVE');
+  return availableActions(
+    account.status,
+    (await context.loaders.contactFacts.load(account.contactId))?.status === 'ACTIVE',
+  );
 }
 
 @ObjectType({ description: 'One page of security events, newest first.' })
@@ -26,12 +32,17 @@ export class SecurityEventPage extends PageType(SecurityEvent) {}
 
 @Resolver(() => Contact)
 export class ContactSelfServiceResolver {
-  @FieldResolver(() => SelfServiceAccount, { nullable: true, description: 'The Self Service Details panel; null when never registered.' })
+  @FieldResolver(() => SelfServiceAccount, {
+    nullable: true,
+    description: 'The Self Service Details panel; null when never registered.',
+  })
   selfService(@Root() contact: Contact, @Ctx() context: CredentialContext) {
     return visibleAccount(context, contact.id);
   }
 
-  @FieldResolver(() => [SelfServiceAction], { description: 'The buttons that apply now, REGISTER included when there is no login yet.' })
+  @FieldResolver(() => [SelfServiceAction], {
+    description: 'The buttons that apply now, REGISTER included when there is no login yet.',
+  })
   async selfServiceActions(@Root() contact: Contact, @Ctx() context: CredentialContext) {
     return actionsOf(await visibleAccount(context, contact.id), context);
   }
@@ -44,10 +55,21 @@ export class SelfServiceAccountResolver {
     return actionsOf(account, context);
   }
 
-  @FieldResolver(() => SecurityEventPage, { description: 'Sign-ins, locks, unlocks, registrations, resets: the login\'s audit trail.' })
-  async securityEvents(@Root() account: SelfServiceAccount, @Args(() => PageArgs) input: PageArgs, @Ctx() context: CredentialContext) {
+  @FieldResolver(() => SecurityEventPage, {
+    description: "Sign-ins, locks, unlocks, registrations, resets: the login's audit trail.",
+  })
+  async securityEvents(
+    @Root() account: SelfServiceAccount,
+    @Args(() => PageArgs) input: PageArgs,
+    @Ctx() context: CredentialContext,
+  ) {
     const page = validateArgs(z.object(pageArgsShape), input);
-    const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({ where: { contactId: account.contactId }, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });
+    const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({
+      where: { contactId: account.contactId },
+      order: { at: 'DESC', id: 'DESC' },
+      skip: pageOffset(page),
+      take: page.pageSize,
+    });
     return toPage(items, total, page);
   }
 }

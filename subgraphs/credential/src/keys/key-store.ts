@@ -10,7 +10,11 @@ export interface KeyStore {
   verificationKeys: ReturnType<typeof createLocalJWKSet>;
 }
 
-const kidOf = (publicKey: KeyObject) => createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 32);
+const kidOf = (publicKey: KeyObject) =>
+  createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64url')
+    .slice(0, 32);
 
 /**
  * The signing key: `JWT_PRIVATE_KEY` when configured, otherwise the newest key in the database,
@@ -23,14 +27,23 @@ export async function loadKeyStore(dataSource: DataSource, configuredPem: string
   if (configuredPem) {
     const privateKey = createPrivateKey(configuredPem);
     const kid = kidOf(createPublicKey(privateKey));
-    if (!(await repository.existsBy({ kid }))) await repository.insert({ kid, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    if (!(await repository.existsBy({ kid })))
+      await repository.insert({ kid, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
   } else if ((await repository.count()) === 0) {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    await repository.insert({ kid: kidOf(publicKey), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() });
+    await repository.insert({
+      kid: kidOf(publicKey),
+      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    });
   }
   const rows = await repository.find({ order: { createdAt: 'DESC', kid: 'ASC' } });
   const keys: JWK[] = await Promise.all(
-    rows.map(async (row) => ({ ...(await exportJWK(createPublicKey(createPrivateKey(row.privateKeyPem)))), kid: row.kid, alg: 'EdDSA', use: 'sig' })),
+    rows.map(async (row) => ({
+      ...(await exportJWK(createPublicKey(createPrivateKey(row.privateKeyPem)))),
+      kid: row.kid,
+      alg: 'EdDSA',
+      use: 'sig',
+    })),
   );
   const signing = configuredPem ? createPrivateKey(configuredPem) : createPrivateKey(rows[0].privateKeyPem);
   const jwks = { keys };

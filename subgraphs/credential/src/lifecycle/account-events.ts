@@ -6,7 +6,13 @@ import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { SecurityEvent } from './security-event.entity';
 
 /** Record a security event in the caller's transaction. `actor` absent: the login's owner. */
-export async function recordEvent(manager: EntityManager, account: Pick<SelfServiceAccount, 'contactId' | 'organizationId'>, type: string, clientAddress: string | undefined, actor?: Principal) {
+export async function recordEvent(
+  manager: EntityManager,
+  account: Pick<SelfServiceAccount, 'contactId' | 'organizationId'>,
+  type: string,
+  clientAddress: string | undefined,
+  actor?: Principal,
+) {
   const by = actor && (actor.kind === 'contact' || actor.kind === 'staff') ? actor : null;
   await manager.insert(SecurityEvent, {
     id: randomUUID(),
@@ -26,10 +32,22 @@ export const temporaryPassword = () => Array.from({ length: 16 }, () => ALPHABET
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** A one-time link token; only its hash is kept. A new link spends every older one of its kind. */
-export async function issueAccountToken(manager: EntityManager, essId: number, purpose: AccountTokenPurpose, lifetimeMs: number): Promise<string> {
+export async function issueAccountToken(
+  manager: EntityManager,
+  essId: number,
+  purpose: AccountTokenPurpose,
+  lifetimeMs: number,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await manager.update(AccountToken, { essId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
-  await manager.insert(AccountToken, { id: randomUUID(), tokenHash: sha256(token), essId, purpose, expiresAt: new Date(Date.now() + lifetimeMs), usedAt: null });
+  await manager.insert(AccountToken, {
+    id: randomUUID(),
+    tokenHash: sha256(token),
+    essId,
+    purpose,
+    expiresAt: new Date(Date.now() + lifetimeMs),
+    usedAt: null,
+  });
   return token;
 }
 

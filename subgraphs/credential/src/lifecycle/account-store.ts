@@ -32,19 +32,29 @@ export const findAccountsByUserName = loginsByUserName;
  * Logins of the same name still waiting for a first password join this one (the caller ends the
  * sessions of every membership afterwards).
  */
-export async function setPassword(manager: EntityManager, account: SelfServiceAccount, password: string): Promise<void> {
+export async function setPassword(
+  manager: EntityManager,
+  account: SelfServiceAccount,
+  password: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await manager.update(AccountToken, { essId: account.essId, usedAt: IsNull() }, { usedAt: new Date() });
   await manager.update(AccountSecret, { essId: account.essId }, { passwordHash, temporaryPasswordHash: null });
   await manager.insert(PasswordHistory, { id: randomUUID(), essId: account.essId, passwordHash });
   await updateLogin(manager, account.essId, {
-    status: REGISTERED, enrollmentCompleted: true, temporaryPasswordSet: false, temporaryPasswordExpiresAt: null,
-    passwordExpired: false, passwordLastChanged: new Date(), unsuccessfulAttemptsSinceLastSuccess: 0,
+    status: REGISTERED,
+    enrollmentCompleted: true,
+    temporaryPasswordSet: false,
+    temporaryPasswordExpiresAt: null,
+    passwordExpired: false,
+    passwordLastChanged: new Date(),
+    unsuccessfulAttemptsSinceLastSuccess: 0,
   });
   await foldPendingLogins(manager, account);
 }
 
 export async function previousPasswordHashes(manager: EntityManager, essId: number): Promise<string[]> {
-  return (await manager.find(PasswordHistory, { where: { essId }, order: { createdAt: 'DESC' }, take: PASSWORD_HISTORY })).map((h) => h.passwordHash);
+  return (
+    await manager.find(PasswordHistory, { where: { essId }, order: { createdAt: 'DESC' }, take: PASSWORD_HISTORY })
+  ).map((h) => h.passwordHash);
 }
-

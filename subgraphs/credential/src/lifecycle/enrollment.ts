@@ -9,7 +9,14 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, recordEvent, temporaryPassword } from './account-events';
 import { lockAccount } from './account-store';
-import { awaitsConfirmation, loginEssIdOf, loginForLinking, membershipsOf, updateLogin, userNameClaimed } from '../person/login-rows';
+import {
+  awaitsConfirmation,
+  loginEssIdOf,
+  loginForLinking,
+  membershipsOf,
+  updateLogin,
+  userNameClaimed,
+} from '../person/login-rows';
 import { isUniqueViolation } from '../person/unique-violation';
 import { AccountToken } from './account-token.entity';
 import { mailContextOf, refused, type LifecycleDeps } from './lifecycle-deps';
@@ -19,36 +26,61 @@ const { REGISTRATION_PENDING, DISABLED } = SelfServiceStatus;
 /** The Register and Re-Enroll buttons: a temporary password (24 hours), mailed with the change. */
 export function enrollment(deps: LifecycleDeps) {
   const { dataSource, directory, sessions } = deps;
-  const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
+  const mailContext = (contactId: string, organizationId: string, userName: string) =>
+    mailContextOf(deps, contactId, organizationId, userName);
   return {
     /** Register: the contact gets a login and an email with a temporary password (24 hours). */
     async register(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
       const facts = await directory.contact(contactId);
       if (!facts) throw notFound('Contact');
       if (facts.status !== 'ACTIVE') throw refused('CONTACT_INACTIVE', 'Only an active contact can be registered.');
-      if (!facts.primaryEmail) throw refused('NO_EMAIL', 'The contact has no primary email address to send the temporary password to.');
+      if (!facts.primaryEmail)
+        throw refused('NO_EMAIL', 'The contact has no primary email address to send the temporary password to.');
       const userName = normalizeUserName(facts.primaryEmail);
       const context = await mailContext(contactId, facts.organizationId, userName);
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const expiresAt = new Date(Date.now() + 24 * HOUR);
       const insertRow = async (manager: EntityManager) => {
-        if (await manager.existsBy(SelfServiceAccount, { contactId })) throw refused('ALREADY_REGISTERED', 'This contact is already registered; use Re-Enroll for a new temporary password.');
-        if (await manager.existsBy(SelfServiceAccount, { userName, organizationId: facts.organizationId })) throw refused('USER_NAME_TAKEN', 'Another self-service login of this organization already uses this email address as its user name.');
+        if (await manager.existsBy(SelfServiceAccount, { contactId }))
+          throw refused(
+            'ALREADY_REGISTERED',
+            'This contact is already registered; use Re-Enroll for a new temporary password.',
+          );
+        if (await manager.existsBy(SelfServiceAccount, { userName, organizationId: facts.organizationId }))
+          throw refused(
+            'USER_NAME_TAKEN',
+            'Another self-service login of this organization already uses this email address as its user name.',
+          );
         // The person's login, if the email has one (DESIGN.md section 6): this contact becomes a
         // membership of it. The row looks exactly like a new registration (pending, its own ESS ID,
         // counters at zero) until the person signs in, so the answer tells nothing.
         const login = await loginForLinking(manager, userName);
         const inserted = await manager.insert(SelfServiceAccount, {
-          contactId, organizationId: facts.organizationId, userName, status: REGISTRATION_PENDING, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,
-          passwordExpired: true, enrollmentCompleted: false, reenrolled: false, loginEssId: login?.essId ?? null, loginUserName: login || (await userNameClaimed(manager, userName)) ? null : userName,
+          contactId,
+          organizationId: facts.organizationId,
+          userName,
+          status: REGISTRATION_PENDING,
+          temporaryPasswordSet: true,
+          temporaryPasswordExpiresAt: expiresAt,
+          passwordExpired: true,
+          enrollmentCompleted: false,
+          reenrolled: false,
+          loginEssId: login?.essId ?? null,
+          loginUserName: login || (await userNameClaimed(manager, userName)) ? null : userName,
         });
         const essId = inserted.identifiers[0].essId as number;
         if (login) {
-          await enqueueMail(manager, { recipient: facts.primaryEmail!, ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`) });
+          await enqueueMail(manager, {
+            recipient: facts.primaryEmail!,
+            ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`),
+          });
         } else {
           await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
-          await enqueueMail(manager, { recipient: facts.primaryEmail!, ...templates.registered(context, password, expiresAt) });
+          await enqueueMail(manager, {
+            recipient: facts.primaryEmail!,
+            ...templates.registered(context, password, expiresAt),
+          });
         }
         const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
         await recordEvent(manager, account, 'REGISTERED', clientAddress, actor);
@@ -78,16 +110,30 @@ export function enrollment(deps: LifecycleDeps) {
       const account = await dataSource.transaction(async (manager) => {
         // The button acts on the person's login, whichever of its organizations pressed it.
         const locked = (await lockAccount(manager, { essId: loginEssId }))!;
-        if (locked.status === DISABLED && !reactivated) throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
-        await manager.update(AccountSecret, { essId: locked.essId }, { temporaryPasswordHash: passwordHash, passwordHash: null });
+        if (locked.status === DISABLED && !reactivated)
+          throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
+        await manager.update(
+          AccountSecret,
+          { essId: locked.essId },
+          { temporaryPasswordHash: passwordHash, passwordHash: null },
+        );
         await updateLogin(manager, locked.essId, {
-          status: REGISTRATION_PENDING, enrollmentCompleted: false, reenrolled: true, temporaryPasswordSet: true, temporaryPasswordExpiresAt: expiresAt,
-          passwordExpired: true, unsuccessfulAttemptsSinceLastSuccess: 0,
+          status: REGISTRATION_PENDING,
+          enrollmentCompleted: false,
+          reenrolled: true,
+          temporaryPasswordSet: true,
+          temporaryPasswordExpiresAt: expiresAt,
+          passwordExpired: true,
+          unsuccessfulAttemptsSinceLastSuccess: 0,
         });
         await manager.update(AccountToken, { essId: locked.essId, usedAt: IsNull() }, { usedAt: new Date() });
         // A new start: whoever holds the old authenticator or recovery codes must not sign in with them.
-        if (await deps.factors.reset(manager, locked.essId)) await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
-        await enqueueMail(manager, { recipient: locked.userName, ...templates.reEnrolled(context, password, expiresAt) });
+        if (await deps.factors.reset(manager, locked.essId))
+          await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
+        await enqueueMail(manager, {
+          recipient: locked.userName,
+          ...templates.reEnrolled(context, password, expiresAt),
+        });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);
         return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
@@ -95,7 +141,6 @@ export function enrollment(deps: LifecycleDeps) {
       await sessions.revokeAllOf((await membershipsOf(dataSource.manager, loginEssId)).map((m) => m.contactId));
       return account;
     },
-
   };
 
   /**
@@ -103,11 +148,23 @@ export function enrollment(deps: LifecycleDeps) {
    * not this organization's to reset yet (it would end a password another organization's person
    * uses), so only the notice goes again, and the panel answers as a re-enrollment would.
    */
-  async function relink(existing: SelfServiceAccount, actor: Principal, clientAddress: string | undefined, expiresAt: Date): Promise<SelfServiceAccount> {
+  async function relink(
+    existing: SelfServiceAccount,
+    actor: Principal,
+    clientAddress: string | undefined,
+    expiresAt: Date,
+  ): Promise<SelfServiceAccount> {
     const context = await mailContext(existing.contactId, existing.organizationId, existing.userName);
     return dataSource.transaction(async (manager) => {
-      await manager.update(SelfServiceAccount, { essId: existing.essId }, { reenrolled: true, temporaryPasswordExpiresAt: expiresAt });
-      await enqueueMail(manager, { recipient: existing.userName, ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`) });
+      await manager.update(
+        SelfServiceAccount,
+        { essId: existing.essId },
+        { reenrolled: true, temporaryPasswordExpiresAt: expiresAt },
+      );
+      await enqueueMail(manager, {
+        recipient: existing.userName,
+        ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`),
+      });
       await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);
       return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
     });

@@ -29,15 +29,38 @@ export const invalidLink = () => refused('INVALID_TOKEN', 'This link is invalid,
  * email of its organization's contact must not receive the secrets of a login other organizations
  * share (issue 13). `email` only says whether the contact still has one on record.
  */
-export async function mailContextOf({ directory }: LifecycleDeps, contactId: string, organizationId: string, userName: string): Promise<MailContext & { email: string | null; administrators: string[] }> {
-  const [facts, organization] = await Promise.all([directory.contact(contactId), directory.organization(organizationId)]);
-  return { fullName: facts?.fullName ?? userName, organization: organization?.displayName ?? 'your organization', userName, email: facts?.primaryEmail ?? null, administrators: organization?.administrators ?? [] };
+export async function mailContextOf(
+  { directory }: LifecycleDeps,
+  contactId: string,
+  organizationId: string,
+  userName: string,
+): Promise<MailContext & { email: string | null; administrators: string[] }> {
+  const [facts, organization] = await Promise.all([
+    directory.contact(contactId),
+    directory.organization(organizationId),
+  ]);
+  return {
+    fullName: facts?.fullName ?? userName,
+    organization: organization?.displayName ?? 'your organization',
+    userName,
+    email: facts?.primaryEmail ?? null,
+    administrators: organization?.administrators ?? [],
+  };
 }
 
 /** Spend a one-time link token once; the login it belongs to, or INVALID_TOKEN. */
-export async function spendToken({ dataSource }: LifecycleDeps, token: string, purpose: AccountTokenPurpose): Promise<number> {
+export async function spendToken(
+  { dataSource }: LifecycleDeps,
+  token: string,
+  purpose: AccountTokenPurpose,
+): Promise<number> {
   const tokens = dataSource.getRepository(AccountToken);
-  const row = await tokens.findOneBy({ tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+  const row = await tokens.findOneBy({
+    tokenHash: sha256(token),
+    purpose,
+    usedAt: IsNull(),
+    expiresAt: MoreThan(new Date()),
+  });
   const spent = row && (await tokens.update({ id: row.id, usedAt: IsNull() }, { usedAt: new Date() }));
   if (!row || spent?.affected !== 1) throw invalidLink();
   return row.essId;

@@ -15,7 +15,9 @@ export function networkZones(cidrs: string[]) {
     if (!address || !ipaddr.isValid(address)) return 'INTERNET';
     let ip = ipaddr.parse(address);
     if (ip.kind() === 'ipv6' && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
-    return ranges.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits)) ? 'INTERNAL' : 'INTERNET';
+    return ranges.some(([range, bits]) => range.kind() === ip.kind() && ip.match(range, bits))
+      ? 'INTERNAL'
+      : 'INTERNET';
   };
 }
 

@@ -9,7 +9,12 @@ const STALE_MS = 3600_000;
  * mail happen here, away from the request, so every name is answered alike. A request that keeps
  * failing (a subgraph down) is retried on the next poll and given up after an hour.
  */
-export function startPasswordResetQueue(dataSource: DataSource, send: (request: PasswordResetRequest) => Promise<void>, logger: Logger, pollMilliseconds: number) {
+export function startPasswordResetQueue(
+  dataSource: DataSource,
+  send: (request: PasswordResetRequest) => Promise<void>,
+  logger: Logger,
+  pollMilliseconds: number,
+) {
   const queue = dataSource.getRepository(PasswordResetRequest);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -23,7 +28,10 @@ export function startPasswordResetQueue(dataSource: DataSource, send: (request: 
         try {
           await send(request);
         } catch (error) {
-          logger.warn({ requestId: request.id, err: (error as Error).message }, 'password reset request not handled; will retry');
+          logger.warn(
+            { requestId: request.id, err: (error as Error).message },
+            'password reset request not handled; will retry',
+          );
         }
       }
     } catch (error) {

@@ -24,7 +24,8 @@ export const PASSWORD_RESET_ANSWER =
 /** Forgotten password: a one-time link (1 hour); the new password also unlocks (ESR). */
 export function passwordReset(deps: LifecycleDeps) {
   const { dataSource, config, sessions } = deps;
-  const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
+  const mailContext = (contactId: string, organizationId: string, userName: string) =>
+    mailContextOf(deps, contactId, organizationId, userName);
   return {
     /**
      * Always the same answer, after the same work for every name: the request is queued, and
@@ -32,7 +33,11 @@ export function passwordReset(deps: LifecycleDeps) {
      * answer's timing tells nothing either.
      */
     async requestPasswordReset(userName: string, clientAddress?: string): Promise<string> {
-      await dataSource.getRepository(PasswordResetRequest).insert({ id: randomUUID(), userName: normalizeUserName(userName).slice(0, 254), clientAddress: clientAddress?.slice(0, 45) ?? null });
+      await dataSource.getRepository(PasswordResetRequest).insert({
+        id: randomUUID(),
+        userName: normalizeUserName(userName).slice(0, 254),
+        clientAddress: clientAddress?.slice(0, 45) ?? null,
+      });
       return PASSWORD_RESET_ANSWER;
     },
 
@@ -41,27 +46,48 @@ export function passwordReset(deps: LifecycleDeps) {
      * record (a person registered by two organizations has a login in each; each mail names its own).
      */
     async sendResetLink(request: PasswordResetRequest): Promise<void> {
-      const accounts = (await findAccountsByUserName(dataSource.manager, request.userName)).filter((account) => account.status !== DISABLED);
-      const recipients = await Promise.all(accounts.map(async (account) => ({ account, context: await mailContext(account.contactId, account.organizationId, account.userName) })));
+      const accounts = (await findAccountsByUserName(dataSource.manager, request.userName)).filter(
+        (account) => account.status !== DISABLED,
+      );
+      const recipients = await Promise.all(
+        accounts.map(async (account) => ({
+          account,
+          context: await mailContext(account.contactId, account.organizationId, account.userName),
+        })),
+      );
       await dataSource.transaction(async (manager) => {
         // Whoever deletes the request handles it: replicas never send one twice.
         if ((await manager.delete(PasswordResetRequest, { id: request.id })).affected !== 1) return;
         for (const { account, context } of recipients) {
           if (!context.email) continue;
           const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
-          await enqueueMail(manager, { recipient: account.userName, ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`) });
-          await recordLoginEvent(manager, account.essId, 'PASSWORD_RESET_REQUESTED', request.clientAddress ?? undefined);
+          await enqueueMail(manager, {
+            recipient: account.userName,
+            ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`),
+          });
+          await recordLoginEvent(
+            manager,
+            account.essId,
+            'PASSWORD_RESET_REQUESTED',
+            request.clientAddress ?? undefined,
+          );
         }
       });
     },
 
     /** The reset link: a new password, which also unlocks (ESR: users unlock by resetting). */
     async resetPassword(token: string, newPassword: string, clientAddress?: string): Promise<void> {
-      const tokenRow = await dataSource.getRepository(AccountToken).findOneBy({ tokenHash: sha256(token), purpose: 'RESET', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+      const tokenRow = await dataSource
+        .getRepository(AccountToken)
+        .findOneBy({ tokenHash: sha256(token), purpose: 'RESET', usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
       if (!tokenRow) throw invalidLink();
       const account = await dataSource.getRepository(SelfServiceAccount).findOneByOrFail({ essId: tokenRow.essId });
       // Check the policy before spending the link, so a refused password can be corrected.
-      await assertPasswordPolicy(newPassword, account.userName, await previousPasswordHashes(dataSource.manager, account.essId));
+      await assertPasswordPolicy(
+        newPassword,
+        account.userName,
+        await previousPasswordHashes(dataSource.manager, account.essId),
+      );
       const essId = await spendToken(deps, token, 'RESET');
       await dataSource.transaction(async (manager) => {
         const locked = (await lockAccount(manager, { essId }))!;
@@ -71,6 +97,5 @@ export function passwordReset(deps: LifecycleDeps) {
       });
       await sessions.revokeAllOf((await membershipsOf(dataSource.manager, essId)).map((m) => m.contactId));
     },
-
   };
 }

@@ -16,11 +16,14 @@ export class SecurityEvent {
   @Column({ type: 'varchar', length: 36 })
   organizationId: string;
 
-  @Field(() => String, { description: 'LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED, UNLOCK_REQUESTED, UNLOCKED, REGISTERED, RE_ENROLLED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET.' })
+  @Field(() => String, {
+    description:
+      'LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED, UNLOCK_REQUESTED, UNLOCKED, REGISTERED, RE_ENROLLED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET.',
+  })
   @Column({ type: 'varchar', length: 40 })
   type: string;
 
-  @Field(() => String, { description: 'CONTACT, STAFF or SELF (the login\'s owner, signed in or not).' })
+  @Field(() => String, { description: "CONTACT, STAFF or SELF (the login's owner, signed in or not)." })
   @Column({ type: 'varchar', length: 10 })
   actorKind: string;
 

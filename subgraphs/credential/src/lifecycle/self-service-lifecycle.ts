@@ -13,7 +13,13 @@ import type { SecondFactors } from '../second-factor/second-factors';
 export { PASSWORD_RESET_ANSWER } from './password-reset';
 
 /** The Self Service panel's buttons and the links its emails carry. */
-export function selfServiceLifecycle(dataSource: DataSource, config: CredentialConfig, directory: Directory, sessions: Sessions, factors: SecondFactors) {
+export function selfServiceLifecycle(
+  dataSource: DataSource,
+  config: CredentialConfig,
+  directory: Directory,
+  sessions: Sessions,
+  factors: SecondFactors,
+) {
   const deps = { dataSource, config, directory, sessions, factors };
   return {
     ...enrollment(deps),
@@ -22,7 +28,10 @@ export function selfServiceLifecycle(dataSource: DataSource, config: CredentialC
     ...secondFactorReset(deps),
 
     /** Staff write the panel's messages; only staff read the internal one. */
-    async setMessages(contactId: string, messages: { internalMessage: string | null; externalMessage: string | null }): Promise<SelfServiceAccount> {
+    async setMessages(
+      contactId: string,
+      messages: { internalMessage: string | null; externalMessage: string | null },
+    ): Promise<SelfServiceAccount> {
       const repository = dataSource.getRepository(SelfServiceAccount);
       const account = await repository.findOneBy({ contactId });
       if (!account) throw refused('NOT_REGISTERED', 'This contact has no self-service login.');

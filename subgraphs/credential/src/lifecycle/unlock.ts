@@ -14,7 +14,8 @@ const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
 /** The Unlock button and the link it mails: the owner finishes unlocking within 24 hours. */
 export function unlocking(deps: LifecycleDeps) {
   const { dataSource, config } = deps;
-  const mailContext = (contactId: string, organizationId: string, userName: string) => mailContextOf(deps, contactId, organizationId, userName);
+  const mailContext = (contactId: string, organizationId: string, userName: string) =>
+    mailContextOf(deps, contactId, organizationId, userName);
   return {
     /** Unlock (only when locked): the owner gets a one-time link (24 hours) that finishes it. */
     async unlock(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
@@ -25,9 +26,13 @@ export function unlocking(deps: LifecycleDeps) {
         // The person's login, whichever of its organizations pressed the button; a membership the
         // person has not confirmed shows its own (pending) state, never the login's lock.
         const locked = (await lockAccount(manager, { essId: loginEssIdOf(existing) }))!;
-        if (awaitsConfirmation(existing) || locked.status !== LOCKED) throw refused('NOT_LOCKED', 'This self-service login is not locked.');
+        if (awaitsConfirmation(existing) || locked.status !== LOCKED)
+          throw refused('NOT_LOCKED', 'This self-service login is not locked.');
         const token = await issueAccountToken(manager, locked.essId, 'UNLOCK', 24 * HOUR);
-        await enqueueMail(manager, { recipient: locked.userName, ...templates.unlock(context, `${config.publicUrl}/self-service/unlock?token=${token}`) });
+        await enqueueMail(manager, {
+          recipient: locked.userName,
+          ...templates.unlock(context, `${config.publicUrl}/self-service/unlock?token=${token}`),
+        });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'UNLOCK_REQUESTED', clientAddress, actor);
         return manager.findOneByOrFail(SelfServiceAccount, { essId: existing.essId });
@@ -41,10 +46,12 @@ export function unlocking(deps: LifecycleDeps) {
         const account = (await lockAccount(manager, { essId }))!;
         // The lock the link was made for has ended (a reset, a re-enrollment): the link with it.
         if (account.status !== LOCKED) throw invalidLink();
-        await updateLogin(manager, essId, { status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING, unsuccessfulAttemptsSinceLastSuccess: 0 });
+        await updateLogin(manager, essId, {
+          status: account.enrollmentCompleted ? REGISTERED : REGISTRATION_PENDING,
+          unsuccessfulAttemptsSinceLastSuccess: 0,
+        });
         await recordLoginEvent(manager, essId, 'UNLOCKED', clientAddress);
       });
     },
-
   };
 }

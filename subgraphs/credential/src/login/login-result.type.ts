@@ -41,7 +41,8 @@ export class LoginResult {
   passwordChangeRequired: boolean;
 
   @Field(() => Boolean, {
-    description: 'The person has a second factor: no session yet; call `verifySecondFactor` with `secondFactorChallenge` and a code.',
+    description:
+      'The person has a second factor: no session yet; call `verifySecondFactor` with `secondFactorChallenge` and a code.',
   })
   secondFactorRequired: boolean;
 
@@ -51,12 +52,16 @@ export class LoginResult {
   })
   secondFactorChallenge: string | null;
 
-  @Field(() => [String], { description: 'What the second step accepts: TOTP (authenticator app code), PASSKEY, RECOVERY_CODES. Empty unless required.' })
+  @Field(() => [String], {
+    description:
+      'What the second step accepts: TOTP (authenticator app code), PASSKEY, RECOVERY_CODES. Empty unless required.',
+  })
   secondFactorKinds: string[];
 
   @Field(() => String, {
     nullable: true,
-    description: 'When the person has passkeys: the options (JSON) for `navigator.credentials.get`, signed over this challenge; send the answer as `verifySecondFactor(passkey:)`.',
+    description:
+      'When the person has passkeys: the options (JSON) for `navigator.credentials.get`, signed over this challenge; send the answer as `verifySecondFactor(passkey:)`.',
   })
   secondFactorPasskeyOptions: string | null;
 
@@ -67,7 +72,10 @@ export class LoginResult {
   })
   secondFactorEnrolmentRequired: boolean;
 
-  @Field(() => String, { nullable: true, description: 'For the enrolment calls: stands for the password just checked (15 minutes); allows nothing else.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For the enrolment calls: stands for the password just checked (15 minutes); allows nothing else.',
+  })
   secondFactorEnrolmentChallenge: string | null;
 
   @Field(() => Boolean, {

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A signed-in session: send `Authorization: Bearer <accessToken>`; renew with `refreshToken`.' })
+@ObjectType({
+  description: 'A signed-in session: send `Authorization: Bearer <accessToken>`; renew with `refreshToken`.',
+})
 export class Session {
   @Field(() => String, { description: 'Short-lived signed JWT (EdDSA); the keys are at /.well-known/jwks.json.' })
   accessToken: string;

@@ -2,7 +2,13 @@ import { GraphQLError } from 'graphql';
 import { IsNull, type DataSource } from 'typeorm';
 import { ErrorCode, rateLimitAddressKey, type ContactType, type Principal } from '@ecg/shared';
 import type { Directory } from '../contact-directory/contact-directory';
-import { awaitsConfirmation, confirmedMembershipsOf, loginEssIdOf, membershipsOf, updateLogin } from '../person/login-rows';
+import {
+  awaitsConfirmation,
+  confirmedMembershipsOf,
+  loginEssIdOf,
+  membershipsOf,
+  updateLogin,
+} from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { ZoneOf } from '../lifecycle/network-zone';
@@ -25,16 +31,29 @@ import { AccountToken } from '../lifecycle/account-token.entity';
 import { hashSlots } from '../passwords/hash-slots';
 import { consumeSignInLimits } from './sign-in-limits';
 import { normalizeUserName } from './user-name';
-import { wrongCode, type SecondFactorKind, type SecondFactorProof, type SecondFactors } from '../second-factor/second-factors';
+import {
+  wrongCode,
+  type SecondFactorKind,
+  type SecondFactorProof,
+  type SecondFactors,
+} from '../second-factor/second-factors';
 import { invalidLink } from '../lifecycle/lifecycle-deps';
 
 /** One answer for every failed sign-in: unknown user, wrong password, locked, inactive. */
-export const invalidCredentials = () => new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export const invalidCredentials = () =>
+  new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
 export { normalizeUserName } from './user-name';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
-export function signIn(dataSource: DataSource, config: CredentialConfig, sessions: Sessions, directory: Directory, zoneOf: ZoneOf, factors: SecondFactors) {
+export function signIn(
+  dataSource: DataSource,
+  config: CredentialConfig,
+  sessions: Sessions,
+  directory: Directory,
+  zoneOf: ZoneOf,
+  factors: SecondFactors,
+) {
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
@@ -46,30 +65,45 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
    * for a person of one organization). An inactive contact disables a login of one membership, as
    * before; a person of several organizations only loses that membership.
    */
-  async function contactSubject(membership: SelfServiceAccount, login: SelfServiceAccount = membership): Promise<SessionSubject | null> {
+  async function contactSubject(
+    membership: SelfServiceAccount,
+    login: SelfServiceAccount = membership,
+  ): Promise<SessionSubject | null> {
     if (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING) return null;
     const facts = await directory.contact(membership.contactId);
     if (!facts || facts.status !== 'ACTIVE') {
-      if (membership.essId === login.essId && (await membershipsOf(dataSource.manager, login.essId)).length === 1) await accounts.update({ essId: login.essId }, { status: DISABLED });
+      if (membership.essId === login.essId && (await membershipsOf(dataSource.manager, login.essId)).length === 1)
+        await accounts.update({ essId: login.essId }, { status: DISABLED });
       return null;
     }
-    return { kind: 'contact', id: facts.id, organizationId: facts.organizationId, contactTypes: facts.contactTypes, passwordChangeRequired: login.status === REGISTRATION_PENDING };
+    return {
+      kind: 'contact',
+      id: facts.id,
+      organizationId: facts.organizationId,
+      contactTypes: facts.contactTypes,
+      passwordChangeRequired: login.status === REGISTRATION_PENDING,
+    };
   }
 
   /** The login row of a membership. */
-  const loginOf = async (membership: SelfServiceAccount) => (membership.loginEssId === null ? membership : accounts.findOneBy({ essId: membership.loginEssId }));
+  const loginOf = async (membership: SelfServiceAccount) =>
+    membership.loginEssId === null ? membership : accounts.findOneBy({ essId: membership.loginEssId });
 
   /**
    * A failed attempt, counted under the login's row lock so concurrent ones are all counted; the
    * one that reaches the zone's threshold locks the login and queues the single lockout email.
    */
   async function recordFailure(essId: number, clientAddress: string | undefined, reason: string): Promise<void> {
-    const threshold = zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
+    const threshold =
+      zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
     await dataSource.transaction(async (manager) => {
       const account = (await lockAccount(manager, { essId }))!;
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
       // A wrong second factor counts like a wrong password: whoever knows the password gets as few code guesses.
-      const locks = (reason === 'PASSWORD' || reason === 'SECOND_FACTOR') && since >= threshold && (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
+      const locks =
+        (reason === 'PASSWORD' || reason === 'SECOND_FACTOR') &&
+        since >= threshold &&
+        (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
       await updateLogin(manager, essId, {
         totalUnsuccessfulAttempts: () => 'totalUnsuccessfulAttempts + 1',
         unsuccessfulAttemptsSinceLastSuccess: () => 'unsuccessfulAttemptsSinceLastSuccess + 1',
@@ -89,26 +123,50 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
 
   /** One email for the person, naming every organization it acts for and whom to ask in each. */
   async function lockedMail(memberships: SelfServiceAccount[], login: SelfServiceAccount) {
-    const known = await Promise.all(memberships.map(async (m) => ({ facts: await directory.contact(m.contactId), organization: await directory.organization(m.organizationId) })));
+    const known = await Promise.all(
+      memberships.map(async (m) => ({
+        facts: await directory.contact(m.contactId),
+        organization: await directory.organization(m.organizationId),
+      })),
+    );
     const resetUrl = `${config.publicUrl}/self-service/forgot-password`;
     const [first] = known;
     const recipient = login.userName;
     if (known.length <= 1) {
       const mail = templates.locked(
-        { fullName: first?.facts?.fullName ?? login.userName, organization: first?.organization?.displayName ?? 'your organization', userName: login.userName },
+        {
+          fullName: first?.facts?.fullName ?? login.userName,
+          organization: first?.organization?.displayName ?? 'your organization',
+          userName: login.userName,
+        },
         first?.organization?.administrators ?? [],
         resetUrl,
       );
       return { recipient, ...mail };
     }
-    const organizations = known.map((k) => ({ name: k.organization?.displayName ?? 'your organization', administrators: k.organization?.administrators ?? [] }));
-    return { recipient, ...templates.lockedPerson({ fullName: first?.facts?.fullName ?? login.userName, userName: login.userName }, organizations, resetUrl) };
+    const organizations = known.map((k) => ({
+      name: k.organization?.displayName ?? 'your organization',
+      administrators: k.organization?.administrators ?? [],
+    }));
+    return {
+      recipient,
+      ...templates.lockedPerson(
+        { fullName: first?.facts?.fullName ?? login.userName, userName: login.userName },
+        organizations,
+        resetUrl,
+      ),
+    };
   }
 
   /** The password was right: counters and the event on every panel the person has confirmed. */
   async function recordSuccess(login: SelfServiceAccount, clientAddress: string | undefined): Promise<void> {
     await dataSource.transaction(async (manager) => {
-      await updateLogin(manager, login.essId, { previousLogin: () => 'lastSuccessfulLogin', lastSuccessfulLogin: new Date(), successfulLoginAttempts: () => 'successfulLoginAttempts + 1', unsuccessfulAttemptsSinceLastSuccess: 0 });
+      await updateLogin(manager, login.essId, {
+        previousLogin: () => 'lastSuccessfulLogin',
+        lastSuccessfulLogin: new Date(),
+        successfulLoginAttempts: () => 'successfulLoginAttempts + 1',
+        unsuccessfulAttemptsSinceLastSuccess: 0,
+      });
       await recordLoginEvent(manager, login.essId, 'LOGIN_SUCCEEDED', clientAddress);
     });
   }
@@ -118,27 +176,49 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
    * full session for a linked membership confirms it: the person acts for that organization, which
    * from now on sees the login's state in its panel (until then, only what it did itself).
    */
-  async function sessionFor(membership: SelfServiceAccount, subject: SessionSubject, clientAddress: string | undefined, login: SelfServiceAccount): Promise<IssuedSession> {
+  async function sessionFor(
+    membership: SelfServiceAccount,
+    subject: SessionSubject,
+    clientAddress: string | undefined,
+    login: SelfServiceAccount,
+  ): Promise<IssuedSession> {
     const organization = await directory.organization(membership.organizationId);
     if (organization && !organization.automaticInternetAccess && zoneOf(clientAddress) === 'INTERNET') {
       await recordFailure(login.essId, clientAddress, 'NO_INTERNET_ACCESS');
-      throw new GraphQLError('Your organization allows sign-in from its internal network only.', { extensions: { code: 'INTERNET_ACCESS_DISABLED' } });
+      throw new GraphQLError('Your organization allows sign-in from its internal network only.', {
+        extensions: { code: 'INTERNET_ACCESS_DISABLED' },
+      });
     }
     if (awaitsConfirmation(membership) && login.status === REGISTERED) {
       const fresh = (await accounts.findOneBy({ essId: login.essId })) ?? login;
-      await accounts.update({ essId: membership.essId, linkConfirmedAt: IsNull() }, {
-        linkConfirmedAt: new Date(), status: fresh.status, enrollmentCompleted: fresh.enrollmentCompleted, temporaryPasswordSet: fresh.temporaryPasswordSet,
-        temporaryPasswordExpiresAt: fresh.temporaryPasswordExpiresAt, passwordExpired: fresh.passwordExpired, reenrolled: false,
-      });
+      await accounts.update(
+        { essId: membership.essId, linkConfirmedAt: IsNull() },
+        {
+          linkConfirmedAt: new Date(),
+          status: fresh.status,
+          enrollmentCompleted: fresh.enrollmentCompleted,
+          temporaryPasswordSet: fresh.temporaryPasswordSet,
+          temporaryPasswordExpiresAt: fresh.temporaryPasswordExpiresAt,
+          passwordExpired: fresh.passwordExpired,
+          reenrolled: false,
+        },
+      );
     }
     return sessions.issue(subject);
   }
 
   /** The memberships the person may act for now, each with who it is there. */
-  async function usableMemberships(login: SelfServiceAccount): Promise<{ membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } }[]> {
+  async function usableMemberships(
+    login: SelfServiceAccount,
+  ): Promise<{ membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } }[]> {
     const all = await membershipsOf(dataSource.manager, login.essId);
-    const usable = await Promise.all(all.map(async (membership) => ({ membership, subject: await contactSubject(membership, login) })));
-    return usable.filter((u): u is { membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } } => u.subject?.kind === 'contact');
+    const usable = await Promise.all(
+      all.map(async (membership) => ({ membership, subject: await contactSubject(membership, login) })),
+    );
+    return usable.filter(
+      (u): u is { membership: SelfServiceAccount; subject: SessionSubject & { kind: 'contact' } } =>
+        u.subject?.kind === 'contact',
+    );
   }
 
   return {
@@ -178,10 +258,17 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       // never resets the failures that a wrong code counts toward the lockout.
       if (await factors.isSet(account.essId)) {
         const token = await factors.issueChallenge(account.essId);
-        return { secondFactor: { token, kinds: await factors.kindsOf(account.essId), passkeyOptions: await factors.passkeys.secondStepOptions(account.essId, token) } };
+        return {
+          secondFactor: {
+            token,
+            kinds: await factors.kindsOf(account.essId),
+            passkeyOptions: await factors.passkeys.secondStepOptions(account.essId, token),
+          },
+        };
       }
       // Required and none yet: the only thing the password opens is setting one up (no token, no right).
-      if (await secondFactorRequired(account)) return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
+      if (await secondFactorRequired(account))
+        return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
       return authenticated(account, clientAddress);
     },
 
@@ -190,7 +277,11 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
      * recovery). A wrong one counts toward the lockout like a wrong password and leaves the
      * challenge for the next try; the right one spends it and signs in.
      */
-    async verifySecondFactor(challenge: string, proof: SecondFactorProof, clientAddress: string | undefined): Promise<SignInOutcome> {
+    async verifySecondFactor(
+      challenge: string,
+      proof: SecondFactorProof,
+      clientAddress: string | undefined,
+    ): Promise<SignInOutcome> {
       const { id, essId } = await factors.challengeLogin(challenge);
       const login = await accounts.findOneBy({ essId });
       if (!login) throw invalidLink();
@@ -199,7 +290,9 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       const used = await factors.verify(essId, proof, challenge);
       if (!used) {
         await recordFailure(essId, clientAddress, 'SECOND_FACTOR');
-        await dataSource.transaction((manager) => recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress));
+        await dataSource.transaction((manager) =>
+          recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress),
+        );
         throw wrongCode('code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey');
       }
       await factors.spendChallenge(id);
@@ -212,11 +305,17 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
      * Sign-in with a passkey alone, for a passkey the person registered to sign in without the
      * password (its device verified who holds it). Anything else answers like a wrong password.
      */
-    async signInWithPasskey(token: string, assertion: string, clientAddress: string | undefined): Promise<SignInOutcome> {
+    async signInWithPasskey(
+      token: string,
+      assertion: string,
+      clientAddress: string | undefined,
+    ): Promise<SignInOutcome> {
       const passkey = await factors.passkeys.finishSignIn(token, assertion);
       const login = passkey && (await accounts.findOneBy({ essId: passkey.essId }));
       if (!login || login.status !== REGISTERED) throw invalidCredentials();
-      await dataSource.transaction((manager) => recordLoginEvent(manager, login.essId, 'PASSKEY_SIGN_IN', clientAddress));
+      await dataSource.transaction((manager) =>
+        recordLoginEvent(manager, login.essId, 'PASSKEY_SIGN_IN', clientAddress),
+      );
       return authenticated(login, clientAddress);
     },
 
@@ -228,13 +327,21 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
     },
 
     /** After a sign-in with several memberships: a session for the one the person chose. */
-    async chooseOrganization(choiceToken: string, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+    async chooseOrganization(
+      choiceToken: string,
+      organizationId: string,
+      clientAddress: string | undefined,
+    ): Promise<IssuedSession> {
       const loginEssId = await spendChoiceToken(dataSource.manager, choiceToken);
       return sessionInOrganization(loginEssId, organizationId, clientAddress);
     },
 
     /** A session for another membership of the signed-in person: no password, the person is signed in. */
-    async switchOrganization(principal: Principal, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+    async switchOrganization(
+      principal: Principal,
+      organizationId: string,
+      clientAddress: string | undefined,
+    ): Promise<IssuedSession> {
       if (principal.kind !== 'contact') throw notAMembership();
       const current = await accounts.findOneBy({ contactId: principal.id });
       if (!current) throw notAMembership();
@@ -243,7 +350,8 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
 
     /** For a refresh: re-read the principal, so changed types or status reach the next token. */
     async subjectFor(token: RefreshToken): Promise<SessionSubject | null> {
-      if (token.principalKind === 'staff') return (await staff.existsBy({ id: token.principalId })) ? { kind: 'staff', id: token.principalId } : null;
+      if (token.principalKind === 'staff')
+        return (await staff.existsBy({ id: token.principalId })) ? { kind: 'staff', id: token.principalId } : null;
       const membership = await accounts.findOneBy({ contactId: token.principalId });
       const login = membership && (await loginOf(membership));
       return membership && login ? contactSubject(membership, login) : null;
@@ -255,10 +363,22 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
      * At most PASSWORD_CHECKS_PER_KEY run at once per principal and per client address: more are
      * refused at once, so nobody fills the shared hash pool.
      */
-    async changePassword(principal: Principal, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
+    async changePassword(
+      principal: Principal,
+      currentPassword: string,
+      newPassword: string,
+      clientAddress: string | undefined,
+    ): Promise<IssuedSession> {
       if (principal.kind !== 'staff' && principal.kind !== 'contact') throw invalidCredentials();
-      const keys = [`principal:${principal.id}`, `address:${clientAddress ? rateLimitAddressKey(clientAddress) : 'unknown'}`];
-      return slots.run(keys, () => (principal.kind === 'staff' ? changeStaffPassword(principal.id, currentPassword, newPassword, clientAddress) : changeContactPassword(principal, currentPassword, newPassword, clientAddress)));
+      const keys = [
+        `principal:${principal.id}`,
+        `address:${clientAddress ? rateLimitAddressKey(clientAddress) : 'unknown'}`,
+      ];
+      return slots.run(keys, () =>
+        principal.kind === 'staff'
+          ? changeStaffPassword(principal.id, currentPassword, newPassword, clientAddress)
+          : changeContactPassword(principal, currentPassword, newPassword, clientAddress),
+      );
     },
   };
 
@@ -267,7 +387,9 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
    * all of them, so the strictest one decides (a person is not half protected).
    */
   async function secondFactorRequired(login: SelfServiceAccount): Promise<boolean> {
-    const organizations = await Promise.all((await membershipsOf(dataSource.manager, login.essId)).map((m) => directory.organization(m.organizationId)));
+    const organizations = await Promise.all(
+      (await membershipsOf(dataSource.manager, login.essId)).map((m) => directory.organization(m.organizationId)),
+    );
     return organizations.some((organization) => organization?.secondFactorRequired === true);
   }
 
@@ -288,21 +410,36 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
     return {
       choice: {
         token: await issueChoiceToken(dataSource.manager, account.essId),
-        organizations: usable.map(({ membership, subject }, i) => ({ organizationId: membership.organizationId, organizationName: names[i]?.displayName ?? '', contactTypes: subject.contactTypes })),
+        organizations: usable.map(({ membership, subject }, i) => ({
+          organizationId: membership.organizationId,
+          organizationName: names[i]?.displayName ?? '',
+          contactTypes: subject.contactTypes,
+        })),
       },
     };
   }
 
   /** A session for the login's membership in `organizationId`; NOT_FOUND when there is none (or it may not act now). */
-  async function sessionInOrganization(loginEssId: number, organizationId: string, clientAddress: string | undefined): Promise<IssuedSession> {
+  async function sessionInOrganization(
+    loginEssId: number,
+    organizationId: string,
+    clientAddress: string | undefined,
+  ): Promise<IssuedSession> {
     const login = await accounts.findOneBy({ essId: loginEssId });
     if (!login || login.status !== REGISTERED) throw notAMembership();
-    const usable = (await usableMemberships(login)).find(({ membership }) => membership.organizationId === organizationId);
+    const usable = (await usableMemberships(login)).find(
+      ({ membership }) => membership.organizationId === organizationId,
+    );
     if (!usable) throw notAMembership();
     return sessionFor(usable.membership, usable.subject, clientAddress, login);
   }
 
-  async function changeStaffPassword(staffId: string, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
+  async function changeStaffPassword(
+    staffId: string,
+    currentPassword: string,
+    newPassword: string,
+    clientAddress: string | undefined,
+  ): Promise<IssuedSession> {
     const account = await staff.findOneByOrFail({ id: staffId });
     await consumeSignInLimits(dataSource, config, clientAddress, account.email);
     if (staffLocked(account)) throw invalidCredentials();
@@ -311,34 +448,52 @@ export function signIn(dataSource: DataSource, config: CredentialConfig, session
       throw wrongCurrentPassword();
     }
     await assertPasswordPolicy(newPassword, account.email);
-    await staff.update({ id: account.id }, { passwordHash: await hashPassword(newPassword), failedAttempts: 0, lockedUntil: null });
+    await staff.update(
+      { id: account.id },
+      { passwordHash: await hashPassword(newPassword), failedAttempts: 0, lockedUntil: null },
+    );
     await sessions.revokeAllOf([account.id]);
     return sessions.issue({ kind: 'staff', id: account.id });
   }
 
-  async function changeContactPassword(principal: Extract<Principal, { kind: 'contact' }>, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<IssuedSession> {
+  async function changeContactPassword(
+    principal: Extract<Principal, { kind: 'contact' }>,
+    currentPassword: string,
+    newPassword: string,
+    clientAddress: string | undefined,
+  ): Promise<IssuedSession> {
     // The password is the person's: the login's, whichever organization the token acts for.
     const membership = await accounts.findOneBy({ contactId: principal.id });
     if (!membership) throw invalidCredentials();
     await consumeSignInLimits(dataSource, config, clientAddress, membership.userName);
-    const outcome: { wrongPassword: number } | { account: SelfServiceAccount } = await dataSource.transaction(async (manager) => {
-      const locked = await lockAccount(manager, { essId: loginEssIdOf(membership) });
-      if (!locked || (locked.status !== REGISTERED && locked.status !== REGISTRATION_PENDING)) throw invalidCredentials();
-      // A change-password-only token must not outlive the temporary password it was issued for.
-      if (locked.status === REGISTRATION_PENDING && locked.temporaryPasswordExpiresAt && locked.temporaryPasswordExpiresAt.getTime() <= Date.now()) throw temporaryPasswordExpired();
-      const secret = await manager.findOneByOrFail(AccountSecret, { essId: locked.essId });
-      const current = locked.status === REGISTRATION_PENDING ? secret.temporaryPasswordHash : secret.passwordHash;
-      if (!current || !(await verifyPassword(currentPassword, current))) return { wrongPassword: locked.essId };
-      await assertPasswordPolicy(newPassword, locked.userName, await previousPasswordHashes(manager, locked.essId));
-      await setPassword(manager, locked, newPassword);
-      await recordLoginEvent(manager, locked.essId, 'PASSWORD_CHANGED', clientAddress, principal);
-      return { account: await manager.findOneByOrFail(SelfServiceAccount, { essId: locked.essId }) };
-    });
+    const outcome: { wrongPassword: number } | { account: SelfServiceAccount } = await dataSource.transaction(
+      async (manager) => {
+        const locked = await lockAccount(manager, { essId: loginEssIdOf(membership) });
+        if (!locked || (locked.status !== REGISTERED && locked.status !== REGISTRATION_PENDING))
+          throw invalidCredentials();
+        // A change-password-only token must not outlive the temporary password it was issued for.
+        if (
+          locked.status === REGISTRATION_PENDING &&
+          locked.temporaryPasswordExpiresAt &&
+          locked.temporaryPasswordExpiresAt.getTime() <= Date.now()
+        )
+          throw temporaryPasswordExpired();
+        const secret = await manager.findOneByOrFail(AccountSecret, { essId: locked.essId });
+        const current = locked.status === REGISTRATION_PENDING ? secret.temporaryPasswordHash : secret.passwordHash;
+        if (!current || !(await verifyPassword(currentPassword, current))) return { wrongPassword: locked.essId };
+        await assertPasswordPolicy(newPassword, locked.userName, await previousPasswordHashes(manager, locked.essId));
+        await setPassword(manager, locked, newPassword);
+        await recordLoginEvent(manager, locked.essId, 'PASSWORD_CHANGED', clientAddress, principal);
+        return { account: await manager.findOneByOrFail(SelfServiceAccount, { essId: locked.essId }) };
+      },
+    );
     if ('wrongPassword' in outcome) {
       await recordFailure(outcome.wrongPassword, clientAddress, 'PASSWORD');
       throw wrongCurrentPassword();
     }
-    await sessions.revokeAllOf((await membershipsOf(dataSource.manager, outcome.account.essId)).map((m) => m.contactId));
+    await sessions.revokeAllOf(
+      (await membershipsOf(dataSource.manager, outcome.account.essId)).map((m) => m.contactId),
+    );
     const subject = await contactSubject(membership, outcome.account);
     if (!subject) throw invalidCredentials();
     return sessions.issue(subject);
@@ -350,15 +505,33 @@ export type SignIn = ReturnType<typeof signIn>;
 /** What a sign-in gives: a session (one membership, staff, a temporary password), or the organizations to choose from. */
 export type SignInOutcome =
   | { session: IssuedSession }
-  | { choice: { token: string; organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[] } }
+  | {
+      choice: {
+        token: string;
+        organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[];
+      };
+    }
   | { secondFactor: { token: string; kinds: SecondFactorKind[]; passkeyOptions: string | null } }
   | { enrolment: { token: string } };
 
 /** The same answer for an organization the person does not belong to and one they may not act for now. */
-const notAMembership = () => new GraphQLError('You have no self-service login in this organization.', { extensions: { code: ErrorCode.NOT_FOUND, invalidFields: [{ field: 'organizationId', message: 'is not one of your organizations' }] } });
+const notAMembership = () =>
+  new GraphQLError('You have no self-service login in this organization.', {
+    extensions: {
+      code: ErrorCode.NOT_FOUND,
+      invalidFields: [{ field: 'organizationId', message: 'is not one of your organizations' }],
+    },
+  });
 
 const wrongCurrentPassword = () =>
-  new GraphQLError('The current password is not correct.', { extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: 'currentPassword', message: 'is not correct' }] } });
+  new GraphQLError('The current password is not correct.', {
+    extensions: {
+      code: ErrorCode.BAD_USER_INPUT,
+      invalidFields: [{ field: 'currentPassword', message: 'is not correct' }],
+    },
+  });
 
 const temporaryPasswordExpired = () =>
-  new GraphQLError('Your temporary password has expired. Ask an administrator of your organization to re-enroll you.', { extensions: { code: 'TEMPORARY_PASSWORD_EXPIRED' } });
+  new GraphQLError('Your temporary password has expired. Ask an administrator of your organization to re-enroll you.', {
+    extensions: { code: 'TEMPORARY_PASSWORD_EXPIRED' },
+  });

@@ -21,13 +21,20 @@ export function createMailer(config: CredentialConfig['mail'], logger: Logger): 
   if (config.smtpUrl) {
     const transport = nodemailer.createTransport(config.smtpUrl, { from: config.from });
     return async (mail) => {
-      await transport.sendMail({ to: mail.recipient, subject: mail.subject, text: mail.body, messageId: `<${mail.id}@employer-contacts>` });
+      await transport.sendMail({
+        to: mail.recipient,
+        subject: mail.subject,
+        text: mail.body,
+        messageId: `<${mail.id}@employer-contacts>`,
+      });
     };
   }
   return async (mail) => {
     await mkdir(config.directory, { recursive: true });
     const file = join(config.directory, `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.id}.txt`);
-    await writeFile(file, `From: ${config.from}\nTo: ${mail.recipient}\nSubject: ${mail.subject}\n\n${mail.body}\n`, { mode: 0o600 });
+    await writeFile(file, `From: ${config.from}\nTo: ${mail.recipient}\nSubject: ${mail.subject}\n\n${mail.body}\n`, {
+      mode: 0o600,
+    });
     logger.info({ to: mail.recipient, subject: mail.subject, file }, 'mail written (no SMTP_URL)');
   };
 }

@@ -5,8 +5,19 @@ import type { SendMail } from './mailer';
 import { OutboxMessage } from './outbox-message.entity';
 
 /** Queue a message in the caller's transaction: it is sent only if the change commits. */
-export async function enqueueMail(manager: EntityManager, mail: { recipient: string; subject: string; body: string }): Promise<void> {
-  await manager.insert(OutboxMessage, { id: randomUUID(), ...mail, attempts: 0, nextAttemptAt: new Date(), claimedUntil: null, sentAt: null, lastError: null });
+export async function enqueueMail(
+  manager: EntityManager,
+  mail: { recipient: string; subject: string; body: string },
+): Promise<void> {
+  await manager.insert(OutboxMessage, {
+    id: randomUUID(),
+    ...mail,
+    attempts: 0,
+    nextAttemptAt: new Date(),
+    claimedUntil: null,
+    sentAt: null,
+    lastError: null,
+  });
 }
 
 export interface DispatcherOptions {
@@ -37,8 +48,19 @@ export function startDispatcher(dataSource: DataSource, send: SendMail, logger: 
     } catch (error) {
       const attempts = message.attempts + 1;
       const wait = Math.min(2 ** (attempts - 1), options.maxBackoffSeconds);
-      await outbox.update({ id: message.id }, { attempts, nextAttemptAt: new Date(Date.now() + wait * 1000), claimedUntil: null, lastError: String((error as Error).message).slice(0, 500) });
-      logger.warn({ outboxId: message.id, attempts, retryInSeconds: wait, err: (error as Error).message }, 'mail not sent; will retry');
+      await outbox.update(
+        { id: message.id },
+        {
+          attempts,
+          nextAttemptAt: new Date(Date.now() + wait * 1000),
+          claimedUntil: null,
+          lastError: String((error as Error).message).slice(0, 500),
+        },
+      );
+      logger.warn(
+        { outboxId: message.id, attempts, retryInSeconds: wait, err: (error as Error).message },
+        'mail not sent; will retry',
+      );
     }
   }
 

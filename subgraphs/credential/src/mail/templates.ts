@@ -5,7 +5,8 @@ export interface MailContext {
   userName: string;
 }
 
-const sign = '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
+const sign =
+  '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
 
 export const templates = {
   registered: (c: MailContext, temporaryPassword: string, expiresAt: Date) => ({
@@ -21,7 +22,11 @@ export const templates = {
     body: `Hello ${c.fullName},\n\nYour self-service login for ${c.organization} was locked after too many failed sign-in attempts.\n\nTo unlock it, reset your password: ${resetUrl}\n\nOr ask an administrator of ${c.organization} to unlock it${administrators.length ? `: ${administrators.join(', ')}` : ''}.\n\nIf these attempts were not yours, reset your password now.${sign}`,
   }),
   /** A person of several organizations locks once: one email naming each and whom to ask there. */
-  lockedPerson: (c: Omit<MailContext, 'organization'>, organizations: { name: string; administrators: string[] }[], resetUrl: string) => ({
+  lockedPerson: (
+    c: Omit<MailContext, 'organization'>,
+    organizations: { name: string; administrators: string[] }[],
+    resetUrl: string,
+  ) => ({
     subject: 'Your self-service login is locked',
     body: `Hello ${c.fullName},\n\nYour self-service login (${c.userName}) was locked after too many failed sign-in attempts. It is the login you use for ${organizations.map((o) => o.name).join(', ')}.\n\nTo unlock it, reset your password: ${resetUrl}\n\nOr ask an administrator of one of your organizations to unlock it:\n${organizations.map((o) => `- ${o.name}${o.administrators.length ? `: ${o.administrators.join(', ')}` : ''}`).join('\n')}\n\nIf these attempts were not yours, reset your password now.${sign}`,
   }),

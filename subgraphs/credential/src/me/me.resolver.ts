@@ -18,7 +18,11 @@ export class MeResolver {
         organization: new Organization(principal.organizationId),
         contactTypes: principal.contactTypes,
         staff: null,
-        capabilities: capabilitiesOf(principal.contactTypes).map((c) => ({ function: c.function.key, name: c.function.name, level: c.level as CapabilityLevel })),
+        capabilities: capabilitiesOf(principal.contactTypes).map((c) => ({
+          function: c.function.key,
+          name: c.function.name,
+          level: c.level as CapabilityLevel,
+        })),
         passwordChangeRequired: principal.passwordChangeRequired,
       };
     }
@@ -30,7 +34,11 @@ export class MeResolver {
         organization: null,
         contactTypes: [],
         staff: { id: staff.id, email: staff.email, displayName: staff.displayName },
-        capabilities: capabilityMatrix.functions.map((fn) => ({ function: fn.key, name: fn.name, level: CapabilityLevel.EDIT })),
+        capabilities: capabilityMatrix.functions.map((fn) => ({
+          function: fn.key,
+          name: fn.name,
+          level: CapabilityLevel.EDIT,
+        })),
         passwordChangeRequired: false,
       };
     }

@@ -14,14 +14,19 @@ export enum CapabilityLevel {
 }
 
 registerEnumType(PrincipalKind, { name: 'PrincipalKind' });
-registerEnumType(CapabilityLevel, { name: 'CapabilityLevel', description: 'EDIT: "Add or Edit Capability"; READ: "Read-Only".' });
+registerEnumType(CapabilityLevel, {
+  name: 'CapabilityLevel',
+  description: 'EDIT: "Add or Edit Capability"; READ: "Read-Only".',
+});
 
 @ObjectType({ description: 'One function of the job aid and what the signed-in principal may do with it.' })
 export class Capability {
   @Field(() => String, { description: 'Stable key, e.g. ORGANIZATION_CONTACTS.' })
   function: string;
 
-  @Field(() => String, { description: 'The job aid\'s wording, e.g. "Create and maintain Organization Contact information".' })
+  @Field(() => String, {
+    description: 'The job aid\'s wording, e.g. "Create and maintain Organization Contact information".',
+  })
   name: string;
 
   @Field(() => CapabilityLevel)
@@ -39,10 +44,15 @@ export class StaffUser {
 export class Me {
   @Field(() => PrincipalKind) kind: PrincipalKind;
   @Field(() => Contact, { nullable: true }) contact: Contact | null;
-  @Field(() => Organization, { nullable: true, description: 'The contact\'s organization; null for staff (who may act on every one).' })
+  @Field(() => Organization, {
+    nullable: true,
+    description: "The contact's organization; null for staff (who may act on every one).",
+  })
   organization: Organization | null;
   @Field(() => [ContactType]) contactTypes: ContactType[];
   @Field(() => StaffUser, { nullable: true }) staff: StaffUser | null;
-  @Field(() => [Capability], { description: 'Every function with READ or EDIT, from the capability matrix.' }) capabilities: Capability[];
-  @Field(() => Boolean, { description: 'Only `changePassword` is allowed until this is false.' }) passwordChangeRequired: boolean;
+  @Field(() => [Capability], { description: 'Every function with READ or EDIT, from the capability matrix.' })
+  capabilities: Capability[];
+  @Field(() => Boolean, { description: 'Only `changePassword` is allowed until this is false.' })
+  passwordChangeRequired: boolean;
 }

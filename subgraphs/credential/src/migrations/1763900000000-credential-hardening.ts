@@ -8,7 +8,10 @@ export class CredentialHardening1763900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const { uuidKey, text, counter, when, bookkeeping } = columnsFor(queryRunner);
     const [createdAt] = bookkeeping();
-    await queryRunner.addColumns('staff_account', [new TableColumn(counter('failedAttempts')), new TableColumn(when('lockedUntil'))]);
+    await queryRunner.addColumns('staff_account', [
+      new TableColumn(counter('failedAttempts')),
+      new TableColumn(when('lockedUntil')),
+    ]);
     await queryRunner.createTable(
       new Table({
         name: 'password_reset_request',

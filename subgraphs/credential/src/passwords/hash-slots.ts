@@ -18,7 +18,9 @@ export function hashSlots(perKey: number) {
     /** Run `work` holding one slot of every key, or refuse with RATE_LIMITED when any is full. */
     async run<T>(keys: string[], work: () => Promise<T>): Promise<T> {
       if (keys.some((key) => (inFlight.get(key) ?? 0) >= perKey)) {
-        throw new GraphQLError('Too many password checks at once; try again in 1 s.', { extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } });
+        throw new GraphQLError('Too many password checks at once; try again in 1 s.', {
+          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 },
+        });
       }
       for (const key of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
       try {

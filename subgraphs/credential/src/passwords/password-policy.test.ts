@@ -3,11 +3,19 @@ import { assertPasswordPolicy } from './password-policy';
 const problemsOf = (password: string, userName = 'person@county.xorg') =>
   assertPasswordPolicy(password, userName).then(
     () => [],
-    (error) => error.extensions.invalidFields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`),
+    (error) =>
+      error.extensions.invalidFields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`),
   );
 
 describe('the password policy', () => {
-  it.each([' '.repeat(12), '\u00a0'.repeat(16), '\u3000'.repeat(12), '\u2003 \u2002'.repeat(5), '\u200b \ufeff'.repeat(6), ''])('refuses the blank password %j, naming the field only once', async (blank) => {
+  it.each([
+    ' '.repeat(12),
+    '\u00a0'.repeat(16),
+    '\u3000'.repeat(12),
+    '\u2003 \u2002'.repeat(5),
+    '\u200b \ufeff'.repeat(6),
+    '',
+  ])('refuses the blank password %j, naming the field only once', async (blank) => {
     expect(await problemsOf(blank)).toEqual(['newPassword: must not be blank']);
   });
 

@@ -16,7 +16,11 @@ const BLANK = /^[\s\p{Cf}]*$/u;
  * user name or email nor built on it, not a common password, not one of the last five. One
  * BAD_USER_INPUT lists all.
  */
-export async function assertPasswordPolicy(rawPassword: string, userName: string, previousHashes: string[] = []): Promise<void> {
+export async function assertPasswordPolicy(
+  rawPassword: string,
+  userName: string,
+  previousHashes: string[] = [],
+): Promise<void> {
   const password = normalizePassword(rawPassword);
   const problems: string[] = [];
   const lower = password.trim().toLowerCase();
@@ -26,7 +30,8 @@ export async function assertPasswordPolicy(rawPassword: string, userName: string
   else {
     if (length < 12) problems.push('must be at least 12 characters');
     if (length > 256) problems.push('must be at most 256 characters');
-    if (lower === userName.toLowerCase() || (localPart.length >= 4 && lower.includes(localPart))) problems.push('must not be or contain your user name');
+    if (lower === userName.toLowerCase() || (localPart.length >= 4 && lower.includes(localPart)))
+      problems.push('must not be or contain your user name');
     if (COMMON_PASSWORDS.has(lower)) problems.push('is too common');
   }
   if (problems.length === 0) {
@@ -39,7 +44,10 @@ export async function assertPasswordPolicy(rawPassword: string, userName: string
   }
   if (problems.length) {
     throw new GraphQLError(`Invalid input: newPassword: ${problems.join('; ')}`, {
-      extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: problems.map((message) => ({ field: 'newPassword', message })) },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        invalidFields: problems.map((message) => ({ field: 'newPassword', message })),
+      },
     });
   }
 }

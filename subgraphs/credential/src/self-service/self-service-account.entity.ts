@@ -1,5 +1,13 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import { SelfServiceStatus } from './self-service-status';
 
 const when = { type: 'datetime' as const, nullable: true };
@@ -15,7 +23,7 @@ const flag = { type: 'boolean' as const, default: false };
  * state from the day it linked, and nothing older. Nothing secret lives here: password and token
  * hashes have their own tables, which no GraphQL type maps.
  */
-@ObjectType('SelfServiceAccount', { description: 'The Self Service Details panel: a contact\'s self-service login.' })
+@ObjectType('SelfServiceAccount', { description: "The Self Service Details panel: a contact's self-service login." })
 @Entity('self_service_account')
 // A user name (the person's email) is unique within an organization only: another organization's
 // contact with the same email gets a login of its own (issue 10; DESIGN.md section 6, issue 13).

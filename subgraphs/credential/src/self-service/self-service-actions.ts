@@ -9,7 +9,10 @@ export enum SelfServiceAction {
   RESET_SECOND_FACTORS = 'RESET_SECOND_FACTORS',
 }
 
-registerEnumType(SelfServiceAction, { name: 'SelfServiceAction', description: 'A button of the Self Service Details panel.' });
+registerEnumType(SelfServiceAction, {
+  name: 'SelfServiceAction',
+  description: 'A button of the Self Service Details panel.',
+});
 
 /**
  * Which buttons apply now (Unlock only when locked, as the job aid says). A login disabled with its

@@ -11,9 +11,13 @@ export enum SelfServiceStatus {
 registerEnumType(SelfServiceStatus, {
   name: 'SelfServiceStatus',
   valuesConfig: {
-    REGISTRATION_PENDING: { description: 'Registered or re-enrolled; the temporary password has not been replaced yet.' },
+    REGISTRATION_PENDING: {
+      description: 'Registered or re-enrolled; the temporary password has not been replaced yet.',
+    },
     REGISTERED: { description: 'Enrollment completed; the contact signs in with its own password.' },
-    LOCKED: { description: 'Too many failed sign-ins; an administrator can unlock, or the owner can reset the password.' },
+    LOCKED: {
+      description: 'Too many failed sign-ins; an administrator can unlock, or the owner can reset the password.',
+    },
     DISABLED: { description: 'The contact is inactive.' },
   },
 });

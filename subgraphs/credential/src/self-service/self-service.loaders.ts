@@ -3,7 +3,9 @@ import { rowLoader } from '@ecg/shared';
 import { SelfServiceAccount } from './self-service-account.entity';
 
 export function createSelfServiceLoaders(dataSource: DataSource) {
-  return { byContactId: rowLoader<SelfServiceAccount, string>(dataSource.getRepository(SelfServiceAccount), 'contactId') };
+  return {
+    byContactId: rowLoader<SelfServiceAccount, string>(dataSource.getRepository(SelfServiceAccount), 'contactId'),
+  };
 }
 
 export type SelfServiceLoaders = ReturnType<typeof createSelfServiceLoaders>;

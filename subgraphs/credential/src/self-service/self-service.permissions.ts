@@ -2,7 +2,8 @@ import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext }
 import type { SelfServiceAccount } from './self-service-account.entity';
 
 const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
-  (account: SelfServiceAccount, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.id === account.contactId,
+  (account: SelfServiceAccount, _args, context: AuthContext) =>
+    context.principal.kind === 'contact' && context.principal.id === account.contactId,
 );
 const ofAccount = (account: SelfServiceAccount) => account.organizationId;
 
@@ -17,7 +18,14 @@ export const selfServicePermissions = {
   Contact: { selfService: readsPanels, selfServiceActions: readsPanels },
   SelfServiceAccount: {
     // None of these reads the field or its arguments: decided once per account, not once per field.
-    '*': oncePerObject('SelfServiceAccount', or(isOwnAccount, can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization'), can('SELF_SERVICE_RESET', 'EDIT', ofAccount, 'account.organization'))),
+    '*': oncePerObject(
+      'SelfServiceAccount',
+      or(
+        isOwnAccount,
+        can('ORGANIZATION_CONTACTS', 'READ', ofAccount, 'account.organization'),
+        can('SELF_SERVICE_RESET', 'EDIT', ofAccount, 'account.organization'),
+      ),
+    ),
     internalMessage: isStaff,
     securityEvents: can('ORGANIZATION_CONTACTS', 'EDIT', ofAccount, 'account.organization'),
   },

@@ -6,7 +6,13 @@ import type { KeyStore } from '../keys/key-store';
 
 /** Who a session is for, as the next access token will say. */
 export type SessionSubject =
-  | { kind: 'contact'; id: string; organizationId: string; contactTypes: ContactType[]; passwordChangeRequired: boolean }
+  | {
+      kind: 'contact';
+      id: string;
+      organizationId: string;
+      contactTypes: ContactType[];
+      passwordChangeRequired: boolean;
+    }
   | { kind: 'staff'; id: string };
 
 /**
@@ -22,10 +28,15 @@ export async function signAccessToken(
 ) {
   const claims: AccessClaims =
     subject.kind === 'contact'
-      ? { kind: 'contact', org: subject.organizationId, types: subject.contactTypes, ...(subject.passwordChangeRequired ? { pcr: true } : {}) }
+      ? {
+          kind: 'contact',
+          org: subject.organizationId,
+          types: subject.contactTypes,
+          ...(subject.passwordChangeRequired ? { pcr: true } : {}),
+        }
       : { kind: subject.kind };
   if (subject.kind !== 'service') {
-    if (!sessionId) throw new Error('A person\'s access token must name its session');
+    if (!sessionId) throw new Error("A person's access token must name its session");
     claims.sid = sessionId;
   }
   return new SignJWT({ ...claims })

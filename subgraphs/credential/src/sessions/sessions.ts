@@ -40,14 +40,18 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
     };
   }
 
-  const revokeFamily = async (familyId: string) => { await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() }); await revocations.revokeFamilies([familyId]); };
+  const revokeFamily = async (familyId: string) => {
+    await tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await revocations.revokeFamilies([familyId]);
+  };
 
   return {
     issue,
     revokeFamily,
     /** Sign-out everywhere: every live refresh token of these principals stops working now. */
     revokeAllOf: async (principalIds: string[]) => {
-      if (principalIds.length) await tokens.update({ principalId: In(principalIds), revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (principalIds.length)
+        await tokens.update({ principalId: In(principalIds), revokedAt: IsNull() }, { revokedAt: new Date() });
       await revocations.revokeAllOf(principalIds);
     },
 
@@ -55,9 +59,13 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
      * Spend a refresh token once. A token presented a second time (stolen, or replayed) revokes
      * its whole family. `subjectNow` re-reads who the principal is today (types, status).
      */
-    async rotate(refreshToken: string, subjectNow: (token: RefreshToken) => Promise<SessionSubject | null>): Promise<IssuedSession> {
+    async rotate(
+      refreshToken: string,
+      subjectNow: (token: RefreshToken) => Promise<SessionSubject | null>,
+    ): Promise<IssuedSession> {
       const token = await tokens.findOneBy({ tokenHash: sha256(refreshToken) });
-      if (!token || token.expiresAt.getTime() <= Date.now()) throw unauthenticated('The refresh token is invalid or has expired.');
+      if (!token || token.expiresAt.getTime() <= Date.now())
+        throw unauthenticated('The refresh token is invalid or has expired.');
       const spent = await tokens.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (spent.affected !== 1) {
         await revokeFamily(token.familyId);

@@ -13,7 +13,11 @@ export const DISABLED_PASSWORD_HASH = '!disabled: the demonstration password is 
  * is disabled (its hash replaced), and the operator is told. STAFF_EMAIL / STAFF_PASSWORD then
  * create the first real staff login (staff/staff-bootstrap.ts).
  */
-export async function disableDemoStaffInProduction(dataSource: DataSource, config: CredentialConfig, logger: Logger): Promise<void> {
+export async function disableDemoStaffInProduction(
+  dataSource: DataSource,
+  config: CredentialConfig,
+  logger: Logger,
+): Promise<void> {
   if (!config.production) return;
   const repository = dataSource.getRepository(StaffAccount);
   for (const account of await repository.find()) {

@@ -6,7 +6,8 @@ import { StaffAccount } from './staff-account.entity';
 const sqlite = (dataSource: DataSource) => dataSource.options.type === 'better-sqlite3';
 
 /** Whether the staff login is locked now. */
-export const staffLocked = (account: Pick<StaffAccount, 'lockedUntil'>, now = Date.now()) => !!account.lockedUntil && account.lockedUntil.getTime() > now;
+export const staffLocked = (account: Pick<StaffAccount, 'lockedUntil'>, now = Date.now()) =>
+  !!account.lockedUntil && account.lockedUntil.getTime() > now;
 
 /**
  * Staff lock like contacts, softly (ASVS 2.2.1): STAFF_LOCKOUT_ATTEMPTS wrong passwords in a row
@@ -14,19 +15,33 @@ export const staffLocked = (account: Pick<StaffAccount, 'lockedUntil'>, now = Da
  * count; failures while locked neither count nor extend the lock (nobody can keep staff out forever
  * by guessing), and the lock restarts the count.
  */
-export async function recordStaffFailure(dataSource: DataSource, config: CredentialConfig, staffId: string): Promise<void> {
+export async function recordStaffFailure(
+  dataSource: DataSource,
+  config: CredentialConfig,
+  staffId: string,
+): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    const account = await manager.findOne(StaffAccount, { where: { id: staffId }, lock: sqlite(dataSource) ? undefined : { mode: 'pessimistic_write' } });
+    const account = await manager.findOne(StaffAccount, {
+      where: { id: staffId },
+      lock: sqlite(dataSource) ? undefined : { mode: 'pessimistic_write' },
+    });
     if (!account || staffLocked(account)) return;
     const failures = account.failedAttempts + 1;
     const locks = failures >= config.staffLockout.attempts;
-    await manager.update(StaffAccount, { id: staffId }, locks ? { failedAttempts: 0, lockedUntil: new Date(Date.now() + config.staffLockout.minutes * 60_000) } : { failedAttempts: failures });
+    await manager.update(
+      StaffAccount,
+      { id: staffId },
+      locks
+        ? { failedAttempts: 0, lockedUntil: new Date(Date.now() + config.staffLockout.minutes * 60_000) }
+        : { failedAttempts: failures },
+    );
   });
 }
 
 /** A right password: the count starts again. */
 export async function clearStaffFailures(dataSource: DataSource, account: StaffAccount): Promise<void> {
-  if (account.failedAttempts !== 0 || account.lockedUntil) await dataSource.getRepository(StaffAccount).update({ id: account.id }, { failedAttempts: 0, lockedUntil: null });
+  if (account.failedAttempts !== 0 || account.lockedUntil)
+    await dataSource.getRepository(StaffAccount).update({ id: account.id }, { failedAttempts: 0, lockedUntil: null });
 }
 
 /** The staff login with exactly this user name (the database's collation would fold accents). */

@@ -17,6 +17,9 @@ export class AdministratorDirectoryEntry {
   @Field(() => String)
   organizationName: string;
 
-  @Field(() => String, { nullable: true, description: 'The organization\'s own short help message, e.g. "contact HR/IT on ...".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organization\'s own short help message, e.g. "contact HR/IT on ...".',
+  })
   helpMessage: string | null;
 }

@@ -11,12 +11,28 @@ export const FIND_ADMINISTRATORS_LIMIT = { limit: 20, windowSeconds: 60 };
 @Resolver(() => AdministratorDirectoryEntry)
 export class AdministratorDirectoryResolver {
   @Query(() => [AdministratorDirectoryEntry], {
-    description: 'Public: the organizations matching a code or name (at most 10), each with the names of its active Administrators.',
+    description:
+      'Public: the organizations matching a code or name (at most 10), each with the names of its active Administrators.',
   })
-  async findAdministrators(@Arg('organization', () => String) organization: string, @Ctx() context: OrganizationContext) {
-    const args = validateArgs(z.object({ organization: z.string().trim().min(2, 'needs 2 characters or more').max(100, 'is at most 100 characters') }), { organization });
+  async findAdministrators(
+    @Arg('organization', () => String) organization: string,
+    @Ctx() context: OrganizationContext,
+  ) {
+    const args = validateArgs(
+      z.object({
+        organization: z.string().trim().min(2, 'needs 2 characters or more').max(100, 'is at most 100 characters'),
+      }),
+      { organization },
+    );
     await consumeRateLimit(context.dataSource, `findAdministrators:${context.req.ip}`, FIND_ADMINISTRATORS_LIMIT);
     const [organizations] = await searchOrganizations(context.dataSource, args.organization, { page: 1, pageSize: 10 });
-    return organizations.map((o) => Object.assign(new AdministratorDirectoryEntry(), { organizationId: o.id, organizationCode: o.code, organizationName: o.name, helpMessage: o.helpMessage }));
+    return organizations.map((o) =>
+      Object.assign(new AdministratorDirectoryEntry(), {
+        organizationId: o.id,
+        organizationCode: o.code,
+        organizationName: o.name,
+        helpMessage: o.helpMessage,
+      }),
+    );
   }
 }

@@ -11,7 +11,8 @@ const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'state', 'postalCode', 'countr
 @Resolver(() => Organization)
 export class OrganizationUpdateResolver {
   @Mutation(() => Organization, {
-    description: 'Save organization details (EDIT on "Create and maintain Organization details") and address (EDIT on "... address"). CONFLICT when someone saved since `expectedVersion`.',
+    description:
+      'Save organization details (EDIT on "Create and maintain Organization details") and address (EDIT on "... address"). CONFLICT when someone saved since `expectedVersion`.',
   })
   async updateOrganization(
     @Arg('id', () => ID) id: string,
@@ -19,21 +20,40 @@ export class OrganizationUpdateResolver {
     @Arg('input', () => OrganizationInput) input: OrganizationInput,
     @Ctx() context: OrganizationContext,
   ) {
-    const args = validateArgs(z.object({ id: z.string().uuid('is not an organization id'), expectedVersion: z.number().int().min(1), input: organizationInput }), { id, expectedVersion, input });
+    const args = validateArgs(
+      z.object({
+        id: z.string().uuid('is not an organization id'),
+        expectedVersion: z.number().int().min(1),
+        input: organizationInput,
+      }),
+      { id, expectedVersion, input },
+    );
     return context.dataSource.transaction(async (manager) => {
-      const organization = await manager.findOne(Organization, { where: { id: args.id }, lock: context.dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' } });
+      const organization = await manager.findOne(Organization, {
+        where: { id: args.id },
+        lock: context.dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+      });
       if (!organization) throw notFound('Organization');
       if (organization.version !== args.expectedVersion) {
-        throw new GraphQLError('This organization was changed by someone else since it was loaded; reload it and save again.', { extensions: { code: 'CONFLICT', currentVersion: organization.version } });
+        throw new GraphQLError(
+          'This organization was changed by someone else since it was loaded; reload it and save again.',
+          { extensions: { code: 'CONFLICT', currentVersion: organization.version } },
+        );
       }
       // The address is its own function in the job aid: changing it needs that right too.
       if (ADDRESS_FIELDS.some((f) => (organization.address[f] ?? null) !== args.input.address[f])) {
         const allowed = decide(context.principal, 'ORGANIZATION_ADDRESS', 'EDIT', organization.id);
         if (allowed !== true) throw allowed;
       }
-      Object.assign(organization, { name: args.input.name, organizationType: args.input.organizationType, automaticInternetAccess: args.input.automaticInternetAccess, address: args.input.address });
+      Object.assign(organization, {
+        name: args.input.name,
+        organizationType: args.input.organizationType,
+        automaticInternetAccess: args.input.automaticInternetAccess,
+        address: args.input.address,
+      });
       if (args.input.helpMessage !== undefined) organization.helpMessage = args.input.helpMessage;
-      if (typeof args.input.secondFactorRequired === 'boolean') organization.secondFactorRequired = args.input.secondFactorRequired;
+      if (typeof args.input.secondFactorRequired === 'boolean')
+        organization.secondFactorRequired = args.input.secondFactorRequired;
       return manager.save(organization);
     });
   }

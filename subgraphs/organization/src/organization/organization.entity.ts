@@ -41,7 +41,8 @@ export class Organization {
   automaticInternetAccess: boolean;
 
   @Field(() => Boolean, {
-    description: 'Its contacts sign in with a second factor (authenticator app): whoever has none sets one up right after the password, before anything else.',
+    description:
+      'Its contacts sign in with a second factor (authenticator app): whoever has none sets one up right after the password, before anything else.',
   })
   @Column({ type: 'boolean', default: false })
   secondFactorRequired: boolean;
@@ -54,7 +55,8 @@ export class Organization {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The organization\'s own short help message for people who cannot sign in (ESR: "contact HR/IT on ..."); the public administrator lookup shows it.',
+    description:
+      'The organization\'s own short help message for people who cannot sign in (ESR: "contact HR/IT on ..."); the public administrator lookup shows it.',
   })
   @Column({ type: 'varchar', length: 300, nullable: true })
   helpMessage: string | null;

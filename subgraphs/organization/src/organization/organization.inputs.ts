@@ -6,7 +6,9 @@ export const organizationCode = z.string().trim().min(1, 'is required').max(10, 
 
 @ArgsType()
 export class OrganizationsArgs extends PageArgs {
-  @Field(() => String, { description: 'Organization code (prefix) or part of its name, as "Hint: Org Code, Org Name".' })
+  @Field(() => String, {
+    description: 'Organization code (prefix) or part of its name, as "Hint: Org Code, Org Name".',
+  })
   search: string;
 }
 

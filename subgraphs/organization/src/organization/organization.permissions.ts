@@ -5,7 +5,8 @@ const itself = (organization: Organization) => organization.id;
 
 /** Every contact may see which organization it acts for (`me.organization`), whatever its types. */
 const isOwnOrganization = rule('isOwnOrganization', { cache: 'no_cache' })(
-  (organization: Organization, _args, context: AuthContext) => context.principal.kind === 'contact' && context.principal.organizationId === organization.id,
+  (organization: Organization, _args, context: AuthContext) =>
+    context.principal.kind === 'contact' && context.principal.organizationId === organization.id,
 );
 const readDetails = can('ORGANIZATION_DETAILS', 'READ', itself, 'organization');
 // Decided once per organization object, not for each of its four identity fields.
@@ -14,7 +15,14 @@ const identity = oncePerObject('Organization identity', or(isOwnOrganization, re
 /** Reading an organization needs READ on its details, its address READ on the address: own organization only. */
 export const organizationPermissions = {
   Query: { organization: isAuthenticated, organizations: isAuthenticated },
-  Mutation: { updateOrganization: can('ORGANIZATION_DETAILS', 'EDIT', (_parent: unknown, args: { id: string }) => args.id, 'id-arg') },
+  Mutation: {
+    updateOrganization: can(
+      'ORGANIZATION_DETAILS',
+      'EDIT',
+      (_parent: unknown, args: { id: string }) => args.id,
+      'id-arg',
+    ),
+  },
   Organization: {
     '*': readDetails,
     id: identity,

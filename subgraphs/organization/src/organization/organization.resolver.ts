@@ -6,7 +6,10 @@ import { Organization } from './organization.entity';
 import { organizationCode, OrganizationsArgs, organizationsArgs } from './organization.inputs';
 import { searchOrganizations } from './organization.search';
 
-@ObjectType({ description: 'One page of organizations. `totalCount` (and `pageCount`) count matches up to 1,000 and stop there: 1,000 means that many or more; refine the search.' })
+@ObjectType({
+  description:
+    'One page of organizations. `totalCount` (and `pageCount`) count matches up to 1,000 and stop there: 1,000 means that many or more; refine the search.',
+})
 export class OrganizationPage extends PageType(Organization) {}
 
 @Resolver(() => Organization)

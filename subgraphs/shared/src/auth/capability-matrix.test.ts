@@ -49,7 +49,10 @@ describe('the capability matrix, transcribed from the job aid', () => {
 
   // Every cell, against the job aid's own lists (the committed copy under schema/sources/).
   it('agrees with every per-type list of the job aid', () => {
-    const text = readFileSync(resolve(__dirname, '../../../../schema/sources/employer-contacts-job-aid-2022.txt'), 'utf8').split('1) Creating a New Employer Contact')[0];
+    const text = readFileSync(
+      resolve(__dirname, '../../../../schema/sources/employer-contacts-job-aid-2022.txt'),
+      'utf8',
+    ).split('1) Creating a New Employer Contact')[0];
     const byName = new Map(capabilityMatrix.functions.map((f) => [f.name.toLowerCase(), f.key]));
     const fromJobAid = new Map<string, Map<string, string>>();
     let type: string | undefined;
@@ -71,14 +74,21 @@ describe('the capability matrix, transcribed from the job aid', () => {
     for (const contactType of capabilityMatrix.contactTypes.filter((c) => !c.extension)) {
       const listed = fromJobAid.get(contactType.key)!;
       for (const fn of capabilityMatrix.functions.filter((f) => !f.extension)) {
-        expect([contactType.key, fn.key, contactType.capabilities[fn.key]]).toEqual([contactType.key, fn.key, listed.get(fn.key) ?? 'NONE']);
+        expect([contactType.key, fn.key, contactType.capabilities[fn.key]]).toEqual([
+          contactType.key,
+          fn.key,
+          listed.get(fn.key) ?? 'NONE',
+        ]);
       }
     }
   });
 
   it('marks what is not from the job aid as an extension', () => {
     expect(capabilityMatrix.contactTypes.filter((t) => t.extension).map((t) => t.key)).toEqual([T.PASSWORD_RESET_ONLY]);
-    expect(capabilityMatrix.functions.filter((f) => f.extension).map((f) => f.key)).toEqual(['SELF_SERVICE_REGISTRATION', 'SELF_SERVICE_RESET']);
+    expect(capabilityMatrix.functions.filter((f) => f.extension).map((f) => f.key)).toEqual([
+      'SELF_SERVICE_REGISTRATION',
+      'SELF_SERVICE_RESET',
+    ]);
   });
 
   it('grants several types the highest level any of them has', () => {

@@ -2,7 +2,14 @@ import type { ContactType } from '../contact-types/contact-type';
 
 /** Who is calling, as the access token says. */
 export type Principal =
-  | { kind: 'contact'; id: string; organizationId: string; contactTypes: ContactType[]; passwordChangeRequired: boolean; sessionId?: string }
+  | {
+      kind: 'contact';
+      id: string;
+      organizationId: string;
+      contactTypes: ContactType[];
+      passwordChangeRequired: boolean;
+      sessionId?: string;
+    }
   | { kind: 'staff'; id: string; sessionId?: string }
   | { kind: 'service'; id: string }
   | { kind: 'anonymous' };
@@ -23,7 +30,14 @@ export interface AccessClaims {
 export function principalFromClaims(sub: string, claims: AccessClaims): Principal {
   switch (claims.kind) {
     case 'contact':
-      return { kind: 'contact', id: sub, organizationId: claims.org ?? '', contactTypes: claims.types ?? [], passwordChangeRequired: claims.pcr === true, sessionId: claims.sid };
+      return {
+        kind: 'contact',
+        id: sub,
+        organizationId: claims.org ?? '',
+        contactTypes: claims.types ?? [],
+        passwordChangeRequired: claims.pcr === true,
+        sessionId: claims.sid,
+      };
     case 'staff':
       return { kind: 'staff', id: sub, sessionId: claims.sid };
     case 'service':

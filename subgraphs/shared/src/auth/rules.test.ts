@@ -18,18 +18,30 @@ const query = parse('{ rows { id name org note } }');
 
 function schemaWith(wrap: boolean) {
   const calls = { count: 0 };
-  const sameOrg = rule(`sameOrg:${wrap}`, { cache: 'no_cache' })((row: { org: string }, _args, context: { org: string }) => {
+  const sameOrg = rule(`sameOrg:${wrap}`, { cache: 'no_cache' })((
+    row: { org: string },
+    _args,
+    context: { org: string },
+  ) => {
     calls.count++;
     return row.org === context.org;
   });
   const never = rule(`never:${wrap}`, { cache: 'no_cache' })(() => false);
   const inner = or(never, sameOrg);
-  const shielded = permissions({ Query: { rows: allow }, Row: { '*': wrap ? oncePerObject(`Row:${wrap}`, inner) : inner } });
+  const shielded = permissions({
+    Query: { rows: allow },
+    Row: { '*': wrap ? oncePerObject(`Row:${wrap}`, inner) : inner },
+  });
   return { schema: applyMiddleware(buildSchema(typeDefs), shielded), calls };
 }
 
 const run = (schema: ReturnType<typeof schemaWith>['schema']) =>
-  execute({ schema, document: query, rootValue: { rows: rows() }, contextValue: { principal: { kind: 'staff', id: 's' }, org: 'A' } });
+  execute({
+    schema,
+    document: query,
+    rootValue: { rows: rows() },
+    contextValue: { principal: { kind: 'staff', id: 's' }, org: 'A' },
+  });
 
 describe('oncePerObject', () => {
   it('asks the rule once per object per request, whatever the number of fields', async () => {
@@ -48,6 +60,9 @@ describe('oncePerObject', () => {
     expect(JSON.parse(JSON.stringify(actual))).toEqual(JSON.parse(JSON.stringify(expected)));
     // Row 2 (another organization) is refused field by field, as before.
     expect(actual.data).toBeNull();
-    expect(actual.errors?.map((e) => [e.path?.join('.'), e.extensions.code])).toContainEqual(['rows.1.id', 'FORBIDDEN']);
+    expect(actual.errors?.map((e) => [e.path?.join('.'), e.extensions.code])).toContainEqual([
+      'rows.1.id',
+      'FORBIDDEN',
+    ]);
   });
 });

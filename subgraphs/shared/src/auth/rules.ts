@@ -17,11 +17,16 @@ export function forbidden(message = 'You do not have permission to do this.'): G
 /** The organization an object belongs to, from the field's parent and arguments (may load). */
 // graphql-shield hands rules untyped parents and arguments; each scope is written against its own
 // entity and argument types, so the boundary stays `any` here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ScopeOf = (parent: any, args: any, context: any) => string | null | undefined | Promise<string | null | undefined>;
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type ScopeOf = (
+  parent: any,
+  args: any,
+  context: any,
+) => string | null | undefined | Promise<string | null | undefined>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
-export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, context: AuthContext) =>
-  context.principal.kind === 'anonymous' ? unauthenticated() : true,
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
+  (_parent, _args, context: AuthContext) => (context.principal.kind === 'anonymous' ? unauthenticated() : true),
 );
 
 export const isStaff = rule('isStaff', { cache: 'contextual' })((_parent, _args, context: AuthContext) =>
@@ -29,8 +34,11 @@ export const isStaff = rule('isStaff', { cache: 'contextual' })((_parent, _args,
 );
 
 /** Any signed-in contact (whatever its types) or staff: e.g. changing one's own password. */
-export const isSignedInPerson = rule('isSignedInPerson', { cache: 'contextual' })((_parent, _args, context: AuthContext) =>
-  context.principal.kind === 'anonymous' ? unauthenticated() : context.principal.kind === 'contact' || context.principal.kind === 'staff',
+export const isSignedInPerson = rule('isSignedInPerson', { cache: 'contextual' })(
+  (_parent, _args, context: AuthContext) =>
+    context.principal.kind === 'anonymous'
+      ? unauthenticated()
+      : context.principal.kind === 'contact' || context.principal.kind === 'staff',
 );
 
 /**
@@ -38,7 +46,12 @@ export const isSignedInPerson = rule('isSignedInPerson', { cache: 'contextual' }
  * in `organizationId`? Staff may do anything anywhere; other services may read; a contact only
  * in its own organization, and not while it must change its password. True, or the error to give.
  */
-export function decide(principal: Principal, functionKey: string, level: Exclude<Level, 'NONE'>, organizationId: string | null | undefined): true | GraphQLError {
+export function decide(
+  principal: Principal,
+  functionKey: string,
+  level: Exclude<Level, 'NONE'>,
+  organizationId: string | null | undefined,
+): true | GraphQLError {
   switch (principal.kind) {
     case 'anonymous':
       return unauthenticated();
@@ -48,7 +61,10 @@ export function decide(principal: Principal, functionKey: string, level: Exclude
       return level === 'READ' ? true : forbidden();
     case 'contact':
       if (principal.passwordChangeRequired) return forbidden('Change your temporary password first.');
-      return atLeast(levelFor(principal.contactTypes, functionKey), level) && organizationId === principal.organizationId ? true : forbidden();
+      return atLeast(levelFor(principal.contactTypes, functionKey), level) &&
+        organizationId === principal.organizationId
+        ? true
+        : forbidden();
   }
 }
 
@@ -57,7 +73,8 @@ export function decide(principal: Principal, functionKey: string, level: Exclude
 // cost more than half the CPU of a contacts page.
 // graphql-shield wants one instance per rule name: the same right on the same scope is one rule.
 const rules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
-const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) => rules.get(name) ?? rules.set(name, make()).get(name)!;
+const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) =>
+  rules.get(name) ?? rules.set(name, make()).get(name)!;
 
 /**
  * The rule every field permission derives from: `decide` for the organization `scope` names.
@@ -66,12 +83,16 @@ const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) => 
  */
 export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: ScopeOf, scopeName: string) {
   levelFor([], functionKey); // fail at start, not at request time, on a function the matrix lacks
-  return once(`can:${functionKey}:${level}:${scopeName}`, () => rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'no_cache' })(async (parent, args, context: AuthContext) => {
-    const principal = context.principal;
-    // Only a contact's decision depends on the organization: don't load it for anyone else.
-    const organizationId = principal.kind === 'contact' ? await scope(parent, args, context) : null;
-    return decide(principal, functionKey, level, organizationId);
-  }));
+  return once(`can:${functionKey}:${level}:${scopeName}`, () =>
+    rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'no_cache' })(
+      async (parent, args, context: AuthContext) => {
+        const principal = context.principal;
+        // Only a contact's decision depends on the organization: don't load it for anyone else.
+        const organizationId = principal.kind === 'contact' ? await scope(parent, args, context) : null;
+        return decide(principal, functionKey, level, organizationId);
+      },
+    ),
+  );
 }
 
 /**
@@ -79,17 +100,24 @@ export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: S
  * for: for fields whose organization is not known yet (the object's own rules then scope it).
  * `duringPasswordChange` lets a token that may only change the password through.
  */
-export function holds(functionKey: string, level: Exclude<Level, 'NONE'>, options: { duringPasswordChange?: boolean } = {}) {
+export function holds(
+  functionKey: string,
+  level: Exclude<Level, 'NONE'>,
+  options: { duringPasswordChange?: boolean } = {},
+) {
   levelFor([], functionKey);
   const name = `holds:${functionKey}:${level}:${options.duringPasswordChange ? 'pcr' : ''}`;
-  return once(name, () => rule(name, { cache: 'contextual' })((_parent, _args, context: AuthContext) => {
-    const principal = context.principal;
-    if (principal.kind === 'anonymous') return unauthenticated();
-    if (principal.kind === 'staff') return true;
-    if (principal.kind === 'service') return level === 'READ';
-    if (principal.passwordChangeRequired && !options.duringPasswordChange) return forbidden('Change your temporary password first.');
-    return atLeast(levelFor(principal.contactTypes, functionKey), level);
-  }));
+  return once(name, () =>
+    rule(name, { cache: 'contextual' })((_parent, _args, context: AuthContext) => {
+      const principal = context.principal;
+      if (principal.kind === 'anonymous') return unauthenticated();
+      if (principal.kind === 'staff') return true;
+      if (principal.kind === 'service') return level === 'READ';
+      if (principal.passwordChangeRequired && !options.duringPasswordChange)
+        return forbidden('Change your temporary password first.');
+      return atLeast(levelFor(principal.contactTypes, functionKey), level);
+    }),
+  );
 }
 
 type Rule = ReturnType<ReturnType<typeof rule>>;
@@ -107,7 +135,8 @@ export function oncePerObject(name: string, inner: AnyRule): Rule {
   const decisions = new WeakMap<object, WeakMap<object, ReturnType<AnyRule['resolve']>>>();
   const memo = rule(`oncePerObject:${name}`, { cache: 'no_cache' })(() => false);
   memo.resolve = (parent, args, context, info, options) => {
-    if (parent === null || typeof parent !== 'object' || context === null || typeof context !== 'object') return inner.resolve(parent, args, context, info, options);
+    if (parent === null || typeof parent !== 'object' || context === null || typeof context !== 'object')
+      return inner.resolve(parent, args, context, info, options);
     let perRequest = decisions.get(context);
     if (!perRequest) decisions.set(context, (perRequest = new WeakMap()));
     let decision = perRequest.get(parent);
@@ -131,14 +160,29 @@ export interface PermissionOptions {
  * for composition; `_entities` needs a token unless every representation is of a public type.
  */
 export function permissions(rules: IRules, publicEntityTypes: string[] = [], options: PermissionOptions = {}) {
-  const entities = rule('entities', { cache: 'no_cache' })((_parent, args: { representations: { __typename: string }[] }, context: AuthContext) =>
-    context.principal.kind !== 'anonymous' || args.representations.every((r) => publicEntityTypes.includes(r.__typename)) || unauthenticated(),
+  const entities = rule('entities', { cache: 'no_cache' })(
+    (_parent, args: { representations: { __typename: string }[] }, context: AuthContext) =>
+      context.principal.kind !== 'anonymous' ||
+      args.representations.every((r) => publicEntityTypes.includes(r.__typename)) ||
+      unauthenticated(),
   );
   const tree = rules as Record<string, Record<string, Rule>>;
   const current = options.currentSession;
-  const mutations: Record<string, unknown> = current && tree.Mutation ? { Mutation: Object.fromEntries(Object.entries(tree.Mutation).map(([field, guard]) => [field, chain(current, guard)])) } : {};
+  const mutations: Record<string, unknown> =
+    current && tree.Mutation
+      ? {
+          Mutation: Object.fromEntries(
+            Object.entries(tree.Mutation).map(([field, guard]) => [field, chain(current, guard)]),
+          ),
+        }
+      : {};
   return shield<unknown, AuthContext, unknown>(
-    { ...tree, ...(mutations as IRules), Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities }, _Service: allow },
+    {
+      ...tree,
+      ...(mutations as IRules),
+      Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities },
+      _Service: allow,
+    },
     {
       fallbackRule: deny,
       allowExternalErrors: true,

@@ -12,14 +12,30 @@ const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('bas
 
 function bearer(sid: string, lifetimeSeconds = 900): string {
   const now = Math.floor(Date.now() / 1000);
-  const claims = { kind: 'contact', org: 'org-1', types: ['READ_ONLY'], sid, sub: randomUUID(), iss: settings.issuer, aud: settings.audience, iat: now, exp: now + lifetimeSeconds };
+  const claims = {
+    kind: 'contact',
+    org: 'org-1',
+    types: ['READ_ONLY'],
+    sid,
+    sub: randomUUID(),
+    iss: settings.issuer,
+    aud: settings.audience,
+    iat: now,
+    exp: now + lifetimeSeconds,
+  };
   const unsigned = `${part({ alg: 'EdDSA', kid: 'k1', typ: 'at+jwt' })}.${part(claims)}`;
   return `Bearer ${unsigned}.${sign(null, Buffer.from(unsigned), privateKey).toString('base64url')}`;
 }
 
 /** Keys that count how often a signature is checked. */
 function countingKeys() {
-  const keys = Object.assign(async () => { keys.calls++; return publicKey; }, { calls: 0 });
+  const keys = Object.assign(
+    async () => {
+      keys.calls++;
+      return publicKey;
+    },
+    { calls: 0 },
+  );
   return keys;
 }
 

@@ -40,9 +40,11 @@ function refusal(header: { kid?: unknown }, payload: { iat?: unknown; kind?: unk
   // Without `kid` a verifier must guess the key; every token this system signs names it.
   if (typeof header.kid !== 'string' || !header.kid) return 'The access token names no key (kid).';
   // A token "issued" in the future was made with a wrong clock or to outlive its revocation.
-  if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) return 'The access token is invalid or has expired.';
+  if (typeof payload.iat !== 'number' || payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS)
+    return 'The access token is invalid or has expired.';
   // People's tokens name their session, so that signing out can end them; service tokens need not.
-  if ((payload.kind === 'contact' || payload.kind === 'staff') && (typeof payload.sid !== 'string' || !payload.sid)) return 'The access token is invalid or has expired.';
+  if ((payload.kind === 'contact' || payload.kind === 'staff') && (typeof payload.sid !== 'string' || !payload.sid))
+    return 'The access token is invalid or has expired.';
   return null;
 }
 
@@ -57,7 +59,9 @@ export function createTokenVerifier(
   revocations?: RevocationList,
   cacheOptions: { maxEntries?: number; maxSeconds?: number } = {},
 ): TokenVerifier {
-  const verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({ max: cacheOptions.maxEntries ?? TOKEN_CACHE_MAX_ENTRIES });
+  const verified = new LRUCache<string, { principal: Principal; expiresAt: number }>({
+    max: cacheOptions.maxEntries ?? TOKEN_CACHE_MAX_ENTRIES,
+  });
   const maxMs = (cacheOptions.maxSeconds ?? TOKEN_CACHE_MAX_SECONDS) * 1000;
   const verify = async (token: string): Promise<Principal> => {
     // A hit is a token that verified within its lifetime; its `exp` is checked here on the same clock
@@ -88,7 +92,13 @@ export function createTokenVerifier(
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <access token>".');
     const principal = await verify(match[1]);
     // Every request, cached or not: a session may end while its token is still valid.
-    if (revocations && 'sessionId' in principal && principal.sessionId && (await revocations.isRevoked(principal.sessionId))) throw sessionEnded();
+    if (
+      revocations &&
+      'sessionId' in principal &&
+      principal.sessionId &&
+      (await revocations.isRevoked(principal.sessionId))
+    )
+      throw sessionEnded();
     return principal;
   };
 }

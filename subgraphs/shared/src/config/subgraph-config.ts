@@ -6,9 +6,7 @@ export type SubgraphName = 'organization' | 'contact' | 'credential';
 
 export const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, contact: 4002, credential: 4003 };
 
-export type DatabaseConfig =
-  | { kind: 'mysql'; url: string; database: string }
-  | { kind: 'sqlite'; file: string };
+export type DatabaseConfig = { kind: 'mysql'; url: string; database: string } | { kind: 'sqlite'; file: string };
 
 export interface SubgraphConfig {
   name: SubgraphName;
@@ -68,7 +66,11 @@ export const subgraphEnv = z.object({
   ORGANIZATION_URL: z.string().url().default(`http://localhost:${DEFAULT_PORTS.organization}/graphql`),
 });
 
-export const csv = (value: string) => value.split(',').map((s) => s.trim()).filter(Boolean);
+export const csv = (value: string) =>
+  value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /**
  * Each subgraph owns its own database. `<NAME>_DATABASE_URL` names it exactly (a deployment with
@@ -90,7 +92,8 @@ export function databaseFor(name: SubgraphName, env: z.infer<typeof subgraphEnv>
 function databaseName(url: string, fallback: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
   if (!name) return fallback;
-  if (!/^[A-Za-z0-9_]{1,54}$/.test(name)) throw new Error(`Invalid configuration:\n  database name "${name}": letters, digits and _ only`);
+  if (!/^[A-Za-z0-9_]{1,54}$/.test(name))
+    throw new Error(`Invalid configuration:\n  database name "${name}": letters, digits and _ only`);
   return name;
 }
 
@@ -108,7 +111,9 @@ export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = 
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,
     auth: {
-      jwksUrl: parsed.JWKS_URL ?? `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
+      jwksUrl:
+        parsed.JWKS_URL ??
+        `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
       revocationPollSeconds: parsed.REVOCATION_POLL_SECONDS,

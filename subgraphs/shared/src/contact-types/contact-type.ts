@@ -39,6 +39,8 @@ export const CONTACT_TYPE_LABELS: Record<ContactType, string> = {
 
 registerEnumType(ContactType, {
   name: 'ContactType',
-  description: 'What an employer contact may do for its organization (the job aid\'s contact types).',
-  valuesConfig: Object.fromEntries(Object.entries(CONTACT_TYPE_LABELS).map(([k, label]) => [k, { description: label }])),
+  description: "What an employer contact may do for its organization (the job aid's contact types).",
+  valuesConfig: Object.fromEntries(
+    Object.entries(CONTACT_TYPE_LABELS).map(([k, label]) => [k, { description: label }]),
+  ),
 });

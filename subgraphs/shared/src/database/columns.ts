@@ -14,18 +14,41 @@ export function columnsFor(queryRunner: QueryRunner) {
   return {
     /** A UUID primary key. */
     uuidKey: (name = 'id'): TableColumnOptions => ({ name, type: 'varchar', length: '36', isPrimary: true }),
-    text: (name: string, length: number, nullable = true): TableColumnOptions => ({ name, type: 'varchar', length: String(length), isNullable: nullable }),
+    text: (name: string, length: number, nullable = true): TableColumnOptions => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      isNullable: nullable,
+    }),
     int: (name: string): TableColumnOptions => ({ name, type: int }),
-    serialKey: (name: string): TableColumnOptions => ({ name, type: int, isPrimary: true, isGenerated: true, generationStrategy: 'increment' }),
+    serialKey: (name: string): TableColumnOptions => ({
+      name,
+      type: int,
+      isPrimary: true,
+      isGenerated: true,
+      generationStrategy: 'increment',
+    }),
     counter: (name: string): TableColumnOptions => ({ name, type: int, default: 0 }),
     // Booleans default to 1/0: what both drivers read back for `default: true/false` on an entity.
-    flag: (name: string, fallback: boolean): TableColumnOptions => ({ name, type: driver.normalizeType({ type: 'boolean' }), default: fallback ? 1 : 0 }),
+    flag: (name: string, fallback: boolean): TableColumnOptions => ({
+      name,
+      type: driver.normalizeType({ type: 'boolean' }),
+      default: fallback ? 1 : 0,
+    }),
     when: (name: string, nullable = true): TableColumnOptions => ({ name, type: 'datetime', isNullable: nullable }),
     /** `createdAt`, `updatedAt`, `version`: TypeORM's `@CreateDateColumn`, `@UpdateDateColumn`, `@VersionColumn`. */
     bookkeeping: (): TableColumnOptions[] => [
-      { name: 'createdAt', type: driver.normalizeType({ type: types.createDate }), precision: types.createDatePrecision, default: types.createDateDefault },
       {
-        name: 'updatedAt', type: driver.normalizeType({ type: types.updateDate }), precision: types.updateDatePrecision, default: types.updateDateDefault,
+        name: 'createdAt',
+        type: driver.normalizeType({ type: types.createDate }),
+        precision: types.createDatePrecision,
+        default: types.createDateDefault,
+      },
+      {
+        name: 'updatedAt',
+        type: driver.normalizeType({ type: types.updateDate }),
+        precision: types.updateDatePrecision,
+        default: types.updateDateDefault,
         onUpdate: isMysql ? types.updateDateDefault : undefined,
       },
       { name: 'version', type: driver.normalizeType({ type: types.version }) },

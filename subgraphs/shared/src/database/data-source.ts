@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, type DataSourceOptions, type EntitySchema, type EntitySubscriberInterface, type MigrationInterface, type MixedList } from 'typeorm';
+import {
+  DataSource,
+  type DataSourceOptions,
+  type EntitySchema,
+  type EntitySubscriberInterface,
+  type MigrationInterface,
+  type MixedList,
+} from 'typeorm';
 import type { DatabaseConfig } from '../config/subgraph-config';
 
 export interface DataSourceSpec {
@@ -16,8 +23,19 @@ export interface DataSourceSpec {
 export type MysqlFlavour = 'mysql' | 'mariadb';
 
 /** A TypeORM DataSource for one subgraph's own database: MySQL/MariaDB, or the embedded SQLite file. */
-export function createDataSource(db: DatabaseConfig, spec: DataSourceSpec, flavour: MysqlFlavour = 'mysql'): DataSource {
-  const common = { entities: spec.entities, migrations: spec.migrations, subscribers: spec.subscribers ?? [], migrationsRun: false, synchronize: false, logging: false } as const;
+export function createDataSource(
+  db: DatabaseConfig,
+  spec: DataSourceSpec,
+  flavour: MysqlFlavour = 'mysql',
+): DataSource {
+  const common = {
+    entities: spec.entities,
+    migrations: spec.migrations,
+    subscribers: spec.subscribers ?? [],
+    migrationsRun: false,
+    synchronize: false,
+    logging: false,
+  } as const;
   const options: DataSourceOptions =
     db.kind === 'mysql'
       ? {
@@ -45,7 +63,9 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
   const admin = new DataSource({ type: 'mysql', url: server.toString() });
   await admin.initialize();
   try {
-    await admin.query(`CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     const [{ version }] = await admin.query<{ version: string }[]>('SELECT VERSION() AS version');
     return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
@@ -59,15 +79,22 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
  * migrate and to create what must exist once (demo rows, the first staff login, the signing key),
  * instead of both finding it missing and both creating it. SQLite has one process anyway.
  */
-export async function withStartupLock<T>(db: DatabaseConfig, dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+export async function withStartupLock<T>(
+  db: DatabaseConfig,
+  dataSource: DataSource,
+  work: () => Promise<T>,
+): Promise<T> {
   if (db.kind !== 'mysql') return work();
   // Lock names are at most 64 characters and shared by every database of the server.
   const name = `ecg-startup-${createHash('sha256').update(db.database).digest('hex').slice(0, 40)}`;
   const runner = dataSource.createQueryRunner();
   try {
     // QueryRunner.query is untyped: GET_LOCK answers 1, 0 (timed out) or NULL, as a number or a string by driver.
-    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name])) as { locked: number | string | null }[];
-    if (Number(locked) !== 1) throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
+    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name])) as {
+      locked: number | string | null;
+    }[];
+    if (Number(locked) !== 1)
+      throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
     try {
       return await work();
     } finally {

@@ -4,7 +4,18 @@ import { ErrorCode } from './errors';
 import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
 /** Operations that check a secret: one per request, so aliases cannot multiply password guesses. */
-export const CREDENTIAL_FIELDS = new Set(['login', 'requestPasswordReset', 'resetPassword', 'completeUnlock', 'changePassword', 'refreshToken', 'verifySecondFactor', 'confirmTotpEnrolment', 'signInWithPasskey', 'finishPasskeyRegistration']);
+export const CREDENTIAL_FIELDS = new Set([
+  'login',
+  'requestPasswordReset',
+  'resetPassword',
+  'completeUnlock',
+  'changePassword',
+  'refreshToken',
+  'verifySecondFactor',
+  'confirmTotpEnrolment',
+  'signInWithPasskey',
+  'finishPasskeyRegistration',
+]);
 
 export const oneCredentialOperation: ValidationRule = (context: ValidationContext): ASTVisitor => {
   let seen = 0;
@@ -13,7 +24,10 @@ export const oneCredentialOperation: ValidationRule = (context: ValidationContex
       if (!CREDENTIAL_FIELDS.has(node.name.value) || context.getParentType()?.name !== 'Mutation') return;
       if (++seen === 2) {
         context.reportError(
-          new GraphQLError(`At most one of ${[...CREDENTIAL_FIELDS].join(', ')} per request.`, { nodes: [node], extensions: { code: ErrorCode.BAD_USER_INPUT } }),
+          new GraphQLError(`At most one of ${[...CREDENTIAL_FIELDS].join(', ')} per request.`, {
+            nodes: [node],
+            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          }),
         );
       }
     },

@@ -14,23 +14,37 @@ const schema = buildSchema(`
 const cost = (document: string, variables?: Record<string, unknown>) => {
   const ast = parse(document);
   const operation = ast.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
-  const fragments = Object.fromEntries(ast.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const fragments = Object.fromEntries(
+    ast.definitions
+      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
   return operationCost(schema, operation, fragments, variables, { ...DEFAULT_COST_OPTIONS, maxCost: 1 });
 };
 
 describe('query cost', () => {
   it('counts every field once per item of the pages around it', () => {
     // organization, contacts, totalCount, items + 100 x fullName
-    expect(cost('{ organization(code: "a") { contacts(pageSize: 100) { totalCount items { fullName } } } }')).toBe(4 + 100);
+    expect(cost('{ organization(code: "a") { contacts(pageSize: 100) { totalCount items { fullName } } } }')).toBe(
+      4 + 100,
+    );
     // ... and + 100 x (auditTrail, items + 100 x action)
-    expect(cost('{ organization(code: "a") { contacts(pageSize: 100) { items { auditTrail(pageSize: 100) { items { action } } } } } }')).toBe(3 + 100 * (2 + 100));
+    expect(
+      cost(
+        '{ organization(code: "a") { contacts(pageSize: 100) { items { auditTrail(pageSize: 100) { items { action } } } } } }',
+      ),
+    ).toBe(3 + 100 * (2 + 100));
   });
 
   it('takes the argument default when no size is given, and variables as sent or defaulted', () => {
     const paged = (size: string) => `{ organization(code: "a") { contacts${size} { items { fullName } } } }`;
     expect(cost(paged(''))).toBe(3 + 10);
-    expect(cost('query ($s: Int!) { organization(code: "a") { contacts(pageSize: $s) { items { fullName } } } }', { s: 50 })).toBe(3 + 50);
-    expect(cost('query ($s: Int! = 40) { organization(code: "a") { contacts(pageSize: $s) { items { fullName } } } }')).toBe(3 + 40);
+    expect(
+      cost('query ($s: Int!) { organization(code: "a") { contacts(pageSize: $s) { items { fullName } } } }', { s: 50 }),
+    ).toBe(3 + 50);
+    expect(
+      cost('query ($s: Int! = 40) { organization(code: "a") { contacts(pageSize: $s) { items { fullName } } } }'),
+    ).toBe(3 + 40);
   });
 
   it('counts a page bigger than the cap as the cap (the resolver refuses it anyway)', () => {
@@ -47,11 +61,23 @@ describe('query cost', () => {
 
   it('counts aliases and fragments each time they appear', () => {
     const one = cost('{ organization(code: "a") { contacts(pageSize: 100) { items { fullName } } } }');
-    expect(cost('{ a: organization(code: "a") { contacts(pageSize: 100) { items { fullName } } } b: organization(code: "a") { contacts(pageSize: 100) { items { fullName } } } }')).toBe(2 * one);
-    expect(cost('{ a: organization(code: "a") { ...page } b: organization(code: "a") { ...page } } fragment page on Organization { contacts(pageSize: 100) { items { ... on Contact { fullName } } } }')).toBe(2 * one);
+    expect(
+      cost(
+        '{ a: organization(code: "a") { contacts(pageSize: 100) { items { fullName } } } b: organization(code: "a") { contacts(pageSize: 100) { items { fullName } } } }',
+      ),
+    ).toBe(2 * one);
+    expect(
+      cost(
+        '{ a: organization(code: "a") { ...page } b: organization(code: "a") { ...page } } fragment page on Organization { contacts(pageSize: 100) { items { ... on Contact { fullName } } } }',
+      ),
+    ).toBe(2 * one);
   });
 
   it('does not loop on a fragment cycle (graphql refuses the document anyway)', () => {
-    expect(cost('{ organization(code: "a") { ...a } } fragment a on Organization { name ...b } fragment b on Organization { ...a }')).toBe(2);
+    expect(
+      cost(
+        '{ organization(code: "a") { ...a } } fragment a on Organization { name ...b } fragment b on Organization { ...a }',
+      ),
+    ).toBe(2);
   });
 });

@@ -56,14 +56,33 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   options: QueryCostOptions,
 ): number {
-  const root = operation.operation === OperationTypeNode.QUERY ? schema.getQueryType() : operation.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === OperationTypeNode.QUERY
+      ? schema.getQueryType()
+      : operation.operation === OperationTypeNode.MUTATION
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   if (!root) return 0;
-  const variableDefaults = Object.fromEntries((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]));
-  return selectionCost(operation.selectionSet, root, undefined, { schema, fragments, variables: variables ?? {}, variableDefaults, options }, new Set());
+  const variableDefaults = Object.fromEntries(
+    (operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue]),
+  );
+  return selectionCost(
+    operation.selectionSet,
+    root,
+    undefined,
+    { schema, fragments, variables: variables ?? {}, variableDefaults, options },
+    new Set(),
+  );
 }
 
 /** The cost of one instance of `parentType`; `pageSize` is the size a paged parent gave its item list. */
-function selectionCost(selectionSet: SelectionSetNode, parentType: GraphQLNamedType, pageSize: number | undefined, walk: Walk, fragmentsOnPath: Set<string>): number {
+function selectionCost(
+  selectionSet: SelectionSetNode,
+  parentType: GraphQLNamedType,
+  pageSize: number | undefined,
+  walk: Walk,
+  fragmentsOnPath: Set<string>,
+): number {
   let total = 0;
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -83,9 +102,16 @@ function selectionCost(selectionSet: SelectionSetNode, parentType: GraphQLNamedT
   return total;
 }
 
-function fieldCost(node: FieldNode, parentType: GraphQLNamedType, pageSize: number | undefined, walk: Walk, fragmentsOnPath: Set<string>): number {
+function fieldCost(
+  node: FieldNode,
+  parentType: GraphQLNamedType,
+  pageSize: number | undefined,
+  walk: Walk,
+  fragmentsOnPath: Set<string>,
+): number {
   if (node.name.value.startsWith('__')) return node.name.value === '__typename' ? 0 : 1;
-  const field = isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
+  const field =
+    isObjectType(parentType) || isInterfaceType(parentType) ? parentType.getFields()[node.name.value] : undefined;
   // An unknown field is graphql's validation's to refuse; it costs what a field costs.
   if (!field) return 1;
   if (!node.selectionSet) return 1;
@@ -144,14 +170,23 @@ export function queryCostLimit(options: QueryCostOptions): ApolloServerPlugin {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
           const fragments = Object.fromEntries(
-            document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+            document.definitions
+              .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+              .map((d) => [d.name.value, d]),
           );
           const cost = operationCost(schema, operation, fragments, request.variables, options);
           if (cost <= options.maxCost) return;
           const shown = cost > Number.MAX_SAFE_INTEGER ? `more than ${Number.MAX_SAFE_INTEGER}` : String(cost);
           throw new GraphQLError(
             `This query is too costly: a cost of ${shown} is over the maximum of ${options.maxCost}. Ask for smaller pages or fewer nested lists.`,
-            { extensions: { code: QUERY_TOO_COSTLY, cost: Math.min(cost, Number.MAX_SAFE_INTEGER), maxCost: options.maxCost, http: { status: 400 } } },
+            {
+              extensions: {
+                code: QUERY_TOO_COSTLY,
+                cost: Math.min(cost, Number.MAX_SAFE_INTEGER),
+                maxCost: options.maxCost,
+                http: { status: 400 },
+              },
+            },
           );
         },
       };

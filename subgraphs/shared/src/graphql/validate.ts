@@ -6,7 +6,8 @@ import { badUserInput, type InvalidField } from './errors';
 // differently from what was typed: "Trojan Source"), and the Unicode line and paragraph separators.
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 // The same, except tab, line feed and carriage return: for the few inputs that are files (a CSV).
-const CONTROL_IN_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
+const CONTROL_IN_MULTILINE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 
 export interface ValidateOptions {
   /** Argument paths (`csv`) whose text may span lines: tab, CR and LF are allowed there, nothing else is. */
@@ -16,14 +17,27 @@ export interface ValidateOptions {
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Every string anywhere in `value` that holds a control character, by its argument path. */
-export function controlCharacterFields(value: unknown, options: ValidateOptions = {}, path: string[] = []): InvalidField[] {
+export function controlCharacterFields(
+  value: unknown,
+  options: ValidateOptions = {},
+  path: string[] = [],
+): InvalidField[] {
   if (typeof value === 'string') {
     const field = path.join('.') || '(arguments)';
     const found = (options.multiline?.includes(field) ? CONTROL_IN_MULTILINE : CONTROL).exec(value);
-    return found ? [{ field, message: `must not contain control or bidirectional formatting characters (found ${codePoint(found[0])})` }] : [];
+    return found
+      ? [
+          {
+            field,
+            message: `must not contain control or bidirectional formatting characters (found ${codePoint(found[0])})`,
+          },
+        ]
+      : [];
   }
-  if (Array.isArray(value)) return value.flatMap((item, i) => controlCharacterFields(item, options, [...path, String(i)]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => controlCharacterFields(item, options, [...path, key]));
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => controlCharacterFields(item, options, [...path, String(i)]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([key, item]) => controlCharacterFields(item, options, [...path, key]));
   return [];
 }
 
@@ -32,11 +46,17 @@ export function controlCharacterFields(value: unknown, options: ValidateOptions 
  * Every string argument, however deep, is also refused if it holds a control character: one
  * check here covers every text input of every subgraph.
  */
-export function validateArgs<T extends z.ZodTypeAny>(schema: T, args: unknown, options: ValidateOptions = {}): z.infer<T> {
+export function validateArgs<T extends z.ZodTypeAny>(
+  schema: T,
+  args: unknown,
+  options: ValidateOptions = {},
+): z.infer<T> {
   const controls = controlCharacterFields(args, options);
   const result = schema.safeParse(args);
   if (result.success && controls.length === 0) return result.data;
-  const issues = result.success ? [] : result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(arguments)', message: issue.message }));
+  const issues = result.success
+    ? []
+    : result.error.issues.map((issue) => ({ field: issue.path.join('.') || '(arguments)', message: issue.message }));
   const named = new Set(controls.map((c) => c.field));
   throw badUserInput([...controls, ...issues.filter((issue) => !named.has(issue.field))]);
 }

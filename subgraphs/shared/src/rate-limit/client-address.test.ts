@@ -2,7 +2,12 @@ import { rateLimitAddressKey, withAddressKey } from './client-address';
 
 describe('rate-limit address keys', () => {
   it('bucket IPv6 by its /64 network, whatever the interface part', () => {
-    const keys = ['2001:db8:7:42::1', '2001:db8:7:42:1:1eef:0:1', '2001:0db8:0007:0042:ffff:ffff:ffff:ffff', '2001:db8:7:42::a:b'].map((a) => rateLimitAddressKey(a));
+    const keys = [
+      '2001:db8:7:42::1',
+      '2001:db8:7:42:1:1eef:0:1',
+      '2001:0db8:0007:0042:ffff:ffff:ffff:ffff',
+      '2001:db8:7:42::a:b',
+    ].map((a) => rateLimitAddressKey(a));
     expect(new Set(keys)).toEqual(new Set(['2001:db8:7:42::/64']));
     expect(rateLimitAddressKey('2001:db8:7:43::1')).toBe('2001:db8:7:43::/64');
   });

@@ -6,7 +6,8 @@ let ipv6PrefixLength = 64;
 
 /** IPv6 clients share a bucket per network of this many leading bits (RATE_LIMIT_IPV6_PREFIX). */
 export function setIpv6RateLimitPrefix(length: number): void {
-  if (!Number.isInteger(length) || length < 1 || length > 128) throw new RangeError('IPv6 prefix length must be 1 to 128');
+  if (!Number.isInteger(length) || length < 1 || length > 128)
+    throw new RangeError('IPv6 prefix length must be 1 to 128');
   ipv6PrefixLength = length;
 }
 

@@ -10,7 +10,11 @@ export class CreateRateLimit1763790000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'rate_limit',
-        columns: [{ ...text('bucket', 200, false), isPrimary: true }, { name: 'windowStart', type: 'bigint' }, int('hits')],
+        columns: [
+          { ...text('bucket', 200, false), isPrimary: true },
+          { name: 'windowStart', type: 'bigint' },
+          int('hits'),
+        ],
       }),
     );
   }

@@ -12,7 +12,12 @@ export interface RateLimit {
  * Count one hit on `bucket` and refuse it with RATE_LIMITED once the window's limit is passed.
  * One atomic upsert, so concurrent requests on any replica are all counted.
  */
-export async function consumeRateLimit(dataSource: DataSource, bucket: string, { limit, windowSeconds }: RateLimit, now = Date.now()): Promise<void> {
+export async function consumeRateLimit(
+  dataSource: DataSource,
+  bucket: string,
+  { limit, windowSeconds }: RateLimit,
+  now = Date.now(),
+): Promise<void> {
   const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
   // A client address at the end of the name counts by network for IPv6 (see `client-address.ts`).
   const key = withAddressKey(bucket).slice(0, 200);
@@ -29,7 +34,9 @@ export async function consumeRateLimit(dataSource: DataSource, bucket: string, {
         [key, windowStart],
       );
     }
-    const [row] = await manager.query<{ hits: number | string }[]>('SELECT hits FROM rate_limit WHERE bucket = ?', [key]);
+    const [row] = await manager.query<{ hits: number | string }[]>('SELECT hits FROM rate_limit WHERE bucket = ?', [
+      key,
+    ]);
     return Number(row.hits);
   });
   if (hits > limit) {

@@ -24,5 +24,9 @@ const edgeEnv = z.object({
 
 export function loadEdgeSettings(env: NodeJS.ProcessEnv): EdgeSettings {
   const parsed = parseEnv(edgeEnv, env);
-  return { exposeStackTraces: parsed.EXPOSE_STACK_TRACES, maxQueryCost: parsed.QUERY_MAX_COST, rateLimitIpv6PrefixLength: parsed.RATE_LIMIT_IPV6_PREFIX };
+  return {
+    exposeStackTraces: parsed.EXPOSE_STACK_TRACES,
+    maxQueryCost: parsed.QUERY_MAX_COST,
+    rateLimitIpv6PrefixLength: parsed.RATE_LIMIT_IPV6_PREFIX,
+  };
 }

@@ -17,16 +17,31 @@ export function formatError(logger: Logger, exposeStackTraces = false) {
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);
     const argument = refusedArgument(original);
     if (argument) {
-      return { message: formatted.message, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT, invalidFields: [{ field: argument, message: formatted.message }] } };
+      return {
+        message: formatted.message,
+        path: formatted.path,
+        extensions: {
+          code: ErrorCode.BAD_USER_INPUT,
+          invalidFields: [{ field: argument, message: formatted.message }],
+        },
+      };
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, 'database unavailable');
-      return { message: 'The service is temporarily unavailable; try again shortly.', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        message: 'The service is temporarily unavailable; try again shortly.',
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     // Only an operator who asked for them (EXPOSE_STACK_TRACES=true) sees where a bug is.
     const stacktrace = exposeStackTraces ? formatted.extensions?.stacktrace : undefined;
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) },
+    };
   };
 }
 
@@ -45,7 +60,14 @@ function refusedArgument(error: unknown): string | undefined {
   return /^Argument "([^"]+)" (?:of (?:non-null|required) type|has invalid value)/.exec(error.message)?.[1];
 }
 
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'EPIPE', 'ENOTFOUND']);
+const UNAVAILABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'PROTOCOL_CONNECTION_LOST',
+  'EPIPE',
+  'ENOTFOUND',
+]);
 
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;

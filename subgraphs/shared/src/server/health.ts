@@ -13,6 +13,8 @@ export function healthHandler(service: string, dataSource: DataSource) {
     } catch {
       database = 'down';
     }
-    res.status(database === 'up' ? 200 : 503).json({ service, status: database === 'up' ? 'ok' : 'unavailable', database });
+    res
+      .status(database === 'up' ? 200 : 503)
+      .json({ service, status: database === 'up' ? 'ok' : 'unavailable', database });
   };
 }

@@ -24,7 +24,17 @@ export function requestBodyErrors(logger: Logger): ErrorRequestHandler {
     const { type, status } = (error ?? {}) as BodyError;
     if (!isRefusedBody(error) || !type || !status || res.headersSent) return next(error);
     const message = MESSAGES[type] ?? 'The request body cannot be read.';
-    logger.warn({ reason: message, type, status, method: req.method, path: req.path, contentLength: req.headers['content-length'] }, 'request body refused');
+    logger.warn(
+      {
+        reason: message,
+        type,
+        status,
+        method: req.method,
+        path: req.path,
+        contentLength: req.headers['content-length'],
+      },
+      'request body refused',
+    );
     res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
 }
@@ -46,8 +56,13 @@ export function unexpectedErrors(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (isRefusedBody(error)) return bodies(error, req, res, next);
     const { type, status } = (error ?? {}) as BodyError;
-    logger.error({ err: type ? { type, status } : error, method: req.method, path: req.path }, 'unexpected error outside GraphQL');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    logger.error(
+      { err: type ? { type, status } : error, method: req.method, path: req.path },
+      'unexpected error outside GraphQL',
+    );
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   };
 }
 

@@ -1,6 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -94,7 +98,15 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     // Cache control off: no field has a cache hint (answers are per caller), and the plugin, on by
     // default, wraps every field resolver of every row to compute a policy that is always "no cache".
     // Its one visible effect, `cache-control: no-store` on every answer, is kept by noStore.
-    plugins: [...limits.plugins, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), noStore, operationLog<C>()],
+    plugins: [
+      ...limits.plugins,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
+      operationLog<C>(),
+    ],
   });
   await apollo.start();
   app.use(
@@ -102,7 +114,15 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     jsonBody(logger),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        definition.createContext({ dataSource, logger: logger.child({ requestId: requestId(req) }), req, principal: await verify(req.headers.authorization) }, services),
+        definition.createContext(
+          {
+            dataSource,
+            logger: logger.child({ requestId: requestId(req) }),
+            req,
+            principal: await verify(req.headers.authorization),
+          },
+          services,
+        ),
     }),
   );
 
@@ -139,7 +159,11 @@ const noStore: ApolloServerPlugin = {
 export function runUntilSignalled(start: () => Promise<StartedServer>): void {
   start().then(
     (server) => {
-      const shutdown = () => server.stop().then(() => process.exit(0), () => process.exit(1));
+      const shutdown = () =>
+        server.stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
     },
