@@ -5,7 +5,8 @@ import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, PASSWORD_HINT, sentence } from '../components/password-rules';
+import { checkNewPassword, sentence } from '../components/password-rules';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
 import { actorName, eventName, failureName, statusName, when } from '../format';
@@ -187,22 +188,12 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
           onChange={(e) => setCurrent(e.target.value)}
           errors={errors.current}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          errors={errors.newPassword}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(e) => setConfirmation(e.target.value)}
-          errors={errors.confirmation}
+        <NewPasswordFields
+          newPassword={newPassword}
+          confirmation={confirmation}
+          onNewPassword={setNewPassword}
+          onConfirmation={setConfirmation}
+          errors={errors}
         />
         <div className="actions">
           <button type="submit" className="button">

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiError, explain } from '../api/api-error';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, PASSWORD_HINT, sentence } from '../components/password-rules';
+import { checkNewPassword, sentence } from '../components/password-rules';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { TextField } from '../components/text-field';
 import { changePassword, signOut } from '../session/session';
 
@@ -85,22 +86,12 @@ export function ChoosePassword({
             errors={errors.current}
           />
         )}
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          errors={errors.newPassword}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(e) => setConfirmation(e.target.value)}
-          errors={errors.confirmation}
+        <NewPasswordFields
+          newPassword={newPassword}
+          confirmation={confirmation}
+          onNewPassword={setNewPassword}
+          onConfirmation={setConfirmation}
+          errors={errors}
         />
         <div className="actions">
           <button type="submit" className="button">

@@ -4,8 +4,8 @@ import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, PASSWORD_HINT, sentence } from '../components/password-rules';
-import { TextField } from '../components/text-field';
+import { checkNewPassword, sentence } from '../components/password-rules';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { ResetPasswordDocument } from '../graphql/generated';
 import type { SignInState } from './sign-in';
 
@@ -80,22 +80,12 @@ export function ResetPasswordPage() {
       )}
       <p>Choose a new password for your self-service login.</p>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={PASSWORD_HINT}
-          value={newPassword}
-          onChange={(e) => setNewPassword(e.target.value)}
-          errors={errors.newPassword}
-        />
-        <TextField
-          label="Confirm new password"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(e) => setConfirmation(e.target.value)}
-          errors={errors.confirmation}
+        <NewPasswordFields
+          newPassword={newPassword}
+          confirmation={confirmation}
+          onNewPassword={setNewPassword}
+          onConfirmation={setConfirmation}
+          errors={errors}
         />
         <div className="actions">
           <button type="submit" className="button">
