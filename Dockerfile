@@ -4,7 +4,9 @@ WORKDIR /app
 # better-sqlite3 (the embedded default) builds from source when no prebuilt binary matches.
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
-COPY subgraphs/shared/package.json subgraphs/shared/
+COPY packages/policy/package.json packages/policy/
+COPY packages/infrastructure/package.json packages/infrastructure/
+COPY packages/demo-data/package.json packages/demo-data/
 COPY subgraphs/organization/package.json subgraphs/organization/
 COPY subgraphs/contact/package.json subgraphs/contact/
 COPY subgraphs/credential/package.json subgraphs/credential/

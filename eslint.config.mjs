@@ -48,7 +48,7 @@ export default defineConfig(
   // Server, tools and tests: one program from the root tsconfig.json, which includes the tests
   // and maps @ecg/* to their sources. One program for every file is much quicker on two cores
   // than a program per workspace, and needs no build first (the workspace tsconfigs would read
-  // @ecg/shared's possibly stale dist/*.d.ts).
+  // the packages' possibly stale dist/*.d.ts).
   {
     files: ['**/*.ts'],
     ignores: ['clients/web/**'],

@@ -4,7 +4,7 @@ import type { Config } from 'jest';
 const transform: Config['transform'] = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 const moduleNameMapper = {
-  '^@ecg/shared$': '<rootDir>/subgraphs/shared/src/index.ts',
+  '^@ecg/(policy|infrastructure|demo-data)$': '<rootDir>/packages/$1/src/index.ts',
   '^@ecg/(organization|contact|credential)$': '<rootDir>/subgraphs/$1/src/server.ts',
   '^@ecg/gateway$': '<rootDir>/gateway/src/server.ts',
   '^@ecg/tools$': '<rootDir>/tools/src/index.ts',
@@ -24,6 +24,7 @@ const config: Config = {
       ...common,
       displayName: 'unit',
       testMatch: [
+        '<rootDir>/packages/*/src/**/*.test.ts',
         '<rootDir>/subgraphs/*/src/**/*.test.ts',
         '<rootDir>/gateway/src/**/*.test.ts',
         '<rootDir>/tools/src/**/*.test.ts',

@@ -1,4 +1,4 @@
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { TEST_SERVER_URL, uniqueDatabaseUrl } from './support/database';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';

@@ -1,4 +1,5 @@
-import { ContactType, demoContactId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import {
   contactInput,

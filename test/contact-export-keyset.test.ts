@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import * as contactSubgraph from '@ecg/contact';
-import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/shared';
+import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from '../subgraphs/contact/src/contact/contact-enums';
 import { contactsQuery } from '../subgraphs/contact/src/contact/contact.search';
 import { writeContactsWorkbook } from '../subgraphs/contact/src/export/contacts-workbook';

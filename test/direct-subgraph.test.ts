@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { ContactType, demoContactId, demoOrganizationId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 
 // Issue 3: a request sent straight to a subgraph, without a valid token, reads and changes nothing,

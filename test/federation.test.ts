@@ -1,4 +1,4 @@
-import { demoContactId } from '@ecg/shared';
+import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 
 // Issue 2: the whole federation on MariaDB, started on ephemeral ports by the test itself.

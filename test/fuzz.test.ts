@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 

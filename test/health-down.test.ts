@@ -1,9 +1,9 @@
-import { createServer } from '@ecg/organization';
-import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
+import { createServer, loadOrganizationConfig } from '@ecg/organization';
+import { dropDatabase } from '@ecg/infrastructure';
 import { uniqueDatabaseUrl } from './support/database';
 
 it('GET /health says 503 when the database is gone, and the process keeps answering', async () => {
-  const config = loadSubgraphConfig('organization', {
+  const config = loadOrganizationConfig({
     HOST: '127.0.0.1',
     ORGANIZATION_PORT: '0',
     DATABASE_URL: uniqueDatabaseUrl('health'),

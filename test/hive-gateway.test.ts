@@ -1,4 +1,5 @@
-import { ContactType, type StartedServer } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import type { StartedServer } from '@ecg/infrastructure';
 import { spawnHiveGateway } from '../tools/src/hive-gateway';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';

@@ -1,4 +1,5 @@
-import { ContactType, demoOrganizationId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
 import { contactInput, currentVersion, signedInContact } from './support/people';
 import { REGISTER, RE_ENROLL, UPDATE_CONTACT, selfServiceFlows } from './support/self-service-flows';

@@ -1,4 +1,5 @@
-import { ContactType, demoContactId, demoOrganizationId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
 import { contactInput, createContact, signedInContact } from './support/people';
 import {

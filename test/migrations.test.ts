@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import * as contact from '@ecg/contact';
 import * as credential from '@ecg/credential';
 import * as organization from '@ecg/organization';
-import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/shared';
+import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/infrastructure';
 import { uniqueDatabaseUrl } from './support/database';
 
 // The committed migrations, run on an empty database, must leave nothing for TypeORM to change:

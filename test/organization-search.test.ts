@@ -12,7 +12,7 @@ import {
   pageOffset,
   type DatabaseConfig,
   type PageRequest,
-} from '@ecg/shared';
+} from '@ecg/infrastructure';
 import { Organization } from '../subgraphs/organization/src/organization/organization.entity';
 import {
   SEARCH_COUNT_LIMIT,

@@ -6,21 +6,13 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import {
-  allow,
-  buildFederatedSchema,
-  can,
-  ContactType,
-  loadSubgraphConfig,
-  permissions,
-  startSubgraph,
-  type RunningServer,
-} from '@ecg/shared';
+import { allow, can, ContactType, permissions } from '@ecg/policy';
+import { buildFederatedSchema, loadSubgraphConfig, startSubgraph, type RunningServer } from '@ecg/infrastructure';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
 // Issue 6: a fourth service joins the federation. It verifies tokens with the published JWKS and
-// guards its fields with the same matrix-derived rules, imported from @ecg/shared, not copied.
+// guards its fields with the same matrix-derived rules, imported from @ecg/policy, not copied.
 @ObjectType({ description: 'A document of an organization ("View and upload documents").' })
 class OrganizationDocument {
   @Field(() => String) title: string;
@@ -63,16 +55,16 @@ let gateway: { url: string; stop(): Promise<void> };
 beforeAll(async () => {
   federation = await startFederation('fourth');
   const jwks = new URL('/.well-known/jwks.json', federation.subgraphs.credential.url).toString();
-  const config = {
-    ...loadSubgraphConfig('organization', {
+  const config = loadSubgraphConfig(
+    { name: 'documents', defaultPort: 4005 },
+    {
       HOST: '127.0.0.1',
-      ORGANIZATION_PORT: '0',
+      DOCUMENTS_PORT: '0',
       JWKS_URL: jwks,
       LOG_LEVEL: 'silent',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'docs-')),
-    }),
-    name: 'documents' as never,
-  };
+    },
+  );
   documents = await startSubgraph(
     {
       entities: [],

@@ -1,5 +1,6 @@
 import { createServer as createCredentialServer, entities, loadCredentialConfig, migrations } from '@ecg/credential';
-import { ContactType, dropDatabase, openDatabase, type RunningServer } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { dropDatabase, openDatabase, type RunningServer } from '@ecg/infrastructure';
 import { startReplicatedFederation, type ReplicatedFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './support/database';
 import { TEST_STAFF, type Federation, type GraphQLResponse } from './support/federation';

@@ -1,5 +1,5 @@
 import { Secret, TOTP } from 'otpauth';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import {
   contactInput,

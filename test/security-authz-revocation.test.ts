@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ContactType, demoContactId, demoOrganizationId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, currentVersion, giveLogin, PASSWORD } from './support/people';
 import {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, currentVersion } from './support/people';
 import {

@@ -1,4 +1,4 @@
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, giveLogin } from './support/people';
 import { REQUEST_RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';

@@ -5,7 +5,8 @@ import {
   loadCredentialConfig,
   unlockStaffLogin,
 } from '@ecg/credential';
-import { ContactType, dropDatabase } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { dropDatabase } from '@ecg/infrastructure';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { uniqueDatabaseUrl } from './support/database';
 import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';

@@ -1,4 +1,4 @@
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { createContact, contactInput, signedInContact } from './support/people';
 import { startSmtp } from './support/smtp';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
+import { dropDatabase } from '@ecg/infrastructure';
+import { loadOrganizationConfig } from '@ecg/organization';
 import { freePort } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './support/database';
 
@@ -43,6 +44,6 @@ it('a subgraph finishes the request in flight and exits 0 on SIGTERM', async () 
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   } finally {
     child.kill('SIGKILL');
-    await dropDatabase(loadSubgraphConfig('organization', env).database);
+    await dropDatabase(loadOrganizationConfig(env).database);
   }
 });

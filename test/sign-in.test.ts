@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
-import { ContactType, demoOrganizationId } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { contactInput, currentVersion, PASSWORD, signedInContact } from './support/people';
 

@@ -1,4 +1,4 @@
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
 

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ContactType } from '@ecg/shared';
+import type { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 
 // Issue 12: the maintenance screen's controls come from the capability matrix. Generated from
-// schema/capability-matrix.json: for each of the 13 contact types, a contact of that type signs
+// packages/policy/capability-matrix.json: for each of the 13 contact types, a contact of that type signs
 // in and sees exactly the controls its type allows, and nothing of another organization.
 jest.setTimeout(120_000);
-const matrix = JSON.parse(readFileSync(resolve(__dirname, '../schema/capability-matrix.json'), 'utf8')) as {
+const matrix = JSON.parse(readFileSync(resolve(__dirname, '../packages/policy/capability-matrix.json'), 'utf8')) as {
   contactTypes: { key: ContactType; label: string; capabilities: Record<string, 'NONE' | 'READ' | 'EDIT'> }[];
 };
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, PASSWORD, signedInContact } from './support/people';
 import { startSmtp } from './support/smtp';

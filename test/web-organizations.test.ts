@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { demoContactId } from '@ecg/shared';
+import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import { REGISTER, selfServiceFlows, temporaryPasswordIn } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';

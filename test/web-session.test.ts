@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { bool, csv, loadEdgeSettings, loadEnvFile, parseEnv, port, type EdgeSettings } from '@ecg/shared';
+import { bool, csv, loadEdgeSettings, loadEnvFile, parseEnv, port, type EdgeSettings } from '@ecg/infrastructure';
 
 export interface GatewayConfig {
   host: string;

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import { requestId } from '@ecg/shared';
+import { requestId } from '@ecg/infrastructure';
 
 const unavailable = {
   errors: [{ message: 'The download is unavailable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],

@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 
 /** What a subgraph's non-200 answer means when its body says nothing usable. */
 const BY_STATUS: Record<number, [code: string, message: string]> = {

@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { remoteTokenVerifier } from '@ecg/policy';
 import {
   close,
   createLogger,
@@ -14,11 +15,10 @@ import {
   listen,
   operationLog,
   queryLimits,
-  remoteTokenVerifier,
   requestId,
   unexpectedErrors,
   type Logger,
-} from '@ecg/shared';
+} from '@ecg/infrastructure';
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';

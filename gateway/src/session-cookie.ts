@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { requestId, type Logger } from '@ecg/shared';
+import { requestId, type Logger } from '@ecg/infrastructure';
 
 /**
  * The web app's sessions, with the refresh token where page script cannot reach it.

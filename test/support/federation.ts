@@ -1,4 +1,5 @@
-import type { RunningServer, SubgraphName } from '@ecg/shared';
+import type { RunningServer } from '@ecg/infrastructure';
+import type { SubgraphName } from '@ecg/tools';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
 import { collectRequestSecrets, collectResponseSecrets } from './secrets';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hashPassword } from '@ecg/credential';
-import type { ContactType } from '@ecg/shared';
+import type { ContactType } from '@ecg/policy';
 import type { Federation } from './federation';
 
 export const PASSWORD = 'correct horse battery staple';

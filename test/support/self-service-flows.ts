@@ -1,4 +1,4 @@
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import type { Federation, GraphQLResponse } from './federation';
 import { contactInput, createContact } from './people';
 import type { ReceivedMail, startSmtp } from './smtp';

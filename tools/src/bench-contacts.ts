@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
+import { dropDatabase } from '@ecg/infrastructure';
+import { SUBGRAPHS } from './subgraphs';
 import { graphql, load, machine, startBenchFederation, type LoadResult } from './bench-processes';
 import { spawnHiveGateway } from './hive-gateway';
 
@@ -37,7 +38,7 @@ async function main() {
     STAFF_PASSWORD: STAFF.password,
   });
   const databases = (['organization', 'contact'] as const).map(
-    (name) => loadSubgraphConfig(name, federation.env).database,
+    (name) => SUBGRAPHS[name].loadConfig(federation.env).database,
   );
   const hives: Awaited<ReturnType<typeof spawnHiveGateway>>[] = [];
   try {
@@ -173,7 +174,7 @@ async function main() {
     await federation.stop();
     // The credential subgraph's database too: every run used to leave one behind.
     await Promise.all(
-      [...databases, loadSubgraphConfig('credential', federation.env).database].map((db) => dropDatabase(db)),
+      [...databases, SUBGRAPHS.credential.loadConfig(federation.env).database].map((db) => dropDatabase(db)),
     );
   }
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createTokenVerifier, revocationList, sessionHash, type RevocationSnapshot } from '@ecg/shared';
+import { createTokenVerifier, revocationList, sessionHash, type RevocationSnapshot } from '@ecg/policy';
 
 // `npm run bench:revocation`: what the revocation check adds to every request's token check
 // (issue 10, item 8). The same verifier as the gateway's and every subgraph's, with and without a

@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { dropDatabase, loadSubgraphConfig } from '@ecg/shared';
+import { dropDatabase } from '@ecg/infrastructure';
+import { SUBGRAPHS } from './subgraphs';
 import { nameGrams } from '@ecg/organization';
 import { graphql, machine, startBenchFederation } from './bench-processes';
 
@@ -107,7 +108,7 @@ async function main() {
     STAFF_PASSWORD: STAFF.password,
   });
   const databases = (['organization', 'contact'] as const).map(
-    (name) => loadSubgraphConfig(name, federation.env).database,
+    (name) => SUBGRAPHS[name].loadConfig(federation.env).database,
   );
   const [organizations, contacts] = databases.map(
     (db) => new DataSource({ type: 'mysql', url: db.kind === 'mysql' ? db.url : '' }),

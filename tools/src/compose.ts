@@ -3,20 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLSchema } from 'graphql';
 import { parse } from 'graphql';
-import { buildSchema as organizationSchema } from '@ecg/organization';
-import { buildSchema as contactSchema } from '@ecg/contact';
-import { buildSchema as credentialSchema } from '@ecg/credential';
-import { DEFAULT_PORTS, type SubgraphName } from '@ecg/shared';
+import { SUBGRAPH_NAMES, SUBGRAPHS } from './subgraphs';
 
 export const SCHEMA_DIR = resolve(__dirname, '../../schema');
-
-const BUILDERS: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
-  organization: organizationSchema,
-  contact: contactSchema,
-  credential: credentialSchema,
-};
 
 export interface ComposedFiles {
   /** File name under `schema/` → its content. */
@@ -27,10 +17,10 @@ export interface ComposedFiles {
 export async function composeSchemaFiles(): Promise<ComposedFiles> {
   const files: ComposedFiles = {};
   const services = [];
-  for (const [name, build] of Object.entries(BUILDERS) as [SubgraphName, () => Promise<GraphQLSchema>][]) {
-    const sdl = printSubgraphSchema(await build());
+  for (const name of SUBGRAPH_NAMES) {
+    const sdl = printSubgraphSchema(await SUBGRAPHS[name].buildSchema());
     files[`${name}.graphql`] = `${sdl}\n`;
-    services.push({ name, typeDefs: parse(sdl), url: `http://localhost:${DEFAULT_PORTS[name]}/graphql` });
+    services.push({ name, typeDefs: parse(sdl), url: `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql` });
   }
   const result = composeServices(services);
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => e.message).join('\n')}`);

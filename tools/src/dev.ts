@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { loadEnvFile } from '@ecg/shared';
+import { loadEnvFile } from '@ecg/infrastructure';
 
 // `npm run dev`: `tsc -b --watch` compiles whatever changed, and after each compile without errors
 // every service whose compiled code (its own or a workspace it imports) changed is restarted.

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createGatewayRuntime, HTTPTransport } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
-import type { StartedServer } from '@ecg/shared';
+import type { StartedServer } from '@ecg/infrastructure';
 
 export interface HiveGatewayOptions {
   /** Each subgraph's GraphQL URL, by its name in the supergraph. */

@@ -1,8 +1,6 @@
-import { createServer as createContactServer } from '@ecg/contact';
-import { createServer as createCredentialServer, loadCredentialConfig } from '@ecg/credential';
 import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import { createServer as createOrganizationServer } from '@ecg/organization';
-import { dropDatabase, loadSubgraphConfig, type RunningServer, type SubgraphName } from '@ecg/shared';
+import { dropDatabase, type RunningServer } from '@ecg/infrastructure';
+import { SUBGRAPHS, type SubgraphName } from './subgraphs';
 import { createServer } from 'node:net';
 
 /** A port the OS says is free now: subgraphs that must know each other's address start on these. */
@@ -45,15 +43,15 @@ export async function startLocalFederation(env: NodeJS.ProcessEnv): Promise<Loca
     JWKS_URL: `http://127.0.0.1:${credentialPort}/.well-known/jwks.json`,
   };
   const configs = {
-    organization: loadSubgraphConfig('organization', full),
-    contact: loadSubgraphConfig('contact', full),
-    credential: loadCredentialConfig(full),
+    organization: SUBGRAPHS.organization.loadConfig(full),
+    contact: SUBGRAPHS.contact.loadConfig(full),
+    credential: SUBGRAPHS.credential.loadConfig(full),
   };
   const dropAll = () => Promise.all(Object.values(configs).map((c) => dropDatabase(c.database)));
   const starters: Record<SubgraphName, () => Promise<RunningServer>> = {
-    organization: () => createOrganizationServer(configs.organization),
-    contact: () => createContactServer(configs.contact),
-    credential: () => createCredentialServer(configs.credential),
+    organization: () => SUBGRAPHS.organization.createServer(configs.organization),
+    contact: () => SUBGRAPHS.contact.createServer(configs.contact),
+    credential: () => SUBGRAPHS.credential.createServer(configs.credential),
   };
   const started = await Promise.allSettled([starters.organization(), starters.contact(), starters.credential()]);
   const failed = started.find((s) => s.status === 'rejected');

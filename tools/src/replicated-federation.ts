@@ -1,11 +1,7 @@
-import { createServer as createContactServer } from '@ecg/contact';
-import { createServer as createCredentialServer, loadCredentialConfig } from '@ecg/credential';
 import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import { createServer as createOrganizationServer } from '@ecg/organization';
-import { dropDatabase, loadSubgraphConfig, type RunningServer, type SubgraphName } from '@ecg/shared';
+import { dropDatabase, type RunningServer } from '@ecg/infrastructure';
 import { startRoundRobinProxy, type RoundRobinProxy } from './round-robin-proxy';
-
-const SUBGRAPH_NAMES: SubgraphName[] = ['organization', 'contact', 'credential'];
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './subgraphs';
 
 export interface ReplicatedFederation {
   /** One URL per gateway; each sends every subgraph call through that subgraph's proxy. */
@@ -43,14 +39,14 @@ export async function startReplicatedFederation(
   };
   // Port 0: every replica on a port of its own, found when it listens.
   const configs = {
-    organization: { ...loadSubgraphConfig('organization', full), port: 0 },
-    contact: { ...loadSubgraphConfig('contact', full), port: 0 },
-    credential: { ...loadCredentialConfig(full), port: 0 },
+    organization: { ...SUBGRAPHS.organization.loadConfig(full), port: 0 },
+    contact: { ...SUBGRAPHS.contact.loadConfig(full), port: 0 },
+    credential: { ...SUBGRAPHS.credential.loadConfig(full), port: 0 },
   };
   const starters: Record<SubgraphName, () => Promise<RunningServer>> = {
-    organization: () => createOrganizationServer(configs.organization),
-    contact: () => createContactServer(configs.contact),
-    credential: () => createCredentialServer(configs.credential),
+    organization: () => SUBGRAPHS.organization.createServer(configs.organization),
+    contact: () => SUBGRAPHS.contact.createServer(configs.contact),
+    credential: () => SUBGRAPHS.credential.createServer(configs.credential),
   };
   const dropAll = () => Promise.all(Object.values(configs).map((c) => dropDatabase(c.database)));
   const stopProxies = () => Promise.all(proxyList.map((p) => p.stop()));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { loadEnvFile } from '@ecg/shared';
+import { loadEnvFile } from '@ecg/infrastructure';
 
 // `npm start`: the three subgraphs, then the gateway, each its own process. A service that dies
 // after it has served (a crash, a kill, out of memory) is started again with backoff while the
@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '../..');
 loadEnvFile();
 const env: NodeJS.ProcessEnv = { ...process.env, APOLLO_TELEMETRY_DISABLED: '1' };
 const port = (name: string, fallback: number) => Number(env[name] ?? fallback);
+// The subgraphs find the credential subgraph's keys where this launcher starts it.
+env.JWKS_URL ??= `http://localhost:${port('CREDENTIAL_PORT', 4003)}/.well-known/jwks.json`;
 
 /** Restart delays: 1 s, 2 s, 4 s ... at most 30 s; a run that lasted a minute starts the series again. */
 const FIRST_DELAY_MS = 1000;

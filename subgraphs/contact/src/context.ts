@@ -1,4 +1,4 @@
-import type { BaseRequestContext } from '@ecg/shared';
+import type { BaseRequestContext } from '@ecg/infrastructure';
 import { administratorNamesLoader } from './administrator-directory/administrator-directory.loaders';
 import { createContactLoaders, type ContactLoaders } from './contact/contact.loaders';
 import {

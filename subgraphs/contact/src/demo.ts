@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_CONTACTS, demoContactId, demoOrganizationId, type Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
+import { DEMO_CONTACTS, demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { ContactStatus } from './contact/contact-enums';
 import { Contact } from './contact/contact.entity';
 

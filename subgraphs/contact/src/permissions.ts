@@ -1,4 +1,4 @@
-import { permissions } from '@ecg/shared';
+import { permissions } from '@ecg/policy';
 import {
   administratorDirectoryPermissions,
   PUBLIC_ENTITY_TYPES,

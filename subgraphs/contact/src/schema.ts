@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@ecg/shared';
+import { buildFederatedSchema } from '@ecg/infrastructure';
 import { AdministratorDirectoryEntry } from './administrator-directory/administrator-directory-entry';
 import {
   administratorDirectoryReference,

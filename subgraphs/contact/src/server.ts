@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { loadSubgraphConfig, startSubgraph, type RunningServer, type SubgraphConfig } from '@ecg/shared';
+import { startSubgraph, type RunningServer } from '@ecg/infrastructure';
+import { loadContactConfig, type ContactConfig } from './config';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Contact } from './contact/contact.entity';
 import { ContactTypeAssignment } from './contact/contact-type-assignment.entity';
@@ -12,12 +13,12 @@ import { contactSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 import { peerServices } from './session/peer-services';
 
-export { buildSchema };
+export { buildSchema, loadContactConfig, type ContactConfig };
 export const entities = [Contact, ContactTypeAssignment, AuditEntry];
 export const migrations = [CreateContact1763780000000, ContactMaintenance1763800000000];
 
 /** The contact subgraph: employer contacts, their contact types, and `Organization.contacts`. */
-export function createServer(config: SubgraphConfig = loadSubgraphConfig('contact')): Promise<RunningServer> {
+export function createServer(config: ContactConfig = loadContactConfig()): Promise<RunningServer> {
   return startSubgraph(
     {
       entities,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { loadEnvFile, loadSubgraphConfig, parseEnv, type SubgraphConfig } from '@ecg/shared';
+import { loadEnvFile, loadSubgraphConfig, parseEnv, type SubgraphConfig } from '@ecg/infrastructure';
 
 export interface CredentialConfig extends SubgraphConfig {
   accessTokenTtlSeconds: number;
@@ -91,7 +91,7 @@ const keyBytes = (value: string) =>
 
 export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): CredentialConfig {
   if (env === process.env) loadEnvFile();
-  const base = loadSubgraphConfig('credential', env);
+  const base = loadSubgraphConfig({ name: 'credential', defaultPort: 4003 }, env);
   const parsed = parseEnv(
     schema
       .refine((v) => !v.STAFF_EMAIL === !v.STAFF_PASSWORD, { message: 'set both or neither', path: ['STAFF_EMAIL'] })

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { BaseRequestContext } from '@ecg/shared';
+import type { BaseRequestContext } from '@ecg/infrastructure';
 import type { ContactFacts } from './contact-directory/contact-directory';
 import type { CredentialServices } from './services';
 import { createSelfServiceLoaders, type SelfServiceLoaders } from './self-service/self-service.loaders';

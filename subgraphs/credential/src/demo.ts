@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_ACCOUNTS, demoContact, demoContactId, demoOrganizationId, type Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
+import { DEMO_ACCOUNTS, demoContact, demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { SelfServiceAccount } from './self-service/self-service-account.entity';
 import { SelfServiceStatus } from './self-service/self-service-status';
 

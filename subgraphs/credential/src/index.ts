@@ -1,4 +1,4 @@
-import { runUntilSignalled } from '@ecg/shared';
+import { runUntilSignalled } from '@ecg/infrastructure';
 import { createServer } from './server';
 
 runUntilSignalled(() => createServer());

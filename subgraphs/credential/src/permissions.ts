@@ -1,4 +1,4 @@
-import { allow, permissions } from '@ecg/shared';
+import { allow, permissions } from '@ecg/policy';
 import { myAccountPermissions } from './account/my-account.permissions';
 import { lifecyclePermissions } from './lifecycle/self-service-lifecycle.permissions';
 import { loginPermissions } from './login/login.permissions';

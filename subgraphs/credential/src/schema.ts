@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@ecg/shared';
+import { buildFederatedSchema } from '@ecg/infrastructure';
 import { MyAccountResolver } from './account/my-account.resolver';
 import { SecondFactorPanelResolver, SecondFactorResolver } from './second-factor/second-factor.resolver';
 import { MyPasskeysResolver, PasskeyResolver } from './second-factor/passkey.resolver';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CreateRateLimit1763790000000, RateLimitWindow, startSubgraph, type RunningServer } from '@ecg/shared';
+import { CreateRateLimit1763790000000, RateLimitWindow, startSubgraph, type RunningServer } from '@ecg/infrastructure';
 import { loadCredentialConfig, type CredentialConfig } from './config';
 import { createContext } from './context';
 import { seedDemoData } from './demo';

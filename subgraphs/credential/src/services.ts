@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import type { CredentialConfig } from './config';
 import { directory } from './contact-directory/contact-directory';
 import { serviceClient } from './contact-directory/service-client';

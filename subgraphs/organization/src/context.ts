@@ -1,4 +1,4 @@
-import type { BaseRequestContext } from '@ecg/shared';
+import type { BaseRequestContext } from '@ecg/infrastructure';
 import { createOrganizationLoaders, type OrganizationLoaders } from './organization/organization.loaders';
 
 export interface OrganizationContext extends BaseRequestContext {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { DEMO_ORGANIZATIONS, demoOrganizationId, type Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
+import { DEMO_ORGANIZATIONS, demoOrganizationId } from '@ecg/demo-data';
 import { Organization } from './organization/organization.entity';
 import type { OrganizationType } from './organization/organization-type';
 

@@ -1,4 +1,4 @@
-import { permissions } from '@ecg/shared';
+import { permissions } from '@ecg/policy';
 import { administratorDirectoryPermissions } from './administrator-directory/administrator-directory.permissions';
 import { organizationPermissions } from './organization/organization.permissions';
 

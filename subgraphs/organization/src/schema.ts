@@ -1,4 +1,4 @@
-import { buildFederatedSchema } from '@ecg/shared';
+import { buildFederatedSchema } from '@ecg/infrastructure';
 import { AdministratorDirectoryResolver } from './administrator-directory/administrator-directory.resolver';
 import { organizationReference } from './organization/organization.reference';
 import { OrganizationUpdateResolver } from './organization/organization-update.resolver';

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import {
   CreateRateLimit1763790000000,
-  loadSubgraphConfig,
   RateLimitWindow,
   startSubgraph,
   type RunningServer,
   type SubgraphConfig,
-} from '@ecg/shared';
+} from '@ecg/infrastructure';
+import { loadOrganizationConfig } from './config';
 import { createContext } from './context';
 import { seedDemoData } from './demo';
 import { CreateOrganization1763780000000 } from './migrations/1763780000000-create-organization';
@@ -18,7 +18,7 @@ import { OrganizationNameGramSubscriber } from './organization/organization-name
 import { organizationSubgraphPermissions as permissions } from './permissions';
 import { buildSchema } from './schema';
 
-export { buildSchema };
+export { buildSchema, loadOrganizationConfig };
 /** The organization-name index's grams, for tools that load organizations with SQL (bench:scale). */
 export { nameGrams } from './organization/organization-name-grams';
 export const entities = [Organization, RateLimitWindow];
@@ -32,7 +32,7 @@ export const migrations = [
 export const subscribers = [OrganizationNameGramSubscriber];
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
-export function createServer(config: SubgraphConfig = loadSubgraphConfig('organization')): Promise<RunningServer> {
+export function createServer(config: SubgraphConfig = loadOrganizationConfig()): Promise<RunningServer> {
   return startSubgraph(
     { entities, migrations, subscribers, buildSchema, permissions, createContext, seedDemoData },
     config,

@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
 import { z } from 'zod';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';

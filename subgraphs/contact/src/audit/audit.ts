@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
 import { AuditEntry, type FieldChange } from './audit-entry.entity';
 
 /** What the audit compares: the contact form's values (text, enums, the list of contact types); null or absent when empty. */

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { ContactStatus, Gender } from './contact-enums';
 
 /** The Contact Details and Contact Types panels, as the Save button sends them. */

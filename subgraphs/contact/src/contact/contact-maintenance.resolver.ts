@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { badUserInput, validateArgs } from '@ecg/shared';
+import { badUserInput, validateArgs } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { Contact } from './contact.entity';
 import { contactDetails, ContactDetailsInput, CreateContactInput } from './contact-form.inputs';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { badUserInput, ContactType, notFound, type Principal } from '@ecg/shared';
+import { ContactType, type Principal } from '@ecg/policy';
+import { badUserInput, notFound } from '@ecg/infrastructure';
 import { audit, diff, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';

@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { Contact } from './contact.entity';
 
 /** One of a contact's contact types (a contact has one or more). */

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape } from '@ecg/shared';
+import { PageArgs, pageArgsShape } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from './contact-enums';
 
 @ArgsType()

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { rowLoader, type ContactType } from '@ecg/shared';
+import type { ContactType } from '@ecg/policy';
+import { rowLoader } from '@ecg/infrastructure';
 import { Contact } from './contact.entity';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
 

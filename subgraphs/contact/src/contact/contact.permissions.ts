@@ -1,4 +1,4 @@
-import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
 import type { ContactContext } from '../context';
 import type { Contact } from './contact.entity';
 import type { CreateContactInput } from './contact-form.inputs';

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { ContactType, validateArgs } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
+import { validateArgs } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { Contact } from './contact.entity';

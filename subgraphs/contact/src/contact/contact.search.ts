@@ -1,5 +1,5 @@
 import { Brackets, In, type DataSource, type FindOptionsSelect } from 'typeorm';
-import { LIKE_ESCAPE, likeEscape, pageOffset } from '@ecg/shared';
+import { LIKE_ESCAPE, likeEscape, pageOffset } from '@ecg/infrastructure';
 import { ContactSort } from './contact-enums';
 import { Contact } from './contact.entity';
 import type { ContactsQuery } from './contact.inputs';

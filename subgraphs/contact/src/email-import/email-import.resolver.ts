@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { validateArgs } from '@ecg/shared';
+import { validateArgs } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { importContactEmails } from './email-import';
 import { EmailImportResult } from './email-import.types';

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { In, type DataSource } from 'typeorm';
-import { badUserInput, type Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
+import { badUserInput } from '@ecg/infrastructure';
 import { audit } from '../audit/audit';
 import { Contact } from '../contact/contact.entity';
 import { EmailImportOutcome as Outcome, type EmailImportResult, type EmailImportRow } from './email-import.types';

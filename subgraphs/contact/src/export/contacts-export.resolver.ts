@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { validateArgs } from '@ecg/shared';
+import { validateArgs } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import { Organization } from '../organization/organization.entity';
 import { EXPORT_PATH } from './contacts-export.route';

@@ -1,7 +1,8 @@
 import type { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { decide, type Logger, type TokenVerifier } from '@ecg/shared';
+import { decide, type TokenVerifier } from '@ecg/policy';
+import type { Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import { writeContactsWorkbook } from './contacts-workbook';

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { In, type DataSource } from 'typeorm';
-import { CONTACT_TYPE_LABELS, type ContactType } from '@ecg/shared';
+import { CONTACT_TYPE_LABELS, type ContactType } from '@ecg/policy';
 import { ContactTypeAssignment } from '../contact/contact-type-assignment.entity';
 import type { Contact } from '../contact/contact.entity';
 import { contactsQuery, type ContactFilter } from '../contact/contact.search';

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageArgs, PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, PageType, toPage, validateArgs } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { ContactStatus } from '../contact/contact-enums';
 import { Contact } from '../contact/contact.entity';
 

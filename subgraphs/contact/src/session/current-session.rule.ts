@@ -1,4 +1,4 @@
-import { rule, sessionEnded } from '@ecg/shared';
+import { rule, sessionEnded } from '@ecg/policy';
 import { ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { CONTACT_ACCESS_REDUCED_PATH, ErrorCode, remoteSessionStatus, type SubgraphConfig } from '@ecg/shared';
+import { CONTACT_ACCESS_REDUCED_PATH, ErrorCode, remoteSessionStatus } from '@ecg/policy';
+import type { ContactConfig } from '../config';
 
 const unavailable = (what: string) =>
   new GraphQLError(`${what} cannot be reached right now; try again shortly.`, {
@@ -13,7 +14,7 @@ const ORGANIZATION = `query OrganizationExists($representations: [_Any!]!) { _en
  * whether the caller's session is still current, that a contact lost access, whether an
  * organization exists. Each fails closed: the mutation that needs it is refused.
  */
-export function peerServices(config: SubgraphConfig) {
+export function peerServices(config: ContactConfig) {
   const reducedUrl = new URL(CONTACT_ACCESS_REDUCED_PATH, config.auth.jwksUrl).toString();
   return {
     sessionStatus: remoteSessionStatus(config.auth.jwksUrl),

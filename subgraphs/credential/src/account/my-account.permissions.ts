@@ -1,4 +1,4 @@
-import { allow, holds, isSignedInPerson } from '@ecg/shared';
+import { allow, holds, isSignedInPerson } from '@ecg/policy';
 
 /**
  * `Me.selfService` and `Me.securityEvents` are covered by `Me: allow` (login.permissions): they

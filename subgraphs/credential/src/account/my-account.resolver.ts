@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, pageArgsShape, pageOffset, toPage, validateArgs } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SecurityEventPage } from '../contact/contact-self-service.resolver';
 import { recordEvent } from '../lifecycle/account-events';

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Like } from 'typeorm';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 

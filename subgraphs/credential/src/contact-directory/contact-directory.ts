@@ -1,4 +1,4 @@
-import type { ContactType } from '@ecg/shared';
+import type { ContactType } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import type { ServiceClient } from './service-client';
 

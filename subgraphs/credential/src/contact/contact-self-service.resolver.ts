@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SecurityEvent } from '../lifecycle/security-event.entity';
 import { availableActions, SelfServiceAction } from '../self-service/self-service-actions';

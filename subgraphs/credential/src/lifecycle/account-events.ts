@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
-import type { Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
 import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { SecurityEvent } from './security-event.entity';

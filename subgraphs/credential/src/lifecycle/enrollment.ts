@@ -1,5 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { notFound, type Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
+import { notFound } from '@ecg/infrastructure';
 import { normalizeUserName } from '../login/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';

@@ -1,5 +1,5 @@
 import { LessThan, type DataSource } from 'typeorm';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import { PasswordResetRequest } from './password-reset-request.entity';
 
 const STALE_MS = 3600_000;

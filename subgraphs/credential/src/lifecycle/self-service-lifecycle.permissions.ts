@@ -1,4 +1,4 @@
-import { allow, can, isStaff } from '@ecg/shared';
+import { allow, can, isStaff } from '@ecg/policy';
 import type { CredentialContext } from '../context';
 
 /** The contact's organization, asked of the contact subgraph (no login exists yet). */

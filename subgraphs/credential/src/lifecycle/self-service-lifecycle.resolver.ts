@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/shared';
+import { consumeRateLimit, validateArgs } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { normalizeUserName } from '../login/user-name';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';

@@ -1,4 +1,4 @@
-import type { Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 
 @ObjectType({ description: 'An organization the signed-in person acts for, offered by the chooser after sign-in.' })
 export class OrganizationChoice {

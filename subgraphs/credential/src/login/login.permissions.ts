@@ -1,4 +1,4 @@
-import { allow, holds, isSignedInPerson, or, rule } from '@ecg/shared';
+import { allow, holds, isSignedInPerson, or, rule } from '@ecg/policy';
 
 const bringsEnrolmentChallenge = rule('bringsEnrolmentChallenge', { cache: 'no_cache' })(
   (_parent, args: { enrolmentChallenge?: string | null }) =>

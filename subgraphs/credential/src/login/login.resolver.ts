@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { validateArgs } from '@ecg/shared';
+import { validateArgs } from '@ecg/infrastructure';
 import { consumeSignInLimits } from './sign-in-limits';
 import type { CredentialContext } from '../context';
 import { LoginResult } from './login-result.type';

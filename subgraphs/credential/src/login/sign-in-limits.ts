@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { consumeRateLimit } from '@ecg/shared';
+import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
 import { normalizeUserName } from './user-name';
 

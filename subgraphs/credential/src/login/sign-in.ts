@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { IsNull, type DataSource } from 'typeorm';
-import { ErrorCode, rateLimitAddressKey, type ContactType, type Principal } from '@ecg/shared';
+import { ErrorCode, type ContactType, type Principal } from '@ecg/policy';
+import { rateLimitAddressKey } from '@ecg/infrastructure';
 import type { Directory } from '../contact-directory/contact-directory';
 import {
   awaitsConfirmation,

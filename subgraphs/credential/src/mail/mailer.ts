@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
 
 export interface Mail {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IsNull, LessThan, LessThanOrEqual, Or, type DataSource, type EntityManager } from 'typeorm';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import type { SendMail } from './mailer';
 import { OutboxMessage } from './outbox-message.entity';
 

@@ -1,5 +1,5 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
-import { capabilitiesOf, capabilityMatrix, forbidden } from '@ecg/shared';
+import { capabilitiesOf, capabilityMatrix, forbidden } from '@ecg/policy';
 import type { CredentialContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { Organization } from '../organization/organization.entity';

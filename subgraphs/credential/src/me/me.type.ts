@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { Contact } from '../contact/contact.entity';
 import { Organization } from '../organization/organization.entity';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { Organization } from '../organization/organization.entity';
 import { Capability } from './me.type';
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver } from 'type-graphql';
-import { capabilitiesOf } from '@ecg/shared';
+import { capabilitiesOf } from '@ecg/policy';
 import type { CredentialContext } from '../context';
 import { Organization } from '../organization/organization.entity';
 import { loginEssIdOf, membershipsOf } from '../person/login-rows';

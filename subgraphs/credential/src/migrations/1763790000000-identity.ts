@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** Sign-in: signing keys, staff logins, self-service secrets, refresh tokens. */
 export class Identity1763790000000 implements MigrationInterface {

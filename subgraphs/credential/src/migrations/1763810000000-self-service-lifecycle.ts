@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** Register, re-enroll, unlock, password reset: the outbox, one-time tokens, history, security events. */
 export class SelfServiceLifecycle1763810000000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** Staff lockout (failures in a row, locked until) and the queue of password-reset requests. */
 export class CredentialHardening1763900000000 implements MigrationInterface {

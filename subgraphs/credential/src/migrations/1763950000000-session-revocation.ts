@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** Ended sessions, published to every token verifier (issue 10, item 8). */
 export class SessionRevocation1763950000000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 interface Row {
   essId: number;

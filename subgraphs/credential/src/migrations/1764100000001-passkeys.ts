@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** Issue 14: passkeys (WebAuthn public keys) of a login. */
 export class Passkeys1764100000001 implements MigrationInterface {

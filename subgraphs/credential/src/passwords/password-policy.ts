@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@ecg/shared';
+import { ErrorCode } from '@ecg/policy';
 import { COMMON_PASSWORDS } from './common-passwords';
 import { verifyPassword } from './password-hasher';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
 import { recordEvent } from '../lifecycle/account-events';
 import { confirmedMembershipsOf } from './login-rows';
 

@@ -1,4 +1,4 @@
-import { rule, sessionEnded } from '@ecg/shared';
+import { rule, sessionEnded } from '@ecg/policy';
 import type { CredentialContext } from '../context';
 
 /**

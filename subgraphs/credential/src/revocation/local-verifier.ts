@@ -1,4 +1,4 @@
-import { createTokenVerifier, revocationList, type TokenVerifier } from '@ecg/shared';
+import { createTokenVerifier, revocationList, type TokenVerifier } from '@ecg/policy';
 import type { JWTVerifyGetKey } from 'jose';
 import type { CredentialConfig } from '../config';
 import type { SessionRevocations } from './session-revocations';

@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import { z } from 'zod';
-import { CONTACT_ACCESS_REDUCED_PATH, decide, REVOCATIONS_PATH, type Logger, type TokenVerifier } from '@ecg/shared';
+import { CONTACT_ACCESS_REDUCED_PATH, decide, REVOCATIONS_PATH, type TokenVerifier } from '@ecg/policy';
+import type { Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import type { SessionRevocations } from './session-revocations';

@@ -4,7 +4,7 @@ import {
   DEFAULT_REVOCATION_POLL_SECONDS,
   sessionHash,
   type RevocationSnapshot,
-} from '@ecg/shared';
+} from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 import { SessionRevocation } from './session-revocation.entity';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/shared';
+import { consumeRateLimit, validateArgs } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { recordLoginEvent } from '../person/login-events';
 import { LoginResult } from '../login/login-result.type';

@@ -1,4 +1,4 @@
-import type { Principal } from '@ecg/shared';
+import type { Principal } from '@ecg/policy';
 import { recordEvent } from '../lifecycle/account-events';
 import { mailContextOf, refused, type LifecycleDeps } from '../lifecycle/lifecycle-deps';
 import { lockAccount } from '../lifecycle/account-store';

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
-import { validateArgs, ErrorCode } from '@ecg/shared';
+import { ErrorCode } from '@ecg/policy';
+import { validateArgs } from '@ecg/infrastructure';
 import { GraphQLError } from 'graphql';
 import type { CredentialContext } from '../context';
 import { LoginResult } from '../login/login-result.type';

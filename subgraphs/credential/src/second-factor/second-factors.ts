@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { toString as qrCodeSvg } from 'qrcode';
 import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
-import { ErrorCode, type Principal } from '@ecg/shared';
+import { ErrorCode, type Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../lifecycle/account-events';
 import { AccountToken } from '../lifecycle/account-token.entity';

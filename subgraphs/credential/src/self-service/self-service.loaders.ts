@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rowLoader } from '@ecg/shared';
+import { rowLoader } from '@ecg/infrastructure';
 import { SelfServiceAccount } from './self-service-account.entity';
 
 export function createSelfServiceLoaders(dataSource: DataSource) {

@@ -1,4 +1,4 @@
-import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
 import type { SelfServiceAccount } from './self-service-account.entity';
 
 const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(

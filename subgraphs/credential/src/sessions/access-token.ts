@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { TOKEN_ALGORITHM, type AccessClaims, type ContactType } from '@ecg/shared';
+import { TOKEN_ALGORITHM, type AccessClaims, type ContactType } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 

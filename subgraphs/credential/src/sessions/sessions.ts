@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource } from 'typeorm';
-import { unauthenticated } from '@ecg/shared';
+import { unauthenticated } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken, type SessionSubject } from './access-token';

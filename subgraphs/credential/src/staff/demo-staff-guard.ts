@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import { DEMO_STAFF, type CredentialConfig } from '../config';
 import { verifyPassword } from '../passwords/password-hasher';
 import { StaffAccount } from './staff-account.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Not, type DataSource } from 'typeorm';
-import type { Logger } from '@ecg/shared';
+import type { Logger } from '@ecg/infrastructure';
 import { hashPassword } from '../passwords/password-hasher';
 import { DISABLED_PASSWORD_HASH } from './demo-staff-guard';
 import { StaffAccount } from './staff-account.entity';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { openDatabase } from '@ecg/shared';
+import { openDatabase } from '@ecg/infrastructure';
 import { loadCredentialConfig } from '../config';
 import { entities, migrations } from '../server';
 import { unlockStaffLogin } from './staff-lockout';

@@ -1,4 +1,4 @@
-import { allow } from '@ecg/shared';
+import { allow } from '@ecg/policy';
 
 export const administratorDirectoryPermissions = {
   Query: { findAdministrators: allow },

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/shared';
+import { consumeRateLimit, validateArgs } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { searchOrganizations } from '../organization/organization.search';
 import { AdministratorDirectoryEntry } from './administrator-directory-entry';

@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 export class CreateOrganization1763780000000 implements MigrationInterface {
   name = 'CreateOrganization1763780000000';

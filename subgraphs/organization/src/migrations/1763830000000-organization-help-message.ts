@@ -1,5 +1,5 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { columnsFor } from '@ecg/shared';
+import { columnsFor } from '@ecg/infrastructure';
 
 /** The organization's own short help message (ESR: "contact HR/IT on ..."), shown by the public administrator lookup. */
 export class OrganizationHelpMessage1763830000000 implements MigrationInterface {

@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { decide, notFound, validateArgs } from '@ecg/shared';
+import { decide } from '@ecg/policy';
+import { notFound, validateArgs } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
 import { OrganizationInput, organizationInput } from './organization-update.inputs';

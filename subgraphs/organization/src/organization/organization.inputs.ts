@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape } from '@ecg/shared';
+import { PageArgs, pageArgsShape } from '@ecg/infrastructure';
 
 export const organizationCode = z.string().trim().min(1, 'is required').max(10, 'is at most 10 characters');
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rowLoader } from '@ecg/shared';
+import { rowLoader } from '@ecg/infrastructure';
 import { Organization } from './organization.entity';
 
 export function createOrganizationLoaders(dataSource: DataSource) {

@@ -1,4 +1,4 @@
-import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/shared';
+import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
 import type { Organization } from './organization.entity';
 
 const itself = (organization: Organization) => organization.id;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { PageType, toPage, validateArgs } from '@ecg/shared';
+import { PageType, toPage, validateArgs } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
 import { organizationCode, OrganizationsArgs, organizationsArgs } from './organization.inputs';

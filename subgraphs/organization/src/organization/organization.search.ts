@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { LIKE_ESCAPE, likeEscape, pageOffset, type PageRequest } from '@ecg/shared';
+import { LIKE_ESCAPE, likeEscape, pageOffset, type PageRequest } from '@ecg/infrastructure';
 import { GRAM_LENGTH, NAME_GRAM_TABLE } from './organization-name-grams';
 import { Organization } from './organization.entity';
 

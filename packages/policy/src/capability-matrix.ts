@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ContactType } from '../contact-types/contact-type';
+import { ContactType } from './contact-type';
 
 /** NONE < READ < EDIT: EDIT includes reading. */
 export type Level = 'NONE' | 'READ' | 'EDIT';
@@ -17,8 +17,12 @@ export interface CapabilityMatrix {
   contactTypes: { key: ContactType; label: string; extension?: string; capabilities: Record<string, Level> }[];
 }
 
-/** `schema/capability-matrix.json`: the one permission policy every subgraph and service reads. */
-export const MATRIX_PATH = resolve(__dirname, '../../../../schema/capability-matrix.json');
+/**
+ * `capability-matrix.json` beside this package's `src/` and `dist/`: the one permission policy every
+ * subgraph and service reads. It travels with the package, so a service that imports the rules gets
+ * the matrix they were written for.
+ */
+export const MATRIX_PATH = resolve(__dirname, '../capability-matrix.json');
 
 export const capabilityMatrix = JSON.parse(readFileSync(MATRIX_PATH, 'utf8')) as CapabilityMatrix;
 

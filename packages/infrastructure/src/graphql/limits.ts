@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode } from './errors';
+import { ErrorCode } from '@ecg/policy';
 import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
 /** Operations that check a secret: one per request, so aliases cannot multiply password guesses. */

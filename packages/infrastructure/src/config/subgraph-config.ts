@@ -1,15 +1,18 @@
+import { DEFAULT_JWKS_URL } from '@ecg/policy';
 import { z } from 'zod';
 import { bool, loadEnvFile, parseEnv, port } from './env';
 import { loadEdgeSettings, type EdgeSettings } from '../server/edge-settings';
 
-export type SubgraphName = 'organization' | 'contact' | 'credential';
-
-export const DEFAULT_PORTS: Record<SubgraphName, number> = { organization: 4001, contact: 4002, credential: 4003 };
+/** Who a subgraph is: its name (logs, `/health`, `<NAME>_PORT`, `<NAME>_DATABASE_URL`) and its usual port. */
+export interface SubgraphIdentity {
+  name: string;
+  defaultPort: number;
+}
 
 export type DatabaseConfig = { kind: 'mysql'; url: string; database: string } | { kind: 'sqlite'; file: string };
 
 export interface SubgraphConfig {
-  name: SubgraphName;
+  name: string;
   host: string;
   port: number;
   database: DatabaseConfig;
@@ -24,8 +27,6 @@ export interface SubgraphConfig {
   trustedProxies: string[];
   /** Stack traces, the query cost ceiling, IPv6 rate-limit networks (EXPOSE_STACK_TRACES, QUERY_MAX_COST, RATE_LIMIT_IPV6_PREFIX). */
   edge: EdgeSettings;
-  /** The organization subgraph's GraphQL endpoint (the contact subgraph asks it whether an organization exists). */
-  organizationUrl: string;
 }
 
 export interface AuthConfig {
@@ -52,18 +53,11 @@ export const subgraphEnv = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: mysqlUrl.optional(),
   DEMO_DATA: z.string().optional(),
-  ORGANIZATION_PORT: port(DEFAULT_PORTS.organization),
-  CONTACT_PORT: port(DEFAULT_PORTS.contact),
-  CREDENTIAL_PORT: port(DEFAULT_PORTS.credential),
-  ORGANIZATION_DATABASE_URL: mysqlUrl.optional(),
-  CONTACT_DATABASE_URL: mysqlUrl.optional(),
-  CREDENTIAL_DATABASE_URL: mysqlUrl.optional(),
-  JWKS_URL: z.string().url().optional(),
+  JWKS_URL: z.string().url().default(DEFAULT_JWKS_URL),
   JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
   JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
   TRUSTED_PROXIES: z.string().default('loopback'),
   REVOCATION_POLL_SECONDS: z.coerce.number().int().min(1).max(10).optional(),
-  ORGANIZATION_URL: z.string().url().default(`http://localhost:${DEFAULT_PORTS.organization}/graphql`),
 });
 
 export const csv = (value: string) =>
@@ -72,13 +66,34 @@ export const csv = (value: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** `CONTACT` for `contact`: the prefix of the subgraph's own variables. */
+const envPrefix = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+/** Every subgraph's variables plus its own two, `<NAME>_PORT` and `<NAME>_DATABASE_URL`: checked together. */
+function parseSettings(identity: SubgraphIdentity, env: NodeJS.ProcessEnv) {
+  const prefix = envPrefix(identity.name);
+  const schema = subgraphEnv.extend({
+    [`${prefix}_PORT`]: port(identity.defaultPort),
+    [`${prefix}_DATABASE_URL`]: mysqlUrl.optional(),
+  });
+  const parsed = parseEnv(schema, env) as z.infer<typeof subgraphEnv> & Record<string, unknown>;
+  return {
+    ...parsed,
+    port: parsed[`${prefix}_PORT`] as number,
+    ownDatabaseUrl: parsed[`${prefix}_DATABASE_URL`] as string | undefined,
+  };
+}
+
 /**
  * Each subgraph owns its own database. `<NAME>_DATABASE_URL` names it exactly (a deployment with
  * one least-privileged user per subgraph); otherwise `DATABASE_URL` names a server and a prefix,
  * and the subgraph uses `<prefix>_<name>`. With neither, an SQLite file under `DATA_DIR`.
  */
-export function databaseFor(name: SubgraphName, env: z.infer<typeof subgraphEnv>): DatabaseConfig {
-  const own = env[`${name.toUpperCase()}_DATABASE_URL` as 'CONTACT_DATABASE_URL'];
+export function databaseFor(
+  name: string,
+  own: string | undefined,
+  env: Pick<z.infer<typeof subgraphEnv>, 'DATABASE_URL' | 'DATA_DIR'>,
+): DatabaseConfig {
   if (own) return { kind: 'mysql', url: own, database: databaseName(own, name) };
   if (env.DATABASE_URL) {
     const prefix = databaseName(env.DATABASE_URL, 'ecg');
@@ -97,29 +112,27 @@ function databaseName(url: string, fallback: string): string {
   return name;
 }
 
-export function loadSubgraphConfig(name: SubgraphName, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
+/** The settings every subgraph shares, read once from the environment (`.env` too) and checked. */
+export function loadSubgraphConfig(identity: SubgraphIdentity, env: NodeJS.ProcessEnv = process.env): SubgraphConfig {
   if (env === process.env) loadEnvFile();
-  const parsed = parseEnv(subgraphEnv, env);
+  const parsed = parseSettings(identity, env);
   const production = parsed.NODE_ENV === 'production';
   return {
-    name,
+    name: identity.name,
     host: parsed.HOST,
-    port: parsed[`${name.toUpperCase()}_PORT` as 'CONTACT_PORT'],
-    database: databaseFor(name, parsed),
+    port: parsed.port,
+    database: databaseFor(identity.name, parsed.ownDatabaseUrl, parsed),
     demoData: parseEnv(z.object({ v: bool(!production) }), { v: parsed.DEMO_DATA }).v,
     production,
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,
     auth: {
-      jwksUrl:
-        parsed.JWKS_URL ??
-        `http://localhost:${parsed.CREDENTIAL_PORT || DEFAULT_PORTS.credential}/.well-known/jwks.json`,
+      jwksUrl: parsed.JWKS_URL,
       issuer: parsed.JWT_ISSUER,
       audience: parsed.JWT_AUDIENCE,
       revocationPollSeconds: parsed.REVOCATION_POLL_SECONDS,
     },
     trustedProxies: csv(parsed.TRUSTED_PROXIES),
     edge: loadEdgeSettings(env),
-    organizationUrl: parsed.ORGANIZATION_URL,
   };
 }

@@ -1,4 +1,4 @@
-import type { ContactType } from '../contact-types/contact-type';
+import type { ContactType } from './contact-type';
 
 /** Who is calling, as the access token says. */
 export type Principal =

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ContactType } from '../contact-types/contact-type';
+import { ContactType } from './contact-type';
 import { capabilitiesOf, capabilityMatrix, levelFor } from './capability-matrix';
 
 const T = ContactType;
@@ -47,12 +47,11 @@ describe('the capability matrix, transcribed from the job aid', () => {
     expect(levelFor([type], fn)).toBe(level);
   });
 
-  // Every cell, against the job aid's own lists (the committed copy under schema/sources/).
+  // Every cell, against the job aid's own lists (the committed copy under packages/policy/sources/).
   it('agrees with every per-type list of the job aid', () => {
-    const text = readFileSync(
-      resolve(__dirname, '../../../../schema/sources/employer-contacts-job-aid-2022.txt'),
-      'utf8',
-    ).split('1) Creating a New Employer Contact')[0];
+    const text = readFileSync(resolve(__dirname, '../sources/employer-contacts-job-aid-2022.txt'), 'utf8').split(
+      '1) Creating a New Employer Contact',
+    )[0];
     const byName = new Map(capabilityMatrix.functions.map((f) => [f.name.toLowerCase(), f.key]));
     const fromJobAid = new Map<string, Map<string, string>>();
     let type: string | undefined;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ContactType as T } from '../contact-types/contact-type';
+import { ContactType as T } from '@ecg/policy';
 
 /**
  * Demonstration data: the organizations and contacts that appear in the seeds' screens

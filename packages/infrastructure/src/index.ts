@@ -1,16 +1,10 @@
 import 'reflect-metadata';
 
-export * from './auth/capability-matrix';
-export * from './auth/principal';
-export * from './auth/rules';
-export * from './auth/token-verifier';
 export * from './config/env';
 export * from './config/subgraph-config';
-export * from './contact-types/contact-type';
 export * from './database/columns';
 export * from './database/batch';
 export * from './database/data-source';
-export * from './demo/demo-data';
 export * from './graphql/errors';
 export * from './graphql/federated-schema';
 export * from './graphql/limits';
@@ -27,4 +21,3 @@ export * from './server/listen';
 export * from './server/logger';
 export * from './server/operation-log';
 export * from './server/subgraph-server';
-export * from './auth/revocation-list';

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, chain, deny, or, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from './errors';
 import { atLeast, levelFor, type Level } from './capability-matrix';
 import type { Principal } from './principal';
 import { unauthenticated } from './token-verifier';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from './errors';
 
 /**
  * Revocation names sessions (the `sid` of an access token: the refresh-token row issued with it), never

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from './errors';
 import { ANONYMOUS, principalFromClaims, type AccessClaims, type Principal } from './principal';
 import { remoteRevocationList, revocationsUrlFor, sessionEnded, type RevocationList } from './revocation-list';
 
@@ -102,6 +102,9 @@ export function createTokenVerifier(
     return principal;
   };
 }
+
+/** Where the token issuer publishes its keys when JWKS_URL says nothing: the one-machine default. */
+export const DEFAULT_JWKS_URL = 'http://localhost:4003/.well-known/jwks.json';
 
 /**
  * Verify with the keys the credential subgraph publishes (fetched once, refetched on a new key id)

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { QueryFailedError } from 'typeorm';
 import type { Logger } from './logger';
-import { ErrorCode } from '../graphql/errors';
+import { ErrorCode } from '@ecg/policy';
 
 /**
  * Errors a client may see: those we raised on purpose keep their code and message; anything else

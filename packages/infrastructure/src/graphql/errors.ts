@@ -1,14 +1,5 @@
+import { ErrorCode } from '@ecg/policy';
 import { GraphQLError } from 'graphql';
-
-/** The `extensions.code` values clients rely on (DESIGN.md §4). */
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
-  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
-} as const;
 
 export interface InvalidField {
   /** The argument or input path, as the client sent it: `pageSize`, `input.lastName`. */
