@@ -6,8 +6,16 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { createServer as createGateway, loadGatewayConfig } from '@ecg/gateway';
-import { allow, can, ContactType, permissions } from '@ecg/policy';
-import { buildFederatedSchema, loadSubgraphConfig, startSubgraph, type RunningServer } from '@ecg/infrastructure';
+import { allow, can, ContactType } from '@ecg/policy';
+import {
+  buildModuleSchema,
+  loadSubgraphConfig,
+  mergeModules,
+  startSubgraph,
+  type RunningServer,
+  type SubgraphModule,
+} from '@ecg/infrastructure';
+import { SUBGRAPH_NAMES } from '@ecg/tools';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
@@ -32,21 +40,23 @@ class DocumentsResolver {
   }
 }
 
-const buildDocumentsSchema = () =>
-  buildFederatedSchema(
-    { resolvers: [DocumentsResolver], orphanedTypes: [DocumentsOrganization] },
-    {
-      Organization: { __resolveReference: (ref: { id: string }) => Object.assign(new DocumentsOrganization(), ref) },
-    },
-  );
-
-const documentsPermissions = permissions({
-  Organization: {
-    id: allow,
-    documents: can('DOCUMENTS', 'READ', (organization: DocumentsOrganization) => organization.id, 'organization'),
+// Everything the newcomer contributes, as one module: its resolvers, the entity it extends, the
+// reference resolver, and the rules beside them, derived from the shared matrix.
+const documentsModule: SubgraphModule = {
+  name: 'documents',
+  resolvers: [DocumentsResolver],
+  orphanedTypes: [DocumentsOrganization],
+  references: {
+    Organization: { __resolveReference: (ref: { id: string }) => Object.assign(new DocumentsOrganization(), ref) },
   },
-  OrganizationDocument: allow,
-});
+  rules: {
+    Organization: {
+      id: allow,
+      documents: can('DOCUMENTS', 'READ', (organization: DocumentsOrganization) => organization.id, 'organization'),
+    },
+    OrganizationDocument: allow,
+  },
+};
 
 let federation: Federation;
 let documents: RunningServer;
@@ -65,26 +75,21 @@ beforeAll(async () => {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'docs-')),
     },
   );
-  documents = await startSubgraph(
-    {
-      entities: [],
-      migrations: [],
-      buildSchema: buildDocumentsSchema,
-      permissions: documentsPermissions,
-      createContext: (base) => base,
-    },
-    config,
-  );
+  documents = await startSubgraph({ modules: [documentsModule] }, config);
 
   // Compose the committed subgraphs with the newcomer, and put a gateway in front.
-  const committed = ['organization', 'contact', 'credential'].map((name) => ({
+  const committed = SUBGRAPH_NAMES.map((name) => ({
     name,
     typeDefs: parse(readFileSync(resolve(__dirname, `../schema/${name}.graphql`), 'utf8')),
-    url: federation.subgraphs[name as 'contact'].url,
+    url: federation.subgraphs[name].url,
   }));
   const composed = composeServices([
     ...committed,
-    { name: 'documents', typeDefs: parse(printSubgraphSchema(await buildDocumentsSchema())), url: documents.url },
+    {
+      name: 'documents',
+      typeDefs: parse(printSubgraphSchema(await buildModuleSchema(mergeModules([documentsModule])))),
+      url: documents.url,
+    },
   ]);
   expect(composed.errors).toBeUndefined();
   const supergraph = join(mkdtempSync(join(tmpdir(), 'supergraph-')), 'supergraph.graphql');

@@ -16,7 +16,7 @@ import { startSmtp } from './support/smtp';
 
 // Issue 10, item 8: an access token must not outlive what it stands for. After sign-out, a password
 // change, re-enroll, reset, deactivation or the loss of the Administrator type, the old token is
-// refused at once on the credential lifecycle (unlock) and on contact changes, and on reads within
+// refused at once on the credential lifecycle (unlock), on contact and organization changes, and on reads within
 // the revocation poll interval (2 seconds here), through the gateway and straight to a subgraph.
 const POLL_SECONDS = 2;
 let federation: Federation;
@@ -76,6 +76,23 @@ const changeContact = (token: string) =>
         id: demoContactId('coco'),
         v: 999_999,
         input: contactInput('Coco', 'Contact', 'cococontact@county.xorg', [ContactType.ADMINISTRATOR]),
+      },
+      { token },
+    )
+    .then(codeOf);
+// A stale version: an allowed caller gets CONFLICT, nothing is written.
+const changeOrganization = (token: string) =>
+  federation
+    .query(
+      'mutation ($id: ID!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: 999999, input: $input) { id } }',
+      {
+        id: demoOrganizationId('42061'),
+        input: {
+          name: 'Renamed by a stale token',
+          organizationType: 'SCHOOL_DISTRICT',
+          automaticInternetAccess: true,
+          address: { city: 'Nowhere' },
+        },
       },
       { token },
     )
@@ -152,15 +169,17 @@ describe.each(EVENTS)('after %s, the old access token', (event, happen, prepare)
     expect([
       await unlock(admin.accessToken),
       await changeContact(admin.accessToken),
+      await changeOrganization(admin.accessToken),
       await read(admin.accessToken),
-    ]).toEqual(['NOT_LOCKED', 'CONFLICT', 'OK']);
+    ]).toEqual(['NOT_LOCKED', 'CONFLICT', 'CONFLICT', 'OK']);
     expect(await straight(admin.accessToken)).toEqual(['OK', 'OK']);
 
     await happen(admin, prepared);
-    expect([await unlock(admin.accessToken), await changeContact(admin.accessToken)]).toEqual([
-      'UNAUTHENTICATED',
-      'UNAUTHENTICATED',
-    ]);
+    expect([
+      await unlock(admin.accessToken),
+      await changeContact(admin.accessToken),
+      await changeOrganization(admin.accessToken),
+    ]).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED']);
 
     await afterPoll();
     expect(await read(admin.accessToken)).toBe('UNAUTHENTICATED');

@@ -21,3 +21,7 @@ export * from './server/listen';
 export * from './server/logger';
 export * from './server/operation-log';
 export * from './server/subgraph-server';
+export * from './modules/subgraph-module';
+export * from './modules/merge-modules';
+export * from './modules/module-schema';
+export * from './rate-limit/rate-limit.module';

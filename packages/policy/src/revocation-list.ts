@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { rule } from 'graphql-shield';
 import { ErrorCode } from './errors';
+import type { Principal } from './principal';
 
 /**
  * Revocation names sessions (the `sid` of an access token: the refresh-token row issued with it), never
@@ -104,5 +106,24 @@ export function remoteSessionStatus(jwksUrl: string) {
 export function sessionEnded(): GraphQLError {
   return new GraphQLError('This session has ended (signed out, password changed, or access changed); sign in again.', {
     extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+}
+
+/**
+ * The rule every subgraph checks before each of its mutations: the caller's session has not
+ * ended, asked at once of whoever knows (`ended`), not read from the polled list: reads may trust
+ * a token until the list catches up (seconds), a change must not. `stillHolds` adds what a
+ * subgraph can check itself (the contact subgraph: the contact is still active, with its types).
+ */
+export function currentSessionRule<C extends { principal: Principal }>(
+  ended: (sessionId: string, context: C) => Promise<boolean>,
+  stillHolds?: (principal: Principal & { kind: 'contact' }, context: C) => Promise<boolean>,
+) {
+  return rule('currentSession', { cache: 'contextual' })(async (_parent, _args, context: C) => {
+    const principal = context.principal;
+    if (principal.kind !== 'contact' && principal.kind !== 'staff') return true;
+    if (principal.kind === 'contact' && stillHolds && !(await stillHolds(principal, context))) return sessionEnded();
+    if (!principal.sessionId || (await ended(principal.sessionId, context))) return sessionEnded();
+    return true;
   });
 }

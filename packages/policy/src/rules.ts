@@ -120,8 +120,10 @@ export function holds(
   );
 }
 
-type Rule = ReturnType<ReturnType<typeof rule>>;
+export type Rule = ReturnType<ReturnType<typeof rule>>;
 type AnyRule = Rule | ReturnType<typeof or>;
+/** Rules by type, and by field where a type's fields differ: what a feature module declares. */
+export type RuleTree = IRules;
 
 /**
  * `inner`, decided once per object and request instead of once per field: for a type's `'*'`

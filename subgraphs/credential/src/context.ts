@@ -1,22 +1,6 @@
-import DataLoader from 'dataloader';
-import type { BaseRequestContext } from '@ecg/infrastructure';
-import type { ContactFacts } from './contact-directory/contact-directory';
+import type { ModuleContext } from '@ecg/infrastructure';
+import type { credentialModules } from './modules';
 import type { CredentialServices } from './services';
-import { createSelfServiceLoaders, type SelfServiceLoaders } from './self-service/self-service.loaders';
 
-export interface CredentialContext extends BaseRequestContext {
-  loaders: { selfService: SelfServiceLoaders; contactFacts: DataLoader<string, ContactFacts | null> };
-  services: CredentialServices;
-}
-
-export function createContext(base: BaseRequestContext, services: CredentialServices): CredentialContext {
-  return {
-    ...base,
-    services,
-    loaders: {
-      selfService: createSelfServiceLoaders(base.dataSource),
-      // Asked of the contact subgraph once per request, however many rules want it.
-      contactFacts: new DataLoader((ids) => Promise.all(ids.map((id) => services.directory.contact(id)))),
-    },
-  };
-}
+/** A request's context: the modules' loaders (`loaders.selfService`, `loaders.contactFacts`) and the subgraph's services. */
+export type CredentialContext = ModuleContext<typeof credentialModules, CredentialServices>;

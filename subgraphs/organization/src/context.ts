@@ -1,10 +1,6 @@
-import type { BaseRequestContext } from '@ecg/infrastructure';
-import { createOrganizationLoaders, type OrganizationLoaders } from './organization/organization.loaders';
+import type { ModuleContext } from '@ecg/infrastructure';
+import type { organizationModules } from './modules';
+import type { OrganizationServices } from './session/session-services';
 
-export interface OrganizationContext extends BaseRequestContext {
-  loaders: { organization: OrganizationLoaders };
-}
-
-export function createContext(base: BaseRequestContext): OrganizationContext {
-  return { ...base, loaders: { organization: createOrganizationLoaders(base.dataSource) } };
-}
+/** A request's context: the modules' loaders (`loaders.organization`) and what the credential subgraph is asked. */
+export type OrganizationContext = ModuleContext<typeof organizationModules, OrganizationServices>;

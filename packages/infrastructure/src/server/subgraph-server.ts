@@ -1,4 +1,4 @@
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -6,13 +6,12 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
-import type { GraphQLSchema } from 'graphql';
-import { applyMiddleware, type IMiddlewareGenerator } from 'graphql-middleware';
+import express from 'express';
+import { applyMiddleware } from 'graphql-middleware';
 import type { DataSource } from 'typeorm';
-import { remoteTokenVerifier, type AuthContext, type Principal, type TokenVerifier } from '@ecg/policy';
+import { permissions, remoteTokenVerifier, type TokenVerifier } from '@ecg/policy';
 import type { SubgraphConfig } from '../config/subgraph-config';
-import { openDatabase, withStartupLock, type DataSourceSpec } from '../database/data-source';
+import { openDatabase, withStartupLock } from '../database/data-source';
 import { queryLimits } from '../graphql/limits';
 import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
 import { sameRealmErrors } from './error-realm';
@@ -22,30 +21,23 @@ import { jsonBody, unexpectedErrors } from './json-body';
 import { operationLog, requestId } from './operation-log';
 import { close, listen } from './listen';
 import { createLogger, type Logger } from './logger';
+import type { BaseRequestContext } from './request-context';
+import { mergeModules } from '../modules/merge-modules';
+import { buildModuleSchema } from '../modules/module-schema';
+import { requestLoaders } from '../modules/module-loaders';
+import type { SubgraphModule } from '../modules/subgraph-module';
 
-/** What every request's context starts with; each subgraph adds its loaders. */
-export interface BaseRequestContext extends BaseContext {
-  dataSource: DataSource;
-  logger: Logger;
-  req: Request;
-  /** Checked again here, whatever the gateway said: a request straight to a subgraph gets no more. */
-  principal: Principal;
-}
+export type { BaseRequestContext };
 
-export interface SubgraphDefinition<C extends BaseRequestContext, S = void> extends DataSourceSpec {
-  buildSchema(): Promise<GraphQLSchema>;
-  /** graphql-shield rules derived from the capability matrix (see `permissions()`); they read only the principal. */
-  permissions: IMiddlewareGenerator<unknown, AuthContext, unknown>;
+export interface SubgraphDefinition<S = void> {
+  /** The feature folders' modules: their resolvers, rules, loaders, entities, migrations and routes. */
+  modules: readonly SubgraphModule<S>[];
   /** Once the database is ready: build the long-lived services requests share (keys, clients); one replica of a database at a time. */
   onStart?(dataSource: DataSource, logger: Logger): Promise<S>;
   /** Before the database closes: stop background work (the mail dispatcher). */
   onStop?(services: S): Promise<void>;
   /** How access tokens are checked; default: against the JWKS the credential subgraph publishes. */
   createVerifier?(services: S): TokenVerifier;
-  /** Extra HTTP routes (the JWKS, downloads), mounted before GraphQL. */
-  routes?(app: Express, tools: { services: S; verify: TokenVerifier; dataSource: DataSource; logger: Logger }): void;
-  /** Called once per operation: DataLoaders live here, never across requests. */
-  createContext(base: BaseRequestContext, services: S): C;
   /** Fill an empty database with demonstration rows (only when `config.demoData`). */
   seedDemoData?(dataSource: DataSource, logger: Logger): Promise<void>;
 }
@@ -61,13 +53,19 @@ export interface RunningServer extends StartedServer {
   dataSource: DataSource;
 }
 
-export async function startSubgraph<C extends BaseRequestContext, S = void>(
-  definition: SubgraphDefinition<C, S>,
+export async function startSubgraph<S = void>(
+  definition: SubgraphDefinition<S>,
   config: SubgraphConfig,
 ): Promise<RunningServer> {
+  // Before anything opens: two modules claiming one rule, loader or field stop the start here.
+  const modules = mergeModules(definition.modules);
+  const guards = permissions(modules.rules, modules.publicEntityTypes, { currentSession: modules.everyMutation });
+  const schema = applyMiddleware(await buildModuleSchema(modules), sameRealmErrors, guards);
+  const loaders = requestLoaders(modules.loaders);
+
   const logger = createLogger(config.name, config.logLevel, config.logDestination);
   setIpv6RateLimitPrefix(config.edge.rateLimitIpv6PrefixLength);
-  const dataSource = await openDatabase(config.database, definition);
+  const dataSource = await openDatabase(config.database, modules);
   // One replica at a time: each finds what an earlier one created (demo rows, the first staff
   // login, the signing key) instead of creating its own.
   const services = await withStartupLock(config.database, dataSource, async () => {
@@ -75,17 +73,16 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     return (await definition.onStart?.(dataSource, logger)) as S;
   });
 
-  const schema = applyMiddleware(await definition.buildSchema(), sameRealmErrors, definition.permissions);
   const verify = definition.createVerifier?.(services) ?? remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
   app.get('/health', healthHandler(config.name, dataSource));
-  definition.routes?.(app, { services, verify, dataSource, logger });
+  for (const routes of modules.routes) routes(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
   const limits = queryLimits(config.production, config.edge.maxQueryCost);
-  const apollo = new ApolloServer<C>({
+  const apollo = new ApolloServer<BaseRequestContext>({
     schema,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
@@ -103,7 +100,7 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStore,
-      operationLog<C>(),
+      operationLog<BaseRequestContext>(),
     ],
   });
   await apollo.start();
@@ -111,16 +108,15 @@ export async function startSubgraph<C extends BaseRequestContext, S = void>(
     '/graphql',
     jsonBody(logger),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        definition.createContext(
-          {
-            dataSource,
-            logger: logger.child({ requestId: requestId(req) }),
-            req,
-            principal: await verify(req.headers.authorization),
-          },
-          services,
-        ),
+      context: async ({ req }) => {
+        const request: BaseRequestContext = {
+          dataSource,
+          logger: logger.child({ requestId: requestId(req) }),
+          req,
+          principal: await verify(req.headers.authorization),
+        };
+        return { ...request, services, loaders: loaders(request, services) };
+      },
     }),
   );
 

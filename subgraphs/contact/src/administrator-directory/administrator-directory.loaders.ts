@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import type { BaseRequestContext } from '@ecg/infrastructure';
 import { ContactType } from '@ecg/policy';
 import { ContactStatus } from '../contact/contact-enums';
 import { Contact } from '../contact/contact.entity';
@@ -20,3 +21,8 @@ export function administratorNamesLoader(dataSource: DataSource) {
     return organizationIds.map((id) => byOrganization.get(id)!);
   });
 }
+
+/** `context.loaders.administrators` */
+export const administratorDirectoryLoaders = {
+  administrators: (request: BaseRequestContext) => administratorNamesLoader(request.dataSource),
+};

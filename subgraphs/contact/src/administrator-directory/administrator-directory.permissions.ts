@@ -2,4 +2,3 @@ import { allow } from '@ecg/policy';
 
 /** Public by design (ESR's "Find your system administrator"): names only. */
 export const administratorDirectoryPermissions = { AdministratorDirectoryEntry: allow };
-export const PUBLIC_ENTITY_TYPES = ['AdministratorDirectoryEntry'];

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import type { ContactType } from '@ecg/policy';
-import { rowLoader } from '@ecg/infrastructure';
+import { rowLoader, type BaseRequestContext } from '@ecg/infrastructure';
 import { Contact } from './contact.entity';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
 
@@ -20,3 +20,8 @@ export function createContactLoaders(dataSource: DataSource) {
 }
 
 export type ContactLoaders = ReturnType<typeof createContactLoaders>;
+
+/** `context.loaders.contact` */
+export const contactLoaders = {
+  contact: (request: BaseRequestContext) => createContactLoaders(request.dataSource),
+};

@@ -1,16 +1,11 @@
-import { allow, can, isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
+import { isAuthenticated, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
 import type { ContactContext } from '../context';
+import { editContactsIn, readContact } from './contact-rights';
 import type { Contact } from './contact.entity';
 import type { CreateContactInput } from './contact-form.inputs';
 
-const ofContact = (contact: Contact) => contact.organizationId;
-const itself = (organization: { id: string }) => organization.id;
 const ofContactArg = async (_parent: unknown, args: { id: string }, context: ContactContext) =>
   (await context.loaders.contact.byId.load(args.id))?.organizationId;
-
-const READ = 'READ' as const;
-const EDIT = 'EDIT' as const;
-const CONTACTS = 'ORGANIZATION_CONTACTS';
 
 /** A contact may always read itself (what `me` shows), whatever its contact types. */
 const isThisContact = rule('isThisContact', { cache: 'no_cache' })(
@@ -20,47 +15,17 @@ const isThisContact = rule('isThisContact', { cache: 'no_cache' })(
     !context.principal.passwordChangeRequired,
 );
 
-/**
- * "Create and maintain Organization Contact information": READ to see contacts and their panels,
- * EDIT to change them and to read the audit trail; always in the contact's own organization.
- */
 export const contactPermissions = {
   Query: { contact: isAuthenticated },
   Mutation: {
-    createContact: can(
-      CONTACTS,
-      EDIT,
+    createContact: editContactsIn(
       (_p: unknown, args: { input: CreateContactInput }) => args.input.organizationId,
       'input.organizationId',
     ),
-    updateContact: can(CONTACTS, EDIT, ofContactArg, 'contact(id).organization'),
-    importContactEmails: can(
-      CONTACTS,
-      EDIT,
-      (_p: unknown, args: { organization: string }) => args.organization,
-      'organization-arg',
-    ),
+    updateContact: editContactsIn(ofContactArg, 'contact(id).organization'),
   },
   Contact: {
     // Neither rule reads the field or its arguments: decided once per contact, not once per field.
-    '*': oncePerObject('Contact', or(isThisContact, can(CONTACTS, READ, ofContact, 'contact.organization'))),
-    auditTrail: can(CONTACTS, EDIT, ofContact, 'contact.organization'),
+    '*': oncePerObject('Contact', or(isThisContact, readContact)),
   },
-  Organization: {
-    id: allow,
-    contacts: can(CONTACTS, READ, itself, 'organization'),
-    contactsMissingEmail: can(CONTACTS, READ, itself, 'organization'),
-    contactsExport: can(CONTACTS, READ, itself, 'organization'),
-    administratorCount: can(CONTACTS, READ, itself, 'organization'),
-    warnings: can(CONTACTS, READ, itself, 'organization'),
-    auditTrail: can(CONTACTS, EDIT, itself, 'organization'),
-  },
-  // Reached only through the guarded fields above.
-  ContactPage: allow,
-  AuditEntryPage: allow,
-  AuditEntry: allow,
-  FieldChange: allow,
-  ContactsExport: allow,
-  EmailImportResult: allow,
-  EmailImportRow: allow,
 };

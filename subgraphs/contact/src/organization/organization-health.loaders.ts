@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
+import type { BaseRequestContext } from '@ecg/infrastructure';
 import { ContactType } from '@ecg/policy';
 import { ContactStatus } from '../contact/contact-enums';
 import { Contact } from '../contact/contact.entity';
@@ -35,3 +36,8 @@ export function createOrganizationHealthLoaders(dataSource: DataSource) {
 }
 
 export type OrganizationHealthLoaders = ReturnType<typeof createOrganizationHealthLoaders>;
+
+/** `context.loaders.organizationHealth` */
+export const organizationHealthLoaders = {
+  organizationHealth: (request: BaseRequestContext) => createOrganizationHealthLoaders(request.dataSource),
+};

@@ -1,4 +1,4 @@
-import { rule, sessionEnded } from '@ecg/policy';
+import { currentSessionRule } from '@ecg/policy';
 import { ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 
@@ -8,26 +8,18 @@ import type { ContactContext } from '../context';
  * the token claims still held), and the session is asked of the credential subgraph (not signed
  * out, password not changed, not re-enrolled or reset). Either failing: UNAUTHENTICATED, at once.
  */
-export const currentSession = rule('currentSession', { cache: 'contextual' })(async (
-  _parent,
-  _args,
-  context: ContactContext,
-) => {
-  const principal = context.principal;
-  if (principal.kind !== 'contact' && principal.kind !== 'staff') return true;
-  if (principal.kind === 'contact') {
+export const currentSession = currentSessionRule<ContactContext>(
+  async (sessionId, context) => (await context.services.sessionStatus(sessionId)) === 'ended',
+  async (principal, context) => {
     const [row, types] = await Promise.all([
       context.loaders.contact.byId.load(principal.id),
       context.loaders.contact.typesByContactId.load(principal.id),
     ]);
-    const holds =
+    return Boolean(
       row &&
       row.status === ContactStatus.ACTIVE &&
       row.organizationId === principal.organizationId &&
-      principal.contactTypes.every((t) => types.includes(t));
-    if (!holds) return sessionEnded();
-  }
-  if (!principal.sessionId || (await context.services.sessionStatus(principal.sessionId)) === 'ended')
-    return sessionEnded();
-  return true;
-});
+      principal.contactTypes.every((t) => types.includes(t)),
+    );
+  },
+);

@@ -9,6 +9,14 @@ const contactOrganization = async (_parent: unknown, args: { contactId: string }
 const accountOrganization = async (_parent: unknown, args: { contactId: string }, context: CredentialContext) =>
   (await context.loaders.selfService.byContactId.load(args.contactId))?.organizationId;
 
+/** Re-Enroll, Unlock, Reset Second Factors: "Self-service reset" in the organization of the login `contactId` names. */
+export const resetsLoginOfContactArg = can(
+  'SELF_SERVICE_RESET',
+  'EDIT',
+  accountOrganization,
+  'account-arg.organization',
+);
+
 /**
  * The job aid: "You must have the Administrator contact type" to register, re-enroll and unlock;
  * the ESR password-reset-only type may re-enroll and unlock. Both are functions of the matrix.
@@ -16,9 +24,8 @@ const accountOrganization = async (_parent: unknown, args: { contactId: string }
 export const lifecyclePermissions = {
   Mutation: {
     register: can('SELF_SERVICE_REGISTRATION', 'EDIT', contactOrganization, 'contact-arg.organization'),
-    reEnroll: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
-    unlock: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
-    resetSecondFactors: can('SELF_SERVICE_RESET', 'EDIT', accountOrganization, 'account-arg.organization'),
+    reEnroll: resetsLoginOfContactArg,
+    unlock: resetsLoginOfContactArg,
     completeUnlock: allow,
     requestPasswordReset: allow,
     resetPassword: allow,

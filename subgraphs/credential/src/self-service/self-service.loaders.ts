@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rowLoader } from '@ecg/infrastructure';
+import { rowLoader, type BaseRequestContext } from '@ecg/infrastructure';
 import { SelfServiceAccount } from './self-service-account.entity';
 
 export function createSelfServiceLoaders(dataSource: DataSource) {
@@ -9,3 +9,8 @@ export function createSelfServiceLoaders(dataSource: DataSource) {
 }
 
 export type SelfServiceLoaders = ReturnType<typeof createSelfServiceLoaders>;
+
+/** `context.loaders.selfService` */
+export const selfServiceLoaders = {
+  selfService: (request: BaseRequestContext) => createSelfServiceLoaders(request.dataSource),
+};

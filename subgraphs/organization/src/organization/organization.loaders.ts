@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rowLoader } from '@ecg/infrastructure';
+import { rowLoader, type BaseRequestContext } from '@ecg/infrastructure';
 import { Organization } from './organization.entity';
 
 export function createOrganizationLoaders(dataSource: DataSource) {
@@ -11,3 +11,8 @@ export function createOrganizationLoaders(dataSource: DataSource) {
 }
 
 export type OrganizationLoaders = ReturnType<typeof createOrganizationLoaders>;
+
+/** `context.loaders.organization` */
+export const organizationLoaders = {
+  organization: (request: BaseRequestContext) => createOrganizationLoaders(request.dataSource),
+};

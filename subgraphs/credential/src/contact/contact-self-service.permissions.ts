@@ -1,5 +1,5 @@
 import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
-import type { SelfServiceAccount } from './self-service-account.entity';
+import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
 
 const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
   (account: SelfServiceAccount, _args, context: AuthContext) =>
@@ -14,8 +14,8 @@ const ofAccount = (account: SelfServiceAccount) => account.organizationId;
  */
 const readsPanels = or(holds('ORGANIZATION_CONTACTS', 'READ'), holds('SELF_SERVICE_RESET', 'EDIT'));
 
-export const selfServicePermissions = {
-  Contact: { selfService: readsPanels, selfServiceActions: readsPanels },
+export const contactSelfServicePermissions = {
+  Contact: { id: allow, selfService: readsPanels, selfServiceActions: readsPanels },
   SelfServiceAccount: {
     // None of these reads the field or its arguments: decided once per account, not once per field.
     '*': oncePerObject(

@@ -1,5 +1,5 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-import { indexOrganizationNames, NAME_GRAM_TABLE } from '../organization/organization-name-grams';
+import { indexOrganizationNames, NAME_GRAM_TABLE } from '../organization-name-grams';
 
 /** The name index of the organization search (see organization-name-grams.ts), filled from the names there are. */
 export class OrganizationNameGrams1763840000000 implements MigrationInterface {

@@ -1,0 +1,12 @@
+import type { SubgraphModule } from '@ecg/infrastructure';
+import { AuditEntry } from './audit-entry.entity';
+import { auditPermissions } from './audit.permissions';
+import { ContactAuditResolver, OrganizationAuditResolver } from './audit.resolver';
+
+/** Every change to a contact, kept: a contact's and an organization's audit trail. */
+export const auditModule: SubgraphModule = {
+  name: 'audit',
+  resolvers: [ContactAuditResolver, OrganizationAuditResolver],
+  rules: auditPermissions,
+  entities: [AuditEntry],
+};

@@ -1,0 +1,18 @@
+import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
+import { auditModule } from './audit/audit.module';
+import { contactModule } from './contact/contact.module';
+import { emailImportModule } from './email-import/email-import.module';
+import { contactsExportModule } from './export/contacts-export.module';
+import { organizationModule } from './organization/organization.module';
+import { sessionModule } from './session/session.module';
+
+/** The contact subgraph's feature folders: a new one is added here and nowhere else. */
+export const contactModules = [
+  contactModule,
+  organizationModule,
+  auditModule,
+  emailImportModule,
+  contactsExportModule,
+  administratorDirectoryModule,
+  sessionModule,
+] as const;

@@ -1,0 +1,16 @@
+import type { SubgraphModule } from '@ecg/infrastructure';
+import type { CredentialServices } from '../services';
+import { AccountToken } from './account-token.entity';
+import { PasswordHistory } from './password-history.entity';
+import { PasswordResetRequest } from './password-reset-request.entity';
+import { SecurityEvent } from './security-event.entity';
+import { lifecyclePermissions } from './self-service-lifecycle.permissions';
+import { SelfServiceLifecycleResolver } from './self-service-lifecycle.resolver';
+
+/** A login's life: Register, Re-Enroll, Unlock, the emailed links, password reset, staff messages. */
+export const lifecycleModule: SubgraphModule<CredentialServices> = {
+  name: 'lifecycle',
+  resolvers: [SelfServiceLifecycleResolver],
+  rules: lifecyclePermissions,
+  entities: [AccountToken, PasswordHistory, SecurityEvent, PasswordResetRequest],
+};

@@ -1,0 +1,9 @@
+import type { SubgraphModule } from '@ecg/infrastructure';
+import type { CredentialServices } from '../services';
+import { PersonMemberships1764000000000 } from './migrations/1764000000000-person-memberships';
+
+/** One login per person, a membership per organization (the rows live in the self-service module's table). */
+export const personModule: SubgraphModule<CredentialServices> = {
+  name: 'person',
+  migrations: [PersonMemberships1764000000000],
+};
