@@ -3,9 +3,8 @@ import { ContactType } from '@ecg/policy';
 import { dropDatabase, openDatabase, type RunningServer } from '@ecg/infrastructure';
 import { startReplicatedFederation, type ReplicatedFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './support/database';
-import { TEST_STAFF, type Federation, type GraphQLResponse } from './support/federation';
+import { federationClient, TEST_STAFF, type Federation } from './support/federation';
 import { createContact, contactInput, giveLogin } from './support/people';
-import { collectRequestSecrets, collectResponseSecrets } from './support/secrets';
 import { REGISTER, REQUEST_RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
@@ -35,32 +34,7 @@ const ENV = {
 /** The test's Federation over both gateways: each request goes to the next gateway in turn. */
 function overBothGateways(running: ReplicatedFederation): Federation {
   let next = 0;
-  const query: Federation['query'] = async (document, variables, options = {}) => {
-    const url = options.url ?? running.gatewayUrls[next++ % running.gatewayUrls.length];
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      body: JSON.stringify({ query: document, variables }),
-    });
-    const body = (await response.json()) as GraphQLResponse;
-    // For the log audit, as support/federation.ts does.
-    collectRequestSecrets(document, variables);
-    collectResponseSecrets(body.data);
-    return body;
-  };
-  const login = async (userName: string, password: string) => {
-    const { data, errors } = await query(
-      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
-      { u: userName, p: password },
-    );
-    if (errors) throw new Error(`login failed for ${userName}: ${JSON.stringify(errors)}`);
-    return data.login.accessToken as string;
-  };
-  let staff: Promise<string> | undefined;
+  const client = federationClient(() => running.gatewayUrls[next++ % running.gatewayUrls.length]);
   const first = {
     organization: running.replicas.organization[0],
     contact: running.replicas.contact[0],
@@ -69,9 +43,7 @@ function overBothGateways(running: ReplicatedFederation): Federation {
   return {
     gatewayUrl: running.gatewayUrls[0],
     subgraphs: first,
-    query,
-    login,
-    staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)),
+    ...client,
     stopSubgraph: () => Promise.reject(new Error('not with replicas')),
     startSubgraph: () => Promise.reject(new Error('not with replicas')),
     stop: () => running.stop({ dropDatabases: true }),

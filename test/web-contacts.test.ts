@@ -2,34 +2,21 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
-import { startFederation, TEST_STAFF, type Federation } from './support/federation';
+import { TEST_STAFF, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, PASSWORD, signedInContact } from './support/people';
-import { startSmtp } from './support/smtp';
-import { checkPage, launchChromium, openWindow, type ViewportName } from './support/web-browser';
+import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
+import { checkPage, openWindow, type ViewportName } from './support/web-browser';
 
 // Issue 12: the ESS Organization Contact Maintenance screen at /organization/contacts, driven by
 // the job aid's labels in Debian's Chromium, on the real federation (MariaDB) and a real SMTP server.
 jest.setTimeout(240_000);
 let federation: Federation;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: WebBed['smtp'];
 let browser: Browser;
 let origin: string;
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  federation = await startFederation('webcontacts', {
-    SMTP_URL: smtp.url(),
-    MAIL_POLL_MILLISECONDS: '100',
-    MAIL_RETRY_MAX_SECONDS: '1',
-  });
-  origin = new URL(federation.gatewayUrl).origin;
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await federation?.stop();
-  await smtp?.stop();
-});
+beforeAll(async () => void ({ federation, smtp, browser, origin } = await startWebBed('webcontacts')), 120_000);
+afterAll(() => stopWebBed({ federation, smtp, browser }));
 
 const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
 

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
-import { startFederation, type Federation } from './support/federation';
+import type { Federation } from './support/federation';
 import { contactInput, createContact } from './support/people';
-import { startSmtp } from './support/smtp';
-import { checkPage, launchChromium, onGateway, openWindow, type ViewportName } from './support/web-browser';
+import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
+import { checkPage, onGateway, openWindow, type ViewportName } from './support/web-browser';
 
 // Issue 11: the web app's pages for getting in and staying in, driven in Debian's Chromium by
 // their labels (DESIGN.md section 7), against the real federation on MariaDB and a real SMTP
@@ -11,25 +11,12 @@ import { checkPage, launchChromium, onGateway, openWindow, type ViewportName } f
 // Whole browser flows with scrypt sign-ins: generous on a loaded machine.
 jest.setTimeout(180_000);
 let federation: Federation;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
+let smtp: WebBed['smtp'];
 let browser: Browser;
 let origin: string;
 
-beforeAll(async () => {
-  smtp = await startSmtp();
-  federation = await startFederation('web', {
-    SMTP_URL: smtp.url(),
-    MAIL_POLL_MILLISECONDS: '100',
-    MAIL_RETRY_MAX_SECONDS: '1',
-  });
-  origin = new URL(federation.gatewayUrl).origin;
-  browser = await launchChromium();
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await federation?.stop();
-  await smtp?.stop();
-});
+beforeAll(async () => void ({ federation, smtp, browser, origin } = await startWebBed('web')), 120_000);
+afterAll(() => stopWebBed({ federation, smtp, browser }));
 
 const REGISTER = 'mutation ($id: ID!) { register(contactId: $id) { status } }';
 const UNLOCK = 'mutation ($id: ID!) { unlock(contactId: $id) { status } }';

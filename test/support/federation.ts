@@ -55,8 +55,26 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     ...extraEnv,
   });
 
+  const client = federationClient(() => local.gatewayUrl);
+
+  return {
+    gatewayUrl: local.gatewayUrl,
+    subgraphs: local.subgraphs,
+    stopSubgraph: local.stopSubgraph,
+    startSubgraph: local.startSubgraph,
+    ...client,
+    stop: () => local.stop({ dropDatabases: true }),
+  };
+}
+
+/**
+ * Queries, sign-in and the staff token over a gateway: `gateway()` names the one for each request
+ * (the replica test turns between two). Every password sent and token issued is noted for the log
+ * audit, which searches the suite's log for them.
+ */
+export function federationClient(gateway: () => string): Pick<Federation, 'query' | 'login' | 'staffToken'> {
   const query: Federation['query'] = async (document, variables, options = {}) => {
-    const response = await fetch(options.url ?? local.gatewayUrl, {
+    const response = await fetch(options.url ?? gateway(), {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -66,7 +84,6 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
       body: JSON.stringify({ query: document, variables }),
     });
     const body = (await response.json()) as GraphQLResponse;
-    // For the log audit: every password sent and token issued, searched for in the suite's log.
     collectRequestSecrets(document, variables);
     collectResponseSecrets(body.data);
     return body;
@@ -80,15 +97,5 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     return data.login.accessToken as string;
   };
   let staff: Promise<string> | undefined;
-
-  return {
-    gatewayUrl: local.gatewayUrl,
-    subgraphs: local.subgraphs,
-    stopSubgraph: local.stopSubgraph,
-    startSubgraph: local.startSubgraph,
-    query,
-    login,
-    staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)),
-    stop: () => local.stop({ dropDatabases: true }),
-  };
+  return { query, login, staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)) };
 }
