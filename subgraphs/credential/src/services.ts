@@ -32,7 +32,7 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     keys,
     directory: lookup,
     sessions: sessionStore,
-    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf, factors),
+    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf, factors, logger),
     secondFactors: factors,
     lifecycle,
     dispatcher,

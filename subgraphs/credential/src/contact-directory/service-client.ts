@@ -1,6 +1,7 @@
 import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken } from '../sessions/access-token';
+import { currentRequestId } from './request-scope';
 
 /**
  * A GraphQL call to another subgraph with a one-minute service token of this subgraph's own:
@@ -9,9 +10,15 @@ import { signAccessToken } from '../sessions/access-token';
 export function serviceClient(config: CredentialConfig, keys: KeyStore) {
   return async <T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> => {
     const token = await signAccessToken(keys, config, { kind: 'service', id: 'credential' }, 60);
+    const traced = currentRequestId();
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        // The caller's request id, so the other subgraph's log lines join this operation's.
+        ...(traced ? { 'x-request-id': traced } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(5000),
     });

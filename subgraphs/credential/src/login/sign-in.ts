@@ -1,20 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { IsNull, type DataSource } from 'typeorm';
 import { ErrorCode, type ContactType, type Principal } from '@ecg/policy';
-import { rateLimitAddressKey } from '@ecg/infrastructure';
+import { rateLimitAddressKey, type Logger } from '@ecg/infrastructure';
 import type { Directory } from '../contact-directory/contact-directory';
-import {
-  awaitsConfirmation,
-  confirmedMembershipsOf,
-  loginEssIdOf,
-  membershipsOf,
-  updateLogin,
-} from '../person/login-rows';
+import { awaitsConfirmation, loginEssIdOf, membershipsOf, updateLogin } from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { ZoneOf } from '../lifecycle/network-zone';
-import { enqueueMail } from '../mail/outbox';
-import { templates } from '../mail/templates';
+import { lockedMails } from './locked-mail';
 import type { CredentialConfig } from '../config';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords/password-hasher';
 import { lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
@@ -54,7 +47,9 @@ export function signIn(
   directory: Directory,
   zoneOf: ZoneOf,
   factors: SecondFactors,
+  logger: Logger,
 ) {
+  const mails = lockedMails(dataSource, config, directory, logger);
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
@@ -97,7 +92,8 @@ export function signIn(
   async function recordFailure(essId: number, clientAddress: string | undefined, reason: string): Promise<void> {
     const threshold =
       zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
-    await dataSource.transaction(async (manager) => {
+    // No other subgraph is asked inside: the attempt counts even when they are slow or down.
+    const held = await dataSource.transaction(async (manager) => {
       const account = (await lockAccount(manager, { essId }))!;
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
       // A wrong second factor counts like a wrong password: whoever knows the password gets as few code guesses.
@@ -117,46 +113,11 @@ export function signIn(
         // A new lock: unlock links mailed for an earlier one must not open it.
         await manager.update(AccountToken, { essId, purpose: 'UNLOCK', usedAt: IsNull() }, { usedAt: new Date() });
         await recordLoginEvent(manager, essId, 'LOCKED', clientAddress);
-        await enqueueMail(manager, await lockedMail(await confirmedMembershipsOf(manager, essId), account));
+        return { outboxId: await mails.queue(manager, account), account };
       }
+      return null;
     });
-  }
-
-  /** One email for the person, naming every organization it acts for and whom to ask in each. */
-  async function lockedMail(memberships: SelfServiceAccount[], login: SelfServiceAccount) {
-    const known = await Promise.all(
-      memberships.map(async (m) => ({
-        facts: await directory.contact(m.contactId),
-        organization: await directory.organization(m.organizationId),
-      })),
-    );
-    const resetUrl = `${config.publicUrl}/self-service/forgot-password`;
-    const [first] = known;
-    const recipient = login.userName;
-    if (known.length <= 1) {
-      const mail = templates.locked(
-        {
-          fullName: first?.facts?.fullName ?? login.userName,
-          organization: first?.organization?.displayName ?? 'your organization',
-          userName: login.userName,
-        },
-        first?.organization?.administrators ?? [],
-        resetUrl,
-      );
-      return { recipient, ...mail };
-    }
-    const organizations = known.map((k) => ({
-      name: k.organization?.displayName ?? 'your organization',
-      administrators: k.organization?.administrators ?? [],
-    }));
-    return {
-      recipient,
-      ...templates.lockedPerson(
-        { fullName: first?.facts?.fullName ?? login.userName, userName: login.userName },
-        organizations,
-        resetUrl,
-      ),
-    };
+    if (held) await mails.complete(held.outboxId, held.account);
   }
 
   /** The password was right: counters and the event on every panel the person has confirmed. */

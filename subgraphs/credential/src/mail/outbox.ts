@@ -4,20 +4,23 @@ import type { Logger } from '@ecg/infrastructure';
 import type { SendMail } from './mailer';
 import { OutboxMessage } from './outbox-message.entity';
 
-/** Queue a message in the caller's transaction: it is sent only if the change commits. */
+/** Queue a message in the caller's transaction: it is sent only if the change commits (not before `notBefore`); its id. */
 export async function enqueueMail(
   manager: EntityManager,
   mail: { recipient: string; subject: string; body: string },
-): Promise<void> {
+  notBefore = new Date(),
+): Promise<string> {
+  const id = randomUUID();
   await manager.insert(OutboxMessage, {
-    id: randomUUID(),
+    id,
     ...mail,
     attempts: 0,
-    nextAttemptAt: new Date(),
+    nextAttemptAt: notBefore,
     claimedUntil: null,
     sentAt: null,
     lastError: null,
   });
+  return id;
 }
 
 export interface DispatcherOptions {
