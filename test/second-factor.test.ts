@@ -217,9 +217,10 @@ it('signs in once with each recovery code; new codes replace the old ones', asyn
 
   const signedIn = (await verify(next.secondFactorChallenge, { code: codeAt(person.secret, 1) })).data
     .verifySecondFactor;
+  // New codes need proof of holding the second factor (here one of the old codes), as replacing the authenticator does.
   const renewed = await federation.query(
-    'mutation { regenerateRecoveryCodes { codes } }',
-    {},
+    'mutation ($r: String) { regenerateRecoveryCodes(recoveryCode: $r) { codes } }',
+    { r: person.recoveryCodes[2] },
     { token: signedIn.accessToken },
   );
   const fresh: string[] = renewed.data.regenerateRecoveryCodes.codes;

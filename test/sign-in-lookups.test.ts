@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
 import { startSmtp } from './support/smtp';

@@ -3,6 +3,7 @@ import type { SubgraphName } from '@ecg/tools';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
 import { collectRequestSecrets, collectResponseSecrets } from './secrets';
+import { enrolWithChallenge } from './second-factor';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -88,13 +89,31 @@ export function federationClient(gateway: () => string): Pick<Federation, 'query
     collectResponseSecrets(body.data);
     return body;
   };
+  // Staff in production must set up a second factor at their first sign-in (issue 14): the helper
+  // does, as a person would, and keeps the recovery codes for the later sign-ins of the test.
+  const recoveryCodes = new Map<string, string[]>();
   const login = async (userName: string, password: string) => {
     const { data, errors } = await query(
-      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken } }',
+      'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorChallenge secondFactorEnrolmentChallenge } }',
       { u: userName, p: password },
     );
     if (errors) throw new Error(`login failed for ${userName}: ${JSON.stringify(errors)}`);
-    return data.login.accessToken as string;
+    const { accessToken, secondFactorChallenge, secondFactorEnrolmentChallenge } = data.login;
+    if (secondFactorEnrolmentChallenge) {
+      const enrolled = await enrolWithChallenge(query, secondFactorEnrolmentChallenge);
+      recoveryCodes.set(userName, enrolled.codes);
+      return enrolled.accessToken;
+    }
+    const spare = recoveryCodes.get(userName)?.shift();
+    if (secondFactorChallenge && spare) {
+      const second = await query(
+        'mutation ($c: String!, $r: String) { verifySecondFactor(challenge: $c, recoveryCode: $r) { accessToken } }',
+        { c: secondFactorChallenge, r: spare },
+      );
+      if (second.errors) throw new Error(`second step failed for ${userName}: ${JSON.stringify(second.errors)}`);
+      return second.data.verifySecondFactor.accessToken as string;
+    }
+    return accessToken as string;
   };
   let staff: Promise<string> | undefined;
   return { query, login, staffToken: () => (staff ??= login(TEST_STAFF.email, TEST_STAFF.password)) };

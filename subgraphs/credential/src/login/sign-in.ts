@@ -8,6 +8,9 @@ import { recordLoginEvent } from '../person/login-events';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { ZoneOf } from '../lifecycle/network-zone';
 import { lockedMails } from './locked-mail';
+import { invalidCredentials } from './invalid-credentials';
+import { isStaffHolder } from '../staff/staff-second-factor';
+import { proofField, staffSignIn } from '../staff/staff-sign-in';
 import type { CredentialConfig } from '../config';
 import { decoyHash, hashPassword, verifyPassword } from '../passwords/password-hasher';
 import { lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
@@ -20,7 +23,7 @@ import type { RefreshToken } from '../sessions/refresh-token.entity';
 import type { IssuedSession, Sessions } from '../sessions/sessions';
 import { accountForSignIn } from '../self-service/account-for-sign-in';
 import { StaffAccount } from '../staff/staff-account.entity';
-import { clearStaffFailures, findStaffByEmail, recordStaffFailure, staffLocked } from '../staff/staff-lockout';
+import { findStaffByEmail, recordStaffFailure, staffLocked } from '../staff/staff-lockout';
 import { AccountToken } from '../lifecycle/account-token.entity';
 import { hashSlots } from '../passwords/hash-slots';
 import { consumeSignInLimits } from './sign-in-limits';
@@ -33,9 +36,7 @@ import {
 } from '../second-factor/second-factors';
 import { invalidLink } from '../lifecycle/lifecycle-deps';
 
-/** One answer for every failed sign-in: unknown user, wrong password, locked, inactive. */
-export const invalidCredentials = () =>
-  new GraphQLError('Invalid user name or password.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export { invalidCredentials } from './invalid-credentials';
 
 export { normalizeUserName } from './user-name';
 
@@ -50,6 +51,7 @@ export function signIn(
   logger: Logger,
 ) {
   const mails = lockedMails(dataSource, config, directory, logger);
+  const staffSide = staffSignIn(dataSource, config, sessions, factors, logger);
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
@@ -104,6 +106,9 @@ export function signIn(
       await updateLogin(manager, essId, {
         totalUnsuccessfulAttempts: () => 'totalUnsuccessfulAttempts + 1',
         unsuccessfulAttemptsSinceLastSuccess: () => 'unsuccessfulAttemptsSinceLastSuccess + 1',
+        ...(reason === 'SECOND_FACTOR'
+          ? { secondFactorUnsuccessfulAttempts: () => 'secondFactorUnsuccessfulAttempts + 1' }
+          : {}),
         lastAuthenticationFailure: reason,
         lastAuthenticationFailureAt: new Date(),
         ...(locks ? { status: LOCKED } : {}),
@@ -128,6 +133,7 @@ export function signIn(
         lastSuccessfulLogin: new Date(),
         successfulLoginAttempts: () => 'successfulLoginAttempts + 1',
         unsuccessfulAttemptsSinceLastSuccess: 0,
+        secondFactorUnsuccessfulAttempts: 0,
       });
       await recordLoginEvent(manager, login.essId, 'LOGIN_SUCCEEDED', clientAddress);
     });
@@ -194,8 +200,7 @@ export function signIn(
           throw invalidCredentials();
         }
         if (staffLocked(staffAccount)) throw invalidCredentials();
-        await clearStaffFailures(dataSource, staffAccount);
-        return { session: await sessions.issue({ kind: 'staff', id: staffAccount.id }) };
+        return staffSide.afterPassword(staffAccount);
       }
       const account = await accountForSignIn(dataSource.manager, name, password);
       const secret = account && (await secrets.findOneBy({ essId: account.essId }));
@@ -245,17 +250,16 @@ export function signIn(
       clientAddress: string | undefined,
     ): Promise<SignInOutcome> {
       const { id, essId } = await factors.challengeLogin(challenge);
+      if (isStaffHolder(essId))
+        return staffSide.secondStep({ id, token: challenge, holder: essId }, proof, clientAddress);
       const login = await accounts.findOneBy({ essId });
       if (!login) throw invalidLink();
       await consumeSignInLimits(dataSource, config, clientAddress, login.userName);
       if (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING) throw invalidCredentials();
       const used = await factors.verify(essId, proof, challenge);
       if (!used) {
-        await recordFailure(essId, clientAddress, 'SECOND_FACTOR');
-        await dataSource.transaction((manager) =>
-          recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress),
-        );
-        throw wrongCode('code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey');
+        await countWrongSecondFactor(essId, clientAddress);
+        throw wrongCode(proofField(proof));
       }
       await factors.spendChallenge(id);
       const event = { TOTP: 'SECOND_FACTOR_USED', RECOVERY_CODE: 'RECOVERY_CODE_USED', PASSKEY: 'PASSKEY_USED' }[used];
@@ -273,6 +277,7 @@ export function signIn(
       clientAddress: string | undefined,
     ): Promise<SignInOutcome> {
       const passkey = await factors.passkeys.finishSignIn(token, assertion);
+      if (passkey && isStaffHolder(passkey.essId)) return staffSide.signedIn(passkey.essId, 'PASSKEY_SIGN_IN');
       const login = passkey && (await accounts.findOneBy({ essId: passkey.essId }));
       if (!login || login.status !== REGISTERED) throw invalidCredentials();
       await dataSource.transaction((manager) =>
@@ -283,10 +288,13 @@ export function signIn(
 
     /** An enrolment that an organization's requirement asked for is confirmed: the sign-in it interrupted goes on. */
     async completeEnrolment(essId: number, clientAddress: string | undefined): Promise<SignInOutcome> {
+      if (isStaffHolder(essId)) return staffSide.signedIn(essId, 'SECOND_FACTOR_ENROLLED');
       const login = await accounts.findOneBy({ essId });
       if (!login || (login.status !== REGISTERED && login.status !== REGISTRATION_PENDING)) throw invalidCredentials();
       return authenticated(login, clientAddress);
     },
+
+    countWrongSecondFactor,
 
     /** After a sign-in with several memberships: a session for the one the person chose. */
     async chooseOrganization(
@@ -343,6 +351,13 @@ export function signIn(
       );
     },
   };
+
+  /** A wrong second factor (at sign-in, or given to replace one): counted toward the lockout like a wrong password. */
+  async function countWrongSecondFactor(holder: number, clientAddress: string | undefined): Promise<void> {
+    if (isStaffHolder(holder)) return staffSide.countWrongProof(holder);
+    await recordFailure(holder, clientAddress, 'SECOND_FACTOR');
+    await dataSource.transaction((manager) => recordLoginEvent(manager, holder, 'SECOND_FACTOR_FAILED', clientAddress));
+  }
 
   /**
    * Whether any organization the person acts for requires a second factor: the login is one for

@@ -115,9 +115,9 @@ export class PasskeyResolver {
 
 @Resolver(() => Me)
 export class MyPasskeysResolver {
-  @FieldResolver(() => [Passkey], { description: 'Your passkeys, oldest first; empty for staff.' })
+  @FieldResolver(() => [Passkey], { description: 'Your passkeys, oldest first.' })
   async passkeys(@Ctx() context: CredentialContext) {
-    if (context.principal.kind !== 'contact') return [];
+    if (context.principal.kind !== 'contact' && context.principal.kind !== 'staff') return [];
     const { secondFactors } = context.services;
     return secondFactors.passkeys.list((await secondFactors.loginOf(context.principal)).essId);
   }

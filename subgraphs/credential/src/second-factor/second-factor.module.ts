@@ -2,18 +2,25 @@ import type { SubgraphModule } from '@ecg/infrastructure';
 import type { CredentialServices } from '../services';
 import { Passkeys1764100000001 } from './migrations/1764100000001-passkeys';
 import { SecondFactors1764100000000 } from './migrations/1764100000000-second-factors';
+import { SecondFactorFollowUp1764100000002 } from './migrations/1764100000002-second-factor-follow-up';
 import { Passkey } from './passkey.entity';
 import { MyPasskeysResolver, PasskeyResolver } from './passkey.resolver';
 import { RecoveryCode } from './recovery-code.entity';
 import { SecondFactor } from './second-factor.entity';
 import { secondFactorPermissions } from './second-factor.permissions';
-import { SecondFactorPanelResolver, SecondFactorResolver } from './second-factor.resolver';
+import { MySecondFactorsResolver, SecondFactorPanelResolver, SecondFactorResolver } from './second-factor.resolver';
 
 /** Authenticator codes, passkeys and recovery codes: enrolment, the second step of sign-in, the panel and its reset. */
 export const secondFactorModule: SubgraphModule<CredentialServices> = {
   name: 'second-factor',
-  resolvers: [SecondFactorResolver, SecondFactorPanelResolver, PasskeyResolver, MyPasskeysResolver],
+  resolvers: [
+    SecondFactorResolver,
+    SecondFactorPanelResolver,
+    MySecondFactorsResolver,
+    PasskeyResolver,
+    MyPasskeysResolver,
+  ],
   rules: secondFactorPermissions,
   entities: [SecondFactor, RecoveryCode, Passkey],
-  migrations: [SecondFactors1764100000000, Passkeys1764100000001],
+  migrations: [SecondFactors1764100000000, Passkeys1764100000001, SecondFactorFollowUp1764100000002],
 };

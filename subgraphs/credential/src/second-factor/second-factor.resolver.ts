@@ -8,7 +8,9 @@ import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
 import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { Me } from '../me/me.type';
 import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
+import { WrongProof, wrongCode, type SecondFactorProof } from './second-factors';
 
 const code = z
   .string()
@@ -18,22 +20,61 @@ const recoveryCode = z.string().trim().min(10, 'is not a recovery code').max(20,
 export const webauthnResponse = z.string().min(2, 'is not a WebAuthn response').max(20_000, 'is too long');
 const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge');
 
+const REPLACING_CODE =
+  'While an authenticator app is set up: one of its current codes, proving the caller holds it (spent, and a wrong one counts toward the lockout).';
+const REPLACING_RECOVERY = 'Or, when the authenticator app is lost: one unused recovery code (spent).';
+
+/** The proof given to replace an authenticator: a current code or a recovery code, not both. */
+function proofOf(args: { currentCode?: string | null; recoveryCode?: string | null }): SecondFactorProof | null {
+  if (args.currentCode && args.recoveryCode)
+    throw new GraphQLError('Give a current code or a recovery code, not both.', {
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        invalidFields: [{ field: 'currentCode', message: 'give one of currentCode, recoveryCode' }],
+      },
+    });
+  return args.currentCode ? { code: args.currentCode } : args.recoveryCode ? { recoveryCode: args.recoveryCode } : null;
+}
+
+/** A wrong proof counts toward the lockout like a wrong code at sign-in, and answers the same way. */
+async function counted<T>(context: CredentialContext, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof WrongProof)) throw error;
+    await context.services.signIn.countWrongSecondFactor(error.holder, context.req.ip);
+    throw wrongCode('code' in error.proof ? 'currentCode' : 'recoveryCode');
+  }
+}
+
 @Resolver()
 export class SecondFactorResolver {
   @Mutation(() => TotpEnrolment, {
     description:
       'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.',
   })
-  startTotpEnrolment(
+  async startTotpEnrolment(
     @Arg('enrolmentChallenge', () => String, {
       nullable: true,
       description: "`login`'s secondFactorEnrolmentChallenge, when not signed in.",
     })
     enrolmentChallenge: string | null,
+    @Arg('currentCode', () => String, { nullable: true, description: REPLACING_CODE }) currentCode: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true, description: REPLACING_RECOVERY }) recovery: string | null,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ enrolmentChallenge: challenge.nullish() }), { enrolmentChallenge });
-    return context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge);
+    const args = validateArgs(
+      z.object({
+        enrolmentChallenge: challenge.nullish(),
+        currentCode: code.nullish(),
+        recoveryCode: recoveryCode.nullish(),
+      }),
+      { enrolmentChallenge, currentCode, recoveryCode: recovery },
+    );
+    const proof = proofOf(args);
+    return counted(context, () =>
+      context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge, proof),
+    );
   }
 
   @Mutation(() => RecoveryCodes, {
@@ -68,9 +109,25 @@ export class SecondFactorResolver {
     };
   }
 
-  @Mutation(() => RecoveryCodes, { description: 'Ten new recovery codes, shown once; the earlier ones stop working.' })
-  async regenerateRecoveryCodes(@Ctx() context: CredentialContext) {
-    return { codes: await context.services.secondFactors.regenerateRecoveryCodes(context.principal, context.req.ip) };
+  @Mutation(() => RecoveryCodes, {
+    description:
+      'Ten new recovery codes, shown once; the earlier ones stop working. With an authenticator app set up, give one of its current codes (or a recovery code): SECOND_FACTOR_PROOF_REQUIRED.',
+  })
+  async regenerateRecoveryCodes(
+    @Arg('currentCode', () => String, { nullable: true, description: REPLACING_CODE }) currentCode: string | null,
+    @Arg('recoveryCode', () => String, { nullable: true, description: REPLACING_RECOVERY }) recovery: string | null,
+    @Ctx() context: CredentialContext,
+  ) {
+    const args = validateArgs(z.object({ currentCode: code.nullish(), recoveryCode: recoveryCode.nullish() }), {
+      currentCode,
+      recoveryCode: recovery,
+    });
+    const proof = proofOf(args);
+    return {
+      codes: await counted(context, () =>
+        context.services.secondFactors.regenerateRecoveryCodes(context.principal, context.req.ip, proof),
+      ),
+    };
   }
 
   @Mutation(() => LoginResult, {
@@ -139,8 +196,24 @@ export class SecondFactorPanelResolver {
     return context.services.secondFactors.kindsOf(loginEssIdOf(account));
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether sign-in asks for a second factor (the seeds\' "Is OTP Set").' })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Second Factor Set: sign-in asks for an authenticator code or a passkey after the password. Not the seeds\' "Is OTP Set", which is the temporary password (`temporaryPasswordSet`).',
+  })
   async secondFactorSet(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
     return context.services.secondFactors.isSet(loginEssIdOf(account));
+  }
+}
+
+/** The signed-in principal's own second factors (staff too), for the account page. */
+@Resolver(() => Me)
+export class MySecondFactorsResolver {
+  @FieldResolver(() => [String], {
+    description: 'Your second factors: TOTP, PASSKEY, RECOVERY_CODES (some unused). Empty when none.',
+  })
+  async secondFactorKinds(@Ctx() context: CredentialContext) {
+    const { principal, services } = context;
+    if (principal.kind !== 'contact' && principal.kind !== 'staff') return [];
+    return services.secondFactors.kindsOf((await services.secondFactors.loginOf(principal)).essId);
   }
 }

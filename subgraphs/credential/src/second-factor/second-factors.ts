@@ -17,6 +17,8 @@ import { secretBox } from './secret-box';
 import { matchingStep, newTotpSecret, otpauthUri } from './totp';
 import { Passkey } from './passkey.entity';
 import { passkeys } from './passkeys';
+import { StaffAccount } from '../staff/staff-account.entity';
+import { isStaffHolder, staffHolder, staffOfHolder } from '../staff/staff-second-factor';
 
 /** How long the second step may wait after the password was checked. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
@@ -39,27 +41,37 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   const keys = passkeys(dataSource, config);
 
   /**
-   * The login an enrolment is for: the enrolment challenge's (a person whose organization requires
-   * a second factor, right after the password), else the signed-in person's.
+   * The login an enrolment is for: the enrolment challenge's (right after the password, for a
+   * person whose organization requires a second factor, or a staff login in production), else the
+   * signed-in principal's. Staff logins are holders too (staff/staff-second-factor.ts).
    */
-  async function loginOf(principal: Principal, enrolmentChallenge?: string | null): Promise<SelfServiceAccount> {
-    if (enrolmentChallenge) {
-      const { essId } = await challengeLogin(enrolmentChallenge, 'ENROL');
-      const login = await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId });
-      if (!login) throw invalidLink();
-      return login;
+  async function loginOf(principal: Principal, enrolmentChallenge?: string | null): Promise<FactorHolder> {
+    if (enrolmentChallenge) return holderNumbered((await challengeLogin(enrolmentChallenge, 'ENROL')).essId);
+    if (principal.kind === 'staff') {
+      const account = await dataSource.getRepository(StaffAccount).findOneBy({ id: principal.id });
+      if (!account) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service and staff logins.');
+      return { essId: await staffHolder(dataSource, account.id), userName: account.email };
     }
     const membership =
       principal.kind === 'contact'
         ? await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: principal.id })
         : null;
-    if (!membership) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service logins.');
+    if (!membership) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service and staff logins.');
     return (
       (membership.loginEssId === null
         ? membership
         : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: loginEssIdOf(membership) })) ??
       membership
     );
+  }
+
+  /** The login a challenge was issued for: a person's login row, or a staff login by its holder number. */
+  async function holderNumbered(essId: number): Promise<FactorHolder> {
+    const login = isStaffHolder(essId)
+      ? await staffOfHolder(dataSource, essId).then((staff) => staff && { essId, userName: staff.email })
+      : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId });
+    if (!login) throw invalidLink();
+    return login;
   }
 
   async function kindsOf(essId: number): Promise<SecondFactorKind[]> {
@@ -96,21 +108,68 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     return fresh;
   }
 
+  /**
+   * The second step's check: a code of the authenticator not used before (its time step after the
+   * last one accepted, set in the same UPDATE so two requests cannot both spend it), or an
+   * unused recovery code (spent by the UPDATE that finds it). The kind used, or null.
+   */
+  async function verifyProof(
+    essId: number,
+    proof: SecondFactorProof,
+    challengeToken: string,
+  ): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
+    if ('passkey' in proof)
+      return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
+    if ('recoveryCode' in proof) {
+      const spent = await codes.update(
+        { essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() },
+        { usedAt: new Date() },
+      );
+      return spent.affected ? 'RECOVERY_CODE' : null;
+    }
+    const found = await factors.findOneBy({ essId });
+    if (!found?.totpSecret) return null;
+    const step = matchingStep(box.open(found.totpSecret, essId), proof.code);
+    if (step === null || (found.totpLastStep !== null && step <= found.totpLastStep)) return null;
+    const accepted = await factors
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: step })
+      .where('essId = :essId AND (totpLastStep IS NULL OR totpLastStep < :step)', { essId, step })
+      .execute();
+    return accepted.affected === 1 ? 'TOTP' : null;
+  }
+
+  /** A current code of the authenticator or a recovery code, spent; WrongProof (to be counted) when wrong. */
+  async function proveHolding(essId: number, proof: SecondFactorProof | null | undefined): Promise<void> {
+    if (!proof || 'passkey' in proof) throw proofRequired();
+    if (!(await verifyProof(essId, proof, ''))) throw new WrongProof(essId, proof);
+  }
+
   return {
     kindsOf,
     isSet,
     passkeys: keys,
     loginOf,
 
-    /** Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code. Nothing changes until confirmed. */
+    /**
+     * Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code.
+     * Nothing changes until confirmed. Replacing an authenticator that is set needs proof of
+     * holding it: one of its current codes or a recovery code (spent like at sign-in). A signed-in
+     * session alone is not enough: whoever took over a session could otherwise move the second
+     * factor to their own phone and keep the login. A password re-entry would not do either: the
+     * second factor is there for when the password is known to someone else.
+     */
     async startTotp(
       principal: Principal,
       enrolmentChallenge?: string | null,
+      proof?: SecondFactorProof | null,
     ): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
       const login = await loginOf(principal, enrolmentChallenge);
+      const found = await factors.findOneBy({ essId: login.essId });
+      if (found?.totpSecret) await proveHolding(login.essId, proof);
       const secret = newTotpSecret();
       const sealed = box.seal(secret, login.essId);
-      const found = await factors.findOneBy({ essId: login.essId });
       if (found)
         await factors.update({ essId: login.essId }, { pendingTotpSecret: sealed, pendingStartedAt: new Date() });
       else
@@ -182,10 +241,17 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     },
 
     /** Ten new recovery codes (the old ones stop working), for a login with an authenticator. */
-    async regenerateRecoveryCodes(principal: Principal, clientAddress: string | undefined): Promise<string[]> {
+    async regenerateRecoveryCodes(
+      principal: Principal,
+      clientAddress: string | undefined,
+      proof?: SecondFactorProof | null,
+    ): Promise<string[]> {
       const login = await loginOf(principal);
       if (!(await isSet(login.essId)))
         throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
+      // New codes are as good as the authenticator (one replaces it, above): the same proof.
+      if (await factors.existsBy({ essId: login.essId, totpSecret: Not(IsNull()) }))
+        await proveHolding(login.essId, proof);
       return dataSource.transaction(async (manager) => {
         const fresh = await replaceRecoveryCodes(manager, login.essId);
         await recordLoginEvent(manager, login.essId, 'RECOVERY_CODES_REGENERATED', clientAddress, principal);
@@ -193,37 +259,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       });
     },
 
-    /**
-     * The second step's check: a code of the authenticator not used before (its time step after the
-     * last one accepted, set in the same UPDATE so two requests cannot both spend it), or an
-     * unused recovery code (spent by the UPDATE that finds it). The kind used, or null.
-     */
-    async verify(
-      essId: number,
-      proof: SecondFactorProof,
-      challengeToken: string,
-    ): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
-      if ('passkey' in proof)
-        return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
-      if ('recoveryCode' in proof) {
-        const spent = await codes.update(
-          { essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() },
-          { usedAt: new Date() },
-        );
-        return spent.affected ? 'RECOVERY_CODE' : null;
-      }
-      const found = await factors.findOneBy({ essId });
-      if (!found?.totpSecret) return null;
-      const step = matchingStep(box.open(found.totpSecret, essId), proof.code);
-      if (step === null || (found.totpLastStep !== null && step <= found.totpLastStep)) return null;
-      const accepted = await factors
-        .createQueryBuilder()
-        .update()
-        .set({ totpLastStep: step })
-        .where('essId = :essId AND (totpLastStep IS NULL OR totpLastStep < :step)', { essId, step })
-        .execute();
-      return accepted.affected === 1 ? 'TOTP' : null;
-    },
+    verify: verifyProof,
 
     /** Remove every second factor of the login (Reset second factors, Re-Enroll), in the caller's transaction. */
     async reset(manager: EntityManager, essId: number): Promise<boolean> {
@@ -268,6 +304,30 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
 export type SecondFactors = ReturnType<typeof secondFactors>;
 
+/** Who holds second factors: a person's login (its ESS ID) or a staff login (a negative holder number). */
+export interface FactorHolder {
+  essId: number;
+  userName: string;
+}
+
+/** A wrong code or recovery code given to replace the authenticator: the caller counts it toward the lockout. */
+export class WrongProof extends Error {
+  constructor(
+    readonly holder: number,
+    readonly proof: SecondFactorProof,
+  ) {
+    super('The code is not correct.');
+  }
+}
+
+const proofRequired = () =>
+  new GraphQLError('An authenticator app is set up: give one of its current codes, or a recovery code, first.', {
+    extensions: {
+      code: 'SECOND_FACTOR_PROOF_REQUIRED',
+      invalidFields: [{ field: 'currentCode', message: 'is required while an authenticator app is set up' }],
+    },
+  });
+
 /** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
 function challengeLoginIn(dataSource: DataSource) {
   return async (token: string, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<{ id: string; essId: number }> => {
@@ -283,7 +343,7 @@ function challengeLoginIn(dataSource: DataSource) {
 }
 
 /** A wrong, used or expired code: the same answer for each. */
-export const wrongCode = (field: 'code' | 'recoveryCode' | 'passkey') =>
+export const wrongCode = (field: 'code' | 'currentCode' | 'recoveryCode' | 'passkey') =>
   new GraphQLError('The code is not correct.', {
     extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] },
   });

@@ -92,15 +92,29 @@ export class SelfServiceAccount {
   @Column({ ...counter })
   unsuccessfulAttemptsSinceLastSuccess: number;
 
+  @Field(() => Int, {
+    description:
+      'Second Factor Unsuccessful Attempts (the seeds\' "Entrust Unsuccessful Attempts"): wrong authenticator codes, recovery codes or passkeys since the last completed sign-in. ' +
+      'They count in the two totals above too.',
+  })
+  @Column({ ...counter })
+  secondFactorUnsuccessfulAttempts: number;
+
   @Field(() => Boolean)
   @Column({ ...flag })
   enrollmentCompleted: boolean;
 
-  @Field(() => Boolean, { description: 'Is OTP Set: a temporary password is waiting to be replaced.' })
+  @Field(() => Boolean, {
+    description:
+      'Is OTP Set: a temporary password (the seeds\' "Entrust OTP", mailed by Register and Re-Enroll) is waiting to be replaced. Not the second factor: see `secondFactorSet`.',
+  })
   @Column({ ...flag })
   temporaryPasswordSet: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When the temporary password stops working.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'OTP Expiry Date (the seeds\' "Entrust OTP Expiry Date"): when the temporary password stops working.',
+  })
   @Column({ ...when })
   temporaryPasswordExpiresAt: Date | null;
 
@@ -112,7 +126,11 @@ export class SelfServiceAccount {
   @Column({ ...flag })
   reenrolled: boolean;
 
-  @Field(() => String, { nullable: true, description: 'What failed last: PASSWORD, EXPIRED_TEMPORARY_PASSWORD, ...' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Last Authentication Failure (the seeds\' "Entrust Last Authentication Failure"): PASSWORD, SECOND_FACTOR, EXPIRED_TEMPORARY_PASSWORD, NO_INTERNET_ACCESS.',
+  })
   @Column({ type: 'varchar', length: 40, nullable: true })
   lastAuthenticationFailure: string | null;
 

@@ -25,6 +25,14 @@ export class StaffAccount {
   @Column({ type: 'datetime', nullable: true })
   lockedUntil: Date | null;
 
+  /**
+   * Where this login's second factors are kept: a negative number in the second-factor tables' login
+   * column (ESS IDs are positive), given at the first enrolment (staff/staff-second-factor.ts).
+   */
+  @Index('UQ_staff_account_second_factor', { unique: true })
+  @Column({ type: 'int', nullable: true })
+  secondFactorHolder: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 
