@@ -33,6 +33,12 @@ interface Session {
   secondFactorKinds?: string[];
   /** JSON options for navigator.credentials.get when the person has passkeys. */
   secondFactorPasskeyOptions?: string | null;
+  /**
+   * `login` only: a second factor is required (the organization's rule, or a staff login in
+   * production) and there is none: the page sets one up with this challenge before anything else.
+   */
+  secondFactorEnrolmentRequired?: boolean;
+  secondFactorEnrolmentChallenge?: string | null;
 }
 interface UpstreamError {
   message: string;
@@ -41,7 +47,8 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge } }`,
+  confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } } }`,
   verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
   signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
   chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
@@ -125,6 +132,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     result: { data?: Record<string, Session | null> | null; errors?: UpstreamError[] },
     field: string,
     clearOnError = false,
+    extra: Record<string, unknown> = {},
   ) {
     const session = result.data?.[field];
     if (!session || result.errors?.length) {
@@ -150,10 +158,19 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       });
       return;
     }
+    if (session.secondFactorEnrolmentRequired) {
+      // No session yet: the one-time challenge (15 minutes) that only sets up a second factor.
+      res.json({
+        secondFactorEnrolmentRequired: true,
+        secondFactorEnrolmentChallenge: session.secondFactorEnrolmentChallenge,
+      });
+      return;
+    }
     if (session.organizationChoiceRequired) {
       // No session yet: the organizations to choose from, and the one-time token (5 minutes)
       // that stands for the password just checked. Nothing goes into the cookie.
       res.json({
+        ...extra,
         organizationChoiceRequired: true,
         choiceToken: session.choiceToken,
         organizations: session.organizations ?? [],
@@ -170,6 +187,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     }
     setRefreshCookie(res, session.refreshToken);
     res.json({
+      ...extra,
       accessToken: session.accessToken,
       expiresIn: session.expiresIn,
       passwordChangeRequired: session.passwordChangeRequired,
@@ -250,6 +268,24 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         passkey: optional(body(req).passkey),
       };
       respond(res, await call<Record<string, Session>>(req, 'verifySecondFactor', variables), 'verifySecondFactor');
+    }),
+  );
+  // The enrolment a required second factor asked for, right after the password (issue 14): the
+  // first code confirms it and signs in; the recovery codes go to the page (shown once), the
+  // refresh token into the cookie.
+  router.post(
+    '/session/second-factor-enrolment',
+    guarded(async (req, res) => {
+      const variables = { code: text(body(req).code), enrolmentChallenge: text(body(req).challenge) };
+      const result = await call<{ confirmTotpEnrolment: { codes: string[]; signIn: Session | null } | null }>(
+        req,
+        'confirmTotpEnrolment',
+        variables,
+      );
+      const confirmed = result.data?.confirmTotpEnrolment;
+      respond(res, { data: { signIn: confirmed?.signIn ?? null }, errors: result.errors }, 'signIn', false, {
+        recoveryCodes: confirmed?.codes ?? [],
+      });
     }),
   );
   // A passkey alone (issue 14): the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.

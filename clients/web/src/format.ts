@@ -52,3 +52,10 @@ const FAILURES: Record<string, string> = {
   SECOND_FACTOR: 'Wrong second factor',
 };
 export const failureName = (failure: string | null) => (failure ? (FAILURES[failure] ?? failure) : 'None');
+
+const SECOND_FACTORS: Record<string, string> = {
+  TOTP: 'Authenticator app',
+  PASSKEY: 'Passkey',
+  RECOVERY_CODES: 'Recovery codes',
+};
+export const secondFactorName = (kind: string) => SECOND_FACTORS[kind] ?? kind;

@@ -22,6 +22,7 @@ import { changePassword, signOut, switchOrganization } from '../session/session'
 import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
 import { PasskeysPanel } from './account-passkeys';
+import { RecoveryCodeList, TotpSetupForm, WRONG_CODE, type TotpEnrolment } from '../components/totp-setup';
 
 const EVENTS_PER_PAGE = 10;
 type Account = NonNullable<MyAccountQuery['me']['selfService']>;
@@ -44,6 +45,7 @@ function SelfServiceDetails({ account }: { account: Account }) {
         ? `${failureName(account.lastAuthenticationFailure)}, ${when(account.lastAuthenticationFailureAt, '')}`
         : 'None',
     ],
+    ['Second Factor Unsuccessful Attempts', account.secondFactorUnsuccessfulAttempts],
     ['Password Last Changed', when(account.passwordLastChanged)],
   ];
   if (account.externalMessage) rows.push(['External Message', account.externalMessage]);
@@ -266,40 +268,48 @@ function OrganizationSwitch({
   );
 }
 
-/** Recovery codes, shown once: what to do with them is said next to them. */
-function RecoveryCodeList({ codes }: { codes: string[] }) {
-  return (
-    <Notice title="Save your recovery codes now">
-      <p>
-        Each code signs you in once when your phone is not at hand. Print them or keep them in a password manager: they
-        are not shown again.
-      </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
-        {codes.map((code) => (
-          <li key={code}>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
-    </Notice>
-  );
-}
-
-/** Second factor (issue 14): set up an authenticator app, confirm it with a code, keep recovery codes. */
+/**
+ * Second factor (issue 14): set up an authenticator app, confirm it with a code, keep recovery
+ * codes. With one set up, new recovery codes or a new app need one of its current codes (or a
+ * recovery code): a session left open is not enough to take the second factor over.
+ */
 function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged: () => void }) {
-  const [enrolment, setEnrolment] = useState<{ secret: string; qrCodeSvg: string } | null>(null);
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string[]>([]);
+  const [current, setCurrent] = useState('');
+  const [currentProblem, setCurrentProblem] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+
+  /** The proof typed while an app is set up: six digits are a code of the app, anything else a recovery code. */
+  function proof(): { currentCode?: string; recoveryCode?: string } | null {
+    if (!enabled) return {};
+    const typed = current.replace(/\s+/g, '');
+    setCurrentProblem(typed ? [] : ['Enter the code your authenticator app shows now, or one of your recovery codes.']);
+    if (!typed) return null;
+    return /^\d{6}$/.test(typed) ? { currentCode: typed } : { recoveryCode: typed };
+  }
+  function refused(error: unknown) {
+    const wrong = error instanceof ApiError && (!!error.fields.currentCode || !!error.fields.recoveryCode);
+    setCurrent('');
+    setFailure(
+      wrong
+        ? 'That code is not correct, or that recovery code was already used. Several wrong codes lock your login, as wrong passwords do.'
+        : explain(error),
+    );
+  }
 
   async function start() {
     setFailure(null);
     setCodes(null);
+    const given = proof();
+    if (!given) return;
     try {
-      setEnrolment((await request(StartTotpEnrolmentDocument, {})).startTotpEnrolment);
+      setEnrolment((await request(StartTotpEnrolmentDocument, given)).startTotpEnrolment);
+      setCurrent('');
     } catch (error) {
-      setFailure(explain(error));
+      refused(error);
     }
   }
   async function confirm(event: FormEvent) {
@@ -315,20 +325,18 @@ function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged
       onChanged();
     } catch (error) {
       // A wrong code names its field; anything else (an ended session, the network) is explained as usual.
-      const wrong = error instanceof ApiError && !!error.fields.code;
-      setFailure(
-        wrong
-          ? 'That code is not correct. Codes change every 30 seconds: type the one your app shows now.'
-          : explain(error),
-      );
+      setFailure(error instanceof ApiError && !!error.fields.code ? WRONG_CODE : explain(error));
     }
   }
   async function regenerate() {
     setFailure(null);
+    const given = proof();
+    if (!given) return;
     try {
-      setCodes((await request(RegenerateRecoveryCodesDocument, {})).regenerateRecoveryCodes.codes);
+      setCodes((await request(RegenerateRecoveryCodesDocument, given)).regenerateRecoveryCodes.codes);
+      setCurrent('');
     } catch (error) {
-      setFailure(explain(error));
+      refused(error);
     }
   }
 
@@ -337,48 +345,37 @@ function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged
       <h2 id="second-factor-heading">Second factor</h2>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       {codes && <RecoveryCodeList codes={codes} />}
-      {enabled ? (
+      {enrolment ? (
+        <TotpSetupForm
+          enrolment={enrolment}
+          code={code}
+          onCode={setCode}
+          problem={problem}
+          onSubmit={confirm}
+          onCancel={() => setEnrolment(null)}
+        />
+      ) : enabled ? (
         <>
           <p>Sign-in asks for a code from your authenticator app after your password.</p>
+          <TextField
+            label="Current authentication code or recovery code"
+            hint="To make new recovery codes or move to a new phone, prove you hold this one."
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            errors={currentProblem}
+          />
           <div className="actions">
             <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
               New recovery codes
             </button>
+            <button type="button" className="button button-secondary" onClick={() => void start()}>
+              Set up a new authenticator app
+            </button>
           </div>
         </>
-      ) : enrolment ? (
-        <form onSubmit={confirm} noValidate>
-          <p>
-            Scan this code with an authenticator app on your phone, or type the key below into it. Then type the 6-digit
-            code the app shows.
-          </p>
-          <img
-            className="qr-code"
-            src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(enrolment.qrCodeSvg)}`}
-            alt="QR code to scan with your authenticator app"
-            width={200}
-            height={200}
-          />
-          <p>
-            Key: <code className="secret">{enrolment.secret}</code>
-          </p>
-          <TextField
-            label="Authentication code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            errors={problem}
-          />
-          <div className="actions">
-            <button type="submit" className="button">
-              Turn on
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setEnrolment(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
       ) : (
         <>
           <p>Protect your login with a code from an authenticator app on your phone, asked after your password.</p>
@@ -478,10 +475,8 @@ export function AccountPage() {
             <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
           )}
           <ChangePasswordForm onChanged={account.reload} />
-          {me.selfService && (
-            <SecondFactorPanel enabled={me.selfService.secondFactorKinds.includes('TOTP')} onChanged={account.reload} />
-          )}
-          {me.selfService && <PasskeysPanel onChanged={account.reload} />}
+          <SecondFactorPanel enabled={me.secondFactorKinds.includes('TOTP')} onChanged={account.reload} />
+          <PasskeysPanel onChanged={account.reload} />
           <SignOutEverywhere />
         </>
       )}

@@ -1,16 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, explain } from '../api/api-error';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
 import { useNotice } from '../components/use-notice';
-import { signIn, type OrganizationChoice, type SecondFactorStep, type SignInOutcome } from '../session/session';
+import {
+  signIn,
+  type EnrolmentStep,
+  type OrganizationChoice,
+  type SecondFactorStep,
+  type SignInOutcome,
+} from '../session/session';
 import { useSession } from '../session/use-session';
 import { ChooseOrganization } from './choose-organization';
 import { ChoosePassword } from './choose-password';
 import { SecondFactor } from './second-factor';
 import { PasskeySignIn } from './passkey-sign-in';
+import { SecondFactorEnrolment } from './second-factor-enrolment';
 
 export interface SignInState {
   from?: string;
@@ -79,18 +86,28 @@ export function SignInPage() {
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const [choice, setChoice] = useState<OrganizationChoice | null>(null);
   const [secondStep, setSecondStep] = useState<SecondFactorStep | null>(null);
+  const [enrolment, setEnrolment] = useState<EnrolmentStep | null>(null);
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
+  const restartEnrolment = useCallback((message: string) => {
+    setEnrolment(null);
+    setRestartNotice(message);
+  }, []);
 
   /** Where a sign-in step leads: the next step, or in. */
   function follow(outcome: SignInOutcome) {
     setSecondStep(null);
-    if ('challenge' in outcome) setSecondStep(outcome);
+    setEnrolment(null);
+    if ('enrolmentChallenge' in outcome) setEnrolment(outcome);
+    else if ('challenge' in outcome) setSecondStep(outcome);
     else if ('choiceToken' in outcome) setChoice(outcome);
     else if (outcome.status === 'signed-in' && !outcome.passwordChangeRequired) {
       setTemporaryPassword(null);
       navigate(from, { replace: true });
     }
   }
+  // Before anything else, signed in or not: the confirmation signs in, and the recovery codes are
+  // shown on this step until the person goes on.
+  if (enrolment) return <SecondFactorEnrolment step={enrolment} onOutcome={follow} onRestart={restartEnrolment} />;
   if (secondStep && session.status !== 'signed-in') {
     return (
       <SecondFactor

@@ -33,6 +33,14 @@ export interface SecondFactorStep {
   passkeyOptions: string | null;
 }
 
+/**
+ * A second factor is required and there is none (the organization's rule, or a staff login in
+ * production): the password step gives only this challenge (15 minutes), which sets one up.
+ */
+export interface EnrolmentStep {
+  enrolmentChallenge: string;
+}
+
 let token: string | null = null;
 let state: SessionState = { status: 'starting' };
 let renewal: ReturnType<typeof setTimeout> | undefined;
@@ -59,10 +67,13 @@ type SessionAnswer = IssuedAccess &
     secondFactorChallenge?: string;
     secondFactorKinds?: string[];
     secondFactorPasskeyOptions?: string | null;
+    secondFactorEnrolmentRequired?: boolean;
+    secondFactorEnrolmentChallenge?: string;
+    recoveryCodes?: string[];
   };
 
 /** What a sign-in step leads to: signed in, a second factor to give, or an organization to choose. */
-export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice;
+export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice | EnrolmentStep;
 
 function outcomeOf(answer: SessionAnswer | null): SignInOutcome {
   if (answer?.secondFactorRequired && answer.secondFactorChallenge)
@@ -71,6 +82,8 @@ function outcomeOf(answer: SessionAnswer | null): SignInOutcome {
       kinds: answer.secondFactorKinds ?? [],
       passkeyOptions: answer.secondFactorPasskeyOptions ?? null,
     };
+  if (answer?.secondFactorEnrolmentRequired && answer.secondFactorEnrolmentChallenge)
+    return { enrolmentChallenge: answer.secondFactorEnrolmentChallenge };
   if (answer?.organizationChoiceRequired && answer.choiceToken)
     return { choiceToken: answer.choiceToken, organizations: answer.organizations ?? [] };
   accept(answer, true);
@@ -169,6 +182,18 @@ export async function verifySecondFactor(
   answer: { code?: string; recoveryCode?: string; passkey?: string },
 ): Promise<SignInOutcome> {
   return outcomeOf(await post('/session/second-factor', { challenge: step.challenge, ...answer }));
+}
+
+/**
+ * Confirm the required enrolment with the authenticator app's first code: the recovery codes (to
+ * show once) and where the sign-in goes on (signed in, or the organizations to choose from).
+ */
+export async function confirmEnrolment(
+  step: EnrolmentStep,
+  code: string,
+): Promise<{ recoveryCodes: string[]; outcome: SignInOutcome }> {
+  const answer = await post('/session/second-factor-enrolment', { challenge: step.enrolmentChallenge, code });
+  return { recoveryCodes: answer?.recoveryCodes ?? [], outcome: outcomeOf(answer) };
 }
 
 /** A passkey alone: the ceremony's token and the browser's answer (JSON); signed in, or the organizations to choose from. */

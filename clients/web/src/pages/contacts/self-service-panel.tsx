@@ -3,7 +3,7 @@ import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { can, type Me } from '../../api/use-me';
 import { ErrorMessage, Notice } from '../../components/messages';
-import { failureName, statusName, when } from '../../format';
+import { failureName, secondFactorName, statusName, when } from '../../format';
 import {
   ContactInternalMessageDocument,
   ReEnrollContactDocument,
@@ -175,10 +175,15 @@ export function SelfServicePanel(props: {
         ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
         ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
         ['Enrollment Completed', yesNo(account.enrollmentCompleted)],
+        // The seeds' "Entrust OTP" is the temporary password Register and Re-Enroll mail (its
+        // value is never shown); the second factor has rows of its own (decision: issue 14).
         ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
         ['OTP Expiry Date', when(account.temporaryPasswordExpiresAt, '')],
         ['Password Exp Flag', yesNo(account.passwordExpired)],
         ['Is Reenrolled Set', yesNo(account.reenrolled)],
+        ['Second Factor Set', yesNo(account.secondFactorSet)],
+        ['Second Factors', account.secondFactorKinds.map(secondFactorName).join(', ')],
+        ['Second Factor Unsuccessful Attempts', account.secondFactorUnsuccessfulAttempts],
         [
           'Last Authentication Failure',
           account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : '',
