@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hashPassword } from '@ecg/credential';
+import { loadCredentialConfig, resetStaffSecondFactors, secondFactors } from '@ecg/credential';
 import { ContactType } from '@ecg/policy';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
-import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, giveLogin, PASSWORD, staffLogin } from './support/people';
 import { codeAt, enrolWithChallenge, wrongCodeFor } from './support/second-factor';
 
 // Issue 14, second part: staff logins with second factors (always required in production),
@@ -17,15 +16,6 @@ const START = `mutation ($code: String, $r: String) { startTotpEnrolment(current
 const CONFIRM = 'mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }';
 const ME = '{ me { kind staff { email } contact { id } secondFactorKinds } }';
 const STAFF_ATTEMPTS = 3;
-
-/** A staff login of the test's own, written into the credential database. */
-async function staffLogin(federation: Federation, email: string, password = 'a staff members passphrase') {
-  await federation.subgraphs.credential.dataSource.query(
-    'INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)',
-    [randomUUID(), email, 'Staff', await hashPassword(password)],
-  );
-  return { email, password };
-}
 
 describe('in development', () => {
   let federation: Federation;
@@ -86,6 +76,23 @@ describe('in development', () => {
       (await federation.query(VERIFY, { c: step.secondFactorChallenge, code: codeAt(secret, 1) })).data
         ?.verifySecondFactor,
     ).toBeFalsy();
+  });
+
+  it("the operator command removes a staff login's second factors (lost phone and recovery codes)", async () => {
+    const staff = await staffLogin(federation, 'lost.phone.staff@test.example');
+    const token = (await login(staff.email, staff.password)).data.login.accessToken;
+    const { secret } = (await federation.query(START, {}, { token })).data.startTotpEnrolment;
+    await federation.query(CONFIRM, { code: codeAt(secret) }, { token });
+    expect((await login(staff.email, staff.password)).data.login.secondFactorRequired).toBe(true);
+
+    const db = federation.subgraphs.credential.dataSource;
+    const factors = secondFactors(db, loadCredentialConfig({ SECOND_FACTOR_KEY: 'f'.repeat(64) }));
+    expect(await resetStaffSecondFactors(db, factors, 'Lost.Phone.Staff@test.example')).toBe(true);
+    expect(await resetStaffSecondFactors(db, factors, 'nobody.here@test.example')).toBe(false);
+    expect((await login(staff.email, staff.password)).data.login).toMatchObject({
+      secondFactorRequired: false,
+      accessToken: expect.any(String),
+    });
   });
 
   it('replacing the authenticator needs one of its current codes or a recovery code; a wrong one counts', async () => {

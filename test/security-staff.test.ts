@@ -1,15 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import {
-  createServer as createCredentialServer,
-  hashPassword,
-  loadCredentialConfig,
-  unlockStaffLogin,
-} from '@ecg/credential';
+import { createServer as createCredentialServer, loadCredentialConfig, unlockStaffLogin } from '@ecg/credential';
 import { ContactType } from '@ecg/policy';
 import { dropDatabase } from '@ecg/infrastructure';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { uniqueDatabaseUrl } from './support/database';
-import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, giveLogin, PASSWORD, staffLogin as ownStaffLogin } from './support/people';
 import { CHANGE, LOGIN } from './support/self-service-flows';
 
 // Issue 10: staff logins lock like contacts (defect 5), the staff password check is tested (blind
@@ -31,16 +25,7 @@ const refusal = (result: { errors?: { message: string; extensions?: Record<strin
   result.errors && { message: result.errors[0].message, code: result.errors[0].extensions?.code };
 const INVALID = { message: 'Invalid user name or password.', code: 'UNAUTHENTICATED' };
 
-/** A staff login of the test's own, written into the credential database. */
-async function staffLogin(email: string, password = 'a staff members passphrase') {
-  await db().query('INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)', [
-    randomUUID(),
-    email,
-    'Staff',
-    await hashPassword(password),
-  ]);
-  return { email, password };
-}
+const staffLogin = (email: string, password?: string) => ownStaffLogin(federation, email, password);
 
 describe('staff sign-in', () => {
   it('refuses a wrong password with the answer every failure gets', async () => {

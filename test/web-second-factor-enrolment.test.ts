@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { hashPassword } from '@ecg/credential';
 import { ContactType } from '@ecg/shared';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, PASSWORD, staffLogin } from './support/people';
 import { codeAt, wrongCodeFor } from './support/second-factor';
 import { collectSecret } from './support/secrets';
 import { checkPage, launchChromium, openWindow, type ViewportName } from './support/web-browser';
@@ -97,10 +95,7 @@ it('leads a person whose organization requires a second factor from the password
 it('leads a staff login with no second factor to set one up in production (desktop)', async () => {
   const email = 'web.ops@pension.example';
   const password = 'an operators own passphrase';
-  await federation.subgraphs.credential.dataSource.query(
-    'INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)',
-    [randomUUID(), email, 'Operations', await hashPassword(password)],
-  );
+  await staffLogin(federation, email, password, 'Operations');
   const { page, context, consoleErrors, offsite } = await openWindow(browser, origin, 'desktop');
   await passwordStep(page, email, password);
   await enrolOnSignIn(page, 'desktop', 'staff');

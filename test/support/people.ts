@@ -99,3 +99,17 @@ export async function createOrganization(
   );
   return id;
 }
+
+/** A staff login of the test's own, written into the credential database. */
+export async function staffLogin(
+  federation: Federation,
+  email: string,
+  password = 'a staff members passphrase',
+  displayName = 'Staff',
+) {
+  await federation.subgraphs.credential.dataSource.query(
+    'INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)',
+    [randomUUID(), email, displayName, await hashPassword(password)],
+  );
+  return { email, password };
+}

@@ -47,9 +47,16 @@ export function readSecrets(): Secret[] {
 // Arguments that carry a password the caller chose or typed; link tokens and refresh tokens are
 // collected where they are issued (the mail, the answer), not where tests send made-up ones.
 const PASSWORD_ARGUMENTS = new Set(['password', 'currentPassword', 'newPassword']);
-const MAY_CARRY_PASSWORDS = /\b(login|changePassword|resetPassword|verifySecondFactor|confirmTotpEnrolment)\s*\(/;
+const MAY_CARRY_PASSWORDS =
+  /\b(login|changePassword|resetPassword|verifySecondFactor|confirmTotpEnrolment|startTotpEnrolment|regenerateRecoveryCodes)\s*\(/;
 // Where the second-factor codes a person typed are sent (issue 14).
-const SECOND_FACTOR_FIELDS = new Set(['verifySecondFactor', 'confirmTotpEnrolment']);
+// Replacing an authenticator or renewing recovery codes takes a current code or a recovery code too.
+const SECOND_FACTOR_FIELDS = new Set([
+  'verifySecondFactor',
+  'confirmTotpEnrolment',
+  'startTotpEnrolment',
+  'regenerateRecoveryCodes',
+]);
 
 /** The passwords a GraphQL request sends, as variables or inline strings. */
 export function collectRequestSecrets(document: string, variables: Record<string, unknown> = {}): void {
@@ -67,7 +74,8 @@ export function collectRequestSecrets(document: string, variables: Record<string
       for (const node of field.arguments ?? []) {
         if (PASSWORD_ARGUMENTS.has(node.name.value)) collectSecret('password', valueOf(node.value));
         if (!SECOND_FACTOR_FIELDS.has(field.name.value)) continue;
-        if (node.name.value === 'code') collectSecret('authenticator code', valueOf(node.value));
+        if (node.name.value === 'code' || node.name.value === 'currentCode')
+          collectSecret('authenticator code', valueOf(node.value));
         if (node.name.value === 'recoveryCode') collectRecoveryCode(valueOf(node.value));
       }
     },
@@ -81,7 +89,8 @@ export function collectResponseSecrets(data: unknown): void {
     if (key === 'accessToken') collectSecret('access token', value);
     else if (key === 'refreshToken' && typeof value === 'string') collectSecret('refresh token', value);
     else if (key === 'secret' && typeof value === 'string') collectSecret('totp secret', value);
-    else if (key === 'secondFactorChallenge') collectSecret('second factor challenge', value);
+    else if (key === 'secondFactorChallenge' || key === 'secondFactorEnrolmentChallenge')
+      collectSecret('second factor challenge', value);
     else if (key === 'codes' && Array.isArray(value)) value.forEach(collectRecoveryCode);
     else collectResponseSecrets(value);
   }

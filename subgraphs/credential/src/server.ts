@@ -12,6 +12,8 @@ export const buildSchema = () => buildModuleSchema(merged);
 export { loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff/staff-lockout';
+export { resetStaffSecondFactors } from './staff/staff-second-factor';
+export { secondFactors } from './second-factor/second-factors';
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {

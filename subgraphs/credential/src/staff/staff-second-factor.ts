@@ -1,6 +1,8 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { isUniqueViolation } from '../person/unique-violation';
+import type { SecondFactors } from '../second-factor/second-factors';
 import { StaffAccount } from './staff-account.entity';
+import { findStaffByEmail } from './staff-lockout';
 
 /**
  * Staff second factors live in the same tables as the self-service logins', keyed by a holder
@@ -34,4 +36,21 @@ export async function staffOfHolder(dataSource: DataSource, holder: number): Pro
   return isStaffHolder(holder)
     ? dataSource.getRepository(StaffAccount).findOneBy({ secondFactorHolder: holder })
     : null;
+}
+
+/**
+ * `npm run staff:unlock -- <email> --reset-second-factors`: a staff member who lost the phone and
+ * the recovery codes has nobody above them in the product to press "Reset second factors", so an
+ * operator with the configuration does it. False when there is no such staff login.
+ */
+export async function resetStaffSecondFactors(
+  dataSource: DataSource,
+  factors: Pick<SecondFactors, 'reset'>,
+  email: string,
+): Promise<boolean> {
+  const account = await findStaffByEmail(dataSource, email);
+  if (!account) return false;
+  const holder = account.secondFactorHolder;
+  if (holder !== null) await dataSource.transaction((manager) => factors.reset(manager, holder));
+  return true;
 }
