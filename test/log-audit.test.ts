@@ -119,7 +119,7 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
     [/"(password|newPassword|currentPassword|refreshToken)":"[^"[]/, 'a credential argument'],
     [/otpauth:\/\//, 'an authenticator URI'],
     [
-      /"(recoveryCode|secondFactorChallenge|secret|pendingTotpSecret|totpSecret)":"[^"[]/,
+      /"(recoveryCode|currentCode|secondFactorChallenge|secondFactorEnrolmentChallenge|secret|pendingTotpSecret|totpSecret)":"[^"[]/,
       'a second-factor argument or column',
     ],
   ] as const;
