@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { ContactType } from '@ecg/shared';
+import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD, staffLogin } from './support/people';
 import { codeAt, wrongCodeFor } from './support/second-factor';
