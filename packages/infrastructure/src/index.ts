@@ -6,6 +6,7 @@ export * from './database/columns';
 export * from './database/batch';
 export * from './database/data-source';
 export * from './graphql/errors';
+export * from './graphql/declared-input';
 export * from './graphql/federated-schema';
 export * from './graphql/limits';
 export * from './graphql/query-cost';

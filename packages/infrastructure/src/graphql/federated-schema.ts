@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { validateArguments } from './validate';
 
 /** The federation directives any subgraph may use; composition needs them imported by name. */
 const FEDERATION_LINK =
@@ -22,10 +23,11 @@ export type ReferenceResolvers = Record<
  * `buildSubgraphSchema` adds `_service` and `_entities`, and the reference resolvers join in.
  */
 export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck'>,
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'validate' | 'validateFn'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
+  // Arguments are parsed by their zod declarations (declared-input.ts), never by class-validator.
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false, validateFn: validateArguments });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...resolvers[typeName], ...reference } as never;

@@ -1,23 +1,30 @@
 import { z } from 'zod';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { argsType } from './declared-input';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 10;
 
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 1, description: 'The page to return, starting at 1.' })
-  page: number;
-
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `Rows per page, 1 to ${MAX_PAGE_SIZE}.` })
-  pageSize: number;
-}
-
-/** Zod fields for `PageArgs`, to merge into a resolver's argument schema. */
+/** Zod fields of a page, to merge into an argument set that `extends: PageArgs`. */
 export const pageArgsShape = {
-  page: z.number().int().min(1, 'must be 1 or more').max(1_000_000, 'is too large'),
-  pageSize: z.number().int().min(1, 'must be 1 or more').max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
+  page: z
+    .number()
+    .int()
+    .min(1, 'must be 1 or more')
+    .max(1_000_000, 'is too large')
+    .describe('The page to return, starting at 1.')
+    .default(1),
+  pageSize: z
+    .number()
+    .int()
+    .min(1, 'must be 1 or more')
+    .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`)
+    .describe(`Rows per page, 1 to ${MAX_PAGE_SIZE}.`)
+    .default(DEFAULT_PAGE_SIZE),
 };
+
+export const PageArgs = argsType('PageArgs', z.object(pageArgsShape));
+export type PageArgs = InstanceType<typeof PageArgs>;
 
 export interface PageRequest {
   page: number;

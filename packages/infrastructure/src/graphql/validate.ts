@@ -1,4 +1,6 @@
+import type { ValidatorFn } from 'type-graphql';
 import type { z } from 'zod';
+import { declaredArguments } from './declared-input';
 import { badUserInput, type InvalidField } from './errors';
 
 // What no typed text needs and what makes stored text lie: C0 controls (NUL, ESC, CR, LF, ...),
@@ -42,15 +44,15 @@ export function controlCharacterFields(
 }
 
 /**
- * Validate resolver arguments with a zod schema; invalid input becomes one BAD_USER_INPUT error.
- * Every string argument, however deep, is also refused if it holds a control character: one
- * check here covers every text input of every subgraph.
+ * Parse arguments with a zod schema; invalid input becomes one BAD_USER_INPUT error naming every
+ * offending field. Every string argument, however deep, is also refused if it holds a control
+ * character: one check here covers every text input of every subgraph.
  */
-export function validateArgs<T extends z.ZodTypeAny>(
+export function parseArguments<T extends z.ZodType>(
   schema: T,
   args: unknown,
   options: ValidateOptions = {},
-): z.infer<T> {
+): z.output<T> {
   const controls = controlCharacterFields(args, options);
   const result = schema.safeParse(args);
   if (result.success && controls.length === 0) return result.data;
@@ -60,3 +62,22 @@ export function validateArgs<T extends z.ZodTypeAny>(
   const named = new Set(controls.map((c) => c.field));
   throw badUserInput([...controls, ...issues.filter((issue) => !named.has(issue.field))]);
 }
+
+/**
+ * type-graphql's `validateFn`: every resolver's arguments are one `argsType()` class, parsed here
+ * before the resolver runs. The resolver gets the parsed values (trimmed, empty as null) in the
+ * same instance type-graphql hands on, since a validate hook cannot return a new one.
+ */
+export const validateArguments: ValidatorFn = (value, type) => {
+  const declared = declaredArguments(type);
+  if (!declared || !value || typeof value !== 'object') {
+    // A programming error, found by the first test that calls the field: a scalar `@Arg` or a
+    // hand-written `@ArgsType` would otherwise reach the resolver unchecked.
+    const name = typeof type === 'function' ? type.name : String(type);
+    throw new Error(`Arguments of type ${name} are not declared with argsType(): use @Args(() => SomeArgs)`);
+  }
+  const parsed = parseArguments(declared.schema, value, { multiline: declared.multiline }) as object;
+  const instance = value as Record<string, unknown>;
+  for (const key of Object.keys(instance)) delete instance[key];
+  Object.assign(instance, parsed);
+};

@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
-import { z } from 'zod';
+import { PageArgs, pageOffset, PageType, toPage } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { Organization } from '../organization/organization.entity';
@@ -12,9 +11,8 @@ export class AuditEntryPage extends PageType(AuditEntry) {}
 async function trail(
   context: ContactContext,
   where: { organizationId: string } | { contactId: string },
-  input: PageArgs,
+  page: PageArgs,
 ) {
-  const page = validateArgs(z.object(pageArgsShape), input);
   const [items, total] = await context.dataSource
     .getRepository(AuditEntry)
     .findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: pageOffset(page), take: page.pageSize });

@@ -1,36 +1,8 @@
-import { Field, ID, InputType } from 'type-graphql';
 import { z } from 'zod';
 import { ContactType } from '@ecg/policy';
+import { argsType, inputType } from '@ecg/infrastructure';
 import { ContactStatus, Gender } from './contact-enums';
-
-/** The Contact Details and Contact Types panels, as the Save button sends them. */
-@InputType({
-  description: 'Contact Details and Contact Types: fields with an asterisk on the screen are required here.',
-})
-export class ContactDetailsInput {
-  @Field(() => String, { nullable: true }) namePrefix?: string | null;
-  @Field(() => String) firstName: string;
-  @Field(() => String, { nullable: true }) middleName?: string | null;
-  @Field(() => String) lastName: string;
-  @Field(() => String, { nullable: true }) nameSuffix?: string | null;
-  @Field(() => Gender, { nullable: true }) gender?: Gender | null;
-  @Field(() => String, { nullable: true }) primaryPhoneNumber?: string | null;
-  @Field(() => String, { nullable: true }) primaryPhoneExtension?: string | null;
-  @Field(() => String, { nullable: true }) secondaryPhoneNumber?: string | null;
-  @Field(() => String, { nullable: true }) mobilePhoneNumber?: string | null;
-  @Field(() => String) primaryEmail: string;
-  @Field(() => String, { description: 'Must match primaryEmail (compared without regard to case).' })
-  confirmPrimaryEmail: string;
-  @Field(() => String, { nullable: true }) secondaryEmail?: string | null;
-  @Field(() => String, { nullable: true }) jobTitle?: string | null;
-  @Field(() => ContactStatus) status: ContactStatus;
-  @Field(() => [ContactType], { description: 'One or more.' }) contactTypes: ContactType[];
-}
-
-@InputType()
-export class CreateContactInput extends ContactDetailsInput {
-  @Field(() => ID, { description: 'The organization the contact acts for.' }) organizationId: string;
-}
+import { contactId } from './contact.inputs';
 
 // Optional text: trimmed, and empty means "none".
 const optional = (max: number) =>
@@ -52,42 +24,74 @@ const phone = optional(30).refine(
   'is not a phone number',
 );
 
-export const contactDetails = z
-  .object({
-    namePrefix: optional(20),
-    firstName: required(100),
-    middleName: optional(100),
-    lastName: required(100),
-    nameSuffix: optional(20),
-    gender: z
-      .nativeEnum(Gender)
-      .nullish()
-      .transform((v) => v ?? null),
-    primaryPhoneNumber: phone,
-    primaryPhoneExtension: optional(10).refine((v) => v === null || /^[0-9]+$/.test(v), 'must be digits only'),
-    secondaryPhoneNumber: phone,
-    mobilePhoneNumber: phone,
-    primaryEmail: email,
-    confirmPrimaryEmail: z.string().trim(),
-    secondaryEmail: optional(254).refine(
-      (v) => v === null || z.string().email().safeParse(v).success,
-      'is not an email address',
-    ),
-    jobTitle: optional(100),
-    status: z.nativeEnum(ContactStatus),
-    contactTypes: z
-      .array(z.nativeEnum(ContactType))
-      .min(1, 'at least one contact type is required')
-      .refine((types) => new Set(types).size === types.length, 'lists a contact type twice'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.primaryEmail.toLowerCase() !== v.confirmPrimaryEmail.toLowerCase()) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['confirmPrimaryEmail'],
-        message: 'does not match the primary email address',
-      });
-    }
-  });
+/** The Contact Details and Contact Types panels, as the Save button sends them. */
+const contactDetailsShape = {
+  namePrefix: optional(20),
+  firstName: required(100),
+  middleName: optional(100),
+  lastName: required(100),
+  nameSuffix: optional(20),
+  gender: z
+    .nativeEnum(Gender)
+    .nullish()
+    .transform((v) => v ?? null),
+  primaryPhoneNumber: phone,
+  primaryPhoneExtension: optional(10).refine((v) => v === null || /^[0-9]+$/.test(v), 'must be digits only'),
+  secondaryPhoneNumber: phone,
+  mobilePhoneNumber: phone,
+  primaryEmail: email,
+  confirmPrimaryEmail: z.string().trim().describe('Must match primaryEmail (compared without regard to case).'),
+  secondaryEmail: optional(254).refine(
+    (v) => v === null || z.string().email().safeParse(v).success,
+    'is not an email address',
+  ),
+  jobTitle: optional(100),
+  status: z.nativeEnum(ContactStatus),
+  contactTypes: z
+    .array(z.nativeEnum(ContactType))
+    .min(1, 'at least one contact type is required')
+    .refine((types) => new Set(types).size === types.length, 'lists a contact type twice')
+    .describe('One or more.'),
+};
 
+// A business rule across two fields, so beside the shape rather than in it.
+const sameEmailTwice = (v: { primaryEmail: string; confirmPrimaryEmail: string }, ctx: z.RefinementCtx) => {
+  if (v.primaryEmail.toLowerCase() !== v.confirmPrimaryEmail.toLowerCase()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmPrimaryEmail'],
+      message: 'does not match the primary email address',
+    });
+  }
+};
+
+export const contactDetails = z.object(contactDetailsShape).superRefine(sameEmailTwice);
 export type ContactDetails = z.infer<typeof contactDetails>;
+
+export const ContactDetailsInput = inputType('ContactDetailsInput', contactDetails, {
+  description: 'Contact Details and Contact Types: fields with an asterisk on the screen are required here.',
+});
+
+const createContactInput = z
+  .object({
+    ...contactDetailsShape,
+    organizationId: z.string().uuid('is not an organization id').describe('The organization the contact acts for.'),
+  })
+  .superRefine(sameEmailTwice);
+
+export const CreateContactInput = inputType('CreateContactInput', createContactInput);
+export type CreateContactInput = InstanceType<typeof CreateContactInput>;
+
+export const CreateContactArgs = argsType('CreateContactArgs', z.object({ input: createContactInput }));
+export type CreateContactArgs = InstanceType<typeof CreateContactArgs>;
+
+export const UpdateContactArgs = argsType(
+  'UpdateContactArgs',
+  // In the SDL's order (type-graphql listed `@Arg`s last to first).
+  z.object({
+    input: contactDetails,
+    expectedVersion: z.number().int().min(1).describe('The `version` the form was loaded with.'),
+    id: contactId,
+  }),
+);
+export type UpdateContactArgs = InstanceType<typeof UpdateContactArgs>;

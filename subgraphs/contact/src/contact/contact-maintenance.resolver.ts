@@ -1,25 +1,14 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { z } from 'zod';
-import { badUserInput, validateArgs } from '@ecg/infrastructure';
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
+import { badUserInput } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { Contact } from './contact.entity';
-import { contactDetails, ContactDetailsInput, CreateContactInput } from './contact-form.inputs';
-import { contactId } from './contact.inputs';
+import { CreateContactArgs, UpdateContactArgs } from './contact-form.inputs';
 import { createContact, updateContact } from './contact-maintenance';
 
 @Resolver(() => Contact)
 export class ContactMaintenanceResolver {
   @Mutation(() => Contact, { description: 'The New button, then Save: "All changes successfully saved."' })
-  async createContact(
-    @Arg('input', () => CreateContactInput) input: CreateContactInput,
-    @Ctx() context: ContactContext,
-  ) {
-    const args = validateArgs(
-      z.object({
-        input: contactDetails.and(z.object({ organizationId: z.string().uuid('is not an organization id') })),
-      }),
-      { input },
-    );
+  async createContact(@Args(() => CreateContactArgs) args: CreateContactArgs, @Ctx() context: ContactContext) {
     // A contact may only create in its own organization (the rule saw to it), which exists; staff
     // name any id, so it is asked of the organization subgraph: no contact without an organization.
     if (
@@ -35,17 +24,7 @@ export class ContactMaintenanceResolver {
     description:
       'Save on an existing contact: every field of the form, as shown. CONFLICT when someone saved since `expectedVersion`; LAST_ADMINISTRATOR when it would leave the organization without an active Administrator.',
   })
-  updateContact(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The `version` the form was loaded with.' })
-    expectedVersion: number,
-    @Arg('input', () => ContactDetailsInput) input: ContactDetailsInput,
-    @Ctx() context: ContactContext,
-  ) {
-    const args = validateArgs(
-      z.object({ id: contactId, expectedVersion: z.number().int().min(1), input: contactDetails }),
-      { id, expectedVersion, input },
-    );
+  updateContact(@Args(() => UpdateContactArgs) args: UpdateContactArgs, @Ctx() context: ContactContext) {
     return updateContact(
       context.dataSource,
       context.principal,

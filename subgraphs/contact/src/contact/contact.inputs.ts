@@ -1,27 +1,26 @@
-import { ArgsType, Field } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape } from '@ecg/infrastructure';
+import { argsType, PageArgs, pageArgsShape } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from './contact-enums';
 
-@ArgsType()
-export class ContactsArgs extends PageArgs {
-  @Field(() => ContactSort, { defaultValue: ContactSort.FULL_NAME_ASC })
-  sort: ContactSort;
+export const contactId = z.string().uuid('is not a contact id');
 
-  @Field(() => ContactStatus, { nullable: true, description: 'Only contacts with this status.' })
-  status?: ContactStatus | null;
-
-  @Field(() => String, { nullable: true, description: 'Part of the full name or primary email.' })
-  search?: string | null;
-}
+/** The list's filters, shared by the Contacts panel and "Export To Excel". */
+export const contactFilters = {
+  sort: z.nativeEnum(ContactSort).default(ContactSort.FULL_NAME_ASC),
+  status: z.nativeEnum(ContactStatus).nullish(),
+  search: z.string().trim().max(100, 'is at most 100 characters').nullish(),
+};
 
 export const contactsArgs = z.object({
   ...pageArgsShape,
-  sort: z.nativeEnum(ContactSort),
-  status: z.nativeEnum(ContactStatus).nullish(),
-  search: z.string().trim().max(100, 'is at most 100 characters').nullish(),
+  ...contactFilters,
+  status: contactFilters.status.describe('Only contacts with this status.'),
+  search: contactFilters.search.describe('Part of the full name or primary email.'),
 });
+export const ContactsArgs = argsType('ContactsArgs', contactsArgs, { extends: PageArgs });
+export type ContactsArgs = InstanceType<typeof ContactsArgs>;
 
 export type ContactsQuery = z.infer<typeof contactsArgs>;
 
-export const contactId = z.string().uuid('is not a contact id');
+export const ContactIdArgs = argsType('ContactIdArgs', z.object({ id: contactId }));
+export type ContactIdArgs = InstanceType<typeof ContactIdArgs>;

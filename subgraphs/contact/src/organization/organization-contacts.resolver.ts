@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, ObjectType, Resolver, Root } from 'type-graphql';
-import { PageArgs, PageType, toPage, validateArgs } from '@ecg/infrastructure';
+import { PageArgs, PageType, toPage } from '@ecg/infrastructure';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
-import { ContactsArgs, contactsArgs } from '../contact/contact.inputs';
+import { ContactsArgs } from '../contact/contact.inputs';
 import { contactColumnsFor } from '../contact/contact.columns';
 import { listContacts } from '../contact/contact.search';
 import { Organization } from './organization.entity';
@@ -17,11 +17,10 @@ export class OrganizationContactsResolver {
   @FieldResolver(() => ContactPage, { description: "The organization's contacts, a page at a time." })
   async contacts(
     @Root() organization: Organization,
-    @Args(() => ContactsArgs) input: ContactsArgs,
+    @Args(() => ContactsArgs) args: ContactsArgs,
     @Ctx() context: ContactContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const args = validateArgs(contactsArgs, input);
     const [items, total] = await listContacts(
       context.dataSource,
       organization.id,
@@ -36,21 +35,16 @@ export class OrganizationContactsResolver {
   })
   async contactsMissingEmail(
     @Root() organization: Organization,
-    @Args(() => PageArgs) input: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: ContactContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const args = validateArgs(contactsArgs, {
-      ...input,
-      sort: ContactSort.FULL_NAME_ASC,
-      status: ContactStatus.ACTIVE,
-    });
     const [items, total] = await listContacts(
       context.dataSource,
       organization.id,
-      { ...args, missingEmail: true },
+      { ...page, sort: ContactSort.FULL_NAME_ASC, status: ContactStatus.ACTIVE, missingEmail: true },
       contactColumnsFor(context.dataSource, info),
     );
-    return toPage(items, total, args);
+    return toPage(items, total, page);
   }
 }

@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, toPage, validateArgs } from '@ecg/infrastructure';
+import { PageArgs, pageOffset, toPage } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SecurityEventPage } from '../contact/contact-self-service.resolver';
 import { recordEvent } from '../lifecycle/account-events';
@@ -28,8 +27,7 @@ export class MyAccountResolver {
     description:
       'Your own security events, newest first (sign-ins, failures, locks, password changes); empty for staff.',
   })
-  async securityEvents(@Root() _me: Me, @Args(() => PageArgs) input: PageArgs, @Ctx() context: CredentialContext) {
-    const page = validateArgs(z.object(pageArgsShape), input);
+  async securityEvents(@Root() _me: Me, @Args(() => PageArgs) page: PageArgs, @Ctx() context: CredentialContext) {
     const principal = context.principal;
     if (principal.kind !== 'contact') return toPage([], 0, page);
     const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({

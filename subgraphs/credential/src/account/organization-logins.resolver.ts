@@ -1,15 +1,25 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Like } from 'typeorm';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
+import { argsType, PageArgs, pageArgsShape, pageOffset, PageType, toPage } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 
-@ArgsType()
-class OrganizationLoginsArgs extends PageArgs {
-  @Field(() => String, { description: 'Part of the user name (email), 3 characters or more.' })
-  search: string;
-}
+const OrganizationLoginsArgs = argsType(
+  'OrganizationLoginsArgs',
+  // `search` first in invalidFields, as before; the SDL lists the page first.
+  z.object({
+    search: z
+      .string()
+      .trim()
+      .min(3, 'needs 3 characters or more')
+      .max(254, 'is at most 254 characters')
+      .describe('Part of the user name (email), 3 characters or more.'),
+    ...pageArgsShape,
+  }),
+  { extends: PageArgs },
+);
+type OrganizationLoginsArgs = InstanceType<typeof OrganizationLoginsArgs>;
 
 /**
  * ESR's Local User Password Reset role (Password Reset Only) may re-enroll and unlock the logins
@@ -33,16 +43,9 @@ export class OrganizationLoginsResolver {
       'The self-service logins of your own organization whose user name contains `search`: for those who may re-enroll and unlock them.',
   })
   async organizationLogins(
-    @Args(() => OrganizationLoginsArgs) input: OrganizationLoginsArgs,
+    @Args(() => OrganizationLoginsArgs) args: OrganizationLoginsArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(
-      z.object({
-        search: z.string().trim().min(3, 'needs 3 characters or more').max(254, 'is at most 254 characters'),
-        ...pageArgsShape,
-      }),
-      input,
-    );
     const principal = context.principal;
     // The rule lets only contacts with the right through; their own organization, nobody else's.
     if (principal.kind !== 'contact') return toPage([], 0, args);

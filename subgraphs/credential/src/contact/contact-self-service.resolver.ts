@@ -1,6 +1,5 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import { z } from 'zod';
-import { PageArgs, pageArgsShape, pageOffset, PageType, toPage, validateArgs } from '@ecg/infrastructure';
+import { PageArgs, pageOffset, PageType, toPage } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SecurityEvent } from '../lifecycle/security-event.entity';
 import { availableActions, SelfServiceAction } from '../self-service/self-service-actions';
@@ -60,10 +59,9 @@ export class SelfServiceAccountResolver {
   })
   async securityEvents(
     @Root() account: SelfServiceAccount,
-    @Args(() => PageArgs) input: PageArgs,
+    @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const page = validateArgs(z.object(pageArgsShape), input);
     const [items, total] = await context.dataSource.getRepository(SecurityEvent).findAndCount({
       where: { contactId: account.contactId },
       order: { at: 'DESC', id: 'DESC' },

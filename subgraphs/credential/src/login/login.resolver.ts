@@ -1,14 +1,17 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { z } from 'zod';
-import { validateArgs } from '@ecg/infrastructure';
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { consumeSignInLimits } from './sign-in-limits';
 import type { CredentialContext } from '../context';
 import { LoginResult } from './login-result.type';
 import { Session } from './session.type';
 import type { SignInOutcome } from './sign-in';
+import {
+  ChangePasswordArgs,
+  ChooseOrganizationArgs,
+  LoginArgs,
+  RefreshTokenArgs,
+  SwitchOrganizationArgs,
+} from './login.inputs';
 
-const secret = z.string().min(1, 'is required').max(1024, 'is too long');
-const organization = z.string().uuid('is not an organization id');
 const asSession = (issued: Omit<Session, 'tokenType'>): Session => ({ ...issued, tokenType: 'Bearer' });
 
 /** A sign-in's answer: a session, the organizations to choose from, or the second step to take. */
@@ -63,15 +66,7 @@ export class LoginResolver {
     description:
       'Sign in with user name (email) and password. Every failure answers the same. A person of several organizations gets the organizations to choose from.',
   })
-  async login(
-    @Arg('userName', () => String) userName: string,
-    @Arg('password', () => String) password: string,
-    @Ctx() context: CredentialContext,
-  ): Promise<LoginResult> {
-    const args = validateArgs(
-      z.object({ userName: z.string().trim().min(1, 'is required').max(254, 'is too long'), password: secret }),
-      { userName, password },
-    );
+  async login(@Args(() => LoginArgs) args: LoginArgs, @Ctx() context: CredentialContext): Promise<LoginResult> {
     await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
     return toLoginResult(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
@@ -80,14 +75,9 @@ export class LoginResolver {
     description: 'After `login` offered several organizations: a session for the one chosen.',
   })
   async chooseOrganization(
-    @Arg('choiceToken', () => String) choiceToken: string,
-    @Arg('organizationId', () => ID) organizationId: string,
+    @Args(() => ChooseOrganizationArgs) args: ChooseOrganizationArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ choiceToken: secret, organizationId: organization }), {
-      choiceToken,
-      organizationId,
-    });
     return asSession(
       await context.services.signIn.chooseOrganization(args.choiceToken, args.organizationId, context.req.ip),
     );
@@ -97,8 +87,10 @@ export class LoginResolver {
     description:
       'A session for another organization the signed-in person acts for, without the password. The current session stays.',
   })
-  async switchOrganization(@Arg('organizationId', () => ID) organizationId: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ organizationId: organization }), { organizationId });
+  async switchOrganization(
+    @Args(() => SwitchOrganizationArgs) args: SwitchOrganizationArgs,
+    @Ctx() context: CredentialContext,
+  ) {
     return asSession(
       await context.services.signIn.switchOrganization(context.principal, args.organizationId, context.req.ip),
     );
@@ -107,15 +99,13 @@ export class LoginResolver {
   @Mutation(() => Session, {
     description: 'Spend a refresh token for a new session (types and status are read again).',
   })
-  async refreshToken(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ refreshToken: secret }), { refreshToken });
+  async refreshToken(@Args(() => RefreshTokenArgs) args: RefreshTokenArgs, @Ctx() context: CredentialContext) {
     const { signIn, sessions } = context.services;
     return asSession(await sessions.rotate(args.refreshToken, (token) => signIn.subjectFor(token)));
   }
 
   @Mutation(() => Boolean, { description: 'Revoke this session (the refresh token and every one rotated from it).' })
-  async logout(@Arg('refreshToken', () => String) refreshToken: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ refreshToken: secret }), { refreshToken });
+  async logout(@Args(() => RefreshTokenArgs) args: RefreshTokenArgs, @Ctx() context: CredentialContext) {
     await context.services.sessions.logout(args.refreshToken);
     return true;
   }
@@ -123,15 +113,7 @@ export class LoginResolver {
   @Mutation(() => Session, {
     description: "Change one's own password; other sessions are signed out, a new one is returned.",
   })
-  async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
-    @Ctx() context: CredentialContext,
-  ) {
-    const args = validateArgs(z.object({ currentPassword: secret, newPassword: secret }), {
-      currentPassword,
-      newPassword,
-    });
+  async changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() context: CredentialContext) {
     return asSession(
       await context.services.signIn.changePassword(
         context.principal,

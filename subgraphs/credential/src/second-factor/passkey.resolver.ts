@@ -1,13 +1,17 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/infrastructure';
+import { Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { recordLoginEvent } from '../person/login-events';
 import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
 import { Me } from '../me/me.type';
 import { Passkey } from './passkey.entity';
-import { webauthnResponse } from './second-factor.resolver';
+import {
+  FinishPasskeyRegistrationArgs,
+  RemovePasskeyArgs,
+  RenamePasskeyArgs,
+  SignInWithPasskeyArgs,
+} from './second-factor.inputs';
 
 @ObjectType({
   description:
@@ -17,10 +21,6 @@ export class PasskeyCeremony {
   @Field(() => String) token: string;
   @Field(() => String) options: string;
 }
-
-const token = z.string().min(20, 'is not a ceremony token').max(200, 'is not a ceremony token');
-const name = z.string().trim().min(1, 'is required').max(60, 'is at most 60 characters');
-const passkeyId = z.string().uuid('is not a passkey id');
 
 /** Passkeys: several per person, named and removed on /account; a second factor, or a sign-in of their own. */
 @Resolver()
@@ -38,18 +38,9 @@ export class PasskeyResolver {
       "Finish adding a passkey with the browser's answer; `passwordless`: it may sign in without the password (the device must verify its holder).",
   })
   async finishPasskeyRegistration(
-    @Arg('token', () => String) tokenValue: string,
-    @Arg('response', () => String) response: string,
-    @Arg('name', () => String) nameValue: string,
-    @Arg('passwordless', () => Boolean, { defaultValue: false }) passwordless: boolean,
+    @Args(() => FinishPasskeyRegistrationArgs) args: FinishPasskeyRegistrationArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ token, response: webauthnResponse, name, passwordless: z.boolean() }), {
-      token: tokenValue,
-      response,
-      name: nameValue,
-      passwordless,
-    });
     const { secondFactors } = context.services;
     const login = await secondFactors.loginOf(context.principal);
     const passkey = await secondFactors.passkeys.finishRegistration(
@@ -66,19 +57,13 @@ export class PasskeyResolver {
   }
 
   @Mutation(() => Passkey, { description: 'Rename one of your passkeys. NOT_FOUND when it is not yours.' })
-  async renamePasskey(
-    @Arg('id', () => ID) id: string,
-    @Arg('name', () => String) nameValue: string,
-    @Ctx() context: CredentialContext,
-  ) {
-    const args = validateArgs(z.object({ id: passkeyId, name }), { id, name: nameValue });
+  async renamePasskey(@Args(() => RenamePasskeyArgs) args: RenamePasskeyArgs, @Ctx() context: CredentialContext) {
     const login = await context.services.secondFactors.loginOf(context.principal);
     return context.services.secondFactors.passkeys.rename(login.essId, args.id, args.name);
   }
 
   @Mutation(() => Boolean, { description: 'Remove one of your passkeys. NOT_FOUND when it is not yours.' })
-  async removePasskey(@Arg('id', () => ID) id: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ id: passkeyId }), { id });
+  async removePasskey(@Args(() => RemovePasskeyArgs) args: RemovePasskeyArgs, @Ctx() context: CredentialContext) {
     const login = await context.services.secondFactors.loginOf(context.principal);
     await context.services.secondFactors.passkeys.remove(login.essId, args.id);
     await context.dataSource.transaction((manager) =>
@@ -103,11 +88,9 @@ export class PasskeyResolver {
       "Sign in with a passkey alone, second half: the browser's answer. Only passkeys registered as `passwordless`; any failure answers like a wrong password.",
   })
   async signInWithPasskey(
-    @Arg('token', () => String) tokenValue: string,
-    @Arg('response', () => String) response: string,
+    @Args(() => SignInWithPasskeyArgs) args: SignInWithPasskeyArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ token, response: webauthnResponse }), { token: tokenValue, response });
     await consumeRateLimit(context.dataSource, `signInWithPasskey:${context.req.ip}`, { limit: 30, windowSeconds: 60 });
     return toLoginResult(await context.services.signIn.signInWithPasskey(args.token, args.response, context.req.ip));
   }

@@ -1,8 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { z } from 'zod';
-import { ErrorCode } from '@ecg/policy';
-import { validateArgs } from '@ecg/infrastructure';
-import { GraphQLError } from 'graphql';
+import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { CredentialContext } from '../context';
 import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
@@ -11,28 +7,16 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { Me } from '../me/me.type';
 import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
 import { WrongProof, wrongCode, type SecondFactorProof } from './second-factors';
+import {
+  ConfirmTotpEnrolmentArgs,
+  RegenerateRecoveryCodesArgs,
+  ResetSecondFactorsArgs,
+  StartTotpEnrolmentArgs,
+  VerifySecondFactorArgs,
+} from './second-factor.inputs';
 
-const code = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/, 'is six digits');
-const recoveryCode = z.string().trim().min(10, 'is not a recovery code').max(20, 'is not a recovery code');
-export const webauthnResponse = z.string().min(2, 'is not a WebAuthn response').max(20_000, 'is too long');
-const challenge = z.string().min(1, 'is required').max(200, 'is not a challenge');
-
-const REPLACING_CODE =
-  'While an authenticator app is set up: one of its current codes, proving the caller holds it (spent, and a wrong one counts toward the lockout).';
-const REPLACING_RECOVERY = 'Or, when the authenticator app is lost: one unused recovery code (spent).';
-
-/** The proof given to replace an authenticator: a current code or a recovery code, not both. */
+/** The proof given to replace an authenticator (the arguments refuse both at once). */
 function proofOf(args: { currentCode?: string | null; recoveryCode?: string | null }): SecondFactorProof | null {
-  if (args.currentCode && args.recoveryCode)
-    throw new GraphQLError('Give a current code or a recovery code, not both.', {
-      extensions: {
-        code: ErrorCode.BAD_USER_INPUT,
-        invalidFields: [{ field: 'currentCode', message: 'give one of currentCode, recoveryCode' }],
-      },
-    });
   return args.currentCode ? { code: args.currentCode } : args.recoveryCode ? { recoveryCode: args.recoveryCode } : null;
 }
 
@@ -54,23 +38,9 @@ export class SecondFactorResolver {
       'Start setting up an authenticator app: the secret and its QR code, shown once. Nothing changes until `confirmTotpEnrolment`.',
   })
   async startTotpEnrolment(
-    @Arg('enrolmentChallenge', () => String, {
-      nullable: true,
-      description: "`login`'s secondFactorEnrolmentChallenge, when not signed in.",
-    })
-    enrolmentChallenge: string | null,
-    @Arg('currentCode', () => String, { nullable: true, description: REPLACING_CODE }) currentCode: string | null,
-    @Arg('recoveryCode', () => String, { nullable: true, description: REPLACING_RECOVERY }) recovery: string | null,
+    @Args(() => StartTotpEnrolmentArgs) args: StartTotpEnrolmentArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(
-      z.object({
-        enrolmentChallenge: challenge.nullish(),
-        currentCode: code.nullish(),
-        recoveryCode: recoveryCode.nullish(),
-      }),
-      { enrolmentChallenge, currentCode, recoveryCode: recovery },
-    );
     const proof = proofOf(args);
     return counted(context, () =>
       context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge, proof),
@@ -82,18 +52,9 @@ export class SecondFactorResolver {
       'Confirm the authenticator with its first code: sign-in asks for a code from now on. Answers ten recovery codes, shown once.',
   })
   async confirmTotpEnrolment(
-    @Arg('code', () => String) value: string,
-    @Arg('enrolmentChallenge', () => String, {
-      nullable: true,
-      description: "`login`'s secondFactorEnrolmentChallenge, when not signed in.",
-    })
-    enrolmentChallenge: string | null,
+    @Args(() => ConfirmTotpEnrolmentArgs) args: ConfirmTotpEnrolmentArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ code, enrolmentChallenge: challenge.nullish() }), {
-      code: value,
-      enrolmentChallenge,
-    });
     const { secondFactors, signIn } = context.services;
     const enrolled = await secondFactors.confirmTotp(
       context.principal,
@@ -114,14 +75,9 @@ export class SecondFactorResolver {
       'Ten new recovery codes, shown once; the earlier ones stop working. With an authenticator app set up, give one of its current codes (or a recovery code): SECOND_FACTOR_PROOF_REQUIRED.',
   })
   async regenerateRecoveryCodes(
-    @Arg('currentCode', () => String, { nullable: true, description: REPLACING_CODE }) currentCode: string | null,
-    @Arg('recoveryCode', () => String, { nullable: true, description: REPLACING_RECOVERY }) recovery: string | null,
+    @Args(() => RegenerateRecoveryCodesArgs) args: RegenerateRecoveryCodesArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(z.object({ currentCode: code.nullish(), recoveryCode: recoveryCode.nullish() }), {
-      currentCode,
-      recoveryCode: recovery,
-    });
     const proof = proofOf(args);
     return {
       codes: await counted(context, () =>
@@ -136,37 +92,9 @@ export class SecondFactorResolver {
       'A wrong code counts toward the lockout like a wrong password; the challenge stays usable for the next try until it expires (5 minutes).',
   })
   async verifySecondFactor(
-    @Arg('challenge', () => String) challengeValue: string,
-    @Arg('code', () => String, { nullable: true }) codeValue: string | null,
-    @Arg('recoveryCode', () => String, { nullable: true }) recoveryValue: string | null,
-    @Arg('passkey', () => String, {
-      nullable: true,
-      description: "The JSON of the browser's answer to `secondFactorPasskeyOptions` (PublicKeyCredential.toJSON()).",
-    })
-    passkeyValue: string | null,
+    @Args(() => VerifySecondFactorArgs) args: VerifySecondFactorArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const args = validateArgs(
-      z.object({
-        challenge,
-        code: code.nullish(),
-        recoveryCode: recoveryCode.nullish(),
-        passkey: webauthnResponse.nullish(),
-      }),
-      {
-        challenge: challengeValue,
-        code: codeValue,
-        recoveryCode: recoveryValue,
-        passkey: passkeyValue,
-      },
-    );
-    if ([args.code, args.recoveryCode, args.passkey].filter(Boolean).length !== 1)
-      throw new GraphQLError('Give one of a code, a recovery code or a passkey.', {
-        extensions: {
-          code: ErrorCode.BAD_USER_INPUT,
-          invalidFields: [{ field: 'code', message: 'give one of code, recoveryCode, passkey' }],
-        },
-      });
     const proof = args.code
       ? { code: args.code }
       : args.recoveryCode
@@ -179,8 +107,10 @@ export class SecondFactorResolver {
     description:
       'The "Reset second factors" button: the login\'s authenticator and recovery codes are removed, its sessions end, the person is emailed. NOT_REGISTERED, NO_SECOND_FACTOR.',
   })
-  resetSecondFactors(@Arg('contactId', () => ID) id: string, @Ctx() context: CredentialContext) {
-    const args = validateArgs(z.object({ contactId: z.string().uuid('is not a contact id') }), { contactId: id });
+  resetSecondFactors(
+    @Args(() => ResetSecondFactorsArgs) args: ResetSecondFactorsArgs,
+    @Ctx() context: CredentialContext,
+  ) {
     return context.services.lifecycle.resetSecondFactors(args.contactId, context.principal, context.req.ip);
   }
 }

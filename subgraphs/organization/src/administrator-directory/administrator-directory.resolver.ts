@@ -1,12 +1,20 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { consumeRateLimit, validateArgs } from '@ecg/infrastructure';
+import { argsType, consumeRateLimit } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { searchOrganizations } from '../organization/organization.search';
 import { AdministratorDirectoryEntry } from './administrator-directory-entry';
 
 /** Public, so limited per client address: enough for a person, too few to harvest names. */
 export const FIND_ADMINISTRATORS_LIMIT = { limit: 20, windowSeconds: 60 };
+
+const FindAdministratorsArgs = argsType(
+  'FindAdministratorsArgs',
+  z.object({
+    organization: z.string().trim().min(2, 'needs 2 characters or more').max(100, 'is at most 100 characters'),
+  }),
+);
+type FindAdministratorsArgs = InstanceType<typeof FindAdministratorsArgs>;
 
 @Resolver(() => AdministratorDirectoryEntry)
 export class AdministratorDirectoryResolver {
@@ -15,15 +23,9 @@ export class AdministratorDirectoryResolver {
       'Public: the organizations matching a code or name (at most 10), each with the names of its active Administrators.',
   })
   async findAdministrators(
-    @Arg('organization', () => String) organization: string,
+    @Args(() => FindAdministratorsArgs) args: FindAdministratorsArgs,
     @Ctx() context: OrganizationContext,
   ) {
-    const args = validateArgs(
-      z.object({
-        organization: z.string().trim().min(2, 'needs 2 characters or more').max(100, 'is at most 100 characters'),
-      }),
-      { organization },
-    );
     await consumeRateLimit(context.dataSource, `findAdministrators:${context.req.ip}`, FIND_ADMINISTRATORS_LIMIT);
     const [organizations] = await searchOrganizations(context.dataSource, args.organization, { page: 1, pageSize: 10 });
     return organizations.map((o) =>

@@ -1,36 +1,7 @@
-import { Field, InputType } from 'type-graphql';
 import { z } from 'zod';
+import { argsType, inputType } from '@ecg/infrastructure';
 import { OrganizationType } from './organization-type';
 import { plainText } from './plain-text';
-
-@InputType({ description: "The organization's address." })
-export class AddressInput {
-  @Field(() => String, { nullable: true }) line1?: string | null;
-  @Field(() => String, { nullable: true }) line2?: string | null;
-  @Field(() => String, { nullable: true }) city?: string | null;
-  @Field(() => String, { nullable: true }) state?: string | null;
-  @Field(() => String, { nullable: true }) postalCode?: string | null;
-  @Field(() => String, { nullable: true }) country?: string | null;
-}
-
-@InputType({ description: 'Organization details and address, as the maintenance screen saves them.' })
-export class OrganizationInput {
-  @Field(() => String) name: string;
-  @Field(() => OrganizationType) organizationType: OrganizationType;
-  @Field(() => Boolean, { description: 'ESR\'s "Automatic Internet Access".' }) automaticInternetAccess: boolean;
-  @Field(() => Boolean, {
-    nullable: true,
-    description: 'Contacts must sign in with a second factor. Omitted: unchanged.',
-  })
-  secondFactorRequired?: boolean | null;
-  @Field(() => AddressInput) address: AddressInput;
-  @Field(() => String, {
-    nullable: true,
-    description:
-      'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.',
-  })
-  helpMessage?: string | null;
-}
 
 const optional = (max: number) =>
   z
@@ -40,18 +11,42 @@ const optional = (max: number) =>
     .nullish()
     .transform((v) => (v ? v : null));
 
+const address = z.object({
+  line1: optional(200),
+  line2: optional(200),
+  city: optional(100),
+  state: optional(100),
+  postalCode: optional(20),
+  country: optional(100),
+});
+
+export const AddressInput = inputType('AddressInput', address, { description: "The organization's address." });
+
 export const organizationInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),
   organizationType: z.nativeEnum(OrganizationType),
-  automaticInternetAccess: z.boolean(),
-  secondFactorRequired: z.boolean().nullish(),
-  address: z.object({
-    line1: optional(200),
-    line2: optional(200),
-    city: optional(100),
-    state: optional(100),
-    postalCode: optional(20),
-    country: optional(100),
-  }),
-  helpMessage: plainText(300),
+  automaticInternetAccess: z.boolean().describe('ESR\'s "Automatic Internet Access".'),
+  secondFactorRequired: z
+    .boolean()
+    .nullish()
+    .describe('Contacts must sign in with a second factor. Omitted: unchanged.'),
+  address,
+  helpMessage: plainText(300).describe(
+    'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.',
+  ),
 });
+
+export const OrganizationInput = inputType('OrganizationInput', organizationInput, {
+  description: 'Organization details and address, as the maintenance screen saves them.',
+});
+
+export const UpdateOrganizationArgs = argsType(
+  'UpdateOrganizationArgs',
+  // In the SDL's order (type-graphql listed `@Arg`s last to first).
+  z.object({
+    input: organizationInput,
+    expectedVersion: z.number().int().min(1),
+    id: z.string().uuid('is not an organization id'),
+  }),
+);
+export type UpdateOrganizationArgs = InstanceType<typeof UpdateOrganizationArgs>;

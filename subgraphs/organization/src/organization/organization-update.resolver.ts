@@ -1,11 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
-import { z } from 'zod';
+import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { decide } from '@ecg/policy';
-import { notFound, validateArgs } from '@ecg/infrastructure';
+import { notFound } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
-import { OrganizationInput, organizationInput } from './organization-update.inputs';
+import { UpdateOrganizationArgs } from './organization-update.inputs';
 
 const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'state', 'postalCode', 'country'] as const;
 
@@ -16,19 +15,9 @@ export class OrganizationUpdateResolver {
       'Save organization details (EDIT on "Create and maintain Organization details") and address (EDIT on "... address"). CONFLICT when someone saved since `expectedVersion`.',
   })
   async updateOrganization(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => OrganizationInput) input: OrganizationInput,
+    @Args(() => UpdateOrganizationArgs) args: UpdateOrganizationArgs,
     @Ctx() context: OrganizationContext,
   ) {
-    const args = validateArgs(
-      z.object({
-        id: z.string().uuid('is not an organization id'),
-        expectedVersion: z.number().int().min(1),
-        input: organizationInput,
-      }),
-      { id, expectedVersion, input },
-    );
     return context.dataSource.transaction(async (manager) => {
       const organization = await manager.findOne(Organization, {
         where: { id: args.id },

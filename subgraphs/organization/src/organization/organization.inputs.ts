@@ -1,18 +1,23 @@
-import { ArgsType, Field } from 'type-graphql';
 import { z } from 'zod';
-import { PageArgs, pageArgsShape } from '@ecg/infrastructure';
+import { argsType, PageArgs, pageArgsShape } from '@ecg/infrastructure';
 
 export const organizationCode = z.string().trim().min(1, 'is required').max(10, 'is at most 10 characters');
 
-@ArgsType()
-export class OrganizationsArgs extends PageArgs {
-  @Field(() => String, {
-    description: 'Organization code (prefix) or part of its name, as "Hint: Org Code, Org Name".',
-  })
-  search: string;
-}
+export const OrganizationCodeArgs = argsType('OrganizationCodeArgs', z.object({ code: organizationCode }));
+export type OrganizationCodeArgs = InstanceType<typeof OrganizationCodeArgs>;
 
-export const organizationsArgs = z.object({
-  search: z.string().trim().min(1, 'is required').max(100, 'is at most 100 characters'),
-  ...pageArgsShape,
-});
+export const OrganizationsArgs = argsType(
+  'OrganizationsArgs',
+  // `search` first: its message comes first in invalidFields, as before; the SDL lists the page first.
+  z.object({
+    search: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(100, 'is at most 100 characters')
+      .describe('Organization code (prefix) or part of its name, as "Hint: Org Code, Org Name".'),
+    ...pageArgsShape,
+  }),
+  { extends: PageArgs },
+);
+export type OrganizationsArgs = InstanceType<typeof OrganizationsArgs>;

@@ -1,9 +1,8 @@
-import { Arg, Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
-import { z } from 'zod';
-import { PageType, toPage, validateArgs } from '@ecg/infrastructure';
+import { Args, Ctx, ObjectType, Query, Resolver } from 'type-graphql';
+import { PageType, toPage } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
-import { organizationCode, OrganizationsArgs, organizationsArgs } from './organization.inputs';
+import { OrganizationCodeArgs, OrganizationsArgs } from './organization.inputs';
 import { searchOrganizations } from './organization.search';
 
 @ObjectType({
@@ -15,14 +14,12 @@ export class OrganizationPage extends PageType(Organization) {}
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'The organization with this code, or null.' })
-  organization(@Arg('code', () => String) code: string, @Ctx() context: OrganizationContext) {
-    const args = validateArgs(z.object({ code: organizationCode }), { code });
-    return context.loaders.organization.byCode.load(args.code);
+  organization(@Args(() => OrganizationCodeArgs) { code }: OrganizationCodeArgs, @Ctx() context: OrganizationContext) {
+    return context.loaders.organization.byCode.load(code);
   }
 
   @Query(() => OrganizationPage, { description: 'Find organizations by code or name.' })
-  async organizations(@Args(() => OrganizationsArgs) input: OrganizationsArgs, @Ctx() context: OrganizationContext) {
-    const args = validateArgs(organizationsArgs, input);
+  async organizations(@Args(() => OrganizationsArgs) args: OrganizationsArgs, @Ctx() context: OrganizationContext) {
     const principal = context.principal;
     // Staff search every organization; a contact finds only its own.
     const onlyId = principal.kind === 'contact' ? principal.organizationId : undefined;
