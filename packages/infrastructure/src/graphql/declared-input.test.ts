@@ -4,7 +4,7 @@ import { Arg, Args, buildSchema, Query, registerEnumType, Resolver } from 'type-
 import { z } from 'zod';
 import { argsType, inputType } from './declared-input';
 import { PageArgs, pageArgsShape } from './pagination';
-import { validateArguments } from './validate';
+import { assertArgumentsDeclared, validateArguments } from './validate';
 
 enum Colour {
   RED = 'RED',
@@ -176,5 +176,17 @@ describe('the validate hook', () => {
   it('fails a scalar @Arg that no argsType declares, rather than let it through unchecked', async () => {
     const { errors } = await run('{ undeclared(name: "x") }');
     expect(errors?.[0].message).toMatch(/not declared with argsType/);
+  });
+
+  it('is checked at start too: a bare @Arg or an undeclared @ArgsType stops the schema build, naming it', () => {
+    expect(() => assertArgumentsDeclared([PeopleResolver])).toThrow(/PeopleResolver\.undeclared \(name\)/);
+    @Resolver()
+    class DeclaredResolver {
+      @Query(() => String)
+      declared(@Args(() => ImportArgs) args: ImportArgs) {
+        return args.csv;
+      }
+    }
+    expect(() => assertArgumentsDeclared([DeclaredResolver])).not.toThrow();
   });
 });

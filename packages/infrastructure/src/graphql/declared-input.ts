@@ -51,7 +51,7 @@ function baseType(schema: z.ZodType, path: string): unknown {
   // nativeEnum keeps the enum object itself: type-graphql finds the registered enum by it.
   if (schema instanceof z.ZodEnum) return schema.enum;
   if (schema instanceof z.ZodArray) {
-    const item = unwrap(schema.element as z.ZodType, path);
+    const item = unwrap(schema.element as z.ZodType);
     if (item.nullable) throw new Error(`${path}: nullable list items are not supported; give the type in \`fields\``);
     return [baseType(item.schema, path)];
   }
@@ -63,7 +63,7 @@ function baseType(schema: z.ZodType, path: string): unknown {
 }
 
 /** Peel optional, nullable, default, transform and describe off a field's schema. */
-function unwrap(field: z.ZodType, path: string) {
+function unwrap(field: z.ZodType) {
   let schema = field;
   const found: Omit<FieldShape, 'type'> = { nullable: false };
   for (;;) {
@@ -91,10 +91,10 @@ function declareFields(target: ClassType, schema: z.ZodObject, options: DeclareO
   for (const [name, field] of Object.entries(schema.shape)) {
     if (skip.has(name)) continue;
     const path = `${target.name}.${name}`;
-    const { nullable, defaultValue, description, schema: base } = unwrap(field as z.ZodType, path);
+    const { nullable, defaultValue, description, schema: base } = unwrap(field as z.ZodType);
     // Lazy, like every type-graphql thunk: an input type declared further down is found at build.
     const type = overrides[name] ?? (() => baseType(base, path));
-    Field(type as never, { nullable, defaultValue, description })(target.prototype as object, name);
+    Field(type as never, { nullable, defaultValue, description })(target.prototype, name);
   }
 }
 

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
-import { validateArguments } from './validate';
+import { assertArgumentsDeclared, validateArguments } from './validate';
 
 /** The federation directives any subgraph may use; composition needs them imported by name. */
 const FEDERATION_LINK =
@@ -27,6 +27,7 @@ export async function buildFederatedSchema(
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
   // Arguments are parsed by their zod declarations (declared-input.ts), never by class-validator.
+  assertArgumentsDeclared(options.resolvers);
   const schema = await buildSchema({ ...options, skipCheck: true, validate: false, validateFn: validateArguments });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -73,7 +73,7 @@ export const validateArguments: ValidatorFn = (value, type) => {
   if (!declared || !value || typeof value !== 'object') {
     // A programming error, found by the first test that calls the field: a scalar `@Arg` or a
     // hand-written `@ArgsType` would otherwise reach the resolver unchecked.
-    const name = typeof type === 'function' ? type.name : String(type);
+    const name = (type as { name?: string } | undefined)?.name ?? typeof type;
     throw new Error(`Arguments of type ${name} are not declared with argsType(): use @Args(() => SomeArgs)`);
   }
   const parsed = parseArguments(declared.schema, value, { multiline: declared.multiline }) as object;
@@ -81,3 +81,27 @@ export const validateArguments: ValidatorFn = (value, type) => {
   for (const key of Object.keys(instance)) delete instance[key];
   Object.assign(instance, parsed);
 };
+
+interface ArgumentParameter {
+  kind: string;
+  target: object;
+  methodName: string;
+  name?: string;
+  getType?: () => unknown;
+}
+
+/**
+ * At start rather than at the first call: every argument of these resolvers is an `argsType()`.
+ * Reads type-graphql's own metadata (a global it keeps, not exported by the package); when a
+ * later version keeps it elsewhere this check finds nothing and the hook's own check remains.
+ */
+export function assertArgumentsDeclared(resolvers: readonly unknown[]): void {
+  const storage = (globalThis as { TypeGraphQLMetadataStorage?: { params: ArgumentParameter[] } })
+    .TypeGraphQLMetadataStorage;
+  const undeclared = (storage?.params ?? [])
+    .filter((p) => resolvers.includes(p.target))
+    .filter((p) => p.kind === 'arg' || (p.kind === 'args' && !declaredArguments(p.getType?.())))
+    .map((p) => `${(p.target as { name: string }).name}.${p.methodName}${p.name ? ` (${p.name})` : ''}`);
+  if (undeclared.length)
+    throw new Error(`Arguments not declared with argsType(), use @Args(() => SomeArgs): ${undeclared.join(', ')}`);
+}
