@@ -16,8 +16,9 @@ import { z } from 'zod';
  * and `fields: { name: () => Type }` overrides where the schema cannot say (a custom scalar).
  *
  * Why zod first rather than class-validator decorators: the schemas also transform (trim, empty
- * means null, NFKC), refine across fields and are reused by routes that are not GraphQL (the
- * export); class-validator would only check, and every transform would stay hand-written.
+ * means null) and refine across fields (confirmPrimaryEmail); class-validator would only check,
+ * every transform would stay hand-written in the resolvers, and the decorators would be a second
+ * language beside the zod already used for configuration and routes.
  */
 
 /** A GraphQL type as type-graphql's `@Field(() => ...)` takes it. */
