@@ -119,6 +119,12 @@ async function main() {
       },
     ];
 
+    // BENCH_TARGETS=apollo (names: direct, apollo, hive-off, hive-on) measures some of them only,
+    // e.g. while profiling one path (BENCH_CPU_PROF); the ratios need `direct` and a gateway.
+    const keys = ['direct', 'apollo', 'hive-off', 'hive-on'];
+    const wanted = new Set((process.env.BENCH_TARGETS ?? keys.join(',')).split(','));
+    targets.splice(0, targets.length, ...targets.filter((_, i) => wanted.has(keys[i])));
+
     console.log(`Machine: ${machine()}`);
     console.log(
       `${CONTACTS} contacts; ${REQUESTS} requests per run, ${CONCURRENCY} at a time, ${ROUNDS} interleaved rounds (medians); each service its own process,`,
@@ -159,16 +165,18 @@ async function main() {
             )}                      ${cell(cpu('gateway'), 7)} ${cell(cpu('organization'), 5)} ${cell(cpu('contact'), 7)} ${cell(cpu('credential'), 5)} ${total.toFixed(2).padStart(6)}  ${(1000 / total).toFixed(0).padStart(6)}`,
         );
       }
-      const direct = summary.get('contact subgraph alone')!;
+      const direct = summary.get('contact subgraph alone');
       for (const name of ['Apollo gateway', 'Hive Gateway, merging off', 'Hive Gateway, merging on']) {
-        const s = summary.get(name)!;
+        const s = summary.get(name);
+        if (!direct || !s) continue;
         console.log(
           `  ${name} / contact subgraph alone: ${(s.perSecond / direct.perSecond).toFixed(2)}× by rate, ${(direct.cpu / s.cpu).toFixed(2)}× by Node CPU per request`,
         );
       }
       console.log('');
     }
-    await exportFigures(federation.urls.gateway, federation.pids.contact, organizationId, token);
+    if (!process.env.BENCH_TARGETS)
+      await exportFigures(federation.urls.gateway, federation.pids.contact, organizationId, token);
   } finally {
     await Promise.all(hives.map((h) => h.stop()));
     await federation.stop();

@@ -42,8 +42,13 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
     JWKS_URL: `http://127.0.0.1:${credential}/.well-known/jwks.json`,
   };
   const children: ChildProcess[] = [];
+  // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open it in
+  // Chrome DevTools or `node tools/dist/profile-summary.js <dir>`), to see where a request's time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`]
+    : [];
   const start = (entry: string) => {
-    const child = spawn(process.execPath, [resolve(ROOT, entry)], {
+    const child = spawn(process.execPath, [...profile, resolve(ROOT, entry)], {
       env: full,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
