@@ -3,7 +3,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { dropDatabase } from '@ecg/infrastructure';
 import { SUBGRAPHS } from './subgraphs';
 import { graphql, load, machine, startBenchFederation, type LoadResult } from './bench-processes';
 import { spawnHiveGateway } from './hive-gateway';
@@ -179,11 +178,7 @@ async function main() {
       await exportFigures(federation.urls.gateway, federation.pids.contact, organizationId, token);
   } finally {
     await Promise.all(hives.map((h) => h.stop()));
-    await federation.stop();
-    // The credential subgraph's database too: every run used to leave one behind.
-    await Promise.all(
-      [...databases, SUBGRAPHS.credential.loadConfig(federation.env).database].map((db) => dropDatabase(db)),
-    );
+    await federation.stop(); // and drops the databases
   }
 }
 

@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { hashPassword } from '@ecg/credential';
+import { onInterrupt } from './bench-processes';
 import { startLocalFederation } from './local-federation';
 
 // `npm run bench:login`: the cost of one password hash on this machine, sign-ins per second
@@ -30,6 +31,7 @@ async function main() {
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     LOGIN_LIMIT_PER_USER: '100000',
   });
+  onInterrupt(() => federation.stop({ dropDatabases: true }));
   try {
     const hashTimes: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { dropDatabase } from '@ecg/infrastructure';
 import { freePort } from './local-federation';
+import { SUBGRAPHS } from './subgraphs';
 
 // What the benchmarks share: the real services as separate processes (as `npm start` runs them),
 // CPU time per process read from /proc, and a closed-loop load generator.
@@ -14,6 +16,7 @@ export interface BenchFederation {
   env: NodeJS.ProcessEnv;
   urls: { gateway: string; organization: string; contact: string; credential: string };
   pids: { gateway: number; organization: number; contact: number; credential: number };
+  /** Stop the services and drop their databases (also done on Ctrl-C, SIGTERM and SIGHUP). */
   stop(): Promise<void>;
 }
 
@@ -41,7 +44,27 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
     CREDENTIAL_URL: url(credential),
     JWKS_URL: `http://127.0.0.1:${credential}/.well-known/jwks.json`,
   };
+  // Every database the services create, dropped when the benchmark ends, fails, or is interrupted
+  // (Ctrl-C, SIGTERM, SIGHUP): a benchmark's data set is large and nobody else would drop it.
+  const databases = (['organization', 'contact', 'credential'] as const).map(
+    (name) => SUBGRAPHS[name].loadConfig(full).database,
+  );
   const children: ChildProcess[] = [];
+  const stopChildren = () =>
+    Promise.all(
+      children.map((c) =>
+        c.exitCode === null && c.signalCode === null
+          ? new Promise((done) => (c.once('exit', done), c.kill('SIGTERM')))
+          : Promise.resolve(),
+      ),
+    );
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await stopChildren();
+      await Promise.all(databases.map((db) => dropDatabase(db)));
+    })());
+  onInterrupt(stop);
   // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it stops (open it in
   // Chrome DevTools or `node tools/dist/profile-summary.js <dir>`), to see where a request's time goes.
   const profile = process.env.BENCH_CPU_PROF
@@ -73,9 +96,17 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
     contact: start('subgraphs/contact/dist/index.js'),
     credential: start('subgraphs/credential/dist/index.js'),
   };
-  await Promise.all([healthy(organization), healthy(contact), healthy(credential)]);
-  const gatewayProcess = start('gateway/dist/index.js');
-  await healthy(gateway);
+  const gatewayProcess = await (async () => {
+    try {
+      await Promise.all([healthy(organization), healthy(contact), healthy(credential)]);
+      const started = start('gateway/dist/index.js');
+      await healthy(gateway);
+      return started;
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  })();
   return {
     env: full,
     urls: {
@@ -90,16 +121,17 @@ export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<Benc
       contact: subgraphs.contact.pid!,
       credential: subgraphs.credential.pid!,
     },
-    stop: async () => {
-      await Promise.all(
-        children.map((c) =>
-          c.exitCode === null && c.signalCode === null
-            ? new Promise((done) => (c.once('exit', done), c.kill('SIGTERM')))
-            : Promise.resolve(),
-        ),
-      );
-    },
+    stop,
   };
+}
+
+/** On Ctrl-C, SIGTERM or SIGHUP: `cleanup` (stop the services, drop the databases), then exit. */
+export function onInterrupt(cleanup: () => Promise<unknown>): void {
+  const interrupted = (signal: NodeJS.Signals) => {
+    console.error(`${signal}: stopping the services and dropping the benchmark's databases`);
+    void cleanup().finally(() => process.exit(130));
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, interrupted);
 }
 
 /** User + system CPU seconds a process has used so far. */

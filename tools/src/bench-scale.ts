@@ -3,10 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { dropDatabase } from '@ecg/infrastructure';
 import { SUBGRAPHS } from './subgraphs';
 import { nameGrams } from '@ecg/organization';
 import { graphql, machine, startBenchFederation } from './bench-processes';
+import { benchOrganizations } from './organization-generator';
 
 // `npm run bench:scale`: ORGANIZATIONS organizations and CONTACTS contacts loaded into MySQL/MariaDB
 // with SQL (BENCH_DATABASE_URL, default the local server), two of them large enough to export
@@ -19,58 +19,6 @@ const CONTACTS = Number(process.env.BENCH_SCALE_CONTACTS ?? 100_000);
 const EXPORT_SIZES = (process.env.BENCH_SCALE_EXPORT_SIZES ?? '2000,10000').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SCALE_SAMPLES ?? 100);
 const STAFF = { email: 'scale@bench.example', password: randomBytes(18).toString('base64url') };
-
-const PLACES = [
-  'North',
-  'South',
-  'Lake',
-  'River',
-  'Oak',
-  'Pine',
-  'Hill',
-  'Valley',
-  'San',
-  'Santa',
-  'Los',
-  'Mount',
-  'Green',
-  'Red',
-  'Clear',
-  'Elk',
-  'Bear',
-  'Wolf',
-  'Ash',
-  'Cedar',
-];
-const SUFFIXES = [
-  'field',
-  'ton',
-  'ville',
-  'wood',
-  'dale',
-  'brook',
-  'ford',
-  'haven',
-  'port',
-  'view',
-  'ridge',
-  'side',
-  'burg',
-  'mont',
-  'crest',
-];
-const KINDS = [
-  'UNIFIED SCHOOL DISTRICT',
-  'ELEMENTARY SCHOOL DISTRICT',
-  'COUNTY OFFICE OF EDUCATION',
-  'HIGH SCHOOL DISTRICT',
-  'NHS TRUST',
-  'CHARTER SCHOOL',
-];
-const pick = <T>(list: T[], i: number) => list[i % list.length];
-/** Names mostly from a small vocabulary, one in 500 with a rare word: searches hit both kinds. */
-const organizationName = (i: number) =>
-  `${pick(PLACES, i * 7).toUpperCase()}${pick(SUFFIXES, i * 13).toUpperCase()} ${i % 500 === 0 ? `QUIXOTE${i} ` : ''}${pick(KINDS, i * 3)}`;
 
 async function insertRows(dataSource: DataSource, table: string, columns: string[], rows: unknown[][], ignore = false) {
   for (let start = 0; start < rows.length; start += 1000) {
@@ -116,11 +64,7 @@ async function main() {
   try {
     await Promise.all([organizations.initialize(), contacts.initialize()]);
     const loadStart = performance.now();
-    const orgs = Array.from({ length: ORGANIZATIONS }, (_, i) => ({
-      id: randomUUID(),
-      code: String(10000 + i),
-      name: organizationName(i),
-    }));
+    const orgs = benchOrganizations(ORGANIZATIONS);
     await insertRows(
       organizations,
       'organization',
@@ -256,8 +200,7 @@ async function main() {
       );
   } finally {
     await Promise.all([organizations, contacts].map((d) => (d.isInitialized ? d.destroy() : Promise.resolve())));
-    await federation.stop();
-    await Promise.all(databases.map((db) => dropDatabase(db)));
+    await federation.stop(); // and drops the databases (on Ctrl-C too)
   }
 }
 
