@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { Brackets, type DataSource } from 'typeorm';
 import * as organizationSubgraph from '@ecg/organization';
 import {
@@ -18,6 +17,7 @@ import {
   SEARCH_COUNT_LIMIT,
   searchOrganizations,
 } from '../subgraphs/organization/src/organization/organization.search';
+import { generateOrganizations, random } from '../tools/src/organization-generator';
 import { uniqueDatabaseUrl } from './support/database';
 
 // Issue 16: the organization search goes through an index (codes by prefix on the code index,
@@ -40,97 +40,6 @@ function referenceSearch(dataSource: DataSource, search: string, page: PageReque
     );
   if (onlyId) query.andWhere('o.id = :onlyId', { onlyId });
   return query.orderBy('o.code', 'ASC').skip(pageOffset(page)).take(page.pageSize).getManyAndCount();
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const PLACES = [
-  'North',
-  'South',
-  'Lake',
-  'River',
-  'Oak',
-  'Pine',
-  'Hill',
-  'Valley',
-  'San',
-  'Santa',
-  'Los',
-  'Mount',
-  'Green',
-  'Red',
-  'Clear',
-  'Elk',
-  'Bear',
-  'Wolf',
-  'Ash',
-  'Cedar',
-];
-const SUFFIXES = [
-  'field',
-  'ton',
-  'ville',
-  'wood',
-  'dale',
-  'brook',
-  'ford',
-  'haven',
-  'port',
-  'view',
-  'ridge',
-  'side',
-  'burg',
-  'mont',
-  'crest',
-];
-const KINDS = [
-  'UNIFIED SCHOOL DISTRICT',
-  'ELEMENTARY SCHOOL DISTRICT',
-  'COUNTY OFFICE OF EDUCATION',
-  'HIGH SCHOOL DISTRICT',
-  'NHS TRUST',
-  'CHARTER SCHOOL',
-  'COMMUNITY COLLEGE',
-];
-const ODD = [
-  'Écoles Réunies',
-  "St. Mary's",
-  '100% Kids',
-  'A_B Academy',
-  'Smith!Jones',
-  'Ñandú',
-  'Ütopia',
-  'ab',
-  'X',
-  'Zz  Top',
-];
-
-function generate(count: number) {
-  const next = random(16);
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
-  const codes = new Set<string>();
-  const rows: { id: string; code: string; name: string }[] = [];
-  while (rows.length < count) {
-    const code =
-      next() < 0.9
-        ? String(10000 + Math.floor(next() * 89999))
-        : `${pick(['A', 'B', 'x'])}${Math.floor(next() * 9999)}`;
-    if (codes.has(code.toLowerCase())) continue;
-    codes.add(code.toLowerCase());
-    const place = `${pick(PLACES)}${pick(SUFFIXES)}`;
-    const name =
-      next() < 0.05 ? `${pick(ODD)} ${place}` : `${next() < 0.5 ? place.toUpperCase() : place} ${pick(KINDS)}`;
-    rows.push({ id: randomUUID(), code, name });
-  }
-  return rows;
 }
 
 /** Searches people type: code prefixes, pieces of names in any case, rarities, wildcards, nothing. */
@@ -182,7 +91,7 @@ function searches(rows: { code: string; name: string }[]) {
 }
 
 async function checkEquivalence(dataSource: DataSource) {
-  const rows = generate(ORGANIZATIONS);
+  const rows = generateOrganizations(ORGANIZATIONS);
   // Written through TypeORM as the service writes (the subscriber keeps the grams), half renamed afterwards.
   for (let start = 0; start < rows.length; start += 500) {
     await dataSource.transaction((manager) =>
