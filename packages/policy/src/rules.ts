@@ -1,9 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { allow, chain, deny, or, rule, shield } from 'graphql-shield';
+import { allow, chain, deny, or, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ErrorCode } from './errors';
 import { atLeast, levelFor, type Level } from './capability-matrix';
 import type { Principal } from './principal';
+import { decideRule, fieldGuards, SYNCHRONOUS } from './field-guards';
 import { unauthenticated } from './token-verifier';
 
 export interface AuthContext {
@@ -84,14 +85,16 @@ const once = (name: string, make: () => ReturnType<ReturnType<typeof rule>>) =>
 export function can(functionKey: string, level: Exclude<Level, 'NONE'>, scope: ScopeOf, scopeName: string) {
   levelFor([], functionKey); // fail at start, not at request time, on a function the matrix lacks
   return once(`can:${functionKey}:${level}:${scopeName}`, () =>
-    rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'no_cache' })(
-      async (parent, args, context: AuthContext) => {
-        const principal = context.principal;
-        // Only a contact's decision depends on the organization: don't load it for anyone else.
-        const organizationId = principal.kind === 'contact' ? await scope(parent, args, context) : null;
-        return decide(principal, functionKey, level, organizationId);
-      },
-    ),
+    rule(`can:${functionKey}:${level}:${scopeName}`, { cache: 'no_cache' })((parent, args, context: AuthContext) => {
+      const principal = context.principal;
+      // Only a contact's decision depends on the organization: don't load it for anyone else.
+      if (principal.kind !== 'contact') return decide(principal, functionKey, level, null);
+      // Synchronous unless the scope loads (then the field waits for it).
+      const organizationId = scope(parent, args, context);
+      return organizationId instanceof Promise
+        ? organizationId.then((id) => decide(principal, functionKey, level, id))
+        : decide(principal, functionKey, level, organizationId);
+    }),
   );
 }
 
@@ -134,18 +137,20 @@ export type RuleTree = IRules;
  * with the request (shield's own "strict" cache hashes every parent, which cost more than it saved).
  */
 export function oncePerObject(name: string, inner: AnyRule): Rule {
-  const decisions = new WeakMap<object, WeakMap<object, ReturnType<AnyRule['resolve']>>>();
+  const decisions = new WeakMap<object, WeakMap<object, ReturnType<typeof decideRule>>>();
   const memo = rule(`oncePerObject:${name}`, { cache: 'no_cache' })(() => false);
-  memo.resolve = (parent, args, context, info, options) => {
+  // A decision, or its promise when a rule on the way loads something: shield awaits either.
+  memo.resolve = ((parent, args, context, info, options) => {
     if (parent === null || typeof parent !== 'object' || context === null || typeof context !== 'object')
-      return inner.resolve(parent, args, context, info, options);
+      return decideRule(inner, parent, args, context, info, options);
     let perRequest = decisions.get(context);
     if (!perRequest) decisions.set(context, (perRequest = new WeakMap()));
-    let decision = perRequest.get(parent);
-    if (!decision) perRequest.set(parent, (decision = inner.resolve(parent, args, context, info, options)));
+    if (perRequest.has(parent)) return perRequest.get(parent)!;
+    const decision = decideRule(inner, parent, args, context, info, options);
+    perRequest.set(parent, decision);
     return decision;
-  };
-  return memo;
+  }) as Rule['resolve'];
+  return Object.assign(memo, { [SYNCHRONOUS]: true });
 }
 
 export interface PermissionOptions {
@@ -178,22 +183,19 @@ export function permissions(rules: IRules, publicEntityTypes: string[] = [], opt
           ),
         }
       : {};
-  return shield<unknown, AuthContext, unknown>(
+  // Shield's semantics with `debug` and `allowExternalErrors` on: what a resolver or rule throws is
+  // rethrown rather than returned as a value (a returned error from another realm, a driver's
+  // socket error, is not `instanceof Error` to graphql-js and would be served as data; thrown, it
+  // becomes a proper error, SERVICE_UNAVAILABLE for the database). Decided synchronously where
+  // the rules allow (field-guards.ts).
+  return fieldGuards<AuthContext>(
     {
       ...tree,
-      ...(mutations as IRules),
+      ...mutations,
       Query: { ...(tree.Query ?? {}), _service: allow, _entities: entities },
       _Service: allow,
     },
-    {
-      fallbackRule: deny,
-      allowExternalErrors: true,
-      fallbackError: () => forbidden(),
-      // Rethrow what a resolver or rule throws rather than return it as a value: a returned error
-      // from another realm (a driver's socket error) is not `instanceof Error` to graphql-js and
-      // would be served as data; thrown, it becomes a proper error (SERVICE_UNAVAILABLE for the database).
-      debug: true,
-    },
+    { fallbackRule: deny, fallbackError: () => forbidden() },
   );
 }
 
