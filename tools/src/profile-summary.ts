@@ -23,8 +23,8 @@ function owner(url: string, name: string): string {
     const parts = url.slice(modules + 14).split('/');
     return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
   }
-  const own = /\/(subgraphs\/[\w-]+|gateway|tools)\/dist\//.exec(url);
-  if (own) return `ecg:${own[1].replace('subgraphs/', '')}`;
+  const own = /\/((?:subgraphs|packages)\/[\w-]+|gateway|tools)\/dist\//.exec(url);
+  if (own) return `ecg:${own[1].replace(/^(subgraphs|packages)\//, '')}`;
   return url.startsWith('node:') ? 'node:internal' : url;
 }
 
