@@ -72,7 +72,10 @@ export async function spawnHiveGateway(
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  // Not left running when this process exits without stopping it (a benchmark interrupted).
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
+  const exited = new Promise<void>((done) => child.once('exit', () => (process.off('exit', orphaned), done())));
   const url = await new Promise<string>((done, fail) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
