@@ -10,12 +10,10 @@ type IOptionsConstructor = Parameters<typeof shield>[1];
  * the rules can be: shield's own field middleware and every rule's `resolve` are `async`, so each
  * field of each row (a page of 100 contacts has 600) cost a handful of promises and graphql-js
  * completed every scalar asynchronously. Same rules, same order, same answers: a rule that
- * returns a promise is awaited; anything this does not know (and, or, race, not, input rules)
- * is left to shield's own `resolve`.
+ * returns a promise is awaited; what this does not know (and, race, not) is left to shield's
+ * own `resolve`.
  */
 
-// What graphql-shield's classes look like from here: they are not exported, so the kinds are
-// told apart by the constructors of instances made once.
 type Decision = boolean | string | Error;
 type Context = { _shield?: { cache: Record<string, unknown> } } | null | undefined;
 interface AnyRule {
@@ -28,6 +26,8 @@ interface PlainRule extends AnyRule {
 interface LogicRule extends AnyRule {
   getRules(): AnyRule[];
 }
+// graphql-shield does not export its rule classes: the kinds are told apart by the constructors
+// of instances made once.
 const RULE = rule('fieldGuards:probe')(() => true).constructor;
 const OR = or().constructor;
 const TRUE = allow.constructor;
@@ -38,7 +38,7 @@ const CHAIN = chain().constructor;
 export const SYNCHRONOUS = Symbol('decides synchronously when it can');
 
 export interface GuardOptions {
-  /** As shield's `debug`: a rule that throws fails the field with that error (always on here). */
+  /** What a refused field answers (shield's `fallbackError`). */
   fallbackError: (err: unknown, parent: unknown, args: unknown, ctx: unknown, info: GraphQLResolveInfo) => Error;
 }
 
