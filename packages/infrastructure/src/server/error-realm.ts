@@ -36,6 +36,6 @@ function thisRealm(error: unknown): unknown {
 }
 
 /** A promise rejected with whatever was thrown, as an `async` function's would be. */
-export const failed = async (error: unknown): Promise<never> => {
+const failed = async (error: unknown): Promise<never> => {
   throw error;
 };
