@@ -12,12 +12,17 @@ const WEB = join(ROOT, 'clients/web');
 const COPY = join(WEB, 'node_modules/.cache', `web-build-check-${process.pid}`);
 const OPERATIONS = join(COPY, 'src/graphql/operations');
 const GENERATED = join(COPY, 'src/graphql/generated.ts');
+// The TypeScript client's files the app reads too (tools/src/codegen.ts: SHARED), copied beside it.
+const SHARED = join(COPY, 'shared');
 
 beforeAll(() => {
   rmSync(COPY, { recursive: true, force: true });
   mkdirSync(COPY, { recursive: true });
   cpSync(join(WEB, 'src'), join(COPY, 'src'), { recursive: true });
   cpSync(join(WEB, 'tsconfig.json'), join(COPY, 'tsconfig.json'));
+  mkdirSync(SHARED);
+  for (const file of ['fragments.graphql', 'self-service.graphql'])
+    cpSync(join(ROOT, 'clients/typescript/operations', file), join(SHARED, file));
 });
 afterAll(() => rmSync(COPY, { recursive: true, force: true }));
 
@@ -26,10 +31,12 @@ const typeCheck = () =>
     encoding: 'utf8',
   });
 
+const sharedFiles = () => readdirSync(SHARED).map((f) => join(SHARED, f));
+
 /** The generator's plugins are ES modules jest's sandbox cannot load: run it in Node (tools/dist, built by `npm test`'s pretest). */
 function generate(supergraphFile: string): { ok: boolean; output: string } {
   const script = `require(${JSON.stringify(join(ROOT, 'tools/dist/codegen.js'))})
-    .generateClientTypes({ operationsDir: ${JSON.stringify(OPERATIONS)}, generated: ${JSON.stringify(GENERATED)} }, require('fs').readFileSync(${JSON.stringify(supergraphFile)}, 'utf8'))
+    .generateClientTypes({ operationsDir: ${JSON.stringify(OPERATIONS)}, shared: ${JSON.stringify(sharedFiles())}, generated: ${JSON.stringify(GENERATED)} }, require('fs').readFileSync(${JSON.stringify(supergraphFile)}, 'utf8'))
     .then((code) => require('fs').writeFileSync(${JSON.stringify(GENERATED)}, code), (e) => { console.error(e.message); process.exit(1); });`;
   const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
   return { ok: run.status === 0, output: run.stdout + run.stderr };
@@ -50,11 +57,8 @@ it('fails the web build when the schema loses a field a page uses, and passes un
   expect(refused.output).toMatch(/previousLogin/);
 
   // The operations drop the field: the types generate, and the pages that show it fail the type check.
-  for (const file of readdirSync(OPERATIONS))
-    writeFileSync(
-      join(OPERATIONS, file),
-      readFileSync(join(OPERATIONS, file), 'utf8').replace(/\bpreviousLogin\b/g, ''),
-    );
+  for (const file of [...readdirSync(OPERATIONS).map((f) => join(OPERATIONS, f)), ...sharedFiles()])
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\bpreviousLogin\b/g, ''));
   expect(generate(changed)).toMatchObject({ ok: true });
   const checked = typeCheck();
   expect(checked.status).not.toBe(0);

@@ -46,6 +46,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a form says when the page found something to correct: the fields say what. */
+export const FIX_FIELDS = 'Some answers need correcting: see the messages beside the fields.';
+
 /**
  * What to tell a person, in plain words, with what to do next. Pages pass their own words for
  * the codes that mean something particular to them; the rest have one explanation everywhere.
@@ -64,9 +67,7 @@ export function explain(error: unknown, own: Record<string, string> = {}): strin
     case 'FORBIDDEN':
       return 'You are not allowed to do this. If you need to, ask an administrator of your organization.';
     case 'BAD_USER_INPUT':
-      return Object.keys(error.fields).length
-        ? 'Some answers need correcting: see the messages beside the fields.'
-        : error.message;
+      return Object.keys(error.fields).length ? FIX_FIELDS : error.message;
     case 'INTERNAL_SERVER_ERROR':
       return 'Something went wrong on our side. Try again in a minute; if it keeps happening, tell your administrator.';
     default:

@@ -1,15 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, explain } from '../api/api-error';
+import { ApiError, explain, FIX_FIELDS } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
+import { FormActions } from '../components/form-actions';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, sentence } from '../components/password-rules';
+import { Pager } from '../components/pager';
+import { SecurityEventsTable } from '../components/security-events-table';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { TextField } from '../components/text-field';
+import { useChangePassword } from '../components/use-new-password';
 import { useNotice } from '../components/use-notice';
-import { actorName, eventName, failureName, statusName, when } from '../format';
+import { actorName, failureName, statusName, when } from '../format';
 import {
   ConfirmTotpEnrolmentDocument,
   MyAccountDocument,
@@ -18,7 +21,7 @@ import {
   StartTotpEnrolmentDocument,
   type MyAccountQuery,
 } from '../graphql/generated';
-import { changePassword, signOut, switchOrganization } from '../session/session';
+import { signOut, switchOrganization } from '../session/session';
 import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
 import { PasskeysPanel } from './account-passkeys';
@@ -76,51 +79,18 @@ function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: strin
         <p>No security events yet.</p>
       ) : (
         <>
-          <div className="table-scroll" role="region" aria-labelledby="events-heading" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Your security events, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What happened</th>
-                  <th scope="col">By</th>
-                  <th scope="col">From address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.items.map((event) => (
-                  <tr key={event.id}>
-                    <td>{when(event.at)}</td>
-                    <td>{eventName(event.type)}</td>
-                    <td>{actorName(event.actorKind, event.actorId, myId)}</td>
-                    <td>{event.clientAddress ?? 'Unknown'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <nav className="pager" aria-label="Security events pages">
+          <SecurityEventsTable
+            headingId="events-heading"
+            caption="Your security events, newest first"
+            events={events.items}
+            by={(event) => actorName(event.actorKind, event.actorId, myId)}
+          />
+          <Pager label="Security events pages" page={events.page} pageCount={events.pageCount} onPage={onPage}>
             <p className="pager-position">
               Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} -{' '}
               {Math.min(events.page * events.pageSize, events.totalCount)} of {events.totalCount}
             </p>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={events.page <= 1}
-              onClick={() => onPage(events.page - 1)}
-            >
-              Previous
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={events.page >= events.pageCount}
-              onClick={() => onPage(events.page + 1)}
-            >
-              Next
-            </button>
-          </nav>
+          </Pager>
         </>
       )}
     </section>
@@ -128,51 +98,27 @@ function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: strin
 }
 
 function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
-  const [current, setCurrent] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({
-    current: [],
-    newPassword: [],
-    confirmation: [],
+  const form = useChangePassword({
+    missing: 'Enter your current password.',
+    wrong: 'The current password is not correct. Type the password you signed in with.',
   });
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    const found = {
-      current: current ? [] : ['Enter your current password.'],
-      ...checkNewPassword(newPassword, confirmation),
-    };
-    setErrors(found);
+    if (form.busy) return;
     setOutcome(null);
-    if (found.current.length || found.newPassword.length || found.confirmation.length) {
-      setOutcome({ ok: false, message: 'Some answers need correcting: see the messages beside the fields.' });
+    if (!form.check()) {
+      setOutcome({ ok: false, message: FIX_FIELDS });
       return;
     }
-    setBusy(true);
     try {
-      await changePassword(current, newPassword);
-      setCurrent('');
-      setNewPassword('');
-      setConfirmation('');
+      await form.send();
+      form.clear();
       setOutcome({ ok: true });
       onChanged();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        setErrors({
-          current: (error.fields.currentPassword ?? []).map(
-            () => 'The current password is not correct. Type the password you signed in with.',
-          ),
-          newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
-          confirmation: [],
-        });
-      }
       setOutcome({ ok: false, message: explain(error) });
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -181,27 +127,10 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       <h2 id="password-heading">Change password</h2>
       {outcome?.ok && <Notice>Your password is changed. Your other browsers and devices are signed out.</Notice>}
       {outcome && !outcome.ok && <ErrorMessage>{outcome.message}</ErrorMessage>}
-      <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          errors={errors.current}
-        />
-        <NewPasswordFields
-          newPassword={newPassword}
-          confirmation={confirmation}
-          onNewPassword={setNewPassword}
-          onConfirmation={setConfirmation}
-          errors={errors}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Change password
-          </button>
-        </div>
+      <form onSubmit={submit} noValidate aria-busy={form.busy}>
+        <TextField label="Current password" type="password" autoComplete="current-password" {...form.currentField} />
+        <NewPasswordFields {...form.newPasswordFields} />
+        <FormActions submit="Change password" />
       </form>
     </section>
   );

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, explain } from '../api/api-error';
+import { explain, FIX_FIELDS } from '../api/api-error';
+import { FormActions } from '../components/form-actions';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, sentence } from '../components/password-rules';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { TextField } from '../components/text-field';
-import { changePassword, signOut } from '../session/session';
+import { useChangePassword } from '../components/use-new-password';
+import { signOut } from '../session/session';
 
 /**
  * The second step of the first sign-in: the temporary password from the registration email
@@ -19,52 +20,33 @@ export function ChoosePassword({
   temporaryPassword: string | null;
   onDone: () => void;
 }) {
-  const [current, setCurrent] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ current: string[]; newPassword: string[]; confirmation: string[] }>({
-    current: [],
-    newPassword: [],
-    confirmation: [],
-  });
+  const form = useChangePassword(
+    {
+      missing: 'Enter the temporary password from your registration email.',
+      wrong: 'The temporary password is not correct. Copy it again from your registration email.',
+    },
+    temporaryPassword,
+  );
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
-    const found = {
-      current: temporaryPassword || current ? [] : ['Enter the temporary password from your registration email.'],
-      ...checkNewPassword(newPassword, confirmation),
-    };
-    setErrors(found);
-    if (found.current.length || found.newPassword.length || found.confirmation.length) {
-      setFailure('Some answers need correcting: see the messages beside the fields.');
+    if (form.busy) return;
+    if (!form.check()) {
+      setFailure(FIX_FIELDS);
       return;
     }
-    setBusy(true);
     setFailure(null);
     try {
-      await changePassword(temporaryPassword ?? current, newPassword);
+      await form.send();
       onDone();
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
-        setErrors({
-          current: (error.fields.currentPassword ?? []).map(
-            () => 'The temporary password is not correct. Copy it again from your registration email.',
-          ),
-          newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
-          confirmation: [],
-        });
-      }
       setFailure(
         explain(error, {
           UNAUTHENTICATED:
             'Your temporary sign-in has ended. Sign in again with the temporary password from your email.',
         }),
       );
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -75,32 +57,21 @@ export function ChoosePassword({
         password then stops working.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <form onSubmit={submit} noValidate aria-busy={busy}>
+      <form onSubmit={submit} noValidate aria-busy={form.busy}>
         {!temporaryPassword && (
           <TextField
             label="Temporary password"
             type="password"
             autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            errors={errors.current}
+            {...form.currentField}
           />
         )}
-        <NewPasswordFields
-          newPassword={newPassword}
-          confirmation={confirmation}
-          onNewPassword={setNewPassword}
-          onConfirmation={setConfirmation}
-          errors={errors}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Change password
-          </button>
+        <NewPasswordFields {...form.newPasswordFields} />
+        <FormActions submit="Change password">
           <button type="button" className="button button-secondary" onClick={() => void signOut()}>
             Sign out
           </button>
-        </div>
+        </FormActions>
       </form>
     </Page>
   );

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
-import { TextField } from '../components/text-field';
+import { ORGANIZATION_SEARCH, SearchForm } from '../components/search-form';
 import { FindAdministratorsDocument, type FindAdministratorsQuery } from '../graphql/generated';
 
 type Entry = FindAdministratorsQuery['findAdministrators'][number];
@@ -45,8 +45,7 @@ export function FindAdministratorPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (busy) return;
     const text = search.trim();
     setFailure(null);
@@ -79,20 +78,14 @@ export function FindAdministratorPage() {
         re-enroll you. Search for your organization to see whom to ask.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <form onSubmit={submit} noValidate aria-busy={busy} role="search">
-        <TextField
-          label="Search for Organization (Hint: Org Code, Org Name)"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          errors={problems}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        label={ORGANIZATION_SEARCH}
+        value={search}
+        onChange={setSearch}
+        errors={problems}
+        onSearch={() => void submit()}
+        busy={busy}
+      />
       {result && (
         <section aria-labelledby="results-heading" className="results">
           <div role="status">

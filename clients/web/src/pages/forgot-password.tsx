@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
+import { FormActions } from '../components/form-actions';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
-import { TextField } from '../components/text-field';
+import { UserNameField, USER_NAME_MISSING } from '../components/user-name-field';
 import { RequestPasswordResetDocument } from '../graphql/generated';
 
 /** The same confirmation for every name: the page never tells whether a login exists. */
@@ -18,7 +19,7 @@ export function ForgotPasswordPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    setMissing(userName.trim() ? [] : ['Enter your user name: it is your email address.']);
+    setMissing(userName.trim() ? [] : [USER_NAME_MISSING]);
     setFailure(null);
     if (!userName.trim()) return;
     setBusy(true);
@@ -57,22 +58,8 @@ export function ForgotPasswordPage() {
         <>
           {failure && <ErrorMessage>{failure}</ErrorMessage>}
           <form onSubmit={submit} noValidate aria-busy={busy}>
-            <TextField
-              label="User Name (Email ID)"
-              type="email"
-              inputMode="email"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              value={userName}
-              onChange={(e) => setUserName(e.target.value)}
-              errors={missing}
-            />
-            <div className="actions">
-              <button type="submit" className="button">
-                Send reset link
-              </button>
-            </div>
+            <UserNameField value={userName} onChange={setUserName} errors={missing} />
+            <FormActions submit="Send reset link" />
           </form>
           <p>
             <Link to="/sign-in">Back to Sign In</Link>

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
+import { FormActions } from '../components/form-actions';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
-import { checkNewPassword, sentence } from '../components/password-rules';
 import { NewPasswordFields } from '../components/new-password-fields';
+import { useNewPassword } from '../components/use-new-password';
 import { ResetPasswordDocument } from '../graphql/generated';
 import type { SignInState } from './sign-in';
 
@@ -14,12 +15,7 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<{ newPassword: string[]; confirmation: string[] }>({
-    newPassword: [],
-    confirmation: [],
-  });
+  const password = useNewPassword();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,26 +35,21 @@ export function ResetPasswordPage() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
-    const found = checkNewPassword(newPassword, confirmation);
-    setErrors(found);
+    const fine = password.check();
     setFailure(null);
-    if (found.newPassword.length || found.confirmation.length) {
+    if (!fine) {
       setFailure(new ApiError('', 'BAD_USER_INPUT', { newPassword: [] }));
       return;
     }
     setBusy(true);
     try {
-      await request(ResetPasswordDocument, { token, newPassword });
+      await request(ResetPasswordDocument, { token, newPassword: password.newPassword });
       const state: SignInState = {
         notice: 'Your password has been reset, and your login is unlocked. Sign in with your new password.',
       };
       navigate('/sign-in', { replace: true, state });
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
-        setErrors({
-          newPassword: (error.fields.newPassword ?? []).map((p) => sentence('New password', p)),
-          confirmation: [],
-        });
+      password.refused(error);
       setFailure(error);
     } finally {
       setBusy(false);
@@ -80,18 +71,8 @@ export function ResetPasswordPage() {
       )}
       <p>Choose a new password for your self-service login.</p>
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <NewPasswordFields
-          newPassword={newPassword}
-          confirmation={confirmation}
-          onNewPassword={setNewPassword}
-          onConfirmation={setConfirmation}
-          errors={errors}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Reset password
-          </button>
-        </div>
+        <NewPasswordFields {...password.fields} />
+        <FormActions submit="Reset password" />
       </form>
     </Page>
   );

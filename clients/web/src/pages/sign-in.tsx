@@ -1,9 +1,11 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { ApiError, explain } from '../api/api-error';
+import { ApiError, explain, FIX_FIELDS } from '../api/api-error';
+import { FormActions } from '../components/form-actions';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
+import { UserNameField, USER_NAME_MISSING } from '../components/user-name-field';
 import { useNotice } from '../components/use-notice';
 import {
   signIn,
@@ -149,13 +151,13 @@ export function SignInPage() {
     if (busy) return;
     dismissNotice();
     const found = {
-      userName: userName.trim() ? [] : ['Enter your user name: it is your email address.'],
+      userName: userName.trim() ? [] : [USER_NAME_MISSING],
       password: password ? [] : ['Enter your password.'],
     };
     setMissing(found);
     if (found.userName.length || found.password.length) {
       setFailure(
-        new ApiError('Some answers need correcting: see the messages beside the fields.', 'BAD_USER_INPUT', {
+        new ApiError(FIX_FIELDS, 'BAD_USER_INPUT', {
           form: [],
         }),
       );
@@ -182,17 +184,7 @@ export function SignInPage() {
       {restartNotice && <ErrorMessage>{restartNotice}</ErrorMessage>}
       {failure !== null && <FailedSignIn error={failure} />}
       <form onSubmit={submit} noValidate aria-busy={busy}>
-        <TextField
-          label="User Name (Email ID)"
-          type="email"
-          inputMode="email"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={userName}
-          onChange={(e) => setUserName(e.target.value)}
-          errors={missing.userName}
-        />
+        <UserNameField value={userName} onChange={setUserName} errors={missing.userName} />
         <TextField
           label="Password"
           type="password"
@@ -201,11 +193,7 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={missing.password}
         />
-        <div className="actions">
-          <button type="submit" className="button">
-            Sign In
-          </button>
-        </div>
+        <FormActions submit="Sign In" />
       </form>
       <PasskeySignIn onOutcome={follow} />
       <ul className="links">

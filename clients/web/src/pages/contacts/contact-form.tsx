@@ -8,7 +8,7 @@ import { CONTACT_TYPES } from '../../contact-types';
 import {
   NewContactDocument,
   SaveContactDocument,
-  type ContactFormFragment,
+  type ContactDetailsFragment,
   type ContactStatus,
   type ContactType,
   type Gender,
@@ -65,7 +65,7 @@ const GENDERS: { value: Gender; label: string }[] = [
   { value: 'NOT_DISCLOSED', label: 'Not disclosed' },
 ];
 
-const valuesOf = (contact: ContactFormFragment | null): Values => ({
+const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   firstName: contact?.firstName ?? '',
   middleName: contact?.middleName ?? '',
   lastName: contact?.lastName ?? '',
@@ -108,10 +108,10 @@ const SAVE_CODES = {
 
 /** The Contact Details and Contact Types panels, and Save ("All changes successfully saved."). */
 export function ContactForm(props: {
-  contact: ContactFormFragment | null;
+  contact: ContactDetailsFragment | null;
   organizationId: string;
   editable: boolean;
-  onSaved: (contact: ContactFormFragment) => void;
+  onSaved: (contact: ContactDetailsFragment) => void;
   onReload: () => void;
 }) {
   const { contact, organizationId, editable, onSaved, onReload } = props;

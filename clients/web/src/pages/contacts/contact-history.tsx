@@ -1,5 +1,6 @@
 import { useQuery } from '../../api/use-query';
-import { actorName, eventName, when } from '../../format';
+import { SecurityEventsTable } from '../../components/security-events-table';
+import { actorName, when } from '../../format';
 import { ContactHistoryDocument } from '../../graphql/generated';
 
 const ACTIONS: Record<string, string> = { CREATE: 'Created', UPDATE: 'Updated', IMPORT_EMAIL: 'Email uploaded' };
@@ -47,28 +48,11 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
       {events && (
         <>
           <h3 id="login-events-heading">Security events of the login ({events.totalCount} in all, latest first)</h3>
-          <div className="table-scroll" role="region" aria-labelledby="login-events-heading" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">What happened</th>
-                  <th scope="col">By</th>
-                  <th scope="col">From address</th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.items.map((event) => (
-                  <tr key={event.id}>
-                    <td>{when(event.at)}</td>
-                    <td>{eventName(event.type)}</td>
-                    <td>{actorName(event.actorKind, null, undefined)}</td>
-                    <td>{event.clientAddress ?? 'Unknown'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SecurityEventsTable
+            headingId="login-events-heading"
+            events={events.items}
+            by={(event) => actorName(event.actorKind, null, undefined)}
+          />
         </>
       )}
     </section>

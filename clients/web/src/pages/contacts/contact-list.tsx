@@ -4,6 +4,7 @@ import { download } from '../../api/download';
 import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage } from '../../components/messages';
+import { Pager } from '../../components/pager';
 import { contactTypeNames } from '../../contact-types';
 import {
   ContactsSpreadsheetDocument,
@@ -162,40 +163,7 @@ export function ContactList(props: {
         </table>
       </div>
       {contacts.pageCount > 1 && (
-        <nav className="pager" aria-label="Contact pages">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={contacts.page <= 1}
-            onClick={() => goTo(1)}
-          >
-            First
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={contacts.page <= 1}
-            onClick={() => goTo(contacts.page - 1)}
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={contacts.page >= contacts.pageCount}
-            onClick={() => goTo(contacts.page + 1)}
-          >
-            Next
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={contacts.page >= contacts.pageCount}
-            onClick={() => goTo(contacts.pageCount)}
-          >
-            Last
-          </button>
-        </nav>
+        <Pager label="Contact pages" page={contacts.page} pageCount={contacts.pageCount} onPage={goTo} ends />
       )}
     </section>
   );

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import type { Me } from '../../api/use-me';
 import { ErrorMessage } from '../../components/messages';
-import { TextField } from '../../components/text-field';
+import { SearchForm } from '../../components/search-form';
 import { statusName } from '../../format';
 import { OrganizationLoginsDocument, type OrganizationLoginsQuery } from '../../graphql/generated';
 import { SelfServicePanel } from './self-service-panel';
@@ -31,8 +31,7 @@ export function LoginSearch({ me }: { me: Me }) {
       setFailure(explain(error));
     }
   }
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  function submit() {
     setSelected(null);
     setProblem(search.trim().length >= 3 ? [] : ['Type at least 3 characters of the user name (the email address).']);
     if (search.trim().length >= 3) void find();
@@ -47,20 +46,7 @@ export function LoginSearch({ me }: { me: Me }) {
         Find the login by its user name.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <form onSubmit={submit} noValidate role="search">
-        <TextField
-          label="User Name (Email ID)"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          errors={problem}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm label="User Name (Email ID)" value={search} onChange={setSearch} errors={problem} onSearch={submit} />
       {logins && logins.length === 0 && (
         <p role="status">No login of your organization has a user name containing “{search.trim()}”.</p>
       )}

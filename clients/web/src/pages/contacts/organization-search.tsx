@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { ErrorMessage } from '../../components/messages';
-import { TextField } from '../../components/text-field';
+import { ORGANIZATION_SEARCH, SearchForm } from '../../components/search-form';
 import { FindOrganizationsDocument, type FindOrganizationsQuery } from '../../graphql/generated';
 
 type Found = FindOrganizationsQuery['organizations']['items'];
@@ -14,8 +14,7 @@ export function OrganizationSearch({ onChoose }: { onChoose: (code: string) => v
   const [problem, setProblem] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     setFailure(null);
     if (!search.trim()) {
       setProblem(['Type an organization code, or a part of its name.']);
@@ -35,20 +34,14 @@ export function OrganizationSearch({ onChoose }: { onChoose: (code: string) => v
     <section aria-labelledby="org-search-heading" className="panel panel-first">
       <h2 id="org-search-heading">Search for Organization</h2>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      <form onSubmit={submit} noValidate role="search" className="inline-form">
-        <TextField
-          label="Search for Organization (Hint: Org Code, Org Name)"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          errors={problem}
-        />
-        <div className="actions">
-          <button type="submit" className="button">
-            Search
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        label={ORGANIZATION_SEARCH}
+        value={search}
+        onChange={setSearch}
+        errors={problem}
+        onSearch={() => void submit()}
+        className="inline-form"
+      />
       {found && found.length === 0 && (
         <p role="status">No organization matches “{search.trim()}”. Check the code, or try a part of the name.</p>
       )}
