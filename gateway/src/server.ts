@@ -14,7 +14,7 @@ import {
   jsonBody,
   listen,
   operationLog,
-  queryLimits,
+  edgeServerOptions,
   requestId,
   unexpectedErrors,
   type Logger,
@@ -94,17 +94,13 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
-  const limits = queryLimits(config.production, config.edge.maxQueryCost);
+  const edge = edgeServerOptions(config.production, config.edge);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    allowBatchedHttpRequests: false,
-    introspection: !config.production,
-    includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
+    ...edge,
     formatError: gatewayFormatError(config.edge.exposeStackTraces, logger),
     plugins: [
-      ...limits.plugins,
+      ...edge.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationLog<GatewayContext>(),

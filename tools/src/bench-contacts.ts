@@ -3,8 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { SUBGRAPHS } from './subgraphs';
-import { graphql, load, machine, startBenchFederation, type LoadResult } from './bench-processes';
+import { graphql, load, machine, startBenchDataSet, type LoadResult } from './bench-processes';
 import { spawnHiveGateway } from './hive-gateway';
 
 // `npm run bench:contacts`: pages of a 10,000-contact organization (MySQL/MariaDB at
@@ -26,19 +25,7 @@ const DIRECT = `query ($r: [_Any!]!, $page: Int!, $size: Int!) { _entities(repre
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const server = new URL(
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
-  );
-  server.pathname = `/ecgbench_${process.pid}`;
-  const federation = await startBenchFederation({
-    DATABASE_URL: server.toString(),
-    DEMO_DATA: 'false',
-    STAFF_EMAIL: STAFF.email,
-    STAFF_PASSWORD: STAFF.password,
-  });
-  const databases = (['organization', 'contact'] as const).map(
-    (name) => SUBGRAPHS[name].loadConfig(federation.env).database,
-  );
+  const { federation, databases } = await startBenchDataSet('ecgbench', STAFF);
   const hives: Awaited<ReturnType<typeof spawnHiveGateway>>[] = [];
   try {
     const organizationId = randomUUID();

@@ -20,6 +20,28 @@ export interface BenchFederation {
   stop(): Promise<void>;
 }
 
+/**
+ * The federation on empty databases of its own (`<label>_<pid>_*` on BENCH_DATABASE_URL's server,
+ * else the tests' MariaDB), no demo data, a staff login for the benchmark; and the organization and
+ * contact databases, which the benchmarks fill with SQL.
+ */
+export async function startBenchDataSet(label: string, staff: { email: string; password: string }) {
+  const server = new URL(
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
+  );
+  server.pathname = `/${label}_${process.pid}`;
+  const federation = await startBenchFederation({
+    DATABASE_URL: server.toString(),
+    DEMO_DATA: 'false',
+    STAFF_EMAIL: staff.email,
+    STAFF_PASSWORD: staff.password,
+  });
+  const databases = (['organization', 'contact'] as const).map(
+    (name) => SUBGRAPHS[name].loadConfig(federation.env).database,
+  );
+  return { federation, databases };
+}
+
 /** The three subgraphs and the Apollo gateway, built (`npm run build`), each in its own process. */
 export async function startBenchFederation(env: NodeJS.ProcessEnv): Promise<BenchFederation> {
   const [gateway, organization, contact, credential] = await Promise.all([

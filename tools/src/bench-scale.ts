@@ -3,9 +3,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { SUBGRAPHS } from './subgraphs';
 import { nameGrams } from '@ecg/organization';
-import { graphql, machine, startBenchFederation } from './bench-processes';
+import { graphql, machine, startBenchDataSet } from './bench-processes';
 import { benchOrganizations } from './organization-generator';
 
 // `npm run bench:scale`: ORGANIZATIONS organizations and CONTACTS contacts loaded into MySQL/MariaDB
@@ -45,19 +44,7 @@ async function timings(run: () => Promise<unknown>) {
 }
 
 async function main() {
-  const server = new URL(
-    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306',
-  );
-  server.pathname = `/ecgscale_${process.pid}`;
-  const federation = await startBenchFederation({
-    DATABASE_URL: server.toString(),
-    DEMO_DATA: 'false',
-    STAFF_EMAIL: STAFF.email,
-    STAFF_PASSWORD: STAFF.password,
-  });
-  const databases = (['organization', 'contact'] as const).map(
-    (name) => SUBGRAPHS[name].loadConfig(federation.env).database,
-  );
+  const { federation, databases } = await startBenchDataSet('ecgscale', STAFF);
   const [organizations, contacts] = databases.map(
     (db) => new DataSource({ type: 'mysql', url: db.kind === 'mysql' ? db.url : '' }),
   );

@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
 import { ErrorCode } from '@ecg/policy';
+import type { EdgeSettings } from '../server/edge-settings';
 import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
 /** Operations that check a secret: one per request, so aliases cannot multiply password guesses. */
@@ -59,5 +60,17 @@ export function queryLimits(production: boolean, maxCost: number) {
     plugins: [...plugins, queryCostLimit({ ...DEFAULT_COST_OPTIONS, maxCost })],
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: 3000 },
+  };
+}
+
+/**
+ * What the gateway and every subgraph tell Apollo Server alike: the query limits, no batches,
+ * introspection only outside production, stack traces only when EXPOSE_STACK_TRACES asks.
+ */
+export function edgeServerOptions(production: boolean, edge: EdgeSettings) {
+  return {
+    ...queryLimits(production, edge.maxQueryCost),
+    introspection: !production,
+    includeStacktraceInErrorResponses: edge.exposeStackTraces,
   };
 }

@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { permissions, remoteTokenVerifier, type TokenVerifier } from '@ecg/policy';
 import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, withStartupLock } from '../database/data-source';
-import { queryLimits } from '../graphql/limits';
+import { edgeServerOptions } from '../graphql/limits';
 import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
 import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
@@ -81,20 +81,16 @@ export async function startSubgraph<S = void>(
   for (const routes of modules.routes) routes(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
-  const limits = queryLimits(config.production, config.edge.maxQueryCost);
+  const edge = edgeServerOptions(config.production, config.edge);
   const apollo = new ApolloServer<BaseRequestContext>({
     schema,
-    validationRules: limits.validationRules,
-    parseOptions: limits.parseOptions,
-    allowBatchedHttpRequests: false,
-    introspection: !config.production,
-    includeStacktraceInErrorResponses: config.edge.exposeStackTraces,
+    ...edge,
     formatError: formatError(logger, config.edge.exposeStackTraces),
     // Cache control off: no field has a cache hint (answers are per caller), and the plugin, on by
     // default, wraps every field resolver of every row to compute a policy that is always "no cache".
     // Its one visible effect, `cache-control: no-store` on every answer, is kept by noStore.
     plugins: [
-      ...limits.plugins,
+      ...edge.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
