@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One fixed-window counter, shared by every replica because it lives in the database. */
+/** One sliding-window counter (`sliding-window.ts`), shared by every replica because it lives in the database. */
 @Entity('rate_limit')
 export class RateLimitWindow {
   @PrimaryColumn({ type: 'varchar', length: 200 })
@@ -12,4 +12,8 @@ export class RateLimitWindow {
 
   @Column({ type: 'int' })
   hits: number;
+
+  /** Hits in the window before `windowStart` (0 when that window had none). */
+  @Column({ type: 'int', default: 0 })
+  previousHits: number;
 }

@@ -1,16 +1,33 @@
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { withAddressKey } from './client-address';
+import { secondsUntilAllowed, slidingEstimate } from './sliding-window';
 
 export interface RateLimit {
-  /** Requests allowed per window. */
+  /** Requests allowed in any `windowSeconds` (a sliding window: see `sliding-window.ts`). */
   limit: number;
   windowSeconds: number;
 }
 
+// One atomic upsert per hit. When the window has moved on, the finished window's hits become
+// `previousHits` (or 0 when it is older than one window). MySQL assigns left to right, each
+// assignment seeing the ones before it, so `previousHits` and `hits` read the old `windowStart`;
+// SQLite's DO UPDATE reads the old row throughout. Both orders give the same row.
+const UPSERT = {
+  mysql:
+    'INSERT INTO rate_limit (bucket, windowStart, hits, previousHits) VALUES (?, ?, 1, 0) ON DUPLICATE KEY UPDATE ' +
+    'previousHits = IF(windowStart = VALUES(windowStart), previousHits, IF(windowStart = VALUES(windowStart) - ?, hits, 0)), ' +
+    'hits = IF(windowStart = VALUES(windowStart), hits + 1, 1), windowStart = VALUES(windowStart)',
+  sqlite:
+    'INSERT INTO rate_limit (bucket, windowStart, hits, previousHits) VALUES (?, ?, 1, 0) ON CONFLICT(bucket) DO UPDATE SET ' +
+    'previousHits = CASE WHEN windowStart = excluded.windowStart THEN previousHits WHEN windowStart = excluded.windowStart - ? THEN hits ELSE 0 END, ' +
+    'hits = CASE WHEN windowStart = excluded.windowStart THEN hits + 1 ELSE 1 END, windowStart = excluded.windowStart',
+};
+
 /**
- * Count one hit on `bucket` and refuse it with RATE_LIMITED once the window's limit is passed.
- * One atomic upsert, so concurrent requests on any replica are all counted.
+ * Count one hit on `bucket` and refuse it with RATE_LIMITED once more than `limit` hits fall in
+ * the last `windowSeconds`. Refused hits count too, so hammering keeps a client refused. One
+ * atomic upsert, so concurrent requests on any replica are all counted.
  */
 export async function consumeRateLimit(
   dataSource: DataSource,
@@ -18,29 +35,27 @@ export async function consumeRateLimit(
   { limit, windowSeconds }: RateLimit,
   now = Date.now(),
 ): Promise<void> {
-  const windowStart = Math.floor(now / 1000 / windowSeconds) * windowSeconds;
+  const nowSeconds = now / 1000;
+  const windowStart = Math.floor(nowSeconds / windowSeconds) * windowSeconds;
   // A client address at the end of the name counts by network for IPv6 (see `client-address.ts`).
   const key = withAddressKey(bucket).slice(0, 200);
-  const hits = await dataSource.transaction(async (manager) => {
-    if (dataSource.options.type === 'better-sqlite3') {
-      await manager.query(
-        'INSERT INTO rate_limit (bucket, windowStart, hits) VALUES (?, ?, 1) ON CONFLICT(bucket) DO UPDATE SET hits = CASE WHEN windowStart = excluded.windowStart THEN hits + 1 ELSE 1 END, windowStart = excluded.windowStart',
-        [key, windowStart],
-      );
-    } else {
-      // MySQL assigns left to right: `hits` is computed while `windowStart` still holds the old window.
-      await manager.query(
-        'INSERT INTO rate_limit (bucket, windowStart, hits) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE hits = IF(windowStart = VALUES(windowStart), hits + 1, 1), windowStart = VALUES(windowStart)',
-        [key, windowStart],
-      );
-    }
-    const [row] = await manager.query<{ hits: number | string }[]>('SELECT hits FROM rate_limit WHERE bucket = ?', [
-      key,
-    ]);
-    return Number(row.hits);
+  const row = await dataSource.transaction(async (manager) => {
+    const sql = dataSource.options.type === 'better-sqlite3' ? UPSERT.sqlite : UPSERT.mysql;
+    await manager.query(sql, [key, windowStart, windowSeconds]);
+    const [counted] = await manager.query<{ hits: number | string; previousHits: number | string }[]>(
+      'SELECT hits, previousHits FROM rate_limit WHERE bucket = ?',
+      [key],
+    );
+    return counted;
   });
-  if (hits > limit) {
-    const retryAfterSeconds = Math.max(1, windowStart + windowSeconds - Math.floor(now / 1000));
+  const counts = {
+    current: Number(row.hits),
+    previous: Number(row.previousHits),
+    elapsedSeconds: nowSeconds - windowStart,
+    windowSeconds,
+  };
+  if (slidingEstimate(counts) > limit) {
+    const retryAfterSeconds = secondsUntilAllowed(counts, limit);
     throw new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s.`, {
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
     });
