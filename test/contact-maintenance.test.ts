@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { recountContacts } from '@ecg/contact';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createOrganization, organizationId, signedInContact } from './support/people';
@@ -314,6 +315,48 @@ describe('mass email upload', () => {
   });
 });
 
+describe('the total of an unfiltered list', () => {
+  // It comes from a per-organization counter kept in the contact's own transaction, not from
+  // counting the organization's rows on every page: it must never drift from the table.
+  const TOTALS = `query ($code: String!) { organization(code: $code) {
+    all: contacts(pageSize: 1) { totalCount } active: contacts(pageSize: 1, status: ACTIVE) { totalCount } } }`;
+
+  it('counts each of 12 contacts created at once, not a refused one, and agrees with the table', async () => {
+    const org = await createOrganization(federation, '90160');
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        asStaff(CREATE, {
+          input: {
+            ...contactInput(`Counted${i}`, 'Row', `counted${i}@count.example`, [ContactType.PAYROLL]),
+            organizationId: org,
+          },
+        }),
+      ),
+    );
+    expect(created.map((r) => r.errors)).toEqual(Array(12).fill(undefined));
+    const refused = await asStaff(CREATE, {
+      input: { ...contactInput('Again', 'Row', 'counted0@count.example', [ContactType.PAYROLL]), organizationId: org },
+    });
+    expect(refused.errors?.[0].extensions?.code).toBeDefined();
+
+    const { data } = await asStaff(TOTALS, { code: '90160' });
+    expect(data.organization).toEqual({ all: { totalCount: 12 }, active: { totalCount: 12 } });
+    const [row] = await federation.subgraphs.contact.dataSource.query(
+      'SELECT COUNT(*) AS n FROM contact WHERE organizationId = ?',
+      [org],
+    );
+    expect(Number(row.n)).toBe(12);
+  });
+
+  it('is 0 for an organization with no contacts yet', async () => {
+    await createOrganization(federation, '90161');
+    expect((await asStaff(TOTALS, { code: '90161' })).data.organization).toEqual({
+      all: { totalCount: 0 },
+      active: { totalCount: 0 },
+    });
+  });
+});
+
 describe('the cost of a page', () => {
   it('is the same number of SQL statements for 10 rows as for 100', async () => {
     // 150 contacts, so that both page sizes need the total counted.
@@ -328,6 +371,7 @@ describe('the cost of a page', () => {
       `INSERT INTO contact_type (contactId, contactType) VALUES ${ids.map(() => "(?, 'PAYROLL')").join(', ')}`,
       ids,
     );
+    await recountContacts(dataSource, [org]);
     const statements: string[] = [];
     const logger = dataSource.logger;
     const original = logger.logQuery.bind(logger);

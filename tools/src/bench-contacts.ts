@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
+import { recountContacts } from '@ecg/contact';
 import { graphql, load, machine, startBenchDataSet, type LoadResult } from './bench-processes';
 import { spawnHiveGateway } from './hive-gateway';
 
@@ -56,6 +57,7 @@ async function main() {
         ids,
       );
     }
+    await recountContacts(contacts, [organizationId]);
     await Promise.all([organizations.destroy(), contacts.destroy()]);
     const login = await graphql<{ login: { accessToken: string } }>(
       federation.urls.gateway,

@@ -9,6 +9,7 @@ const merged = mergeModules(contactModules);
 export const { entities, migrations } = merged;
 export const buildSchema = () => buildModuleSchema(merged);
 export { loadContactConfig, type ContactConfig };
+export { recountContacts } from './contact/contact-count';
 
 /** The contact subgraph: employer contacts, their contact types, and `Organization.contacts`. */
 export function createServer(config: ContactConfig = loadContactConfig()): Promise<RunningServer> {

@@ -1,4 +1,6 @@
 import type { SubgraphModule } from '@ecg/infrastructure';
+import { OrganizationContactCount } from './contact-count.entity';
+import { ContactCountSubscriber } from './contact-count';
 import { ContactMaintenanceResolver } from './contact-maintenance.resolver';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
 import { Contact } from './contact.entity';
@@ -8,6 +10,7 @@ import { contactReference } from './contact.reference';
 import { ContactResolver } from './contact.resolver';
 import { CreateContact1763780000000 } from './migrations/1763780000000-create-contact';
 import { ContactMaintenance1763800000000 } from './migrations/1763800000000-contact-maintenance';
+import { OrganizationContactCount1764200000000 } from './migrations/1764200000000-organization-contact-count';
 
 /** Contacts: reading one, the New and Save buttons, and their contact types. */
 export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
@@ -16,7 +19,8 @@ export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
   references: contactReference,
   rules: contactPermissions,
   loaders: contactLoaders,
-  entities: [Contact, ContactTypeAssignment],
+  entities: [Contact, ContactTypeAssignment, OrganizationContactCount],
+  subscribers: [ContactCountSubscriber],
   // The second also creates the audit table (the audit module's entity): migrations keep their history.
-  migrations: [CreateContact1763780000000, ContactMaintenance1763800000000],
+  migrations: [CreateContact1763780000000, ContactMaintenance1763800000000, OrganizationContactCount1764200000000],
 };
