@@ -38,14 +38,22 @@ export function contactsQuery(dataSource: DataSource, organizationId: string, qu
   return qb.orderBy(column, direction).addOrderBy('c.id', direction);
 }
 
+/** Keys of a contacts query that order or page it; any other key that is set filters it. */
+const NOT_FILTERS = new Set(['sort', 'page', 'pageSize']);
+
+/** No filter set: derived from the query's keys, so a filter added later counts rows until told otherwise. */
+const isUnfiltered = (query: ContactFilter) =>
+  Object.entries(query).every(
+    ([key, value]) => NOT_FILTERS.has(key) || value == null || value === false || value === '',
+  );
+
 /**
  * The exact number of contacts the filter matches. Unfiltered (the panel's first view), the
  * organization's counter answers in one primary-key read; a filter counts the matching rows with
  * COUNT(*) (no join, so no DISTINCT), from an index where the filter has one.
  */
 async function countContacts(dataSource: DataSource, organizationId: string, query: ContactFilter): Promise<number> {
-  if (!query.status && !query.search && !query.missingEmail)
-    return organizationContactCount(dataSource, organizationId);
+  if (isUnfiltered(query)) return organizationContactCount(dataSource, organizationId);
   const row = await contactsQuery(dataSource, organizationId, query)
     .select('COUNT(*)', 'n')
     .orderBy()
