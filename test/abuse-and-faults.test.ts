@@ -95,12 +95,14 @@ describe('rate limits', () => {
       );
       errors.push(body.errors[0]);
     }
-    // 5 a minute: 11 attempts span at most two windows, so at most 10 get an answer.
+    // 5 in any sliding minute: 11 attempts span at most two windows, so at most 10 get an answer.
     const limited = errors.filter((e) => e.extensions.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThanOrEqual(1);
     expect(errors.filter((e) => e.extensions.code === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(10);
     expect(limited[0].extensions.retryAfterSeconds).toBeGreaterThan(0);
-    expect(limited[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // At most 6 hits in the current window at the first refusal; a burst at a window's start must fade in the
+    // next window too, so the wait can pass the minute: 60 × (1 + 2/6) s at most (see sliding-window.ts).
+    expect(limited[0].extensions.retryAfterSeconds).toBeLessThanOrEqual(60 * (1 + 2 / 6));
   });
 });
 

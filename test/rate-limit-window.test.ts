@@ -79,6 +79,18 @@ describe.each(databases)('consumeRateLimit on %s', (_name, configure) => {
     expect(await outcomes(dataSource, 'fade', [EDGE + 175_000])).toEqual(['ok']);
   });
 
+  it('lets a client in when it comes back after the retry time it was given', async () => {
+    // Kept over by the previous window: it fades enough within this one.
+    const late = [-30, -29, -28, -27, -26].map((s) => EDGE + s * 1000);
+    const [refused] = (await outcomes(dataSource, 'told-previous', [...late, EDGE + 10_000])).slice(-1);
+    expect(refused).toBe('RATE_LIMITED 14');
+    expect(await outcomes(dataSource, 'told-previous', [EDGE + 24_000])).toEqual(['ok']);
+    // Over in the current window alone: it must fade in the next window, so the wait passes the minute.
+    const early = [0, 1, 2, 3, 4, 5].map((s) => EDGE + s * 1000);
+    expect((await outcomes(dataSource, 'told-current', early)).slice(-1)).toEqual(['RATE_LIMITED 75']);
+    expect(await outcomes(dataSource, 'told-current', [EDGE + 80_000])).toEqual(['ok']);
+  });
+
   it('keeps buckets apart and starts afresh after a quiet window', async () => {
     const five = [0, 1, 2, 3, 4].map((s) => EDGE + s * 1000);
     expect(await outcomes(dataSource, 'quiet', [...five, EDGE + 5000])).toEqual([
