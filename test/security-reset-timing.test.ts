@@ -74,18 +74,29 @@ it('answers a known and an unknown user name in the same time, and the known one
   const knownTimes: number[] = [];
   const unknownTimes: number[] = [];
   for (const request of requests) (request.known ? knownTimes : unknownTimes).push(await timed(request.name));
-  const [k, u] = [quantile(knownTimes, 0.5), quantile(unknownTimes, 0.5)];
-  const [kq, uq] = [quantile(knownTimes, 0.25), quantile(unknownTimes, 0.25)];
+  const medianGap = (a: number[], b: number[]) => Math.abs(quantile(a, 0.5) - quantile(b, 0.5));
+  const gap = medianGap(knownTimes, unknownTimes);
+  // Whether the name exists must not move the times more than chance does. The times spread from 7 to
+  // 28 ms on this 2-core machine (commits, the background work of earlier requests landing on whichever
+  // request comes next, the in-process SMTP server), so a fixed bound in ms is either loose or flaky:
+  // instead, how often does dealing the same 240 times into two random piles of 120 give a gap as large?
+  // With no leak that share is uniform, so the test fails 1 time in 1,000 by chance. Before the fix
+  // (12 ms unknown, 31 ms known on every request) no dealing came close.
+  const all = [...knownTimes, ...unknownTimes];
+  const DEALS = 5000;
+  let asLarge = 0;
+  for (let deal = 0; deal < DEALS; deal++) {
+    for (let i = all.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [all[i], all[j]] = [all[j], all[i]];
+    }
+    if (medianGap(all.slice(0, knownTimes.length), all.slice(knownTimes.length)) >= gap) asLarge++;
+  }
   process.stderr.write(
-    `password reset answer: median known ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms; ` +
-      `lower quartile known ${kq.toFixed(1)} ms, unknown ${uq.toFixed(1)} ms\n`,
+    `password reset answer median: known ${quantile(knownTimes, 0.5).toFixed(1)} ms, unknown ` +
+      `${quantile(unknownTimes, 0.5).toFixed(1)} ms; a gap as large in ${asLarge} of ${DEALS} random dealings\n`,
   );
-  // Before the fix: 12 ms unknown, 31 ms known, on every request. Now the times spread from 7 to 28 ms on
-  // this 2-core machine (the background work of earlier requests, the in-process SMTP server) and either
-  // median may lead by a few ms. The lower quartile is the request's own path without that interference,
-  // what someone timing many tries would look at: within 3 ms or 15%. The medians within 30%.
-  expect(Math.abs(kq - uq)).toBeLessThan(Math.max(3, 0.15 * Math.min(kq, uq)));
-  expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(1.3);
+  expect(asLarge / DEALS).toBeGreaterThan(0.001);
 
   const flow = selfServiceFlows(federation, smtp);
   const mail = await flow.nextMail(known[0], /reset your/);
