@@ -59,7 +59,11 @@ async function handleSecondFactorSecrets(email: string, password: string) {
     );
   const token = (await signIn()).data.login.accessToken;
   const { secret } = (
-    await federation.query('mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }', {}, { token })
+    await federation.query(
+      'mutation ($p: String) { startTotpEnrolment(currentPassword: $p) { secret otpauthUri qrCodeSvg } }',
+      { p: PASSWORD },
+      { token },
+    )
   ).data.startTotpEnrolment;
   const codeAt = (offset: number) =>
     new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({

@@ -107,9 +107,25 @@ const VERIFY =
 const REGISTER =
   'mutation ($t: String!, $r: String!, $n: String!, $p: Boolean) { finishPasskeyRegistration(token: $t, response: $r, name: $n, passwordless: $p) { id name passwordless } }';
 
+const START_REGISTRATION =
+  'mutation ($p: String, $k: String, $s: String) { startPasskeyRegistration(currentPassword: $p, passkey: $k, stepUpToken: $s) { token options } }';
+const REMOVE =
+  'mutation ($id: ID!, $p: String, $k: String, $s: String) { removePasskey(id: $id, currentPassword: $p, passkey: $k, stepUpToken: $s) }';
+
+/** The step-up proof a change of factors needs: the password before any second factor, then a passkey of `device`. */
+async function stepUp(token: string, device: Page = page): Promise<{ p?: string; k?: string; s?: string }> {
+  const started = (await federation.query('mutation { startStepUp { token options kinds } }', {}, { token })).data
+    .startStepUp;
+  if (started.kinds.includes('PASSWORD')) return { p: PASSWORD };
+  return { k: await ceremony('get', started.options, device), s: started.token };
+}
+
+async function startRegistration(token: string) {
+  return (await federation.query(START_REGISTRATION, await stepUp(token), { token })).data.startPasskeyRegistration;
+}
+
 async function registerPasskey(token: string, name: string, passwordless: boolean) {
-  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token }))
-    .data.startPasskeyRegistration;
+  const started = await startRegistration(token);
   const finished = await federation.query(
     REGISTER,
     { t: started.token, r: await ceremony('create', started.options), n: name, p: passwordless },
@@ -132,13 +148,11 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   const laptop = await registerPasskey(token, 'Work laptop', true);
   expect(laptop).toMatchObject({ name: 'Work laptop', passwordless: true });
   // The same device again is refused by the browser (the options exclude the passkeys the person has).
-  const again = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token })).data
-    .startPasskeyRegistration;
+  const again = await startRegistration(token);
   await expect(ceremony('create', again.options)).rejects.toThrow(/InvalidStateError/);
   // A second device; its registration answer is good once: its ceremony token is spent.
   const phone = await deviceWithAuthenticator();
-  const started = (await federation.query('mutation { startPasskeyRegistration { token options } }', {}, { token }))
-    .data.startPasskeyRegistration;
+  const started = await startRegistration(token);
   const answer = await ceremony('create', started.options, phone);
   await phone.close();
   expect(
@@ -204,14 +218,14 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
       )
     ).data.renamePasskey.name,
   ).toBe('Old phone');
-  for (const passkey of [first, second])
+  // Each removal proves the laptop's passkey (the phone is gone): the phone's first, then the laptop's own.
+  for (const passkey of [second, first])
     expect(
-      (await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: passkey.id }, { token })).data
-        .removePasskey,
+      (await federation.query(REMOVE, { id: passkey.id, ...(await stepUp(token)) }, { token })).data.removePasskey,
     ).toBe(true);
   expect(
-    (await federation.query('mutation ($id: ID!) { removePasskey(id: $id) }', { id: first.id }, { token })).errors?.[0]
-      .extensions?.code,
+    (await federation.query(REMOVE, { id: first.id, ...(await stepUp(token)) }, { token })).errors?.[0].extensions
+      ?.code,
   ).toBe('NOT_FOUND');
   // Removed: the device still offers it, the server no longer takes it; sign-in needs the password alone again.
   const after = (await federation.query('mutation { startPasskeySignIn { token options } }')).data.startPasskeySignIn;

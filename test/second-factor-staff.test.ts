@@ -12,7 +12,8 @@ const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, passwor
   secondFactorEnrolmentRequired secondFactorEnrolmentChallenge } }`;
 const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) {
   accessToken } }`;
-const START = `mutation ($code: String, $r: String) { startTotpEnrolment(currentCode: $code, recoveryCode: $r) { secret } }`;
+// Signed in, every start needs the step-up proof: the current password before a second factor, then the factor.
+const START = `mutation ($code: String, $r: String, $p: String) { startTotpEnrolment(currentCode: $code, recoveryCode: $r, currentPassword: $p) { secret } }`;
 const CONFIRM = 'mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }';
 const ME = '{ me { kind staff { email } contact { id } secondFactorKinds } }';
 const STAFF_ATTEMPTS = 3;
@@ -32,7 +33,7 @@ describe('in development', () => {
     const token = first.accessToken;
     expect((await federation.query(ME, {}, { token })).data.me).toMatchObject({ kind: 'STAFF', secondFactorKinds: [] });
 
-    const { secret } = (await federation.query(START, {}, { token })).data.startTotpEnrolment;
+    const { secret } = (await federation.query(START, { p: staff.password }, { token })).data.startTotpEnrolment;
     const confirmed = await federation.query(CONFIRM, { code: codeAt(secret) }, { token });
     expect(confirmed.data.confirmTotpEnrolment.codes).toHaveLength(10);
     expect((await federation.query(ME, {}, { token })).data.me.secondFactorKinds).toEqual(['TOTP', 'RECOVERY_CODES']);
@@ -62,7 +63,7 @@ describe('in development', () => {
   it("wrong codes count toward the staff lockout: the right password and code then get the failure's answer", async () => {
     const staff = await staffLogin(federation, 'guessing.staff@test.example');
     const token = (await login(staff.email, staff.password)).data.login.accessToken;
-    const { secret } = (await federation.query(START, {}, { token })).data.startTotpEnrolment;
+    const { secret } = (await federation.query(START, { p: staff.password }, { token })).data.startTotpEnrolment;
     await federation.query(CONFIRM, { code: codeAt(secret) }, { token });
 
     const step = (await login(staff.email, staff.password)).data.login;
@@ -81,7 +82,7 @@ describe('in development', () => {
   it("the operator command removes a staff login's second factors (lost phone and recovery codes)", async () => {
     const staff = await staffLogin(federation, 'lost.phone.staff@test.example');
     const token = (await login(staff.email, staff.password)).data.login.accessToken;
-    const { secret } = (await federation.query(START, {}, { token })).data.startTotpEnrolment;
+    const { secret } = (await federation.query(START, { p: staff.password }, { token })).data.startTotpEnrolment;
     await federation.query(CONFIRM, { code: codeAt(secret) }, { token });
     expect((await login(staff.email, staff.password)).data.login.secondFactorRequired).toBe(true);
 
@@ -104,7 +105,7 @@ describe('in development', () => {
     );
     await giveLogin(federation, id, '42061', email);
     const token = await federation.login(email, PASSWORD);
-    const old = (await federation.query(START, {}, { token })).data.startTotpEnrolment.secret;
+    const old = (await federation.query(START, { p: PASSWORD }, { token })).data.startTotpEnrolment.secret;
     const recoveryCodes: string[] = (await federation.query(CONFIRM, { code: codeAt(old) }, { token })).data
       .confirmTotpEnrolment.codes;
     const panel = async () =>
@@ -119,12 +120,15 @@ describe('in development', () => {
     // A session alone (taken over, left open) cannot move the second factor to another phone.
     const bare = await federation.query(START, {}, { token });
     expect(bare.errors?.[0].extensions).toMatchObject({
-      code: 'SECOND_FACTOR_PROOF_REQUIRED',
-      invalidFields: [{ field: 'currentCode' }],
+      code: 'STEP_UP_REQUIRED',
+      invalidFields: [{ field: 'currentCode' }, { field: 'recoveryCode' }, { field: 'passkey' }],
     });
+    // Nor does the password: with a second factor, only the factor proves it.
+    const withPassword = await federation.query(START, { p: PASSWORD }, { token });
+    expect(withPassword.errors?.[0].extensions?.code).toBe('STEP_UP_REQUIRED');
     expect(bare.data?.startTotpEnrolment ?? null).toBeNull();
     const renewBare = await federation.query('mutation { regenerateRecoveryCodes { codes } }', {}, { token });
-    expect(renewBare.errors?.[0].extensions?.code).toBe('SECOND_FACTOR_PROOF_REQUIRED');
+    expect(renewBare.errors?.[0].extensions?.code).toBe('STEP_UP_REQUIRED');
 
     const wrong = await federation.query(START, { code: wrongCodeFor(old) }, { token });
     expect(wrong.errors?.[0].extensions).toMatchObject({
@@ -169,7 +173,7 @@ describe('in development', () => {
     const id = await createContact(federation, '42061', contactInput('Lost', 'Phone', email, [ContactType.READ_ONLY]));
     await giveLogin(federation, id, '42061', email);
     const token = await federation.login(email, PASSWORD);
-    const old = (await federation.query(START, {}, { token })).data.startTotpEnrolment.secret;
+    const old = (await federation.query(START, { p: PASSWORD }, { token })).data.startTotpEnrolment.secret;
     const [code] = (await federation.query(CONFIRM, { code: codeAt(old) }, { token })).data.confirmTotpEnrolment.codes;
     const replaced = await federation.query(START, { r: code }, { token });
     expect(replaced.data.startTotpEnrolment.secret).toEqual(expect.any(String));

@@ -38,7 +38,11 @@ const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, passwor
   accessToken refreshToken secondFactorRequired secondFactorChallenge secondFactorKinds } }`;
 const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) {
   accessToken refreshToken secondFactorRequired } }`;
-const START = 'mutation { startTotpEnrolment { secret otpauthUri qrCodeSvg } }';
+// Signed in, a new authenticator needs the step-up proof: the current password while the login has no second factor.
+const START =
+  'mutation ($p: String = "' +
+  PASSWORD +
+  '") { startTotpEnrolment(currentPassword: $p) { secret otpauthUri qrCodeSvg } }';
 const CONFIRM = 'mutation ($code: String!) { confirmTotpEnrolment(code: $code) { codes } }';
 const PANEL =
   'status unsuccessfulAttemptsSinceLastSuccess totalUnsuccessfulAttempts lastAuthenticationFailure secondFactorSet secondFactorKinds availableActions';

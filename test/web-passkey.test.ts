@@ -4,6 +4,7 @@ import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
+import { startSmtp } from './support/smtp';
 
 // Issue 14 in the web app: a passkey added on /account with Chromium's virtual authenticator,
 // then used after the password on /sign-in, and alone ("Sign in with a passkey"). A passkey is
@@ -15,6 +16,7 @@ let federation: Federation;
 let browser: Browser;
 let ORIGIN: string;
 let relay: Server;
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
@@ -30,7 +32,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
   ORIGIN = `http://localhost:${(relay.address() as AddressInfo).port}`;
-  federation = await startFederation('webpasskey', { WEBAUTHN_ORIGIN: ORIGIN });
+  smtp = await startSmtp();
+  federation = await startFederation('webpasskey', {
+    WEBAUTHN_ORIGIN: ORIGIN,
+    SMTP_URL: smtp.url(),
+    MAIL_POLL_MILLISECONDS: '100',
+  });
   gatewayPort = Number(new URL(federation.gatewayUrl).port);
   browser = await launchChromium();
 }, 180_000);
@@ -39,6 +46,7 @@ afterAll(async () => {
   for (const s of sockets) s.destroy();
   await new Promise<void>((resolve) => (relay?.listening ? relay.close(() => resolve()) : resolve()));
   await federation?.stop();
+  await smtp?.stop();
 });
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
@@ -73,8 +81,20 @@ it('adds a passkey on /account, then signs in with password plus passkey, and wi
   await panel.getByText('Give the passkey a name you will recognise').waitFor();
   await panel.getByLabel('Passkey name').fill('Work laptop');
   await panel.getByLabel('Sign in with this passkey alone, without my password').check();
+  // A session alone adds nothing: no proof, then a wrong one (counted), leave the authenticator empty.
+  await panel.getByRole('button', { name: 'Add a passkey' }).click();
+  await page.getByText('Enter your current password.').waitFor();
+  await page.getByLabel('Confirm with your current password').fill('not my password at all');
+  await panel.getByRole('button', { name: 'Add a passkey' }).click();
+  await panel.getByRole('alert').getByText('That is not your current password.', { exact: false }).waitFor();
+  expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(0);
+  await page.getByLabel('Confirm with your current password').fill(PASSWORD);
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
   await panel.getByText('Passkey "Work laptop" added.').waitFor();
+  // The owner hears of it, with what to do if it was not them.
+  const [notice] = await smtp.waitFor(person.email);
+  expect(notice.text).toContain('A passkey named "Work laptop" was added to your login');
+  expect(notice.text).toMatch(/If it was not you, .*reset your password now/s);
   await panel.getByRole('list', { name: 'Your passkeys' }).getByText('Work laptop', { exact: true }).waitFor();
   expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(1);
   await checkPage(page, 'account-passkeys', 'desktop');

@@ -40,6 +40,10 @@ it('sets up an authenticator app on /account, asks for its code (or a recovery c
   await passwordStep(page, person.email, PASSWORD);
   await heading(page, 'My account');
 
+  // A session alone sets up nothing: the step-up gate asks for the current password first.
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await page.getByText('Enter your current password.').waitFor();
+  await page.getByLabel('Confirm with your current password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
   await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
   const secret = (await page.locator('code.secret').innerText()).trim();

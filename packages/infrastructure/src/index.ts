@@ -4,6 +4,7 @@ export * from './config/env';
 export * from './config/subgraph-config';
 export * from './database/columns';
 export * from './database/batch';
+export * from './database/purge';
 export * from './database/data-source';
 export * from './graphql/errors';
 export * from './graphql/declared-input';

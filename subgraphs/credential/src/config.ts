@@ -5,6 +5,8 @@ import { loadEnvFile, loadSubgraphConfig, parseEnv, type SubgraphConfig } from '
 export interface CredentialConfig extends SubgraphConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
+  /** A session family ends this long after its password step, however often it is refreshed. */
+  sessionMaxLifetimeSeconds: number;
   /** The first staff login, created at start when no staff exists. */
   staff: { email: string; password: string } | null;
   /** The contact subgraph, asked (with a service token) for a contact's status and types at sign-in. */
@@ -36,6 +38,12 @@ export const DEMO_STAFF = { email: 'staff@demo.example', password: 'demo-staff-p
 const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(30 * 24 * 3600)
+    .default(12 * 3600),
+  SESSION_MAX_LIFETIME_SECONDS: z.coerce
     .number()
     .int()
     .min(300)
@@ -110,6 +118,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     ...base,
     accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
+    sessionMaxLifetimeSeconds: parsed.SESSION_MAX_LIFETIME_SECONDS,
     staff,
     contactUrl: parsed.CONTACT_URL,
     privateKeyPem: parsed.JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? null,

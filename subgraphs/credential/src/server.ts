@@ -14,6 +14,7 @@ export { hashPassword } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff/staff-lockout';
 export { resetStaffSecondFactors } from './staff/staff-second-factor';
 export { secondFactors } from './second-factor/second-factors';
+export { purgeExpired } from './purge/purge';
 
 /** The credential subgraph: self-service logins, sign-in, tokens and the keys that sign them. */
 export function createServer(config: CredentialConfig = loadCredentialConfig()): Promise<RunningServer> {
@@ -22,7 +23,8 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       modules: credentialModules,
       seedDemoData,
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
-      onStop: async (services) => void (await Promise.all([services.dispatcher.stop(), services.resetQueue.stop()])),
+      onStop: async (services) =>
+        void (await Promise.all([services.dispatcher.stop(), services.resetQueue.stop(), services.purge.stop()])),
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => localTokenVerifier(services.keys.verificationKeys, config, services.revocations),
     },

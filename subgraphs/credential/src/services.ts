@@ -7,6 +7,12 @@ import { loadKeyStore } from './keys/key-store';
 import { networkZones } from './lifecycle/network-zone';
 import { selfServiceLifecycle } from './lifecycle/self-service-lifecycle';
 import { signIn } from './login/sign-in';
+import { changePassword } from './login/change-password';
+import { sessionGate } from './gates/session-gate';
+import { stepUpGate } from './gates/step-up-gate';
+import { lockout } from './lockout/lockout';
+import { staffSignIn } from './staff/staff-sign-in';
+import { startPurge } from './purge/purge';
 import { secondFactors } from './second-factor/second-factors';
 import { createMailer } from './mail/mailer';
 import { startDispatcher } from './mail/outbox';
@@ -26,13 +32,31 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
   const lookup = directory(config, serviceClient(config, keys));
   const factors = secondFactors(dataSource, config);
   const lifecycle = selfServiceLifecycle(dataSource, config, lookup, sessionStore, factors);
+  const locks = lockout(dataSource, config, lookup, zoneOf, logger);
+  const gate = sessionGate({ dataSource, config, directory: lookup, zoneOf, factors, sessions: sessionStore });
+  const stepUp = stepUpGate({ dataSource, config, factors, lockout: locks });
+  const staff = staffSignIn(dataSource, config, gate, factors, logger);
   const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
   return {
     config,
     keys,
     directory: lookup,
     sessions: sessionStore,
-    signIn: signIn(dataSource, config, sessionStore, lookup, zoneOf, factors, logger),
+    sessionGate: gate,
+    stepUp,
+    lockout: locks,
+    signIn: signIn({
+      dataSource,
+      config,
+      directory: lookup,
+      gate,
+      sessions: sessionStore,
+      factors,
+      lockout: locks,
+      staff,
+    }),
+    changePassword: changePassword({ dataSource, config, gate, stepUp, sessions: sessionStore }),
+    purge: startPurge(dataSource, logger),
     secondFactors: factors,
     lifecycle,
     dispatcher,

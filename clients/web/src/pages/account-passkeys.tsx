@@ -12,9 +12,10 @@ import {
   StartPasskeyRegistrationDocument,
 } from '../graphql/generated';
 import { ceremonyFailure, passkeyRegistration, passkeysSupported } from '../session/passkey-ceremony';
+import type { StepUp } from '../components/step-up-proof';
 
-/** Passkeys on /account (issue 14): add several, each named, optionally signing in without the password; remove them. */
-export function PasskeysPanel({ onChanged }: { onChanged: () => void }) {
+/** Passkeys on /account: add several, each named, optionally signing in without the password; remove them. */
+export function PasskeysPanel({ stepUp, onChanged }: { stepUp: StepUp; onChanged: () => void }) {
   const passkeys = useQuery(MyPasskeysDocument, {});
   const [name, setName] = useState('');
   const [passwordless, setPasswordless] = useState(false);
@@ -30,7 +31,10 @@ export function PasskeysPanel({ onChanged }: { onChanged: () => void }) {
     setProblem(named ? [] : ['Give the passkey a name you will recognise, such as "Work laptop".']);
     if (!named) return;
     try {
-      const { token, options } = (await request(StartPasskeyRegistrationDocument, {})).startPasskeyRegistration;
+      const given = await stepUp.proof();
+      if (!given) return;
+      const { token, options } = (await request(StartPasskeyRegistrationDocument, given)).startPasskeyRegistration;
+      stepUp.clear();
       let response: string;
       try {
         response = await passkeyRegistration(options);
@@ -45,7 +49,7 @@ export function PasskeysPanel({ onChanged }: { onChanged: () => void }) {
       passkeys.reload();
       onChanged();
     } catch (error) {
-      setFailure(explain(error));
+      setFailure(stepUp.refusal(error) ?? explain(error));
     }
   }
 
@@ -53,12 +57,15 @@ export function PasskeysPanel({ onChanged }: { onChanged: () => void }) {
     if (!window.confirm(`Remove the passkey "${label}"? It will no longer sign you in.`)) return;
     setFailure(null);
     try {
-      await request(RemovePasskeyDocument, { id });
+      const given = await stepUp.proof();
+      if (!given) return;
+      await request(RemovePasskeyDocument, { id, ...given });
+      stepUp.clear();
       setDone(`Passkey "${label}" removed.`);
       passkeys.reload();
       onChanged();
     } catch (error) {
-      setFailure(explain(error));
+      setFailure(stepUp.refusal(error) ?? explain(error));
     }
   }
 

@@ -26,6 +26,7 @@ import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
 import { PasskeysPanel } from './account-passkeys';
 import { RecoveryCodeList, TotpSetupForm, WRONG_CODE, type TotpEnrolment } from '../components/totp-setup';
+import { useStepUpProof, type StepUp, type StepUpProof } from '../components/step-up-proof';
 
 const EVENTS_PER_PAGE = 10;
 type Account = NonNullable<MyAccountQuery['me']['selfService']>;
@@ -198,49 +199,47 @@ function OrganizationSwitch({
 }
 
 /**
- * Second factor (issue 14): set up an authenticator app, confirm it with a code, keep recovery
- * codes. With one set up, new recovery codes or a new app need one of its current codes (or a
- * recovery code): a session left open is not enough to take the second factor over.
+ * Second factor: set up an authenticator app, confirm it with a code, keep recovery codes. Every
+ * start of an app and every set of new codes needs the step-up proof above it: a session left
+ * open is not enough to take the login's factors over.
  */
-function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged: () => void }) {
+function SecondFactorPanel({
+  enabled,
+  stepUp,
+  onChanged,
+}: {
+  enabled: boolean;
+  stepUp: StepUp;
+  onChanged: () => void;
+}) {
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string[]>([]);
-  const [current, setCurrent] = useState('');
-  const [currentProblem, setCurrentProblem] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  /** The proof typed while an app is set up: six digits are a code of the app, anything else a recovery code. */
-  function proof(): { currentCode?: string; recoveryCode?: string } | null {
-    if (!enabled) return {};
-    const typed = current.replace(/\s+/g, '');
-    setCurrentProblem(typed ? [] : ['Enter the code your authenticator app shows now, or one of your recovery codes.']);
-    if (!typed) return null;
-    return /^\d{6}$/.test(typed) ? { currentCode: typed } : { recoveryCode: typed };
-  }
-  function refused(error: unknown) {
-    const wrong = error instanceof ApiError && (!!error.fields.currentCode || !!error.fields.recoveryCode);
-    setCurrent('');
-    setFailure(
-      wrong
-        ? 'That code is not correct, or that recovery code was already used. Several wrong codes lock your login, as wrong passwords do.'
-        : explain(error),
-    );
-  }
-
-  async function start() {
+  /** Run a change with the proof (typed, or a passkey's answer); a refused proof is said as such. */
+  async function withProof(change: (proof: StepUpProof) => Promise<void>) {
     setFailure(null);
     setCodes(null);
-    const given = proof();
-    if (!given) return;
     try {
-      setEnrolment((await request(StartTotpEnrolmentDocument, given)).startTotpEnrolment);
-      setCurrent('');
+      const given = await stepUp.proof();
+      if (!given) return;
+      await change(given);
+      stepUp.clear();
     } catch (error) {
-      refused(error);
+      setFailure(stepUp.refusal(error) ?? explain(error));
     }
   }
+  const start = () =>
+    withProof(async (given) => {
+      setEnrolment((await request(StartTotpEnrolmentDocument, given)).startTotpEnrolment);
+    });
+  const regenerate = () =>
+    withProof(async (given) => {
+      setCodes((await request(RegenerateRecoveryCodesDocument, given)).regenerateRecoveryCodes.codes);
+    });
+
   async function confirm(event: FormEvent) {
     event.preventDefault();
     setFailure(null);
@@ -255,17 +254,6 @@ function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged
     } catch (error) {
       // A wrong code names its field; anything else (an ended session, the network) is explained as usual.
       setFailure(error instanceof ApiError && !!error.fields.code ? WRONG_CODE : explain(error));
-    }
-  }
-  async function regenerate() {
-    setFailure(null);
-    const given = proof();
-    if (!given) return;
-    try {
-      setCodes((await request(RegenerateRecoveryCodesDocument, given)).regenerateRecoveryCodes.codes);
-      setCurrent('');
-    } catch (error) {
-      refused(error);
     }
   }
 
@@ -283,34 +271,25 @@ function SecondFactorPanel({ enabled, onChanged }: { enabled: boolean; onChanged
           onSubmit={confirm}
           onCancel={() => setEnrolment(null)}
         />
-      ) : enabled ? (
-        <>
-          <p>Sign-in asks for a code from your authenticator app after your password.</p>
-          <TextField
-            label="Current authentication code or recovery code"
-            hint="To make new recovery codes or move to a new phone, prove you hold this one."
-            autoComplete="one-time-code"
-            autoCapitalize="none"
-            spellCheck={false}
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            errors={currentProblem}
-          />
-          <div className="actions">
-            <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
-              New recovery codes
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => void start()}>
-              Set up a new authenticator app
-            </button>
-          </div>
-        </>
       ) : (
         <>
-          <p>Protect your login with a code from an authenticator app on your phone, asked after your password.</p>
+          <p>
+            {enabled
+              ? 'Sign-in asks for a code from your authenticator app after your password.'
+              : 'Protect your login with a code from an authenticator app on your phone, asked after your password.'}
+          </p>
           <div className="actions">
-            <button type="button" className="button" onClick={() => void start()}>
-              Set up an authenticator app
+            {enabled && (
+              <button type="button" className="button button-secondary" onClick={() => void regenerate()}>
+                New recovery codes
+              </button>
+            )}
+            <button
+              type="button"
+              className={enabled ? 'button button-secondary' : 'button'}
+              onClick={() => void start()}
+            >
+              {enabled ? 'Set up a new authenticator app' : 'Set up an authenticator app'}
             </button>
           </div>
         </>
@@ -329,7 +308,7 @@ function SignOutEverywhere() {
       await signOut();
       const state: SignInState = {
         notice:
-          'You are signed out everywhere. Other browsers and devices are signed out within 15 minutes, as their access runs out.',
+          'You are signed out everywhere: every session of your login has ended, other browsers and devices at their next step. Your password, passkeys and authenticator app are unchanged: if someone else may have signed in, change your password and remove any passkey you do not recognise.',
       };
       navigate('/sign-in', { state });
     } catch (error) {
@@ -341,7 +320,8 @@ function SignOutEverywhere() {
       <h2 id="everywhere-heading">Sign out everywhere</h2>
       <p>
         Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a
-        computer that is not yours, or lost a device.
+        computer that is not yours, or lost a device. It does not remove your passkeys or authenticator app, nor change
+        your password: do that below if someone else may know them.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <div className="actions">
@@ -350,6 +330,18 @@ function SignOutEverywhere() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The proof every change of factors needs, and the two panels that change them. */
+function StepUpSection({ kinds, onChanged }: { kinds: readonly string[]; onChanged: () => void }) {
+  const stepUp = useStepUpProof(kinds);
+  return (
+    <>
+      {stepUp.field}
+      <SecondFactorPanel enabled={kinds.includes('TOTP')} stepUp={stepUp} onChanged={onChanged} />
+      <PasskeysPanel stepUp={stepUp} onChanged={onChanged} />
+    </>
   );
 }
 
@@ -404,8 +396,7 @@ export function AccountPage() {
             <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
           )}
           <ChangePasswordForm onChanged={account.reload} />
-          <SecondFactorPanel enabled={me.secondFactorKinds.includes('TOTP')} onChanged={account.reload} />
-          <PasskeysPanel onChanged={account.reload} />
+          <StepUpSection kinds={me.secondFactorKinds} onChanged={account.reload} />
           <SignOutEverywhere />
         </>
       )}

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
-import type { DataSource } from 'typeorm';
+import { LessThan, type DataSource } from 'typeorm';
+import { purgeBatch } from '../database/purge';
+import { RateLimitWindow } from './rate-limit.entity';
 import { withAddressKey } from './client-address';
 import { secondsUntilAllowed, slidingEstimate } from './sliding-window';
 
@@ -61,3 +63,12 @@ export async function consumeRateLimit(
     });
   }
 }
+
+/**
+ * Rows whose windows ended long ago weigh nothing in any sliding window (the longest here is 15
+ * minutes; two hours is far past it): purged in bounded batches by every subgraph.
+ */
+export const purgeStaleRateLimits = (dataSource: DataSource, now = Date.now()) =>
+  purgeBatch(dataSource, RateLimitWindow, 'bucket', {
+    windowStart: LessThan(String(Math.floor(now / 1000) - 2 * 3600)),
+  });

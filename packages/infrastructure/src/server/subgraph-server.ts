@@ -14,6 +14,8 @@ import type { SubgraphConfig } from '../config/subgraph-config';
 import { openDatabase, withStartupLock } from '../database/data-source';
 import { edgeServerOptions } from '../graphql/limits';
 import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
+import { purgeStaleRateLimits } from '../rate-limit/rate-limit';
+import { startPeriodic } from '../database/purge';
 import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
 import { healthHandler } from './health';
@@ -73,6 +75,8 @@ export async function startSubgraph<S = void>(
     return (await definition.onStart?.(dataSource, logger)) as S;
   });
 
+  // Every replica purges, in bounded batches: no one of them is special.
+  const purge = startPeriodic('purge rate limits', 10 * 60_000, () => purgeStaleRateLimits(dataSource), logger);
   const verify = definition.createVerifier?.(services) ?? remoteTokenVerifier(config.auth.jwksUrl, config.auth);
   const app = express();
   app.disable('x-powered-by');
@@ -128,6 +132,7 @@ export async function startSubgraph<S = void>(
       (stopped ??= (async () => {
         await apollo.stop();
         if (httpServer.listening) await close(httpServer);
+        await purge.stop();
         await definition.onStop?.(services);
         if (dataSource.isInitialized) await dataSource.destroy();
       })()),

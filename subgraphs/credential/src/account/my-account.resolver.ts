@@ -41,7 +41,7 @@ export class MyAccountResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Sign out everywhere: every refresh token of yours stops working now; other browsers are signed out at their next refresh (at most the access token lifetime).',
+      'Sign out everywhere: every session of yours ends now (other browsers at their next request, or at most the access token lifetime). It does not remove your passkeys, authenticator app or recovery codes, nor change your password: remove a passkey you do not recognise, and change your password, if someone else may have signed in.',
   })
   async signOutEverywhere(@Ctx() context: CredentialContext) {
     const principal = context.principal;

@@ -4,7 +4,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 // SECOND: the second step of a sign-in with a second factor (5 minutes). ENROL: setting one up
 // right after the password, when an organization requires one (15 minutes).
 // PASSKEY: a passkey registration; PASSKEYIN: a sign-in with a passkey alone (5 minutes each).
-export type AccountTokenPurpose = 'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN';
+// STEPUP: a passkey's proof before a change of factors (5 minutes).
+export type AccountTokenPurpose =
+  'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN' | 'STEPUP';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')
@@ -23,6 +25,7 @@ export class AccountToken {
   @Column({ type: 'varchar', length: 10 })
   purpose: AccountTokenPurpose;
 
+  @Index('IDX_account_token_expires')
   @Column({ type: 'datetime' })
   expiresAt: Date;
 

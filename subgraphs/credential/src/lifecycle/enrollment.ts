@@ -20,7 +20,8 @@ import {
 } from '../person/login-rows';
 import { isUniqueViolation } from '../person/unique-violation';
 import { AccountToken } from './account-token.entity';
-import { mailContextOf, refused, type LifecycleDeps } from './lifecycle-deps';
+import { mailContextOf, type LifecycleDeps } from './lifecycle-deps';
+import { refused } from '../errors/credential-errors';
 
 const { REGISTRATION_PENDING, DISABLED } = SelfServiceStatus;
 

@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { invalidLink } from '../errors/credential-errors';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import type { Directory } from '../contact-directory/contact-directory';
@@ -17,17 +17,12 @@ export interface LifecycleDeps {
   factors: SecondFactors;
 }
 
-/** An action the account's state forbids: its own code, and nothing changes. */
-export const refused = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
-
-export const invalidLink = () => refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
-
 /**
  * Who an email is for and from which organization, asked of the subgraphs that own them. Mails
  * that carry a secret (temporary password, unlock or reset link) go to the login's user name, the
  * address its person proved, never to a contact's current email: an administrator who edits the
  * email of its organization's contact must not receive the secrets of a login other organizations
- * share (issue 13). `email` only says whether the contact still has one on record.
+ * share. `email` only says whether the contact still has one on record.
  */
 export async function mailContextOf(
   { directory }: LifecycleDeps,

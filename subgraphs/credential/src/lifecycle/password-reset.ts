@@ -11,7 +11,8 @@ import { membershipsOf } from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
 import { findAccountsByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
 import { AccountToken } from './account-token.entity';
-import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { invalidLink, refused } from '../errors/credential-errors';
 import { PasswordResetRequest } from './password-reset-request.entity';
 
 const { DISABLED } = SelfServiceStatus;

@@ -4,7 +4,7 @@ import type { Directory } from '../contact-directory/contact-directory';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import type { Sessions } from '../sessions/sessions';
 import { enrollment } from './enrollment';
-import { refused } from './lifecycle-deps';
+import { refused } from '../errors/credential-errors';
 import { passwordReset } from './password-reset';
 import { unlocking } from './unlock';
 import { secondFactorReset } from '../second-factor/second-factor-reset';

@@ -7,7 +7,8 @@ import { HOUR, issueAccountToken, recordEvent } from './account-events';
 import { awaitsConfirmation, loginEssIdOf, updateLogin } from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
 import { lockAccount } from './account-store';
-import { invalidLink, mailContextOf, refused, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
+import { invalidLink, refused } from '../errors/credential-errors';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
 

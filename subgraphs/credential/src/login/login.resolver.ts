@@ -1,5 +1,5 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { consumeSignInLimits } from './sign-in-limits';
+import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import type { CredentialContext } from '../context';
 import { LoginResult } from './login-result.type';
 import { Session } from './session.type';
@@ -97,11 +97,11 @@ export class LoginResolver {
   }
 
   @Mutation(() => Session, {
-    description: 'Spend a refresh token for a new session (types and status are read again).',
+    description:
+      'Spend a refresh token for a new session: the session gate decides again (lock, contact status, types, internet access, a required second factor, the absolute lifetime); a refusal ends the session with its code.',
   })
   async refreshToken(@Args(() => RefreshTokenArgs) args: RefreshTokenArgs, @Ctx() context: CredentialContext) {
-    const { signIn, sessions } = context.services;
-    return asSession(await sessions.rotate(args.refreshToken, (token) => signIn.subjectFor(token)));
+    return asSession(await context.services.sessionGate.refresh(args.refreshToken, context.req.ip));
   }
 
   @Mutation(() => Boolean, { description: 'Revoke this session (the refresh token and every one rotated from it).' })
@@ -115,12 +115,7 @@ export class LoginResolver {
   })
   async changePassword(@Args(() => ChangePasswordArgs) args: ChangePasswordArgs, @Ctx() context: CredentialContext) {
     return asSession(
-      await context.services.signIn.changePassword(
-        context.principal,
-        args.currentPassword,
-        args.newPassword,
-        context.req.ip,
-      ),
+      await context.services.changePassword(context.principal, args.currentPassword, args.newPassword, context.req.ip),
     );
   }
 }

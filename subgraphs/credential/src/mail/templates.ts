@@ -5,6 +5,12 @@ export interface MailContext {
   userName: string;
 }
 
+/** A new password leaves passkeys as they are: the owner is told which, to remove one they do not know. */
+const passkeysRemain = (names: string[]) =>
+  names.length
+    ? `\n\nA new password does not remove your passkeys. These stay on your login: ${names.map((n) => `"${n}"`).join(', ')}. If you do not recognise one, remove it on your account page after signing in.`
+    : '';
+
 const sign =
   '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
 
@@ -39,12 +45,17 @@ export const templates = {
     subject: `${c.organization}: your second factors were reset`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} removed the authenticator app, recovery codes and passkeys of your self-service login (${c.userName}). Your password has not changed.\n\nSign in with your password at ${signInUrl} and set up a second factor again on your account page.\n\nIf you did not ask for this, tell an administrator of ${c.organization} now.${sign}`,
   }),
+  /** After every change of how a login proves itself: what changed, and what to do if it was not the owner. */
+  factorChanged: (c: { userName: string; staff: boolean }, what: string, resetUrl: string, accountUrl: string) => ({
+    subject: 'Your Secure Employer Website login changed how it signs in',
+    body: `Hello,\n\n${what}\n\nLogin: ${c.userName}\nWhen: ${new Date().toUTCString()}\n\nIf this was you, there is nothing to do.\n\nIf it was not you, someone has your session: reset your password now at ${resetUrl}, then review your passkeys and authenticator app at ${accountUrl}${c.staff ? ' and tell the operators of the Secure Employer Website.' : ' and ask an administrator of your organization to reset your second factors.'}${sign}`,
+  }),
   unlock: (c: MailContext, url: string) => ({
     subject: `${c.organization}: finish unlocking your self-service login`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} unlocked your self-service login. To finish, open this link within 24 hours:\n\n${url}\n\nThe link works once.${sign}`,
   }),
-  passwordReset: (c: MailContext, url: string) => ({
+  passwordReset: (c: MailContext, url: string, passkeys: string[] = []) => ({
     subject: `${c.organization}: reset your self-service password`,
-    body: `Hello ${c.fullName},\n\nSomeone asked to reset the password of your self-service login for ${c.organization}. To choose a new password, open this link within 1 hour:\n\n${url}\n\nThe link works once. If you did not ask, ignore this email; your password has not changed.${sign}`,
+    body: `Hello ${c.fullName},\n\nSomeone asked to reset the password of your self-service login for ${c.organization}. To choose a new password, open this link within 1 hour:\n\n${url}\n\nThe link works once. If you did not ask, ignore this email; your password has not changed.${passkeysRemain(passkeys)}${sign}`,
   }),
 };

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { sha256 } from '../lifecycle/account-events';
 import { AccountToken } from '../lifecycle/account-token.entity';
-import { invalidLink } from '../lifecycle/lifecycle-deps';
+import { invalidLink } from '../errors/credential-errors';
 
 /** How long the organization chooser may wait after the password was checked. */
 export const CHOICE_LIFETIME_MS = 5 * 60_000;

@@ -6,7 +6,9 @@ import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
 import { Me } from '../me/me.type';
 import { Passkey } from './passkey.entity';
+import { proofOf } from './second-factor.resolver';
 import {
+  StartPasskeyRegistrationArgs,
   FinishPasskeyRegistrationArgs,
   RemovePasskeyArgs,
   RenamePasskeyArgs,
@@ -22,15 +24,38 @@ export class PasskeyCeremony {
   @Field(() => String) options: string;
 }
 
+@ObjectType({ description: 'What a change of factors needs as proof, and a passkey ceremony to give one.' })
+export class StepUpChallenge {
+  @Field(() => String, { description: 'Goes with a passkey answer as `stepUpToken`.' }) token: string;
+  @Field(() => String, { nullable: true, description: 'For navigator.credentials.get; null when you have no passkey.' })
+  options: string | null;
+  @Field(() => [String], {
+    description: 'The proofs that will do: PASSWORD (no second factor yet), or TOTP, PASSKEY, RECOVERY_CODES.',
+  })
+  kinds: string[];
+}
+
 /** Passkeys: several per person, named and removed on /account; a second factor, or a sign-in of their own. */
 @Resolver()
 export class PasskeyResolver {
-  @Mutation(() => PasskeyCeremony, {
-    description: 'Start adding a passkey (signed in): pass `options` to navigator.credentials.create.',
+  @Mutation(() => StepUpChallenge, {
+    description:
+      'Before a change of how you sign in: what proof it needs (`kinds`), and, when you have passkeys, `options` for navigator.credentials.get whose answer goes with `token` as `passkey` and `stepUpToken` (5 minutes, once).',
   })
-  async startPasskeyRegistration(@Ctx() context: CredentialContext) {
-    const login = await context.services.secondFactors.loginOf(context.principal);
-    return context.services.secondFactors.passkeys.startRegistration(login.essId, login.userName);
+  startStepUp(@Ctx() context: CredentialContext) {
+    return context.services.stepUp.startPasskeyProof(context.principal);
+  }
+
+  @Mutation(() => PasskeyCeremony, {
+    description:
+      'Start adding a passkey (signed in), with a fresh proof of a factor you have (STEP_UP_REQUIRED otherwise): pass `options` to navigator.credentials.create.',
+  })
+  async startPasskeyRegistration(
+    @Args(() => StartPasskeyRegistrationArgs) args: StartPasskeyRegistrationArgs,
+    @Ctx() context: CredentialContext,
+  ) {
+    const proven = await context.services.stepUp.prove(context.principal, proofOf(args), context.req.ip);
+    return context.services.secondFactors.passkeys.startRegistration(proven);
   }
 
   @Mutation(() => Passkey, {
@@ -53,6 +78,11 @@ export class PasskeyResolver {
     await context.dataSource.transaction((manager) =>
       recordLoginEvent(manager, login.essId, 'PASSKEY_REGISTERED', context.req.ip, context.principal),
     );
+    await context.services.stepUp.notifyHolder(login, {
+      kind: 'PASSKEY_ADDED',
+      name: passkey.name,
+      passwordless: passkey.passwordless,
+    });
     return passkey;
   }
 
@@ -62,13 +92,18 @@ export class PasskeyResolver {
     return context.services.secondFactors.passkeys.rename(login.essId, args.id, args.name);
   }
 
-  @Mutation(() => Boolean, { description: 'Remove one of your passkeys. NOT_FOUND when it is not yours.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Remove one of your passkeys, with a fresh proof of a factor you have (STEP_UP_REQUIRED otherwise). NOT_FOUND when it is not yours.',
+  })
   async removePasskey(@Args(() => RemovePasskeyArgs) args: RemovePasskeyArgs, @Ctx() context: CredentialContext) {
-    const login = await context.services.secondFactors.loginOf(context.principal);
-    await context.services.secondFactors.passkeys.remove(login.essId, args.id);
+    const { stepUp, secondFactors } = context.services;
+    const proven = await stepUp.prove(context.principal, proofOf(args), context.req.ip);
+    const removed = await secondFactors.passkeys.remove(proven, args.id);
     await context.dataSource.transaction((manager) =>
-      recordLoginEvent(manager, login.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal),
+      recordLoginEvent(manager, proven.holder.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal),
     );
+    await stepUp.notify(proven, { kind: 'PASSKEY_REMOVED', name: removed.name });
     return true;
   }
 

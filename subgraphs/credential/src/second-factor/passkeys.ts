@@ -11,8 +11,9 @@ import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../lifecycle/account-events';
 import { AccountToken } from '../lifecycle/account-token.entity';
-import { invalidLink, refused } from '../lifecycle/lifecycle-deps';
+import { invalidLink, refused } from '../errors/credential-errors';
 import { Passkey } from './passkey.entity';
+import type { Proven } from '../gates/proven';
 
 const RP_NAME = 'Secure Employer Website';
 const CEREMONY_MS = 5 * 60_000;
@@ -112,7 +113,8 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     count: (essId: number) => rows.countBy({ essId }),
 
     /** Options for `navigator.credentials.create`, and the token that finishes the registration. */
-    async startRegistration(essId: number, userName: string): Promise<{ token: string; options: string }> {
+    async startRegistration(proven: Proven): Promise<{ token: string; options: string }> {
+      const { essId, userName } = proven.holder;
       const token = await issueCeremony(essId, 'PASSKEY');
       const existing = await rows.findBy({ essId });
       const options = await generateRegistrationOptions({
@@ -212,10 +214,12 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
       return rows.findOneByOrFail({ id });
     },
 
-    async remove(essId: number, id: string): Promise<boolean> {
-      const removed = await rows.delete({ id, essId });
-      if (!removed.affected) throw refused('NOT_FOUND', 'You have no such passkey.');
-      return true;
+    /** Remove one of the proven login's passkeys; the one removed. */
+    async remove(proven: Proven, id: string): Promise<Passkey> {
+      const found = await rows.findOneBy({ id, essId: proven.holder.essId });
+      const removed = found && (await rows.delete({ id, essId: proven.holder.essId }));
+      if (!found || !removed?.affected) throw refused('NOT_FOUND', 'You have no such passkey.');
+      return found;
     },
   };
 }

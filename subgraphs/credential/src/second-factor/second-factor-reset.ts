@@ -1,6 +1,7 @@
 import type { Principal } from '@ecg/policy';
 import { recordEvent } from '../lifecycle/account-events';
-import { mailContextOf, refused, type LifecycleDeps } from '../lifecycle/lifecycle-deps';
+import { mailContextOf, type LifecycleDeps } from '../lifecycle/lifecycle-deps';
+import { refused } from '../errors/credential-errors';
 import { lockAccount } from '../lifecycle/account-store';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';

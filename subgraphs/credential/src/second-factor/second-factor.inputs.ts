@@ -13,8 +13,27 @@ const enrolmentChallenge = challenge
   .nullish()
   .describe("`login`'s secondFactorEnrolmentChallenge, when not signed in.");
 
-/** Replacing an authenticator: a current code or a recovery code, not both. */
-const replacingProof = {
+/**
+ * The step-up gate's proof, for every change of how a login proves itself: a second factor when
+ * the login has one (a current code, a recovery code, or a passkey with `stepUpToken`), else the
+ * current password. One at a time.
+ */
+const stepUpProof = {
+  stepUpToken: z
+    .string()
+    .min(20, 'is not a step-up token')
+    .max(200, 'is not a step-up token')
+    .nullish()
+    .describe('With `passkey`: the `token` of `startStepUp`.'),
+  passkey: webauthnResponse
+    .nullish()
+    .describe("A passkey's answer to `startStepUp`'s options (PublicKeyCredential.toJSON()), with `stepUpToken`."),
+  currentPassword: z
+    .string()
+    .min(1, 'is required')
+    .max(1024, 'is too long')
+    .nullish()
+    .describe('While the login has no second factor: its current password (a wrong one counts toward the lockout).'),
   recoveryCode: recoveryCode
     .nullish()
     .describe('Or, when the authenticator app is lost: one unused recovery code (spent).'),
@@ -24,20 +43,32 @@ const replacingProof = {
       'While an authenticator app is set up: one of its current codes, proving the caller holds it (spent, and a wrong one counts toward the lockout).',
     ),
 };
-const notBoth = (v: { currentCode?: string | null; recoveryCode?: string | null }, ctx: z.RefinementCtx) => {
-  if (v.currentCode && v.recoveryCode)
-    ctx.addIssue({ code: 'custom', path: ['currentCode'], message: 'give one of currentCode, recoveryCode' });
+const notBoth = (
+  v: {
+    currentCode?: string | null;
+    recoveryCode?: string | null;
+    passkey?: string | null;
+    currentPassword?: string | null;
+  },
+  ctx: z.RefinementCtx,
+) => {
+  if ([v.currentCode, v.recoveryCode, v.passkey, v.currentPassword].filter(Boolean).length > 1)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['currentCode'],
+      message: 'give one of currentCode, recoveryCode, passkey, currentPassword',
+    });
 };
 
 export const StartTotpEnrolmentArgs = argsType(
   'StartTotpEnrolmentArgs',
-  z.object({ ...replacingProof, enrolmentChallenge }).superRefine(notBoth),
+  z.object({ ...stepUpProof, enrolmentChallenge }).superRefine(notBoth),
 );
 export type StartTotpEnrolmentArgs = InstanceType<typeof StartTotpEnrolmentArgs>;
 
 export const RegenerateRecoveryCodesArgs = argsType(
   'RegenerateRecoveryCodesArgs',
-  z.object(replacingProof).superRefine(notBoth),
+  z.object(stepUpProof).superRefine(notBoth),
 );
 export type RegenerateRecoveryCodesArgs = InstanceType<typeof RegenerateRecoveryCodesArgs>;
 
@@ -86,7 +117,10 @@ export type FinishPasskeyRegistrationArgs = InstanceType<typeof FinishPasskeyReg
 export const RenamePasskeyArgs = argsType('RenamePasskeyArgs', z.object({ name: passkeyName, id: passkeyId }));
 export type RenamePasskeyArgs = InstanceType<typeof RenamePasskeyArgs>;
 
-export const RemovePasskeyArgs = argsType('RemovePasskeyArgs', z.object({ id: passkeyId }));
+export const RemovePasskeyArgs = argsType(
+  'RemovePasskeyArgs',
+  z.object({ ...stepUpProof, id: passkeyId }).superRefine(notBoth),
+);
 export type RemovePasskeyArgs = InstanceType<typeof RemovePasskeyArgs>;
 
 export const SignInWithPasskeyArgs = argsType(
@@ -94,3 +128,9 @@ export const SignInWithPasskeyArgs = argsType(
   z.object({ response: webauthnResponse, token: ceremonyToken }),
 );
 export type SignInWithPasskeyArgs = InstanceType<typeof SignInWithPasskeyArgs>;
+
+export const StartPasskeyRegistrationArgs = argsType(
+  'StartPasskeyRegistrationArgs',
+  z.object(stepUpProof).superRefine(notBoth),
+);
+export type StartPasskeyRegistrationArgs = InstanceType<typeof StartPasskeyRegistrationArgs>;

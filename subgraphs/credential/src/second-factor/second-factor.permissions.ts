@@ -15,6 +15,7 @@ export const secondFactorPermissions = {
     startTotpEnrolment: or(holds('CHANGE_PASSWORD', 'EDIT'), bringsEnrolmentChallenge),
     confirmTotpEnrolment: or(holds('CHANGE_PASSWORD', 'EDIT'), bringsEnrolmentChallenge),
     regenerateRecoveryCodes: holds('CHANGE_PASSWORD', 'EDIT'),
+    startStepUp: holds('CHANGE_PASSWORD', 'EDIT'),
     startPasskeyRegistration: holds('CHANGE_PASSWORD', 'EDIT'),
     finishPasskeyRegistration: holds('CHANGE_PASSWORD', 'EDIT'),
     renamePasskey: holds('CHANGE_PASSWORD', 'EDIT'),
@@ -27,5 +28,6 @@ export const secondFactorPermissions = {
   TotpEnrolment: allow,
   RecoveryCodes: allow,
   PasskeyCeremony: allow,
+  StepUpChallenge: allow,
   Passkey: allow,
 };

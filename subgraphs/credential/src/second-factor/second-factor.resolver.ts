@@ -2,11 +2,11 @@ import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql
 import type { CredentialContext } from '../context';
 import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
-import { loginEssIdOf } from '../person/login-rows';
+import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { Me } from '../me/me.type';
 import { RecoveryCodes, TotpEnrolment } from './second-factor.types';
-import { WrongProof, wrongCode, type SecondFactorProof } from './second-factors';
+import type { StepUpProof } from '../gates/step-up-gate';
 import {
   ConfirmTotpEnrolmentArgs,
   RegenerateRecoveryCodesArgs,
@@ -15,21 +15,14 @@ import {
   VerifySecondFactorArgs,
 } from './second-factor.inputs';
 
-/** The proof given to replace an authenticator (the arguments refuse both at once). */
-function proofOf(args: { currentCode?: string | null; recoveryCode?: string | null }): SecondFactorProof | null {
-  return args.currentCode ? { code: args.currentCode } : args.recoveryCode ? { recoveryCode: args.recoveryCode } : null;
-}
-
-/** A wrong proof counts toward the lockout like a wrong code at sign-in, and answers the same way. */
-async function counted<T>(context: CredentialContext, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof WrongProof)) throw error;
-    await context.services.signIn.countWrongSecondFactor(error.holder, context.req.ip);
-    throw wrongCode('code' in error.proof ? 'currentCode' : 'recoveryCode');
-  }
-}
+/** The step-up proof given with a change of factors (the arguments refuse more than one). */
+export const proofOf = (args: StepUpProof): StepUpProof => ({
+  currentPassword: args.currentPassword,
+  currentCode: args.currentCode,
+  recoveryCode: args.recoveryCode,
+  passkey: args.passkey,
+  stepUpToken: args.stepUpToken,
+});
 
 @Resolver()
 export class SecondFactorResolver {
@@ -41,10 +34,10 @@ export class SecondFactorResolver {
     @Args(() => StartTotpEnrolmentArgs) args: StartTotpEnrolmentArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const proof = proofOf(args);
-    return counted(context, () =>
-      context.services.secondFactors.startTotp(context.principal, args.enrolmentChallenge, proof),
-    );
+    const { secondFactors, stepUp } = context.services;
+    // Right after the password, the enrolment challenge stands for it; signed in, the step-up gate decides.
+    if (args.enrolmentChallenge) return secondFactors.startTotp({ enrolmentChallenge: args.enrolmentChallenge });
+    return secondFactors.startTotp(await stepUp.prove(context.principal, proofOf(args), context.req.ip));
   }
 
   @Mutation(() => RecoveryCodes, {
@@ -62,6 +55,11 @@ export class SecondFactorResolver {
       context.req.ip,
       args.enrolmentChallenge,
     );
+    // Signed in, the enrolment was started after a step-up proof: its owner hears of the new app.
+    if (!args.enrolmentChallenge && (context.principal.kind === 'contact' || context.principal.kind === 'staff'))
+      await context.services.stepUp.notifyHolder(await secondFactors.loginOf(context.principal), {
+        kind: 'AUTHENTICATOR_SET',
+      });
     return {
       codes: enrolled.codes,
       signIn: args.enrolmentChallenge
@@ -72,18 +70,17 @@ export class SecondFactorResolver {
 
   @Mutation(() => RecoveryCodes, {
     description:
-      'Ten new recovery codes, shown once; the earlier ones stop working. With an authenticator app set up, give one of its current codes (or a recovery code): SECOND_FACTOR_PROOF_REQUIRED.',
+      'Ten new recovery codes, shown once; the earlier ones stop working. Needs a fresh proof of a second factor (a current code, a recovery code, or a passkey with `stepUpToken`): STEP_UP_REQUIRED otherwise. The owner is mailed.',
   })
   async regenerateRecoveryCodes(
     @Args(() => RegenerateRecoveryCodesArgs) args: RegenerateRecoveryCodesArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const proof = proofOf(args);
-    return {
-      codes: await counted(context, () =>
-        context.services.secondFactors.regenerateRecoveryCodes(context.principal, context.req.ip, proof),
-      ),
-    };
+    const { secondFactors, stepUp } = context.services;
+    const proven = await stepUp.prove(context.principal, proofOf(args), context.req.ip);
+    const codes = await secondFactors.regenerateRecoveryCodes(proven);
+    await stepUp.notify(proven, { kind: 'RECOVERY_CODES_REGENERATED' });
+    return { codes };
   }
 
   @Mutation(() => LoginResult, {
@@ -122,7 +119,10 @@ export class SecondFactorPanelResolver {
     description:
       'The second factors of the login: TOTP (authenticator app), PASSKEY (one or more), RECOVERY_CODES (some unused). Empty when none.',
   })
-  secondFactorKinds(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+  async secondFactorKinds(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    // Until the person acts for this organization, its panel is the row's own state: a linked
+    // registration must not show another organization what the person's login holds.
+    if (awaitsConfirmation(account)) return [];
     return context.services.secondFactors.kindsOf(loginEssIdOf(account));
   }
 
@@ -131,6 +131,7 @@ export class SecondFactorPanelResolver {
       'Second Factor Set: sign-in asks for an authenticator code or a passkey after the password. Not the seeds\' "Is OTP Set", which is the temporary password (`temporaryPasswordSet`).',
   })
   async secondFactorSet(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    if (awaitsConfirmation(account)) return false;
     return context.services.secondFactors.isSet(loginEssIdOf(account));
   }
 }

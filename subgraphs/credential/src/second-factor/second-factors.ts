@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { toString as qrCodeSvg } from 'qrcode';
 import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { ErrorCode, type Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../lifecycle/account-events';
 import { AccountToken } from '../lifecycle/account-token.entity';
-import { invalidLink, refused } from '../lifecycle/lifecycle-deps';
+import { invalidLink, refused, wrongCode } from '../errors/credential-errors';
 import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
@@ -18,6 +17,9 @@ import { matchingStep, newTotpSecret, otpauthUri } from './totp';
 import { Passkey } from './passkey.entity';
 import { passkeys } from './passkeys';
 import { StaffAccount } from '../staff/staff-account.entity';
+import { Proven, type FactorHolder, type SecondFactorProof } from '../gates/proven';
+
+export type { FactorHolder, SecondFactorProof } from '../gates/proven';
 import { isStaffHolder, staffHolder, staffOfHolder } from '../staff/staff-second-factor';
 
 /** How long the second step may wait after the password was checked. */
@@ -26,7 +28,6 @@ export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
 const ENROLMENT_LIFETIME_MS = 15 * 60_000;
 
 export type SecondFactorKind = 'TOTP' | 'PASSKEY' | 'RECOVERY_CODES';
-export type SecondFactorProof = { code: string } | { recoveryCode: string } | { passkey: string };
 
 /**
  * Authenticator codes and recovery codes of a login (the person's, DESIGN.md section 6): enrolment,
@@ -140,12 +141,6 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     return accepted.affected === 1 ? 'TOTP' : null;
   }
 
-  /** A current code of the authenticator or a recovery code, spent; WrongProof (to be counted) when wrong. */
-  async function proveHolding(essId: number, proof: SecondFactorProof | null | undefined): Promise<void> {
-    if (!proof || 'passkey' in proof) throw proofRequired();
-    if (!(await verifyProof(essId, proof, ''))) throw new WrongProof(essId, proof);
-  }
-
   return {
     kindsOf,
     isSet,
@@ -154,20 +149,18 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
     /**
      * Start an authenticator enrolment: the secret (shown once), its otpauth URI and QR code.
-     * Nothing changes until confirmed. Replacing an authenticator that is set needs proof of
-     * holding it: one of its current codes or a recovery code (spent like at sign-in). A signed-in
-     * session alone is not enough: whoever took over a session could otherwise move the second
-     * factor to their own phone and keep the login. A password re-entry would not do either: the
-     * second factor is there for when the password is known to someone else.
+     * Nothing changes until confirmed. Either right after the password, with the enrolment
+     * challenge a required second factor asked for, or signed in with a fresh proof of a factor
+     * the login already has (the step-up gate's `Proven`): a session alone is not enough.
      */
     async startTotp(
-      principal: Principal,
-      enrolmentChallenge?: string | null,
-      proof?: SecondFactorProof | null,
+      who: Proven | { enrolmentChallenge: string },
     ): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
-      const login = await loginOf(principal, enrolmentChallenge);
+      const login =
+        who instanceof Proven
+          ? who.holder
+          : await holderNumbered((await challengeLogin(who.enrolmentChallenge, 'ENROL')).essId);
       const found = await factors.findOneBy({ essId: login.essId });
-      if (found?.totpSecret) await proveHolding(login.essId, proof);
       const secret = newTotpSecret();
       const sealed = box.seal(secret, login.essId);
       if (found)
@@ -240,21 +233,20 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       });
     },
 
-    /** Ten new recovery codes (the old ones stop working), for a login with an authenticator. */
-    async regenerateRecoveryCodes(
-      principal: Principal,
-      clientAddress: string | undefined,
-      proof?: SecondFactorProof | null,
-    ): Promise<string[]> {
-      const login = await loginOf(principal);
+    /** Ten new recovery codes (the old ones stop working), for a login with a second factor, after a fresh proof. */
+    async regenerateRecoveryCodes(proven: Proven): Promise<string[]> {
+      const login = proven.holder;
       if (!(await isSet(login.essId)))
         throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
-      // New codes are as good as the authenticator (one replaces it, above): the same proof.
-      if (await factors.existsBy({ essId: login.essId, totpSecret: Not(IsNull()) }))
-        await proveHolding(login.essId, proof);
       return dataSource.transaction(async (manager) => {
         const fresh = await replaceRecoveryCodes(manager, login.essId);
-        await recordLoginEvent(manager, login.essId, 'RECOVERY_CODES_REGENERATED', clientAddress, principal);
+        await recordLoginEvent(
+          manager,
+          login.essId,
+          'RECOVERY_CODES_REGENERATED',
+          proven.clientAddress,
+          proven.principal,
+        );
         return fresh;
       });
     },
@@ -304,30 +296,6 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
 
 export type SecondFactors = ReturnType<typeof secondFactors>;
 
-/** Who holds second factors: a person's login (its ESS ID) or a staff login (a negative holder number). */
-export interface FactorHolder {
-  essId: number;
-  userName: string;
-}
-
-/** A wrong code or recovery code given to replace the authenticator: the caller counts it toward the lockout. */
-export class WrongProof extends Error {
-  constructor(
-    readonly holder: number,
-    readonly proof: SecondFactorProof,
-  ) {
-    super('The code is not correct.');
-  }
-}
-
-const proofRequired = () =>
-  new GraphQLError('An authenticator app is set up: give one of its current codes, or a recovery code, first.', {
-    extensions: {
-      code: 'SECOND_FACTOR_PROOF_REQUIRED',
-      invalidFields: [{ field: 'currentCode', message: 'is required while an authenticator app is set up' }],
-    },
-  });
-
 /** The challenge's login without spending it (a wrong code leaves it for the next try, counted by the lockout). */
 function challengeLoginIn(dataSource: DataSource) {
   return async (token: string, purpose: 'SECOND' | 'ENROL' = 'SECOND'): Promise<{ id: string; essId: number }> => {
@@ -341,9 +309,3 @@ function challengeLoginIn(dataSource: DataSource) {
     return { id: row.id, essId: row.essId };
   };
 }
-
-/** A wrong, used or expired code: the same answer for each. */
-export const wrongCode = (field: 'code' | 'currentCode' | 'recoveryCode' | 'passkey') =>
-  new GraphQLError('The code is not correct.', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, invalidFields: [{ field, message: 'is not correct' }] },
-  });

@@ -22,6 +22,11 @@ export class RefreshToken {
   @Column({ type: 'varchar', length: 36 })
   familyId: string;
 
+  /** When the family's password step happened (null: a row from before, counted from `createdAt`). */
+  @Column({ type: 'datetime', nullable: true })
+  familyStartedAt: Date | null;
+
+  @Index('IDX_refresh_token_expires')
   @Column({ type: 'datetime' })
   expiresAt: Date;
 

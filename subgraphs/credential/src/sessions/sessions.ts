@@ -14,28 +14,55 @@ export interface IssuedSession {
   passwordChangeRequired: boolean;
 }
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The family a new session belongs to: a new one from a password step now, or an earlier one's. */
+export interface SessionFamily {
+  id: string;
+  /** The password step the family started with: its absolute lifetime counts from here. */
+  startedAt: Date;
+}
 
+export const newFamily = (startedAt = new Date()): SessionFamily => ({ id: randomUUID(), startedAt });
+
+/** The family a refresh token row belongs to (rows from before the column count from their creation). */
+export const familyOf = (token: RefreshToken): SessionFamily => ({
+  id: token.familyId,
+  startedAt: token.familyStartedAt ?? token.createdAt,
+});
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const invalidRefreshToken = () => unauthenticated('The refresh token is invalid or has expired.');
+
+/**
+ * The session store: refresh tokens (stored hashed), rotation, revocation. It issues for whom it
+ * is told: only the session gate (gates/session-gate.ts) calls `issue` and `rotate`, after it
+ * decided that the login may hold the session.
+ */
 export function sessions(dataSource: DataSource, config: CredentialConfig, keys: KeyStore) {
   const tokens = dataSource.getRepository(RefreshToken);
   const revocations = sessionRevocations(dataSource, config);
+  const lifetimeEnd = (family: SessionFamily) => family.startedAt.getTime() + config.sessionMaxLifetimeSeconds * 1000;
 
-  async function issue(subject: SessionSubject, familyId: string = randomUUID()): Promise<IssuedSession> {
+  async function issue(subject: SessionSubject, family: SessionFamily): Promise<IssuedSession> {
     const refreshToken = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
+    const now = Date.now();
+    // Neither token outlives the family: rotation never extends a session past its absolute lifetime.
+    const end = lifetimeEnd(family);
+    const accessSeconds = Math.max(1, Math.min(config.accessTokenTtlSeconds, Math.floor((end - now) / 1000)));
     await tokens.insert({
       id: sessionId,
       tokenHash: sha256(refreshToken),
       principalKind: subject.kind,
       principalId: subject.id,
-      familyId,
-      expiresAt: new Date(Date.now() + config.refreshTokenTtlSeconds * 1000),
+      familyId: family.id,
+      familyStartedAt: family.startedAt,
+      expiresAt: new Date(Math.min(now + config.refreshTokenTtlSeconds * 1000, end)),
       revokedAt: null,
     });
     return {
-      accessToken: await signAccessToken(keys, config, subject, config.accessTokenTtlSeconds, sessionId),
+      accessToken: await signAccessToken(keys, config, subject, accessSeconds, sessionId),
       refreshToken,
-      expiresIn: config.accessTokenTtlSeconds,
+      expiresIn: accessSeconds,
       passwordChangeRequired: subject.kind === 'contact' && subject.passwordChangeRequired,
     };
   }
@@ -48,6 +75,13 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
   return {
     issue,
     revokeFamily,
+    /** Whether the family has outlived its absolute lifetime. */
+    expired: (family: SessionFamily, now = Date.now()) => lifetimeEnd(family) <= now,
+    /** The family of a live session, by its id (an access token's `sid`); null when it ended. */
+    async familyOfSession(sessionId: string | undefined): Promise<SessionFamily | null> {
+      const token = sessionId ? await tokens.findOneBy({ id: sessionId }) : null;
+      return token ? familyOf(token) : null;
+    },
     /** Sign-out everywhere: every live refresh token of these principals stops working now. */
     revokeAllOf: async (principalIds: string[]) => {
       if (principalIds.length)
@@ -57,26 +91,28 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
 
     /**
      * Spend a refresh token once. A token presented a second time (stolen, or replayed) revokes
-     * its whole family. `subjectNow` re-reads who the principal is today (types, status).
+     * its whole family. `admit` decides, from the token, whether a session may go on and for whom
+     * (the session gate); when it refuses, the family ends and its refusal is the answer.
      */
     async rotate(
       refreshToken: string,
-      subjectNow: (token: RefreshToken) => Promise<SessionSubject | null>,
+      admit: (token: RefreshToken) => Promise<SessionSubject>,
     ): Promise<IssuedSession> {
       const token = await tokens.findOneBy({ tokenHash: sha256(refreshToken) });
-      if (!token || token.expiresAt.getTime() <= Date.now())
-        throw unauthenticated('The refresh token is invalid or has expired.');
+      if (!token || token.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
       const spent = await tokens.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (spent.affected !== 1) {
         await revokeFamily(token.familyId);
-        throw unauthenticated('The refresh token is invalid or has expired.');
+        throw invalidRefreshToken();
       }
-      const subject = await subjectNow(token);
-      if (!subject) {
+      let subject: SessionSubject;
+      try {
+        subject = await admit(token);
+      } catch (refusal) {
         await revokeFamily(token.familyId);
-        throw unauthenticated('The refresh token is invalid or has expired.');
+        throw refusal;
       }
-      return issue(subject, token.familyId);
+      return issue(subject, familyOf(token));
     },
 
     async logout(refreshToken: string): Promise<void> {

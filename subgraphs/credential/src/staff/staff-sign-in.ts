@@ -1,48 +1,71 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
-import { invalidLink } from '../lifecycle/lifecycle-deps';
-import { consumeSignInLimits } from '../login/sign-in-limits';
-import { invalidCredentials } from '../login/invalid-credentials';
-import type { SignInOutcome } from '../login/sign-in';
-import { wrongCode, type SecondFactorProof, type SecondFactors } from '../second-factor/second-factors';
-import type { Sessions } from '../sessions/sessions';
+import { invalidCredentials, invalidLink, wrongCode } from '../errors/credential-errors';
+import type { SessionGate } from '../gates/session-gate';
+import type { SecondFactorProof } from '../gates/proven';
+import { consumeSignInLimits } from '../lockout/sign-in-limits';
+import { verifyPassword } from '../passwords/password-hasher';
+import type { SecondFactors } from '../second-factor/second-factors';
+import { newFamily } from '../sessions/sessions';
 import type { StaffAccount } from './staff-account.entity';
-import { clearStaffFailures, recordStaffFailure, staffLocked } from './staff-lockout';
+import { clearStaffFailures, recordStaffFailure } from './staff-lockout';
 import { staffHolder, staffOfHolder } from './staff-second-factor';
 
-/** Which field a wrong proof names in its error. */
-export const proofField = (proof: SecondFactorProof) =>
+type StaffOutcome =
+  | { session: Awaited<ReturnType<SessionGate['open']>> }
+  | {
+      secondFactor: {
+        token: string;
+        kinds: Awaited<ReturnType<SecondFactors['kindsOf']>>;
+        passkeyOptions: string | null;
+      };
+    }
+  | { enrolment: { token: string } };
+
+const proofField = (proof: SecondFactorProof) =>
   'code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey';
 
 /**
- * The second factor of a staff login: asked after the password when one is set, and required in
- * production, where a staff login with none gets only the enrolment challenge after its password
- * (no token, no right) until it sets one up, as a person of an organization that requires one.
- * A wrong code counts toward the staff lockout like a wrong password. Staff logins have no
+ * Staff sign-in, its own flow beside the person's: the password, the second step (required in
+ * production, where a staff login with none gets only the enrolment challenge after its password),
+ * a passkey alone. A wrong password or code counts toward the staff lockout. Staff logins have no
  * panel and no security-event rows: their second-factor events are log lines (never a code).
+ * Every session comes from the session gate, which also refuses a locked staff login's refresh.
  */
 export function staffSignIn(
   dataSource: DataSource,
   config: CredentialConfig,
-  sessions: Sessions,
+  gate: SessionGate,
   factors: SecondFactors,
   logger: Logger,
 ) {
-  const session = async (account: StaffAccount): Promise<SignInOutcome> => ({
-    session: await sessions.issue({ kind: 'staff', id: account.id }),
-  });
   const event = (account: StaffAccount, type: string) =>
     logger.info({ staffId: account.id, event: type }, 'staff second factor');
-  const signedInAs = async (holder: number) => {
-    const account = await staffOfHolder(dataSource, holder);
-    if (!account || staffLocked(account)) throw invalidCredentials();
-    return account;
+  const open = async (staff: StaffAccount, clientAddress: string | undefined): Promise<StaffOutcome> => ({
+    session: await gate.open({ kind: 'staff', staff, clientAddress, family: newFamily() }),
+  });
+  /** The gate's login rules after a proof; a locked staff login answers like a wrong password. */
+  const afterProof = async (staff: StaffAccount, clientAddress: string | undefined) => {
+    try {
+      return await gate.afterProof({ kind: 'staff', staff, clientAddress, family: newFamily() });
+    } catch {
+      throw invalidCredentials();
+    }
   };
 
   return {
-    /** The password was right and the login is not locked: the second step, the enrolment, or a session. */
-    async afterPassword(account: StaffAccount): Promise<SignInOutcome> {
+    /** The password step: checked even while locked, so a locked login answers like a wrong password, as slowly. */
+    async passwordStep(
+      account: StaffAccount,
+      password: string,
+      clientAddress: string | undefined,
+    ): Promise<StaffOutcome> {
+      if (!(await verifyPassword(password, account.passwordHash))) {
+        await recordStaffFailure(dataSource, config, account.id);
+        throw invalidCredentials();
+      }
+      const next = await afterProof(account, clientAddress);
       const holder = account.secondFactorHolder;
       // No failure is cleared by the password alone while a code is still to come.
       if (holder !== null && (await factors.isSet(holder))) {
@@ -54,13 +77,13 @@ export function staffSignIn(
         return { secondFactor: { token, kinds, passkeyOptions } };
       }
       await clearStaffFailures(dataSource, account);
-      if (config.production) {
+      if (next === 'ENROL') {
         event(account, 'SECOND_FACTOR_ENROLMENT_REQUIRED');
         return {
           enrolment: { token: await factors.issueChallenge(await staffHolder(dataSource, account.id), 'ENROL') },
         };
       }
-      return session(account);
+      return open(account, clientAddress);
     },
 
     /** The second step for a staff login's challenge. */
@@ -68,11 +91,11 @@ export function staffSignIn(
       challenge: { id: string; token: string; holder: number },
       proof: SecondFactorProof,
       clientAddress: string | undefined,
-    ): Promise<SignInOutcome> {
+    ): Promise<StaffOutcome> {
       const account = await staffOfHolder(dataSource, challenge.holder);
       if (!account) throw invalidLink();
       await consumeSignInLimits(dataSource, config, clientAddress, account.email);
-      if (staffLocked(account)) throw invalidCredentials();
+      await afterProof(account, clientAddress);
       const used = await factors.verify(challenge.holder, proof, challenge.token);
       if (!used) {
         await recordStaffFailure(dataSource, config, account.id);
@@ -82,20 +105,18 @@ export function staffSignIn(
       await factors.spendChallenge(challenge.id);
       await clearStaffFailures(dataSource, account);
       event(account, `${used}_USED`);
-      return session(account);
+      return open(account, clientAddress);
     },
 
     /** Signed in another way: right after the enrolment the password step asked for, or with a passkey alone. */
-    async signedIn(holder: number, how: string): Promise<SignInOutcome> {
-      const account = await signedInAs(holder);
-      event(account, how);
-      return session(account);
-    },
-
-    /** A wrong code given to replace the authenticator or renew recovery codes. */
-    async countWrongProof(holder: number): Promise<void> {
+    async signedIn(holder: number, how: string, clientAddress: string | undefined): Promise<StaffOutcome> {
       const account = await staffOfHolder(dataSource, holder);
-      if (account) await recordStaffFailure(dataSource, config, account.id);
+      if (!account) throw invalidCredentials();
+      await afterProof(account, clientAddress);
+      event(account, how);
+      return open(account, clientAddress);
     },
   };
 }
+
+export type StaffSignIn = ReturnType<typeof staffSignIn>;

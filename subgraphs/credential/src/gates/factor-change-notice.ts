@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { CredentialConfig } from '../config';
+import { enqueueMail } from '../mail/outbox';
+import { templates } from '../mail/templates';
+import type { FactorHolder } from './proven';
+import { isStaffHolder } from '../staff/staff-second-factor';
+
+/** A change of how a login proves itself, as the owner reads it in the mail. */
+export type FactorChange =
+  | { kind: 'PASSKEY_ADDED'; name: string; passwordless: boolean }
+  | { kind: 'PASSKEY_REMOVED'; name: string }
+  | { kind: 'AUTHENTICATOR_SET' }
+  | { kind: 'RECOVERY_CODES_REGENERATED' }
+  | { kind: 'PASSWORD_CHANGED' };
+
+export const describeFactorChange = (change: FactorChange): string => {
+  switch (change.kind) {
+    case 'PASSKEY_ADDED':
+      return `A passkey named "${change.name}" was added to your login${change.passwordless ? '; it can sign in without your password' : ''}.`;
+    case 'PASSKEY_REMOVED':
+      return `The passkey named "${change.name}" was removed from your login.`;
+    case 'AUTHENTICATOR_SET':
+      return 'An authenticator app was set up for your login; codes from any earlier app no longer work.';
+    case 'RECOVERY_CODES_REGENERATED':
+      return 'New recovery codes were made for your login; the earlier ones no longer work.';
+    case 'PASSWORD_CHANGED':
+      return 'The password of your login was changed.';
+  }
+};
+
+/** The mail that follows every change the step-up gate let through, queued for the outbox (never lost). */
+export function factorChangeNotices(dataSource: DataSource, config: CredentialConfig) {
+  return {
+    async send(holder: FactorHolder, change: FactorChange): Promise<void> {
+      await enqueueMail(dataSource.manager, {
+        recipient: holder.userName,
+        ...templates.factorChanged(
+          { userName: holder.userName, staff: isStaffHolder(holder.essId) },
+          describeFactorChange(change),
+          `${config.publicUrl}/self-service/forgot-password`,
+          `${config.publicUrl}/account`,
+        ),
+      });
+    },
+  };
+}
