@@ -154,10 +154,19 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   const phone = await deviceWithAuthenticator();
   const started = await startRegistration(token);
   const answer = await ceremony('create', started.options, phone);
-  await phone.close();
   expect(
     (await federation.query(REGISTER, { t: started.token, r: answer, n: 'Phone', p: false }, { token })).errors,
   ).toBeUndefined();
+  // Registered as a second factor only: it never signs in alone, whatever the device offers.
+  const phoneAlone = (await federation.query('mutation { startPasskeySignIn { token options } }')).data
+    .startPasskeySignIn;
+  const phoneTry = await federation.query(
+    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+    { t: phoneAlone.token, r: await ceremony('get', phoneAlone.options, phone) },
+  );
+  expect(phoneTry.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  expect(phoneTry.data?.signInWithPasskey ?? null).toBeNull();
+  await phone.close();
   expect(
     (await federation.query(REGISTER, { t: started.token, r: answer, n: 'Again', p: false }, { token })).errors?.[0]
       .extensions?.code,
@@ -178,6 +187,19 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   expect(
     (await federation.query(VERIFY, { c: next.secondFactorChallenge, k: assertion })).errors?.[0].extensions,
   ).toMatchObject({ code: 'UNAUTHENTICATED', invalidFields: [{ field: 'passkey' }] });
+  // A fresh answer, never used, signed over one sign-in's challenge, does not open another: the
+  // challenge is checked (synced passkeys often keep no counter to catch it otherwise).
+  const signedOverA = await ceremony(
+    'get',
+    (await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login.secondFactorPasskeyOptions,
+  );
+  const b = (await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login;
+  const crossed = await federation.query(VERIFY, { c: b.secondFactorChallenge, k: signedOverA });
+  expect(crossed.errors?.[0].extensions).toMatchObject({
+    code: 'UNAUTHENTICATED',
+    invalidFields: [{ field: 'passkey' }],
+  });
+  expect(crossed.data?.verifySecondFactor ?? null).toBeNull();
 
   // The passkey alone, no password.
   const alone = (await federation.query('mutation { startPasskeySignIn { token options } }')).data.startPasskeySignIn;

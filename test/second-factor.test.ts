@@ -200,7 +200,7 @@ it('counts wrong codes toward the lockout; the right password between them does 
     unsuccessfulAttemptsSinceLastSuccess: 3,
     lastAuthenticationFailure: 'SECOND_FACTOR',
   });
-  const [mail] = await smtp.waitFor(person.email);
+  const [mail] = await smtp.waitForSubject(person.email, /locked/);
   expect(mail.subject).toBe('42061-COUNTY OFFICE OF EDUCATION: your self-service login is locked');
   // Locked: neither step gets through, not even with the right code.
   expect((await login(person.email)).errors?.[0].message).toBe('Invalid user name or password.');
@@ -270,7 +270,7 @@ it("an administrator resets a person's second factors: the person is mailed, sig
     secondFactorKinds: [],
     availableActions: ['RE_ENROLL'],
   });
-  const [mail] = await smtp.waitFor(person.email);
+  const [mail] = await smtp.waitForSubject(person.email, /second factors were reset/);
   expect(mail.subject).toBe('42061-COUNTY OFFICE OF EDUCATION: your second factors were reset');
   expect(mail.text).toContain('Your password has not changed');
 
@@ -302,7 +302,7 @@ it('Re-Enroll clears the second factors too', async () => {
     secondFactorSet: false,
     secondFactorKinds: [],
   });
-  const [mail] = await smtp.waitFor(person.email);
+  const [mail] = await smtp.waitForSubject(person.email, /re-enrolled/);
   const temporary = /Temporary password: (\S+)/.exec(mail.text)![1];
   expect((await login(person.email, temporary)).data.login).toMatchObject({
     secondFactorRequired: false,

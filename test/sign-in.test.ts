@@ -134,7 +134,8 @@ describe('refresh tokens', () => {
       },
       staff,
     );
-    expect((await ask(REFRESH, { r: renewed.refreshToken })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The session gate names why the session ended.
+    expect((await ask(REFRESH, { r: renewed.refreshToken })).errors?.[0].extensions?.code).toBe('CONTACT_INACTIVE');
     expect((await ask(LOGIN, { u: 'changes@test.example', p: PASSWORD })).errors?.[0].message).toBe(
       'Invalid user name or password.',
     );

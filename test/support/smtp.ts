@@ -52,6 +52,15 @@ export async function startSmtp() {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    /** The mails to `to` whose subject matches, waiting (polling) until one has arrived. */
+    async waitForSubject(to: string, subject: RegExp, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const mails = received.filter((m) => m.to.toLowerCase().includes(to.toLowerCase()) && subject.test(m.subject));
+        if (mails.length || Date.now() > deadline) return mails;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   };
 }

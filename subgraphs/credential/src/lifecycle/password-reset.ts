@@ -7,7 +7,8 @@ import { assertPasswordPolicy } from '../passwords/password-policy';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, issueAccountToken, sha256 } from './account-events';
-import { membershipsOf } from '../person/login-rows';
+import { loginEssIdOf, membershipsOf } from '../person/login-rows';
+import { Passkey } from '../second-factor/passkey.entity';
 import { recordLoginEvent } from '../person/login-events';
 import { findAccountsByUserName, lockAccount, previousPasswordHashes, setPassword } from './account-store';
 import { AccountToken } from './account-token.entity';
@@ -20,7 +21,7 @@ const { DISABLED } = SelfServiceStatus;
 /** What `requestPasswordReset` answers, whoever asks: it tells nobody whether the account exists. */
 export const PASSWORD_RESET_ANSWER =
   'If a self-service login has this user name and an email address on record, a link to reset its password is on its way (valid 1 hour). ' +
-  'If you have no email address on record, ask an administrator of your organization (see findAdministrators) to re-enroll you.';
+  'If you have no email address on record, ask an administrator of your organization to re-enroll you (Find your administrator names them).';
 
 /** Forgotten password: a one-time link (1 hour); the new password also unlocks (ESR). */
 export function passwordReset(deps: LifecycleDeps) {
@@ -54,17 +55,28 @@ export function passwordReset(deps: LifecycleDeps) {
         accounts.map(async (account) => ({
           account,
           context: await mailContext(account.contactId, account.organizationId, account.userName),
+          // A new password leaves the login's passkeys: the mail names them, so one not the owner's is seen.
+          passkeys: (
+            await dataSource.getRepository(Passkey).find({
+              where: { essId: loginEssIdOf(account) },
+              order: { createdAt: 'ASC' },
+            })
+          ).map((passkey) => passkey.name),
         })),
       );
       await dataSource.transaction(async (manager) => {
         // Whoever deletes the request handles it: replicas never send one twice.
         if ((await manager.delete(PasswordResetRequest, { id: request.id })).affected !== 1) return;
-        for (const { account, context } of recipients) {
+        for (const { account, context, passkeys } of recipients) {
           if (!context.email) continue;
           const token = await issueAccountToken(manager, account.essId, 'RESET', HOUR);
           await enqueueMail(manager, {
             recipient: account.userName,
-            ...templates.passwordReset(context, `${config.publicUrl}/self-service/reset-password?token=${token}`),
+            ...templates.passwordReset(
+              context,
+              `${config.publicUrl}/self-service/reset-password?token=${token}`,
+              passkeys,
+            ),
           });
           await recordLoginEvent(
             manager,
