@@ -16,6 +16,7 @@ import { edgeServerOptions } from '../graphql/limits';
 import { setIpv6RateLimitPrefix } from '../rate-limit/client-address';
 import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
+import { forwardedForGuard } from './forwarded-for';
 import { healthHandler } from './health';
 import { jsonBody, unexpectedErrors } from './json-body';
 import { operationLog, requestId } from './operation-log';
@@ -77,6 +78,7 @@ export async function startSubgraph<S = void>(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
+  app.use(forwardedForGuard());
   app.get('/health', healthHandler(config.name, dataSource));
   for (const routes of modules.routes) routes(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
@@ -85,7 +87,7 @@ export async function startSubgraph<S = void>(
   const apollo = new ApolloServer<BaseRequestContext>({
     schema,
     ...edge,
-    formatError: formatError(logger, config.edge.exposeStackTraces),
+    formatError: formatError(logger, config.edge.exposeStackTraces, config.production),
     // Cache control off: no field has a cache hint (answers are per caller), and the plugin, on by
     // default, wraps every field resolver of every row to compute a policy that is always "no cache".
     // Its one visible effect, `cache-control: no-store` on every answer, is kept by noStore.
