@@ -41,7 +41,7 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
   // The page carries the web app's policy (no inline script or style, no framing): GraphiQL must
   // still work under it, with nothing refused on the way.
   const refused: string[] = [];
-  page.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
+  page.on('console', (message) => /Content Security Policy/.test(message.text()) && refused.push(message.text()));
   const answer = await page.goto(federation.gatewayUrl);
   expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
