@@ -55,7 +55,7 @@ export function signIn(
   const accounts = dataSource.getRepository(SelfServiceAccount);
   const secrets = dataSource.getRepository(AccountSecret);
   const staff = dataSource.getRepository(StaffAccount);
-  const slots = hashSlots(config.passwordChecksPerKey);
+  const slots = hashSlots(config.passwordChecksPerKey, { address: config.passwordChecksPerAddress });
 
   /**
    * Who a membership acts as now, or null when it may not have a session (login locked or
