@@ -1,13 +1,7 @@
 import { ContactType } from '@ecg/policy';
 import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
-import {
-  contactInput,
-  createContact,
-  organizationId,
-  PASSWORD,
-  signedInContact,
-} from './support/people';
+import { contactInput, createContact, organizationId, PASSWORD, signedInContact } from './support/people';
 
 // Issue 3, and issue 10's blind spot: for each contact type (and for contacts holding several), a
 // contact of organization A tries each operation on A's data and on B's data, through the gateway,
