@@ -1,14 +1,7 @@
 import { ContactType } from '@ecg/policy';
 import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
-import {
-  contactInput,
-  createContact,
-  currentVersion,
-  organizationId,
-  PASSWORD,
-  signedInContact,
-} from './support/people';
+import { contactInput, createContact, organizationId, PASSWORD, signedInContact } from './support/people';
 
 // Issue 3, and issue 10's blind spot: for each contact type (and for contacts holding several), a
 // contact of organization A tries each operation on A's data and on B's data, through the gateway,
@@ -39,6 +32,16 @@ beforeAll(async () => {
   for (const org of Object.values(ORGS)) (org as Org).id = await organizationId(federation, org.code);
 });
 afterAll(() => federation?.stop());
+
+/** A contact's job title and version as staff read them: what a refused update must leave alone. */
+async function contactAsStaff(id: string): Promise<{ jobTitle: string | null; version: number }> {
+  const { data } = await federation.query(
+    'query ($id: ID!) { contact(id: $id) { jobTitle version } }',
+    { id },
+    { token: await federation.staffToken() },
+  );
+  return data.contact;
+}
 
 interface Operation {
   name: string;
@@ -170,14 +173,30 @@ const OPERATIONS: Operation[] = [
       ),
   },
   {
+    // Decided by what the contact looks like afterwards, read back as staff, not by the answer
+    // alone: a Password Reset Only contact may not read `updateContact { id }`, so a write that
+    // went through would answer FORBIDDEN and pass for a refusal. Each attempt writes a job title
+    // of its own, so a refused one must leave the contact as it was.
     name: 'update a contact',
-    run: async (t, org) =>
-      attempt(
+    run: async (t, org, tag) => {
+      const before = await contactAsStaff(org.other);
+      const jobTitle = `Matrix ${tag}`.slice(0, 100);
+      const answer = await attempt(
         t,
         'mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }',
-        { id: org.other, v: await currentVersion(federation, org.other), input: org.otherInput },
+        { id: org.other, v: before.version, input: { ...org.otherInput, jobTitle } },
         (d) => !!d.updateContact?.id,
-      ),
+      );
+      const after = await contactAsStaff(org.other);
+      const written = after.jobTitle === jobTitle && after.version !== before.version;
+      const untouched = after.jobTitle === before.jobTitle && after.version === before.version;
+      if (answer.ok && written) return answer;
+      if (!answer.ok && untouched) return answer;
+      return {
+        ok: false,
+        codes: [...answer.codes, written ? 'WRITTEN DESPITE THE ANSWER' : 'ANSWERED OK, NOTHING WRITTEN'],
+      };
+    },
   },
   {
     name: 'register a contact',

@@ -38,7 +38,12 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
   page.on('request', (request) => {
     if (!request.url().startsWith(new URL(federation.gatewayUrl).origin)) offsite.push(request.url());
   });
-  await page.goto(federation.gatewayUrl);
+  // The page carries the web app's policy (no inline script or style, no framing): GraphiQL must
+  // still work under it, with nothing refused on the way.
+  const refused: string[] = [];
+  page.on('console', (message) => /Content Security Policy/.test(message.text()) && refused.push(message.text()));
+  const answer = await page.goto(federation.gatewayUrl);
+  expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
   expect(await page.locator('.graphiql-tab').count()).toBe(4);
 
@@ -104,4 +109,5 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
   mkdirSync(OUTPUT, { recursive: true });
   await page.screenshot({ path: resolve(OUTPUT, 'graphiql-contacts.png'), fullPage: true });
   expect(offsite).toEqual([]);
+  expect(refused).toEqual([]);
 });

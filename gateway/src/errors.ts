@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { Logger } from '@ecg/infrastructure';
+import { apolloRefusal, withoutSuggestions, type Logger } from '@ecg/infrastructure';
 
 /** What a subgraph's non-200 answer means when its body says nothing usable. */
 const BY_STATUS: Record<number, [code: string, message: string]> = {
@@ -38,10 +38,15 @@ const UNREACHABLE = /fetch failed|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH
 /**
  * The gateway's errors as clients see them: no subgraph URLs or names, and stack traces only when
  * enabled. An error without a code of its own (a subgraph out of reach, a bug) is logged here and
- * answered with a plain message: its text can name hosts and internals.
+ * answered with a plain message: its text can name hosts and internals. In production, no
+ * "Did you mean" completes a wrong name.
  */
-export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger, production = false) {
+  return (answered: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    // Production names nothing the caller did not (see withoutSuggestions).
+    const formatted = production ? withoutSuggestions(answered) : answered;
+    const refusal = apolloRefusal(formatted);
+    if (refusal) return refusal;
     const extensions = Object.fromEntries(
       Object.entries(formatted.extensions ?? {}).filter(
         ([key]) => !INTERNAL_EXTENSIONS.includes(key) && (exposeStackTraces || key !== 'stacktrace'),

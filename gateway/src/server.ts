@@ -15,6 +15,7 @@ import {
   listen,
   operationLog,
   edgeServerOptions,
+  forwardedForGuard,
   requestId,
   unexpectedErrors,
   type Logger,
@@ -78,6 +79,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
+  app.use(forwardedForGuard());
   // SPAs on the configured origins may call the API and downloads; no cookies are involved.
   app.use(
     ['/graphql', '/exports'],
@@ -98,7 +100,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...edge,
-    formatError: gatewayFormatError(config.edge.exposeStackTraces, logger),
+    formatError: gatewayFormatError(config.edge.exposeStackTraces, logger, config.production),
     plugins: [
       ...edge.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -13,7 +13,8 @@ import { requestId, type Logger } from '@ecg/infrastructure';
  * a request a page of another site could make: the cookie is `SameSite=Strict` (never sent
  * with a cross-site request), the request must be JSON and carry `X-Requested-By` (neither a
  * form nor a "simple" cross-origin fetch can, and the gateway answers no CORS preflight here),
- * and a browser's `Sec-Fetch-Site`, when sent, must say `same-origin`.
+ * a browser's `Sec-Fetch-Site`, when sent, must say `same-origin`, and its `Origin`, when sent,
+ * must be this gateway's.
  */
 export const REFRESH_COOKIE = '__Host-ecg-refresh';
 export const SESSION_HEADER = 'x-requested-by';
@@ -76,13 +77,32 @@ function refreshCookieOf(req: Request): string | undefined {
 
 const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
+/**
+ * An `Origin` header, when the client sends one, names this gateway: the same host the request
+ * was sent to (`Host`, or `X-Forwarded-Host` from a trusted proxy). Browsers send it on every
+ * POST, so a page of another origin that got past the checks above (an older browser without
+ * Sec-Fetch-Site, a header a proxy dropped) is still refused; "null" (a sandboxed frame, a
+ * redirect across origins) names nobody and is refused too.
+ */
+function ownOrigin(req: Request): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    const { protocol, host } = new URL(origin);
+    return (protocol === 'https:' || protocol === 'http:') && host === req.host;
+  } catch {
+    return false;
+  }
+}
+
 /** Requests a page of another site could send are refused before anything is read. */
 function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
   const site = req.headers['sec-fetch-site'];
   if (
     !req.is('application/json') ||
     req.headers[SESSION_HEADER] !== 'web-app' ||
-    (site !== undefined && site !== 'same-origin')
+    (site !== undefined && site !== 'same-origin') ||
+    !ownOrigin(req)
   ) {
     res.status(403).json(error('This request must come from the web app on this site.', 'FORBIDDEN'));
     return;
@@ -124,6 +144,26 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       signal: AbortSignal.timeout(30_000),
     });
     return (await response.json()) as { data?: T; errors?: UpstreamError[] };
+  }
+
+  /**
+   * A browser holds one session. A sign-in in a browser that still holds one (another person's,
+   * on a shared computer) ends the one it replaces: overwriting the cookie alone would leave that
+   * session alive for whoever copied its cookie. The password change needs none of this: it ends
+   * every session of the login itself.
+   */
+  async function endReplaced(req: Request, issued: Session | null | undefined) {
+    const previous = refreshCookieOf(req);
+    if (!previous || !issued?.refreshToken || issued.refreshToken === previous) return;
+    try {
+      await call(req, 'logout', { refreshToken: previous });
+    } catch (caught) {
+      // The new session stands; the old one ends at its own expiry (or the next sign-out everywhere).
+      logger.warn(
+        { err: caught instanceof Error ? caught.message : String(caught), path: req.path },
+        'session route: the replaced session could not be ended',
+      );
+    }
   }
 
   /** Answer with the session minus its refresh token, which goes into the cookie; or the errors. */
@@ -220,6 +260,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         userName: text((req.body as Record<string, unknown> | undefined)?.userName),
         password: text((req.body as Record<string, unknown> | undefined)?.password),
       });
+      await endReplaced(req, result.data?.login);
       respond(res, result, 'login');
     }),
   );
@@ -254,7 +295,9 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     '/session/organization',
     guarded(async (req, res) => {
       const variables = { organizationId: text(body(req).organizationId), choiceToken: text(body(req).choiceToken) };
-      respond(res, await call<Record<string, Session>>(req, 'chooseOrganization', variables), 'chooseOrganization');
+      const result = await call<Record<string, Session>>(req, 'chooseOrganization', variables);
+      await endReplaced(req, result.data?.chooseOrganization);
+      respond(res, result, 'chooseOrganization');
     }),
   );
   router.post(
@@ -267,7 +310,9 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         recoveryCode: optional(body(req).recoveryCode),
         passkey: optional(body(req).passkey),
       };
-      respond(res, await call<Record<string, Session>>(req, 'verifySecondFactor', variables), 'verifySecondFactor');
+      const result = await call<Record<string, Session>>(req, 'verifySecondFactor', variables);
+      await endReplaced(req, result.data?.verifySecondFactor);
+      respond(res, result, 'verifySecondFactor');
     }),
   );
   // The enrolment a required second factor asked for, right after the password (issue 14): the
@@ -283,6 +328,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         variables,
       );
       const confirmed = result.data?.confirmTotpEnrolment;
+      await endReplaced(req, confirmed?.signIn);
       respond(res, { data: { signIn: confirmed?.signIn ?? null }, errors: result.errors }, 'signIn', false, {
         recoveryCodes: confirmed?.codes ?? [],
       });
@@ -293,19 +339,19 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     '/session/passkey',
     guarded(async (req, res) => {
       const variables = { token: text(body(req).token), response: text(body(req).response) };
-      respond(res, await call<Record<string, Session>>(req, 'signInWithPasskey', variables), 'signInWithPasskey');
+      const result = await call<Record<string, Session>>(req, 'signInWithPasskey', variables);
+      await endReplaced(req, result.data?.signInWithPasskey);
+      respond(res, result, 'signInWithPasskey');
     }),
   );
   router.post(
     '/session/switch',
     guarded(async (req, res) => {
-      const previous = refreshCookieOf(req);
       const result = await call<Record<string, Session>>(req, 'switchOrganization', {
         organizationId: text(body(req).organizationId),
       });
       // The browser holds one session: the one it leaves ends, rather than live on unreferenced.
-      if (result.data?.switchOrganization?.refreshToken && previous)
-        await call(req, 'logout', { refreshToken: previous });
+      await endReplaced(req, result.data?.switchOrganization);
       respond(res, result, 'switchOrganization');
     }),
   );

@@ -29,9 +29,10 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-function pageHeaders(res: Response) {
+/** The headers every page of the gateway carries: the web app's and GraphiQL's (with its own policy). */
+export function pageHeaders(res: Response, contentSecurityPolicy = CONTENT_SECURITY_POLICY) {
   res.set({
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': contentSecurityPolicy,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',

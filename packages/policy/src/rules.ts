@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { allow, chain, deny, or, rule } from 'graphql-shield';
+import { allow, chain, deny, or, race, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
 import { ErrorCode } from './errors';
 import { atLeast, levelFor, type Level } from './capability-matrix';
@@ -199,4 +199,4 @@ export function permissions(rules: IRules, publicEntityTypes: string[] = [], opt
   );
 }
 
-export { allow, chain, deny, or, rule };
+export { allow, chain, deny, or, race, rule };

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from './errors';
 import { ANONYMOUS, principalFromClaims, type AccessClaims, type Principal } from './principal';
@@ -33,6 +33,40 @@ export type TokenVerifier = (authorization: string | undefined) => Promise<Princ
 
 export function unauthenticated(message = 'A valid access token is required.'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/**
+ * The keys could not be fetched (the publisher is down, slow, or answers garbage): nothing is known
+ * about the token either way. Clients must keep it and try again, not discard it as they would
+ * on UNAUTHENTICATED; so this is SERVICE_UNAVAILABLE with HTTP 503.
+ */
+export function keysUnavailable(): GraphQLError {
+  return new GraphQLError('Access tokens cannot be checked right now; keep the token and try again shortly.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
+}
+
+/** What a key getter throws when the key set could not be had, as opposed to a token it has no key for. */
+class KeySetUnavailable extends Error {}
+
+/**
+ * The key getter, with "no key set" told apart from "no such key": a token naming a key the
+ * publisher does not have (JWKSNoMatchingKey, several matching, an unsupported key) is the
+ * token's fault; a fetch that fails (refused, timed out, not 200, not a key set) is nobody's.
+ */
+export function distinguishUnavailableKeys(keys: JWTVerifyGetKey): JWTVerifyGetKey {
+  return async (header, token) => {
+    try {
+      return await keys(header, token);
+    } catch (error) {
+      const tokenFault =
+        error instanceof joseErrors.JWKSNoMatchingKey ||
+        error instanceof joseErrors.JWKSMultipleMatchingKeys ||
+        error instanceof joseErrors.JOSENotSupported ||
+        error instanceof joseErrors.JOSEAlgNotAllowed;
+      throw tokenFault ? error : new KeySetUnavailable('the key set could not be fetched', { cause: error });
+    }
+  };
 }
 
 /** Why a signed token is still refused, or null: no key id, issued in the future, a person's token without a session. */
@@ -83,6 +117,7 @@ export function createTokenVerifier(
       if (expiresAt > Date.now()) verified.set(token, { principal, expiresAt }, { ttl: expiresAt - Date.now() });
       return principal;
     } catch (error) {
+      if (error instanceof KeySetUnavailable) throw keysUnavailable();
       throw error instanceof GraphQLError ? error : unauthenticated('The access token is invalid or has expired.');
     }
   };
@@ -107,13 +142,16 @@ export function createTokenVerifier(
 export const DEFAULT_JWKS_URL = 'http://localhost:4003/.well-known/jwks.json';
 
 /**
- * Verify with the keys the credential subgraph publishes (fetched once, refetched on a new key id)
+ * Verify with the keys the credential subgraph publishes (fetched once, refetched on a new key id;
+ * SERVICE_UNAVAILABLE, not UNAUTHENTICATED, while they cannot be fetched)
  * and the sessions it has ended (its revocation list beside the JWKS, polled as it says, at most
  * every 10 seconds).
  */
 export function remoteTokenVerifier(jwksUrl: string, settings: TokenSettings): TokenVerifier {
   return createTokenVerifier(
-    createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }),
+    distinguishUnavailableKeys(
+      createRemoteJWKSet(new URL(jwksUrl), { cooldownDuration: 30_000, timeoutDuration: 5_000 }),
+    ),
     settings,
     remoteRevocationList(revocationsUrlFor(jwksUrl), { pollSeconds: settings.revocationPollSeconds }),
   );

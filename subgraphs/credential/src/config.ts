@@ -24,8 +24,10 @@ export interface CredentialConfig extends SubgraphConfig {
   loginRateLimit: { perAddress: number; perUserName: number };
   /** Staff logins lock after this many failures in a row, for this many minutes (soft lockout). */
   staffLockout: { attempts: number; minutes: number };
-  /** Password checks in flight at once per principal and per client address (changePassword); more are refused. */
+  /** Password checks in flight at once per principal (changePassword); more are refused. */
   passwordChecksPerKey: number;
+  /** Password checks in flight at once per client address, which is often a whole network of people. */
+  passwordChecksPerAddress: number;
   /** 32 bytes: encrypts authenticator secrets (AES-256-GCM) and keys the recovery-code hashes. */
   secondFactorKey: Buffer;
   /** WebAuthn relying party: the id (the site's host name) and the origins pages run on. */
@@ -77,6 +79,7 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
+  PASSWORD_CHECKS_PER_ADDRESS: z.coerce.number().int().min(1).max(1024).default(32),
   WEBAUTHN_RP_ID: z
     .string()
     .trim()
@@ -136,6 +139,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
+    passwordChecksPerAddress: parsed.PASSWORD_CHECKS_PER_ADDRESS,
     webauthn: {
       rpId: parsed.WEBAUTHN_RP_ID,
       origins: parsed.WEBAUTHN_ORIGIN.split(',')

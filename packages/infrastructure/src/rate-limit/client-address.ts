@@ -41,6 +41,9 @@ export function withAddressKey(bucket: string): string {
   return bucket;
 }
 
+/** An IPv4 address in four decimal parts, or an IPv6 address: what a client address looks like. */
+export const isIpAddress = (text: string): boolean => isAddressLiteral(text);
+
 // ipaddr.js also accepts "1", "0x7f.1" and other classful IPv4 forms; a client address never looks like that.
 function isAddressLiteral(text: string): boolean {
   return ipaddr.IPv4.isValidFourPartDecimal(text) || (text.includes(':') && ipaddr.IPv6.isValid(text));

@@ -8,8 +8,11 @@ import { ErrorCode } from '@ecg/policy';
  * Errors a client may see: those we raised on purpose keep their code and message; anything else
  * (a database failure, a bug) is logged here and reaches the client as a plain code, no internals.
  */
-export function formatError(logger: Logger, exposeStackTraces = false) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function formatError(logger: Logger, exposeStackTraces = false, production = false) {
+  return (answered: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = production ? withoutSuggestions(answered) : answered;
+    const refusal = apolloRefusal(formatted);
+    if (refusal) return refusal;
     const code = formatted.extensions?.code as string | undefined;
     const original = unwrapResolverError(error);
     // Errors raised on purpose are answers, not bugs: no stack trace, in development either
@@ -43,6 +46,37 @@ export function formatError(logger: Logger, exposeStackTraces = false) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) },
     };
   };
+}
+
+/**
+ * graphql-js completes a wrong name with the right ones ("Value "ACTIV" does not exist in
+ * "ContactStatus" enum. Did you mean the enum value "ACTIVE"?", for literals while validating and
+ * for variables while coercing them; "Did you mean "name"?" for fields and arguments): a map of the
+ * schema for whoever probes it, which production does not publish (no introspection either).
+ * Every such sentence ends with its question mark and quotes names, which never contain one.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!DID_YOU_MEAN.test(formatted.message)) return formatted;
+  return { ...formatted, message: formatted.message.replace(DID_YOU_MEAN_ALL, '').trim() };
+}
+const DID_YOU_MEAN = / ?Did you mean [^?]*\?/;
+const DID_YOU_MEAN_ALL = new RegExp(DID_YOU_MEAN.source, 'g');
+
+export const PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH';
+
+/**
+ * Apollo Server refuses some requests itself with no code, which would read as a bug of ours
+ * (INTERNAL_SERVER_ERROR, logged as unexpected). A client's mistake gets a code of its own; the
+ * HTTP status (400) is Apollo's and stays.
+ */
+export function apolloRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
+  // An automatic persisted query whose sha256Hash is not the hash of the query sent with it.
+  if (formatted.message === 'provided sha does not match query')
+    return {
+      message: 'The persisted query hash does not match the query: send the SHA-256 (hex) of the query text.',
+      extensions: { code: PERSISTED_QUERY_HASH_MISMATCH },
+    };
+  return undefined;
 }
 
 function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {

@@ -66,7 +66,25 @@ export function unexpectedErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
+/**
+ * The largest text a single argument may carry: a CSV upload (the contact email import), in
+ * characters. The one setting both ends read: the import refuses more, and every request body
+ * limit below is derived from it, so the gateway never cuts off what the import accepts.
+ */
+export const UPLOAD_MAX_CHARACTERS = 2_000_000;
+
+/**
+ * A request body that carries the largest upload: in JSON a character of text takes at most 3
+ * bytes (UTF-8 of a BMP character; a line break, quote or backslash escaped takes 2), plus room
+ * for the query and the other variables. Control characters other than tab and line breaks
+ * (6 bytes escaped) have no place in a CSV.
+ */
+export const REQUEST_BODY_LIMIT_BYTES = 3 * UPLOAD_MAX_CHARACTERS + 64 * 1024;
+
 /** `express.json` for /graphql, with its refusals answered as above. */
-export function jsonBody(logger: Logger, limit = '1mb'): (RequestHandler | ErrorRequestHandler)[] {
+export function jsonBody(
+  logger: Logger,
+  limit: number | string = REQUEST_BODY_LIMIT_BYTES,
+): (RequestHandler | ErrorRequestHandler)[] {
   return [express.json({ limit }), requestBodyErrors(logger)];
 }

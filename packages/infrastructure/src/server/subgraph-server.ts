@@ -18,6 +18,7 @@ import { purgeStaleRateLimits } from '../rate-limit/rate-limit';
 import { startPeriodic } from '../database/purge';
 import { sameRealmErrors } from './error-realm';
 import { formatError } from './format-error';
+import { forwardedForGuard } from './forwarded-for';
 import { healthHandler } from './health';
 import { jsonBody, unexpectedErrors } from './json-body';
 import { operationLog, requestId } from './operation-log';
@@ -81,6 +82,7 @@ export async function startSubgraph<S = void>(
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
+  app.use(forwardedForGuard());
   app.get('/health', healthHandler(config.name, dataSource));
   for (const routes of modules.routes) routes(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
@@ -89,7 +91,7 @@ export async function startSubgraph<S = void>(
   const apollo = new ApolloServer<BaseRequestContext>({
     schema,
     ...edge,
-    formatError: formatError(logger, config.edge.exposeStackTraces),
+    formatError: formatError(logger, config.edge.exposeStackTraces, config.production),
     // Cache control off: no field has a cache hint (answers are per caller), and the plugin, on by
     // default, wraps every field resolver of every row to compute a policy that is always "no cache".
     // Its one visible effect, `cache-control: no-store` on every answer, is kept by noStore.

@@ -1,6 +1,6 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { z } from 'zod';
-import { argsType } from '@ecg/infrastructure';
+import { argsType, UPLOAD_MAX_CHARACTERS } from '@ecg/infrastructure';
 import type { ContactContext } from '../context';
 import { importContactEmails } from './email-import';
 import { EmailImportResult } from './email-import.types';
@@ -9,7 +9,7 @@ const EmailImportArgs = argsType(
   'EmailImportArgs',
   z.object({
     dryRun: z.boolean().default(false),
-    csv: z.string().min(1, 'is empty').max(2_000_000, 'is larger than 2 MB'),
+    csv: z.string().min(1, 'is empty').max(UPLOAD_MAX_CHARACTERS, 'is larger than 2 MB'),
     organization: z.string().uuid('is not an organization id').describe('The organization id.'),
   }),
   { multiline: ['csv'] },
