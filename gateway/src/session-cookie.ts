@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestId, type Logger } from '@ecg/infrastructure';
+import { appErrorBody, httpStatusOf } from '@ecg/policy';
 
 /**
  * The web app's sessions, with the refresh token where page script cannot reach it.
@@ -74,8 +75,6 @@ function refreshCookieOf(req: Request): string | undefined {
   return undefined;
 }
 
-const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
-
 /** Requests a page of another site could send are refused before anything is read. */
 function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
   const site = req.headers['sec-fetch-site'];
@@ -84,26 +83,10 @@ function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
     req.headers[SESSION_HEADER] !== 'web-app' ||
     (site !== undefined && site !== 'same-origin')
   ) {
-    res.status(403).json(error('This request must come from the web app on this site.', 'FORBIDDEN'));
+    res.status(403).json(appErrorBody('FORBIDDEN', 'This request must come from the web app on this site.'));
     return;
   }
   next();
-}
-
-/** The HTTP status that goes with the credential subgraph's answer. */
-function statusFor(code: unknown): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'RATE_LIMITED':
-      return 429;
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    default:
-      return 400;
-  }
 }
 
 export function sessionCookieRouter(credentialUrl: string, logger: Logger): Router {
@@ -138,13 +121,13 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     if (!session || result.errors?.length) {
       if (clearOnError) clearRefreshCookie(res);
       // The subgraph's words and codes, nothing else (no stack traces, no paths).
-      const errors = (
-        result.errors ?? [{ message: 'Something went wrong.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]
-      ).map(({ message, extensions }) => {
-        const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
-        return { message, extensions: rest };
-      });
-      res.status(statusFor(errors[0].extensions.code)).json({ errors });
+      const errors = (result.errors ?? appErrorBody('INTERNAL_SERVER_ERROR', 'Something went wrong.').errors).map(
+        ({ message, extensions }) => {
+          const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+          return { message, extensions: rest };
+        },
+      );
+      res.status(httpStatusOf(errors[0].extensions.code)).json({ errors });
       return;
     }
     if (session.secondFactorRequired) {
@@ -182,7 +165,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       // nothing goes into the cookie, and the page is told so in words.
       res
         .status(409)
-        .json(error('Choose the organization to act for, then sign in again.', 'ORGANIZATION_CHOICE_REQUIRED'));
+        .json(appErrorBody('ORGANIZATION_CHOICE_REQUIRED', 'Choose the organization to act for, then sign in again.'));
       return;
     }
     setRefreshCookie(res, session.refreshToken);
@@ -206,7 +189,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       if (!res.headersSent)
         res
           .status(503)
-          .json(error('Signing in is unavailable right now. Try again in a minute.', 'SERVICE_UNAVAILABLE'));
+          .json(appErrorBody('SERVICE_UNAVAILABLE', 'Signing in is unavailable right now. Try again in a minute.'));
     }
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -228,7 +211,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     guarded(async (req, res) => {
       const token = refreshCookieOf(req);
       if (!token) {
-        res.status(401).json(error('You are not signed in.', 'UNAUTHENTICATED'));
+        res.status(401).json(appErrorBody('UNAUTHENTICATED', 'You are not signed in.'));
         return;
       }
       respond(

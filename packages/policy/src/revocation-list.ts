@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
-import { ErrorCode } from './errors';
+import { appError } from './errors';
 import type { Principal } from './principal';
 
 /**
@@ -96,17 +96,17 @@ export function remoteSessionStatus(jwksUrl: string) {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       return ((await response.json()) as { revoked: boolean }).revoked ? 'ended' : 'current';
     } catch {
-      throw new GraphQLError('Sessions cannot be checked right now; try again shortly.', {
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      });
+      throw appError('SERVICE_UNAVAILABLE', 'Sessions cannot be checked right now; try again shortly.');
     }
   };
 }
 
 export function sessionEnded(): GraphQLError {
-  return new GraphQLError('This session has ended (signed out, password changed, or access changed); sign in again.', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-  });
+  return appError(
+    'UNAUTHENTICATED',
+    'This session has ended (signed out, password changed, or access changed); sign in again.',
+    { httpStatus: true },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { ErrorCode } from './errors';
+import { appError } from './errors';
 import { ANONYMOUS, principalFromClaims, type AccessClaims, type Principal } from './principal';
 import { remoteRevocationList, revocationsUrlFor, sessionEnded, type RevocationList } from './revocation-list';
 
@@ -32,7 +32,7 @@ export const TOKEN_CACHE_MAX_SECONDS = 60;
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
 export function unauthenticated(message = 'A valid access token is required.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  return appError('UNAUTHENTICATED', message, { httpStatus: true });
 }
 
 /** Why a signed token is still refused, or null: no key id, issued in the future, a person's token without a session. */

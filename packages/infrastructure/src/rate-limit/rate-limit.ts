@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { appError } from '@ecg/policy';
 import type { DataSource } from 'typeorm';
 import { withAddressKey } from './client-address';
 import { secondsUntilAllowed, slidingEstimate } from './sliding-window';
@@ -56,8 +56,6 @@ export async function consumeRateLimit(
   };
   if (slidingEstimate(counts) > limit) {
     const retryAfterSeconds = secondsUntilAllowed(counts, limit);
-    throw new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
-    });
+    throw appError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }

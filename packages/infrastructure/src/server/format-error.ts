@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { QueryFailedError } from 'typeorm';
 import type { Logger } from './logger';
-import { ErrorCode } from '@ecg/policy';
+import { appError, ErrorCode } from '@ecg/policy';
 
 /**
  * Errors a client may see: those we raised on purpose keep their code and message; anything else
@@ -17,31 +17,23 @@ export function formatError(logger: Logger, exposeStackTraces = false) {
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);
     const argument = refusedArgument(original);
     if (argument) {
-      return {
-        message: formatted.message,
-        path: formatted.path,
-        extensions: {
-          code: ErrorCode.BAD_USER_INPUT,
-          invalidFields: [{ field: argument, message: formatted.message }],
-        },
-      };
+      const refused = appError('BAD_USER_INPUT', formatted.message, {
+        invalidFields: [{ field: argument, message: formatted.message }],
+      });
+      return { ...refused.toJSON(), path: formatted.path };
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, 'database unavailable');
-      return {
-        message: 'The service is temporarily unavailable; try again shortly.',
-        path: formatted.path,
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      };
+      const unavailable = appError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.');
+      return { ...unavailable.toJSON(), path: formatted.path };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     // Only an operator who asked for them (EXPOSE_STACK_TRACES=true) sees where a bug is.
     const stacktrace = exposeStackTraces ? formatted.extensions?.stacktrace : undefined;
-    return {
-      message: 'Internal server error',
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) },
-    };
+    const internal = appError('INTERNAL_SERVER_ERROR', 'Internal server error', {
+      extensions: stacktrace ? { stacktrace } : {},
+    });
+    return { ...internal.toJSON(), path: formatted.path };
   };
 }
 
