@@ -26,7 +26,7 @@ const entries = {
     meaning:
       'No valid access token where one is needed (missing, bad signature, expired, or its session ended), or a failed sign-in (the same answer for an unknown user, a wrong password, a locked or inactive login).',
     status: 401,
-    action: 'Sign in again to continue. If you were signing in, check your user name and password.',
+    action: 'Your session has ended. Sign in again to continue.',
     extensions: '`invalidFields` when one input (a code, the current password) was wrong',
   },
   FORBIDDEN: {
