@@ -38,7 +38,7 @@ export interface RevocationList {
  * A revocation list kept in memory and refreshed on demand: a request that finds the list older
  * than the poll interval waits for one fetch (shared by every request arriving meanwhile); all
  * others answer from a Set. No timer, so nothing to stop. When the fetch fails, the last list stays
- * in force and the next try waits a full interval (see the README for why this fails open).
+ * in force and the next try waits a full interval (docs/security.md says why this fails open).
  */
 export function revocationList(
   load: () => Promise<RevocationSnapshot>,
