@@ -3,7 +3,7 @@ import { startFederation, type Federation } from './support/federation';
 import { createContact, contactInput, signedInContact } from './support/people';
 import { startSmtp } from './support/smtp';
 
-// Issue 5: the Self Service Details panel and its buttons, with a real SMTP server, on MariaDB.
+// The Self Service Details panel and its buttons, with a real SMTP server, on MariaDB.
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let staff: string;

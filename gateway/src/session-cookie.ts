@@ -253,7 +253,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       respond(res, await call<Record<string, Session>>(req, 'verifySecondFactor', variables), 'verifySecondFactor');
     }),
   );
-  // The enrolment a required second factor asked for, right after the password (issue 14): the
+  // The enrolment a required second factor asked for, right after the password: the
   // first code confirms it and signs in; the recovery codes go to the page (shown once), the
   // refresh token into the cookie.
   router.post(
@@ -271,7 +271,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       });
     }),
   );
-  // A passkey alone (issue 14): the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.
+  // A passkey alone: the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.
   router.post(
     '/session/passkey',
     guarded(async (req, res) => {

@@ -13,7 +13,7 @@ import {
 } from '../graphql/generated';
 import { ceremonyFailure, passkeyRegistration, passkeysSupported } from '../session/passkey-ceremony';
 
-/** Passkeys on /account (issue 14): add several, each named, optionally signing in without the password; remove them. */
+/** Passkeys on /account: add several, each named, optionally signing in without the password; remove them. */
 export function PasskeysPanel({ onChanged }: { onChanged: () => void }) {
   const passkeys = useQuery(MyPasskeysDocument, {});
   const [name, setName] = useState('');

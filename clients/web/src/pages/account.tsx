@@ -198,7 +198,7 @@ function OrganizationSwitch({
 }
 
 /**
- * Second factor (issue 14): set up an authenticator app, confirm it with a code, keep recovery
+ * Second factor: set up an authenticator app, confirm it with a code, keep recovery
  * codes. With one set up, new recovery codes or a new app need one of its current codes (or a
  * recovery code): a session left open is not enough to take the second factor over.
  */

@@ -24,7 +24,7 @@ export interface OrganizationChoice {
   organizations: { organizationId: string; organizationName: string }[];
 }
 
-/** A person with a second factor gives a code after the password (issue 14). */
+/** A person with a second factor gives a code after the password. */
 export interface SecondFactorStep {
   challenge: string;
   /** TOTP, PASSKEY, RECOVERY_CODES: what the second step accepts. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bool, parseEnv } from '../config/env';
 
-/** What the gateway and every subgraph do with what callers send them (issue 10). */
+/** What the gateway and every subgraph do with what callers send them. */
 export interface EdgeSettings {
   /**
    * Stack traces in error answers. Off in every mode unless an operator turns them on: a trace
