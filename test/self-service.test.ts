@@ -114,6 +114,18 @@ describe('register', () => {
     ).toBe('NO_EMAIL');
   });
 
+  it('answers NOT_REGISTERED to Re-Enroll and Unlock without a login, and CONTACT_INACTIVE to Register on an inactive contact', async () => {
+    const email = 'no.login@county.xorg';
+    const id = await createContact(federation, '42061', contactInput('No', 'Login', email, [ContactType.PAYROLL]));
+    expect((await asStaff(RE_ENROLL, { id })).errors?.[0].extensions?.code).toBe('NOT_REGISTERED');
+    expect((await asStaff(UNLOCK, { id })).errors?.[0].extensions?.code).toBe('NOT_REGISTERED');
+    const inactive = await createContact(federation, '42061', {
+      ...contactInput('Not', 'Active', 'not.active@county.xorg', [ContactType.PAYROLL]),
+      status: 'INACTIVE',
+    });
+    expect((await asStaff(REGISTER, { id: inactive })).errors?.[0].extensions?.code).toBe('CONTACT_INACTIVE');
+  });
+
   it('refuses an expired temporary password, telling the user to ask for a re-enrollment', async () => {
     const id = await createContact(
       federation,

@@ -66,8 +66,6 @@ const NOT_SENT_BY_OUR_SOURCE: Record<string, string> = {
  */
 const NOT_TESTED: Record<string, string> = {
   ...NOT_SENT_BY_OUR_SOURCE,
-  NOT_REGISTERED: 'no test yet presses Re-Enroll or Unlock on a contact without a login (to add)',
-  CONTACT_INACTIVE: 'no test yet presses Register on an inactive contact (to add)',
   USER_NAME_TAKEN:
     'a race guard: the contact subgraph refuses a second contact with the same email in an organization first (contact-maintenance.test.ts asserts that refusal)',
   ORGANIZATION_CHOICE_REQUIRED:
