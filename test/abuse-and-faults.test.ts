@@ -4,7 +4,7 @@ import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 import { startTcpProxy } from './support/tcp-proxy';
 
-// Issue 7: limits refuse abuse before any resolver runs; faults produce errors, not exits.
+// Limits refuse abuse before any resolver runs; faults produce errors, not exits.
 let federation: Federation;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
 let staff: string;

@@ -3,7 +3,7 @@ import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, organizationId, PASSWORD, signedInContact } from './support/people';
 
-// Issue 3, and issue 10's blind spot: for each contact type (and for contacts holding several), a
+// For each contact type (and for contacts holding several), a
 // contact of organization A tries each operation on A's data and on B's data, through the gateway,
 // on MariaDB. The expected answers come from the answer key below, written by hand from the job
 // aid (employer-contacts-job-aid-2022.txt) and the ESR toolkit: never from the code under test.

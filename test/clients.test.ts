@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { startFederation, type Federation } from './support/federation';
 
-// Issue 6: what SPAs need from the gateway (CORS, persisted queries), and what production hides.
+// What SPAs need from the gateway (CORS, persisted queries), and what production hides.
 describe('for single-page applications', () => {
   let federation: Federation;
   beforeAll(async () => {

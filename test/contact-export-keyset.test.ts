@@ -12,7 +12,7 @@ import { contactsQuery } from '../subgraphs/contact/src/contact/contact.search';
 import { writeContactsWorkbook } from '../subgraphs/contact/src/export/contacts-workbook';
 import { uniqueDatabaseUrl } from './support/database';
 
-// Issue 16: the export seeks past the last row of each 500-row batch instead of an OFFSET. Over
+// The export seeks past the last row of each 500-row batch instead of an OFFSET. Over
 // several batches, with names equal but for case, emails missing (NULLs) and both statuses, every
 // sort must give each contact exactly once, in the list's own order.
 const CONTACTS = 1234;

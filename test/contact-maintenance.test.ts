@@ -5,7 +5,7 @@ import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createOrganization, organizationId, signedInContact } from './support/people';
 
-// Issue 4: the Organization Contact Maintenance screen, through the gateway on MariaDB.
+// The Organization Contact Maintenance screen, through the gateway on MariaDB.
 let federation: Federation;
 let staff: string;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { ContactType } from '@ecg/policy';
 import { demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 
-// Issue 3: a request sent straight to a subgraph, without a valid token, reads and changes nothing,
+// A request sent straight to a subgraph, without a valid token, reads and changes nothing,
 // `_entities` included; `_service` stays open for composition.
 let federation: Federation;
 beforeAll(async () => {
@@ -57,7 +57,7 @@ async function badTokens(): Promise<Record<string, string | undefined>> {
     'an expired token': await signWith(realKey, row.kid, now() - 60),
     'alg none': `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,
     'HS256 keyed with the public JWKS': `${base64url({ alg: 'HS256', kid: row.kid })}.${base64url(claims)}.c2lnbmF0dXJl`,
-    // Issue 10: signed with the real key, yet refused.
+    // Signed with the real key, yet refused.
     'a token without kid': await signWith(realKey, undefined, now() + 600),
     'a token issued an hour in the future': await signWith(realKey, row.kid, now() + 7200, { iat: now() + 3600 }),
     "a contact's token naming no session": await signWith(realKey, row.kid, now() + 600, {

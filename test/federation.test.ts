@@ -1,7 +1,7 @@
 import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 
-// Issue 2: the whole federation on MariaDB, started on ephemeral ports by the test itself.
+// The whole federation on MariaDB, started on ephemeral ports by the test itself.
 let federation: Federation;
 
 beforeAll(async () => {

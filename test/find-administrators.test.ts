@@ -1,6 +1,6 @@
 import { startFederation, type Federation } from './support/federation';
 
-// Issue 3: ESR's "Find your system administrator": public, names only, rate limited.
+// ESR's "Find your system administrator": public, names only, rate limited.
 let federation: Federation;
 beforeAll(async () => {
   federation = await startFederation('findadm');

@@ -3,7 +3,7 @@ import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
-// Issue 7: thousands of generated documents, variables and values through the gateway, in
+// Thousands of generated documents, variables and values through the gateway, in
 // production mode, as staff, as a contact of 42061 with a limited type, and anonymously. No 5xx,
 // no stack trace, no crash, and nothing written by a request that was not accepted.
 let federation: Federation;

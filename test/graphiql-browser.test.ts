@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 
-// Issue 6: GraphiQL in a real browser (Debian's Chromium, driven by playwright-core), served by
+// GraphiQL in a real browser (Debian's Chromium, driven by playwright-core), served by
 // the gateway from npm assets: sign in through it, then run a contacts query and see the result.
 const OUTPUT = resolve(__dirname, '../test-output');
 let federation: Federation;

@@ -4,7 +4,7 @@ import { spawnHiveGateway } from '../tools/src/hive-gateway';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
-// Issue 16: the committed supergraph is portable to a second engine. Hive Gateway with the Rust
+// The committed supergraph is portable to a second engine. Hive Gateway with the Rust
 // query planner, on schema/supergraph.graphql, pointed at the test federation's subgraphs and
 // forwarding the token, answers exactly as the Apollo gateway does. Hive runs in its own process
 // (built by `npm test`'s pretest): its planner loads by a dynamic import jest cannot sandbox.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@ecg/tools';
 
-// Issue 16: `npm start` keeps running. The real launcher (built by `npm test`'s pretest) on the
+// `npm start` keeps running. The real launcher (built by `npm test`'s pretest) on the
 // embedded SQLite default in a temporary folder: a killed subgraph leaves partial answers, then
 // comes back by itself; the other services never stop; SIGTERM still stops everything with 0.
 // Two root fields: the organization subgraph's search, and a page of contacts from the contact subgraph.

@@ -7,7 +7,7 @@ import { LOGIN, REFRESH, RESET, selfServiceFlows, type Smtp } from './support/se
 import { startSmtp } from './support/smtp';
 import { Secret, TOTP } from 'otpauth';
 
-// Issue 7 and 10: runs last (test/support/sequencer.js) and reads what every service of the whole
+// Runs last (test/support/sequencer.js) and reads what every service of the whole
 // suite logged. It looks for the literal value of every secret the suite handled (collected by
 // test/support/secrets.ts from the requests, answers and mails of every test), and for their
 // formats. It first runs every secret-bearing step itself, so alone it checks something too.
@@ -45,7 +45,7 @@ async function handleEverySecret() {
   await handleSecondFactorSecrets(person.email, 'the audited reset passphrase');
 }
 
-/** Issue 14: an authenticator's secret, its codes (a wrong one too), recovery codes and the second step's challenge. */
+/** An authenticator's secret, its codes (a wrong one too), recovery codes and the second step's challenge. */
 async function handleSecondFactorSecrets(email: string, password: string) {
   const signIn = () =>
     federation.query(

@@ -5,7 +5,7 @@ import { contactInput, currentVersion, signedInContact } from './support/people'
 import { REGISTER, RE_ENROLL, UPDATE_CONTACT, selfServiceFlows } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 13: a contact changing its email in one organization. The membership stays linked to the
+// A contact changing its email in one organization. The membership stays linked to the
 // person's login, and the login's secrets keep going to the address the person proved: an
 // administrator who edits its own contact's email cannot capture a login other organizations share.
 let federation: Federation;

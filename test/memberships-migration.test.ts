@@ -5,7 +5,7 @@ import { accountForSignIn } from '../subgraphs/credential/src/self-service/accou
 import { loginForLinking, membershipsOf } from '../subgraphs/credential/src/person/login-rows';
 import { uniqueDatabaseUrl } from './support/database';
 
-// Issue 13: today's data (one login per contact, and since issue 10 possibly one per organization
+// The data before logins belonged to people (one login per contact, or one per organization
 // for one email) migrates to logins with memberships on MariaDB, losing no login in any state.
 // The schema as it was just before the memberships migration (later migrations come after it).
 const membershipsAt = credential.migrations.findIndex((m) => m.name === 'PersonMemberships1764000000000');
@@ -51,7 +51,7 @@ const FIXTURES: Record<string, Fixture> = {
     status: 'DISABLED',
     password: 'disabled person password',
   },
-  // Issue 10 let one email have a login in each organization, each with its own password.
+  // Before memberships, one email could have a login in each organization, each with its own password.
   twiceInA: {
     userName: 'twice@test.example',
     organizationId: ORG_A,

@@ -12,7 +12,7 @@ import {
 } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 13 (DESIGN.md section 6): one person, one login, a membership in each organization that
+// One person, one login, a membership in each organization that
 // registered the person's email; tokens act for one membership and rules never add them up.
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;

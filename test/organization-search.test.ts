@@ -20,12 +20,12 @@ import {
 import { generateOrganizations, random } from '../tools/src/organization-generator';
 import { uniqueDatabaseUrl } from './support/database';
 
-// Issue 16: the organization search goes through an index (codes by prefix on the code index,
+// The organization search goes through an index (codes by prefix on the code index,
 // names through the gram table) and answers exactly what the old LIKE query answered, on a
 // generated set of organizations, on MariaDB and on the embedded SQLite default.
 const ORGANIZATIONS = 3000;
 
-/** The search before issue 16, verbatim: code prefix or name infix by LIKE over the whole table. */
+/** The search before it had an index, verbatim: code prefix or name infix by LIKE over the whole table. */
 function referenceSearch(dataSource: DataSource, search: string, page: PageRequest, onlyId?: string) {
   const pattern = likeEscape(search);
   const query = dataSource

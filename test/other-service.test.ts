@@ -19,7 +19,7 @@ import { SUBGRAPH_NAMES } from '@ecg/tools';
 import { startFederation, type Federation } from './support/federation';
 import { signedInContact } from './support/people';
 
-// Issue 6: a fourth service joins the federation. It verifies tokens with the published JWKS and
+// A fourth service joins the federation. It verifies tokens with the published JWKS and
 // guards its fields with the same matrix-derived rules, imported from @ecg/policy, not copied.
 @ObjectType({ description: 'A document of an organization ("View and upload documents").' })
 class OrganizationDocument {

@@ -8,7 +8,7 @@ import { createContact, contactInput, giveLogin } from './support/people';
 import { REGISTER, REQUEST_RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 16: two replicas of each subgraph behind a round-robin proxy (a load balancer in
+// Two replicas of each subgraph behind a round-robin proxy (a load balancer in
 // production) and two gateways, all on one MariaDB database per subgraph. What the replicas share
 // must be decided in the database: counters, locks, the outbox, the signing key.
 let replicated: ReplicatedFederation;

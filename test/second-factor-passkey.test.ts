@@ -3,7 +3,7 @@ import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
 
-// Issue 14: passkeys through the gateway, made and used by Chromium's virtual authenticator (the
+// Passkeys through the gateway, made and used by Chromium's virtual authenticator (the
 // DevTools WebAuthn domain) on a page of the default relying party's origin (http://localhost:4000,
 // WEBAUTHN_ORIGIN's default), which playwright answers itself: the API alone, without the web app.
 jest.setTimeout(120_000);

@@ -4,7 +4,7 @@ import { startFederation, TEST_STAFF, type Federation } from './support/federati
 import { contactInput, createContact, giveLogin, PASSWORD, staffLogin } from './support/people';
 import { codeAt, enrolWithChallenge, wrongCodeFor } from './support/second-factor';
 
-// Issue 14, second part: staff logins with second factors (always required in production),
+// Staff logins with second factors (always required in production),
 // replacing an authenticator only with proof of holding it, and the panel's count of
 // second-factor failures (the seeds' "Entrust Unsuccessful Attempts").
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {

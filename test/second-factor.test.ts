@@ -11,7 +11,7 @@ import {
 } from './support/people';
 import { startSmtp } from './support/smtp';
 
-// Issue 14: authenticator codes and recovery codes, through the gateway on MariaDB, with real SMTP.
+// Authenticator codes and recovery codes, through the gateway on MariaDB, with real SMTP.
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let staff: string;

@@ -4,7 +4,7 @@ import { demoContactId, demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, signedInContact } from './support/people';
 
-// Issue 10, items 9, 13 and 15: nothing tells one organization what exists in another, straight
+// The audit's findings 9, 13 and 15 (docs/security.md): nothing tells one organization what exists in another, straight
 // to a subgraph included; no text with control characters is stored; no contact without an organization.
 let federation: Federation;
 let admin42061: { id: string; token: string };

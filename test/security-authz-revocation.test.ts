@@ -14,7 +14,7 @@ import {
 } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 10, item 8: an access token must not outlive what it stands for. After sign-out, a password
+// The audit's finding 8 (docs/security.md): an access token must not outlive what it stands for. After sign-out, a password
 // change, re-enroll, reset, deactivation or the loss of the Administrator type, the old token is
 // refused at once on the credential lifecycle (unlock), on contact and organization changes, and on reads within
 // the revocation poll interval (2 seconds here), through the gateway and straight to a subgraph.

@@ -5,7 +5,7 @@ import { contactInput, signedInContact } from './support/people';
 import { CHANGE, LOGIN, REGISTER, temporaryPasswordIn } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 10, item 10: an Administrator of one organization who registers a contact with the email
+// The audit's finding 10 (docs/security.md): an Administrator of one organization who registers a contact with the email
 // of another organization's person neither blocks that organization from giving its person a
 // login nor learns, from the answer, that the email has a login anywhere.
 let federation: Federation;
@@ -94,7 +94,7 @@ describe('registering an email that already has a login in another organization'
       { token: first.data.login.accessToken },
     );
     expect(changed.errors).toBeUndefined();
-    // Issue 13: the squatter's registration, never chosen by the person, is a membership the
+    // With logins per person, the squatter's registration, never chosen by the person, is a membership the
     // chooser offers; the person picks 01001.
     const again = await federation.query(
       'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { choiceToken } }',

@@ -16,7 +16,7 @@ import {
 } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 10: the credential lifecycle's holes (defects 3, 7, 14, 16, two decisions and three blind
+// The credential lifecycle's holes the audit found (findings 3, 7, 14, 16 of docs/security.md, two decisions and three blind
 // spots), each through the gateway on MariaDB with a real SMTP server.
 let federation: Federation;
 let smtp: Smtp;

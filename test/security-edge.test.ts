@@ -7,7 +7,7 @@ import type { DataSource } from 'typeorm';
 import { startFederation, type Federation } from './support/federation';
 import { organizationId } from './support/people';
 
-// Issue 10, the edge of the system: what the gateway and every subgraph do with requests an
+// The edge of the system: what the gateway and every subgraph do with requests an
 // attacker shapes (absolute request-targets, broken bodies, costly documents, IPv6 addresses).
 let federation: Federation;
 let staff: string;

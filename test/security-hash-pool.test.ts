@@ -3,7 +3,7 @@ import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
 import { CHANGE, LOGIN } from './support/self-service-flows';
 
-// Issue 10, defect 3: one principal flooding changePassword must not starve everyone's sign-in
+// The audit's finding 3 (docs/security.md): one principal flooding changePassword must not starve everyone's sign-in
 // (password hashing shares one small thread pool). One check at a time per principal
 // (PASSWORD_CHECKS_PER_KEY); a client address, often a whole network, has a larger share
 // (PASSWORD_CHECKS_PER_ADDRESS), so its people are never refused for doing one thing each.

@@ -4,7 +4,7 @@ import { contactInput, createContact, giveLogin } from './support/people';
 import { REQUEST_RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
 
-// Issue 10, defect 2: how long requestPasswordReset takes must not tell whether the name exists.
+// The audit's finding 2 (docs/security.md): how long requestPasswordReset takes must not tell whether the name exists.
 let federation: Federation;
 let smtp: Smtp;
 

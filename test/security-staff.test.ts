@@ -6,7 +6,7 @@ import { uniqueDatabaseUrl } from './support/database';
 import { contactInput, createContact, giveLogin, PASSWORD, staffLogin as ownStaffLogin } from './support/people';
 import { CHANGE, LOGIN } from './support/self-service-flows';
 
-// Issue 10: staff logins lock like contacts (defect 5), the staff password check is tested (blind
+// Staff logins lock like contacts (the audit's finding 5), the staff password check is tested (blind
 // spot), user names match by NFKC + lower case only, and the demo staff login dies in production.
 let federation: Federation;
 const ATTEMPTS = 4;

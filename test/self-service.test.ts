@@ -3,7 +3,7 @@ import { startFederation, type Federation } from './support/federation';
 import { createContact, contactInput, signedInContact } from './support/people';
 import { startSmtp } from './support/smtp';
 
-// Issue 5: the Self Service Details panel and its buttons, with a real SMTP server, on MariaDB.
+// The Self Service Details panel and its buttons, with a real SMTP server, on MariaDB.
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 let staff: string;
@@ -112,6 +112,18 @@ describe('register', () => {
       (await asStaff(REGISTER, { id: data.organization.contactsMissingEmail.items[0].id })).errors?.[0].extensions
         ?.code,
     ).toBe('NO_EMAIL');
+  });
+
+  it('answers NOT_REGISTERED to Re-Enroll and Unlock without a login, and CONTACT_INACTIVE to Register on an inactive contact', async () => {
+    const email = 'no.login@county.xorg';
+    const id = await createContact(federation, '42061', contactInput('No', 'Login', email, [ContactType.PAYROLL]));
+    expect((await asStaff(RE_ENROLL, { id })).errors?.[0].extensions?.code).toBe('NOT_REGISTERED');
+    expect((await asStaff(UNLOCK, { id })).errors?.[0].extensions?.code).toBe('NOT_REGISTERED');
+    const inactive = await createContact(federation, '42061', {
+      ...contactInput('Not', 'Active', 'not.active@county.xorg', [ContactType.PAYROLL]),
+      status: 'INACTIVE',
+    });
+    expect((await asStaff(REGISTER, { id: inactive })).errors?.[0].extensions?.code).toBe('CONTACT_INACTIVE');
   });
 
   it('refuses an expired temporary password, telling the user to ask for a re-enrollment', async () => {

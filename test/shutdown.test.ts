@@ -5,7 +5,7 @@ import { loadOrganizationConfig } from '@ecg/organization';
 import { freePort } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './support/database';
 
-// Issue 7: on SIGTERM a service stops taking requests, finishes those in flight, closes its pool
+// On SIGTERM a service stops taking requests, finishes those in flight, closes its pool
 // and exits 0. The real entry point (built by `npm test`'s pretest), in its own process.
 it('a subgraph finishes the request in flight and exits 0 on SIGTERM', async () => {
   const port = await freePort();

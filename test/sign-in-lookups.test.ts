@@ -7,7 +7,7 @@ import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
 import { startSmtp } from './support/smtp';
 
-// Issue 14 (follow-up): what the sign-in asks of other subgraphs. A failed attempt is counted
+// What the sign-in asks of other subgraphs. A failed attempt is counted
 // whether or not the contact subgraph answers (the lockout mail's names are looked up after the
 // count is committed), and the lookups carry the caller's request id.
 const LOG_FILE = join(mkdtempSync(join(tmpdir(), 'ecg-lookups-')), 'all.log');

@@ -7,7 +7,7 @@ import { demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { contactInput, currentVersion, PASSWORD, signedInContact } from './support/people';
 
-// Issue 3: sign-in, tokens, `me`, and secrets that never show.
+// Sign-in, tokens, `me`, and secrets that never show.
 const LOG_FILE = join(mkdtempSync(join(tmpdir(), 'ecg-logs-')), 'all.log');
 let federation: Federation;
 const responses: string[] = [];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startLocalFederation, type LocalFederation } from '@ecg/tools';
 
-// Issue 6: the README's walkthrough, run as written: its GraphQL and JSON blocks, in order,
+// The README's walkthrough, run as written: its GraphQL and JSON blocks, in order,
 // against the federation on the embedded SQLite default (what `npm start` runs).
 const README = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
 const section = README.slice(

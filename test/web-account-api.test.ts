@@ -2,7 +2,7 @@ import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
 
-// Issue 11, what the web app's pages need from the API: an organization's own help message
+// What the web app's pages need from the API: an organization's own help message
 // (set by its administrators, shown by the public lookup), and a person's own account page
 // (Self Service Details, security events, sign out everywhere) whatever their contact types.
 let federation: Federation;

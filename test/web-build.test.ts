@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// Issue 11: "a change to the schema that breaks a page fails the build". On a copy of the web
+// "A change to the schema that breaks a page fails the build". On a copy of the web
 // app: the supergraph loses a field the account page shows (`previousLogin`). The app's
 // operations no longer generate; once the operation drops the field too, the page's type check
 // (the first step of the web build) fails, naming the page. The unchanged copy passes.

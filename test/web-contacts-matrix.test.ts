@@ -6,7 +6,7 @@ import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 
-// Issue 12: the maintenance screen's controls come from the capability matrix. Generated from
+// The maintenance screen's controls come from the capability matrix. Generated from
 // packages/policy/capability-matrix.json: for each of the 13 contact types, a contact of that type signs
 // in and sees exactly the controls its type allows, and nothing of another organization.
 jest.setTimeout(120_000);

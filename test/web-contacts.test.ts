@@ -7,7 +7,7 @@ import { contactInput, createContact, createOrganization, PASSWORD, signedInCont
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
 import { checkPage, openWindow, type ViewportName } from './support/web-browser';
 
-// Issue 12: the ESS Organization Contact Maintenance screen at /organization/contacts, driven by
+// The ESS Organization Contact Maintenance screen at /organization/contacts, driven by
 // the job aid's labels in Debian's Chromium, on the real federation (MariaDB) and a real SMTP server.
 jest.setTimeout(240_000);
 let federation: Federation;

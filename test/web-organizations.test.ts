@@ -5,7 +5,7 @@ import { REGISTER, selfServiceFlows, temporaryPasswordIn } from './support/self-
 import { startSmtp } from './support/smtp';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 
-// Issue 13 in the web app: a person of several organizations chooses one after the password on
+// In the web app: a person of several organizations chooses one after the password on
 // /sign-in, and switches on /account without it. Bruno (42061) and Betsy (01001) share one email.
 jest.setTimeout(120_000);
 let federation: Federation;

@@ -6,7 +6,7 @@ import { PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 import { startSmtp } from './support/smtp';
 
-// Issue 14 in the web app: a passkey added on /account with Chromium's virtual authenticator,
+// In the web app: a passkey added on /account with Chromium's virtual authenticator,
 // then used after the password on /sign-in, and alone ("Sign in with a passkey"). A passkey is
 // bound to its relying party (RP id localhost) and the origins WEBAUTHN_ORIGIN names: the pages
 // run on http://localhost:<port>, a port opened before the federation starts (so the credential

@@ -6,7 +6,7 @@ import { codeAt, wrongCodeFor } from './support/second-factor';
 import { collectSecret } from './support/secrets';
 import { checkPage, launchChromium, openWindow, type ViewportName } from './support/web-browser';
 
-// Issue 14 in the web app: when a second factor is required and the person has none (their
+// In the web app: when a second factor is required and the person has none (their
 // organization's rule; staff logins in production), /sign-in leads from the password straight to
 // setting up an authenticator app (QR code and key shown once, a first code, recovery codes shown
 // once), and only then signs in. Run in production, where staff logins always need one.

@@ -5,7 +5,7 @@ import { startFederation, TEST_STAFF, type Federation } from './support/federati
 import { PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 
-// Issue 14 in the web app: an authenticator app set up on /account (QR code, key, first code,
+// In the web app: an authenticator app set up on /account (QR code, key, first code,
 // recovery codes shown once), the second step on /sign-in (a code, or a recovery code), and the
 // panel's "Reset Second Factors" button for the organization's administrators.
 jest.setTimeout(120_000);

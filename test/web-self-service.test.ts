@@ -5,7 +5,7 @@ import { contactInput, createContact } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
 import { checkPage, onGateway, openWindow, type ViewportName } from './support/web-browser';
 
-// Issue 11: the web app's pages for getting in and staying in, driven in Debian's Chromium by
+// The web app's pages for getting in and staying in, driven in Debian's Chromium by
 // their labels (DESIGN.md section 7), against the real federation on MariaDB and a real SMTP
 // server. Every flow runs on a desktop window and on a 360 x 740 phone screen.
 // Whole browser flows with scrypt sign-ins: generous on a loaded machine.

@@ -6,7 +6,7 @@ import { startFederation, TEST_STAFF, type Federation } from './support/federati
 import { PASSWORD, signedInContact } from './support/people';
 import { checkPage, launchChromium, openWindow } from './support/web-browser';
 
-// Issue 11: the web app's session. The access token lives in page memory only; the refresh
+// The web app's session. The access token lives in page memory only; the refresh
 // token in an HttpOnly, Secure, SameSite=Strict cookie that page script cannot read and another
 // site cannot use; a reload keeps the person signed in; the token is renewed before it expires.
 // Whole browser flows with scrypt sign-ins: generous on a loaded machine.

@@ -1,6 +1,15 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { bool, csv, loadEdgeSettings, loadEnvFile, parseEnv, port, type EdgeSettings } from '@ecg/infrastructure';
+import {
+  csv,
+  flag,
+  loadEdgeSettings,
+  subgraphEnv,
+  loadEnvFile,
+  parseEnv,
+  port,
+  type EdgeSettings,
+} from '@ecg/infrastructure';
 
 export interface GatewayConfig {
   host: string;
@@ -21,24 +30,44 @@ export interface GatewayConfig {
   edge: EdgeSettings;
 }
 
-const url = (fallback: string) => z.string().url().default(fallback);
+const url = (fallback: string, name: string) =>
+  z
+    .string()
+    .url()
+    .default(fallback)
+    .describe(`Where the gateway reaches the ${name} subgraph (wins over the URL written in the supergraph).`);
 
+// Each setting's `.describe()` text is its documentation (`npm run docs`); those the subgraphs share
+// (NODE_ENV, LOG_LEVEL, JWT_*) say the same there.
 const schema = z.object({
-  NODE_ENV: z.string().default('development'),
-  HOST: z.string().default('0.0.0.0'),
-  PORT: port(4000),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SUPERGRAPH_PATH: z.string().default(resolve(__dirname, '../../schema/supergraph.graphql')),
-  ORGANIZATION_URL: url('http://localhost:4001/graphql'),
-  CONTACT_URL: url('http://localhost:4002/graphql'),
-  CREDENTIAL_URL: url('http://localhost:4003/graphql'),
-  GRAPHIQL: z.string().optional(),
-  LOG_DESTINATION: z.string().optional(),
-  TRUSTED_PROXIES: z.string().default('loopback'),
-  CORS_ORIGINS: z.string().default(''),
-  JWKS_URL: z.string().url().optional(),
-  JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
-  JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
+  NODE_ENV: subgraphEnv.shape.NODE_ENV,
+  HOST: z.string().default('0.0.0.0').describe('Interface the gateway listens on.'),
+  PORT: port(4000).describe('The gateway port: GraphQL at /graphql, GraphiQL for a browser, the web app at /.'),
+  LOG_LEVEL: subgraphEnv.shape.LOG_LEVEL,
+  SUPERGRAPH_PATH: z
+    .string()
+    .default(resolve(__dirname, '../../schema/supergraph.graphql'))
+    .describe('The composed supergraph the gateway serves.'),
+  ORGANIZATION_URL: url('http://localhost:4001/graphql', 'organization'),
+  CONTACT_URL: url('http://localhost:4002/graphql', 'contact'),
+  CREDENTIAL_URL: url('http://localhost:4003/graphql', 'credential'),
+  GRAPHIQL: z.string().optional().describe('Serve GraphiQL to browsers. Default: `true`, `false` in production.'),
+  LOG_DESTINATION: subgraphEnv.shape.LOG_DESTINATION,
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback')
+    .describe('Proxies in front of the gateway whose `X-Forwarded-For` it believes, express "trust proxy" syntax.'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .describe('Browser origins (SPAs) allowed to call the gateway, comma-separated. Empty: none.'),
+  JWKS_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Where the gateway fetches the token keys. Default: `/.well-known/jwks.json` on `CREDENTIAL_URL`.'),
+  JWT_ISSUER: subgraphEnv.shape.JWT_ISSUER,
+  JWT_AUDIENCE: subgraphEnv.shape.JWT_AUDIENCE,
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -54,7 +83,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       contact: parsed.CONTACT_URL,
       credential: parsed.CREDENTIAL_URL,
     },
-    graphiql: parseEnv(z.object({ v: bool(!production) }), { v: parsed.GRAPHIQL }).v,
+    graphiql: flag('GRAPHIQL', parsed.GRAPHIQL, !production),
     production,
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,

@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import { requestId } from '@ecg/infrastructure';
+import { appErrorBody } from '@ecg/policy';
 
-const unavailable = {
-  errors: [{ message: 'The download is unavailable right now.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
-};
+const unavailable = appErrorBody('SERVICE_UNAVAILABLE', 'The download is unavailable right now.');
 
 /**
  * File downloads a subgraph serves (the contacts spreadsheet) pass through the gateway as a

@@ -1,10 +1,12 @@
-import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { apolloRefusal, withoutSuggestions, type Logger } from '@ecg/infrastructure';
+import { appError, ErrorCode, isErrorCode, type ErrorCodeName } from '@ecg/policy';
+
+const UNAVAILABLE_MESSAGE = 'The service is temporarily unavailable; try again shortly.';
 
 /** What a subgraph's non-200 answer means when its body says nothing usable. */
-const BY_STATUS: Record<number, [code: string, message: string]> = {
+const BY_STATUS: Record<number, [code: ErrorCodeName, message: string]> = {
   400: ['BAD_REQUEST', 'The request was refused.'],
   401: ['UNAUTHENTICATED', 'A valid access token is required.'],
   403: ['FORBIDDEN', 'You do not have permission to do this.'],
@@ -19,14 +21,10 @@ const BY_STATUS: Record<number, [code: string, message: string]> = {
 export function subgraphHttpError(status: number, body: unknown): GraphQLError {
   const first = (body as { errors?: unknown[] } | undefined)?.errors?.[0] as
     { message?: unknown; extensions?: { code?: unknown } } | undefined;
-  const [fallbackCode, fallbackMessage] = BY_STATUS[status] ?? [
-    'SERVICE_UNAVAILABLE',
-    'The service is temporarily unavailable; try again shortly.',
-  ];
-  const code = typeof first?.extensions?.code === 'string' ? first.extensions.code : fallbackCode;
-  const message =
-    typeof first?.message === 'string' && typeof first?.extensions?.code === 'string' ? first.message : fallbackMessage;
-  return new GraphQLError(message, { extensions: { code } });
+  const [fallbackCode, fallbackMessage] = BY_STATUS[status] ?? ['SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE];
+  const known = isErrorCode(first?.extensions?.code) ? first.extensions.code : undefined;
+  const message = known && typeof first?.message === 'string' ? first.message : fallbackMessage;
+  return appError(known ?? fallbackCode, message);
 }
 
 // Where a subgraph is and how the gateway reached it are nobody's business but the operator's.
@@ -53,7 +51,7 @@ export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger, p
       ),
     );
     const code = extensions.code;
-    if (code && code !== 'INTERNAL_SERVER_ERROR') return { ...formatted, extensions };
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return { ...formatted, extensions };
     const original = unwrapResolverError(error) as
       { message?: string; cause?: { message?: string; code?: string } } | undefined;
     const unreachable = UNREACHABLE.test(
@@ -64,13 +62,9 @@ export function gatewayFormatError(exposeStackTraces: boolean, logger: Logger, p
       unreachable ? 'subgraph unreachable' : 'unexpected error',
     );
     const { stacktrace } = extensions;
-    return {
-      message: unreachable ? 'The service is temporarily unavailable; try again shortly.' : 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: {
-        code: unreachable ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR',
-        ...(stacktrace ? { stacktrace } : {}),
-      },
-    };
+    const answer = unreachable
+      ? appError('SERVICE_UNAVAILABLE', UNAVAILABLE_MESSAGE)
+      : appError('INTERNAL_SERVER_ERROR', 'Internal server error', { extensions: stacktrace ? { stacktrace } : {} });
+    return { ...answer.toJSON(), ...(formatted.path ? { path: formatted.path } : {}) };
   };
 }

@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestId, type Logger } from '@ecg/infrastructure';
+import { appErrorBody, httpStatusOf } from '@ecg/policy';
 
 /**
  * The web app's sessions, with the refresh token where page script cannot reach it.
@@ -75,8 +76,6 @@ function refreshCookieOf(req: Request): string | undefined {
   return undefined;
 }
 
-const error = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
-
 /**
  * An `Origin` header, when the client sends one, names this gateway: the same host the request
  * was sent to (`Host`, or `X-Forwarded-Host` from a trusted proxy). Browsers send it on every
@@ -104,26 +103,10 @@ function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
     (site !== undefined && site !== 'same-origin') ||
     !ownOrigin(req)
   ) {
-    res.status(403).json(error('This request must come from the web app on this site.', 'FORBIDDEN'));
+    res.status(403).json(appErrorBody('FORBIDDEN', 'This request must come from the web app on this site.'));
     return;
   }
   next();
-}
-
-/** The HTTP status that goes with the credential subgraph's answer. */
-function statusFor(code: unknown): number {
-  switch (code) {
-    case 'UNAUTHENTICATED':
-      return 401;
-    case 'FORBIDDEN':
-      return 403;
-    case 'RATE_LIMITED':
-      return 429;
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    default:
-      return 400;
-  }
 }
 
 export function sessionCookieRouter(credentialUrl: string, logger: Logger): Router {
@@ -178,13 +161,13 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     if (!session || result.errors?.length) {
       if (clearOnError) clearRefreshCookie(res);
       // The subgraph's words and codes, nothing else (no stack traces, no paths).
-      const errors = (
-        result.errors ?? [{ message: 'Something went wrong.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]
-      ).map(({ message, extensions }) => {
-        const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
-        return { message, extensions: rest };
-      });
-      res.status(statusFor(errors[0].extensions.code)).json({ errors });
+      const errors = (result.errors ?? appErrorBody('INTERNAL_SERVER_ERROR', 'Something went wrong.').errors).map(
+        ({ message, extensions }) => {
+          const { stacktrace: _stacktrace, ...rest } = extensions ?? {};
+          return { message, extensions: rest };
+        },
+      );
+      res.status(httpStatusOf(errors[0].extensions.code)).json({ errors });
       return;
     }
     if (session.secondFactorRequired) {
@@ -222,7 +205,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       // nothing goes into the cookie, and the page is told so in words.
       res
         .status(409)
-        .json(error('Choose the organization to act for, then sign in again.', 'ORGANIZATION_CHOICE_REQUIRED'));
+        .json(appErrorBody('ORGANIZATION_CHOICE_REQUIRED', 'Choose the organization to act for, then sign in again.'));
       return;
     }
     setRefreshCookie(res, session.refreshToken);
@@ -246,7 +229,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       if (!res.headersSent)
         res
           .status(503)
-          .json(error('Signing in is unavailable right now. Try again in a minute.', 'SERVICE_UNAVAILABLE'));
+          .json(appErrorBody('SERVICE_UNAVAILABLE', 'Signing in is unavailable right now. Try again in a minute.'));
     }
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -269,7 +252,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     guarded(async (req, res) => {
       const token = refreshCookieOf(req);
       if (!token) {
-        res.status(401).json(error('You are not signed in.', 'UNAUTHENTICATED'));
+        res.status(401).json(appErrorBody('UNAUTHENTICATED', 'You are not signed in.'));
         return;
       }
       respond(
@@ -315,7 +298,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       respond(res, result, 'verifySecondFactor');
     }),
   );
-  // The enrolment a required second factor asked for, right after the password (issue 14): the
+  // The enrolment a required second factor asked for, right after the password: the
   // first code confirms it and signs in; the recovery codes go to the page (shown once), the
   // refresh token into the cookie.
   router.post(
@@ -334,7 +317,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       });
     }),
   );
-  // A passkey alone (issue 14): the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.
+  // A passkey alone: the page ran startPasskeySignIn and the browser's ceremony; the session goes into the cookie.
   router.post(
     '/session/passkey',
     guarded(async (req, res) => {

@@ -51,7 +51,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     // Tests sign in far more often than people do; the limits have a test of their own.
     LOGIN_LIMIT_PER_ADDRESS: '100000',
     LOGIN_LIMIT_PER_USER: '100000',
-    // Required in production (issue 14); the same test key whatever NODE_ENV a test starts with.
+    // Required in production; the same test key whatever NODE_ENV a test starts with.
     SECOND_FACTOR_KEY: 'f'.repeat(64),
     ...extraEnv,
   });
@@ -89,7 +89,7 @@ export function federationClient(gateway: () => string): Pick<Federation, 'query
     collectResponseSecrets(body.data);
     return body;
   };
-  // Staff in production must set up a second factor at their first sign-in (issue 14): the helper
+  // Staff in production must set up a second factor at their first sign-in: the helper
   // does, as a person would, and keeps the recovery codes for the later sign-ins of the test.
   const recoveryCodes = new Map<string, string[]>();
   const login = async (userName: string, password: string) => {

@@ -49,7 +49,7 @@ export function readSecrets(): Secret[] {
 const PASSWORD_ARGUMENTS = new Set(['password', 'currentPassword', 'newPassword']);
 const MAY_CARRY_PASSWORDS =
   /\b(login|changePassword|resetPassword|verifySecondFactor|confirmTotpEnrolment|startTotpEnrolment|regenerateRecoveryCodes)\s*\(/;
-// Where the second-factor codes a person typed are sent (issue 14).
+// Where the second-factor codes a person typed are sent.
 // Replacing an authenticator or renewing recovery codes takes a current code or a recovery code too.
 const SECOND_FACTOR_FIELDS = new Set([
   'verifySecondFactor',

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { createTokenVerifier, revocationList, sessionHash, type RevocationSnapshot } from '@ecg/policy';
 
 // `npm run bench:revocation`: what the revocation check adds to every request's token check
-// (issue 10, item 8). The same verifier as the gateway's and every subgraph's, with and without a
+// (the audit's finding 8 in docs/security.md). The same verifier as the gateway's and every subgraph's, with and without a
 // revocation list of BENCH_REVOKED ended sessions, over BENCH_TOKENS distinct valid tokens; plus
 // the check alone, and what one poll of the list costs. No network, no database: the request path only.
 const REVOKED = Number(process.env.BENCH_REVOKED ?? 10_000);

@@ -18,7 +18,7 @@ export * from './rate-limit/client-address';
 export * from './rate-limit/rate-limit.entity';
 export * from './rate-limit/rate-limit.migration';
 export * from './server/edge-settings';
-export { apolloRefusal, PERSISTED_QUERY_HASH_MISMATCH, withoutSuggestions } from './server/format-error';
+export { apolloRefusal, withoutSuggestions } from './server/format-error';
 export * from './server/json-body';
 export * from './server/forwarded-for';
 export * from './server/listen';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { rule } from 'graphql-shield';
-import { ErrorCode } from './errors';
+import { appError } from './errors';
 import type { Principal } from './principal';
 
 /**
@@ -38,7 +38,7 @@ export interface RevocationList {
  * A revocation list kept in memory and refreshed on demand: a request that finds the list older
  * than the poll interval waits for one fetch (shared by every request arriving meanwhile); all
  * others answer from a Set. No timer, so nothing to stop. When the fetch fails, the last list stays
- * in force and the next try waits a full interval (see the README for why this fails open).
+ * in force and the next try waits a full interval (docs/security.md says why this fails open).
  */
 export function revocationList(
   load: () => Promise<RevocationSnapshot>,
@@ -96,17 +96,17 @@ export function remoteSessionStatus(jwksUrl: string) {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       return ((await response.json()) as { revoked: boolean }).revoked ? 'ended' : 'current';
     } catch {
-      throw new GraphQLError('Sessions cannot be checked right now; try again shortly.', {
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      });
+      throw appError('SERVICE_UNAVAILABLE', 'Sessions cannot be checked right now; try again shortly.');
     }
   };
 }
 
 export function sessionEnded(): GraphQLError {
-  return new GraphQLError('This session has ended (signed out, password changed, or access changed); sign in again.', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-  });
+  return appError(
+    'UNAUTHENTICATED',
+    'This session has ended (signed out, password changed, or access changed); sign in again.',
+    { httpStatus: true },
+  );
 }
 
 /**

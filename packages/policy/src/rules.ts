@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { allow, chain, deny, or, race, rule } from 'graphql-shield';
 import type { IRules } from 'graphql-shield';
-import { ErrorCode } from './errors';
+import { appError } from './errors';
 import { atLeast, levelFor, type Level } from './capability-matrix';
 import type { Principal } from './principal';
 import { decideRule, fieldGuards, SYNCHRONOUS } from './field-guards';
@@ -12,7 +12,7 @@ export interface AuthContext {
 }
 
 export function forbidden(message = 'You do not have permission to do this.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+  return appError('FORBIDDEN', message);
 }
 
 /** The organization an object belongs to, from the field's parent and arguments (may load). */

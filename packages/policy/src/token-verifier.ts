@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { ErrorCode } from './errors';
+import { appError } from './errors';
 import { ANONYMOUS, principalFromClaims, type AccessClaims, type Principal } from './principal';
 import { remoteRevocationList, revocationsUrlFor, sessionEnded, type RevocationList } from './revocation-list';
 
@@ -32,7 +32,7 @@ export const TOKEN_CACHE_MAX_SECONDS = 60;
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
 export function unauthenticated(message = 'A valid access token is required.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+  return appError('UNAUTHENTICATED', message, { httpStatus: true });
 }
 
 /**
@@ -41,9 +41,11 @@ export function unauthenticated(message = 'A valid access token is required.'): 
  * on UNAUTHENTICATED; so this is SERVICE_UNAVAILABLE with HTTP 503.
  */
 export function keysUnavailable(): GraphQLError {
-  return new GraphQLError('Access tokens cannot be checked right now; keep the token and try again shortly.', {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503 } },
-  });
+  return appError(
+    'SERVICE_UNAVAILABLE',
+    'Access tokens cannot be checked right now; keep the token and try again shortly.',
+    { httpStatus: true },
+  );
 }
 
 /** What a key getter throws when the key set could not be had, as opposed to a token it has no key for. */

@@ -6,7 +6,13 @@ export interface ContactConfig extends SubgraphConfig {
   organizationUrl: string;
 }
 
-const contactEnv = z.object({ ORGANIZATION_URL: z.string().url().default('http://localhost:4001/graphql') });
+const contactEnv = z.object({
+  ORGANIZATION_URL: z
+    .string()
+    .url()
+    .default('http://localhost:4001/graphql')
+    .describe('The organization subgraph: asked whether an organization exists before a contact is created in it.'),
+});
 
 /** The contact subgraph's settings (CONTACT_PORT, default 4002), and where the organization subgraph answers. */
 export function loadContactConfig(env: NodeJS.ProcessEnv = process.env): ContactConfig {

@@ -50,7 +50,10 @@ const schema = z.object({
     .int()
     .min(300)
     .max(30 * 24 * 3600)
-    .default(12 * 3600),
+    .default(12 * 3600)
+    .describe(
+      'A session ends this long after its password step (its absolute lifetime), however often it is refreshed: 300 s to 30 days.',
+    ),
   STAFF_EMAIL: z.string().trim().toLowerCase().email().optional(),
   STAFF_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   CONTACT_URL: z.string().url().default('http://localhost:4002/graphql'),
@@ -79,7 +82,15 @@ const schema = z.object({
     .max(24 * 60)
     .default(15),
   PASSWORD_CHECKS_PER_KEY: z.coerce.number().int().min(1).max(16).default(1),
-  PASSWORD_CHECKS_PER_ADDRESS: z.coerce.number().int().min(1).max(1024).default(32),
+  PASSWORD_CHECKS_PER_ADDRESS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(32)
+    .describe(
+      "changePassword: password checks at once per client address, per replica: a network's share, large enough that its people doing one thing each are never refused.",
+    ),
   WEBAUTHN_RP_ID: z
     .string()
     .trim()

@@ -1,3 +1,5 @@
+import { ERROR_ACTIONS, type ErrorCode } from './error-codes.generated';
+
 /** One GraphQL error as the API sends it (DESIGN.md section 4: `extensions.code`, and the offending fields). */
 export interface GraphQLErrorBody {
   message: string;
@@ -49,29 +51,25 @@ export class ApiError extends Error {
 /** What a form says when the page found something to correct: the fields say what. */
 export const FIX_FIELDS = 'Some answers need correcting: see the messages beside the fields.';
 
+const isErrorCode = (code: string): code is ErrorCode => Object.prototype.hasOwnProperty.call(ERROR_ACTIONS, code);
+
 /**
  * What to tell a person, in plain words, with what to do next. Pages pass their own words for
- * the codes that mean something particular to them; the rest have one explanation everywhere.
+ * the codes that mean something particular to them; the rest take the error registry's words
+ * (packages/policy/src/error-codes.ts, copied by `npm run docs`), the same everywhere.
  */
 export function explain(error: unknown, own: Record<string, string> = {}): string {
   if (!(error instanceof ApiError)) return 'Something went wrong in this page. Reload it and try again.';
   if (own[error.code]) return own[error.code];
   switch (error.code) {
     case 'NETWORK':
-    case 'SERVICE_UNAVAILABLE':
-      return 'The service is not answering right now. Check your internet connection, wait a minute, then try again.';
+      return 'The service cannot be reached. Check your internet connection, wait a minute, then try again.';
     case 'RATE_LIMITED':
       return `Too many attempts from your network in a short time. Wait ${error.retryAfterSeconds ?? 60} seconds, then try again.`;
-    case 'UNAUTHENTICATED':
-      return 'Your session has ended. Sign in again to continue.';
-    case 'FORBIDDEN':
-      return 'You are not allowed to do this. If you need to, ask an administrator of your organization.';
     case 'BAD_USER_INPUT':
+      // Without fields, the server's sentence is the only one that says what to correct.
       return Object.keys(error.fields).length ? FIX_FIELDS : error.message;
-    case 'INTERNAL_SERVER_ERROR':
-      return 'Something went wrong on our side. Try again in a minute; if it keeps happening, tell your administrator.';
     default:
-      // The API's own codes (INVALID_TOKEN, TEMPORARY_PASSWORD_EXPIRED, ...) come with sentences meant for people.
-      return error.message;
+      return isErrorCode(error.code) ? ERROR_ACTIONS[error.code] : error.message;
   }
 }

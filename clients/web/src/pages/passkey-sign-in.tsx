@@ -6,7 +6,7 @@ import { StartPasskeySignInDocument } from '../graphql/generated';
 import { ceremonyFailure, passkeyAssertion, passkeysSupported } from '../session/passkey-ceremony';
 import { signInWithPasskey, type SignInOutcome } from '../session/session';
 
-/** "Use a passkey instead of a password": no user name, no password, for a passkey its person set to sign in on its own (issue 14). */
+/** "Use a passkey instead of a password": no user name, no password, for a passkey its person set to sign in on its own. */
 export function PasskeySignIn({ onOutcome }: { onOutcome: (outcome: SignInOutcome) => void }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -7,7 +7,7 @@ import {
 } from '@simplewebauthn/browser';
 
 /**
- * The browser's half of a passkey (issue 14), with @simplewebauthn/browser: the server's JSON
+ * The browser's half of a passkey, with @simplewebauthn/browser: the server's JSON
  * options in, the browser's answer out as the JSON the server verifies. The device asks for its
  * PIN or fingerprint itself; nothing secret passes through the page.
  */

@@ -24,7 +24,7 @@ export interface OrganizationChoice {
   organizations: { organizationId: string; organizationName: string }[];
 }
 
-/** A person with a second factor gives a code after the password (issue 14). */
+/** A person with a second factor gives a code after the password. */
 export interface SecondFactorStep {
   challenge: string;
   /** TOTP, PASSKEY, RECOVERY_CODES: what the second step accepts. */
@@ -149,6 +149,9 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 let refreshing: Promise<boolean> | null = null;
 
+/** The refresh answers that mean the session is over (not that the server is away). */
+const ENDS_SESSION = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'SESSION_EXPIRED']);
+
 /** A new access token from the refresh cookie: true when signed in, false when not (any more). */
 export function refresh(): Promise<boolean> {
   refreshing ??= oneAtATime(async () => {
@@ -156,7 +159,7 @@ export function refresh(): Promise<boolean> {
       accept(await post('/session/refresh'));
       return true;
     } catch (error) {
-      if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
+      if (error instanceof ApiError && ENDS_SESSION.has(error.code)) {
         signedOut();
         return false;
       }

@@ -1,6 +1,6 @@
 import { DEFAULT_JWKS_URL } from '@ecg/policy';
 import { z } from 'zod';
-import { bool, loadEnvFile, parseEnv, port } from './env';
+import { flag, loadEnvFile, parseEnv, port } from './env';
 import { loadEdgeSettings, type EdgeSettings } from '../server/edge-settings';
 
 /** Who a subgraph is: its name (logs, `/health`, `<NAME>_PORT`, `<NAME>_DATABASE_URL`) and its usual port. */
@@ -43,21 +43,61 @@ const mysqlUrl = z
   .url()
   .refine((u) => /^mysql:\/\//.test(u), 'must be a mysql:// URL');
 
+// Each setting's `.describe()` text is its documentation: `npm run docs` writes docs/configuration.md
+// and .env.example from these schemas.
 export const subgraphEnv = z.object({
-  NODE_ENV: z.string().default('development'),
+  NODE_ENV: z
+    .string()
+    .default('development')
+    .describe('`production`: no GraphiQL, no introspection, no stack traces, no demo data, demo staff login disabled.'),
   // Subgraphs answer the gateway, not the world: this machine only unless a deployment says otherwise
   // (containers set HOST=0.0.0.0 and keep the subgraphs on a private network).
-  HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_DESTINATION: z.string().optional(),
-  DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: mysqlUrl.optional(),
-  DEMO_DATA: z.string().optional(),
-  JWKS_URL: z.string().url().default(DEFAULT_JWKS_URL),
-  JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway'),
-  JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway'),
-  TRUSTED_PROXIES: z.string().default('loopback'),
-  REVOCATION_POLL_SECONDS: z.coerce.number().int().min(1).max(10).optional(),
+  HOST: z
+    .string()
+    .default('127.0.0.1')
+    .describe('Interface the service listens on. Subgraphs answer the gateway only; containers set `0.0.0.0`.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino level: fatal, error, warn, info, debug, trace or silent (the tests use silent).'),
+  LOG_DESTINATION: z.string().optional().describe('A file to append the logs to instead of standard output.'),
+  DATA_DIR: z
+    .string()
+    .default('./data')
+    .describe('Where the embedded SQLite files (and, without SMTP, the mail) live.'),
+  DATABASE_URL: mysqlUrl
+    .optional()
+    .describe(
+      'MySQL 8 / MariaDB 10.11 server and database-name prefix, `mysql://user:pass@host:3306/prefix`: each subgraph uses `<prefix>_<subgraph>`, created and migrated at start. Unset: SQLite under `DATA_DIR`.',
+    ),
+  DEMO_DATA: z
+    .string()
+    .optional()
+    .describe(
+      "Load the seeds' organizations and contacts into an empty database. Default: `true`, `false` in production.",
+    ),
+  JWKS_URL: z
+    .string()
+    .url()
+    .default(DEFAULT_JWKS_URL)
+    .describe('Where the token verifiers fetch the public keys of access tokens.'),
+  JWT_ISSUER: z.string().min(1).default('urn:employer-contacts-gateway').describe('What tokens must say as issuer.'),
+  JWT_AUDIENCE: z.string().min(1).default('employer-contacts-gateway').describe('What tokens must say as audience.'),
+  TRUSTED_PROXIES: z
+    .string()
+    .default('loopback')
+    .describe(
+      'Addresses whose `X-Forwarded-For` a service believes (for a subgraph: the gateway), express "trust proxy" syntax.',
+    ),
+  REVOCATION_POLL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10)
+    .optional()
+    .describe(
+      'Seconds between fetches of the list of ended sessions, 1-10 (default 10). Set on the credential subgraph, the list tells every verifier; set on another subgraph, it wins there. An ended session is refused by mutations at once and by reads within this interval.',
+    ),
 });
 
 export const csv = (value: string) =>
@@ -73,8 +113,10 @@ const envPrefix = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_'
 function parseSettings(identity: SubgraphIdentity, env: NodeJS.ProcessEnv) {
   const prefix = envPrefix(identity.name);
   const schema = subgraphEnv.extend({
-    [`${prefix}_PORT`]: port(identity.defaultPort),
-    [`${prefix}_DATABASE_URL`]: mysqlUrl.optional(),
+    [`${prefix}_PORT`]: port(identity.defaultPort).describe(`The ${identity.name} subgraph's port.`),
+    [`${prefix}_DATABASE_URL`]: mysqlUrl
+      .optional()
+      .describe(`The ${identity.name} subgraph's own database and user (wins over \`DATABASE_URL\`).`),
   });
   const parsed = parseEnv(schema, env) as z.infer<typeof subgraphEnv> & Record<string, unknown>;
   return {
@@ -122,7 +164,7 @@ export function loadSubgraphConfig(identity: SubgraphIdentity, env: NodeJS.Proce
     host: parsed.HOST,
     port: parsed.port,
     database: databaseFor(identity.name, parsed.ownDatabaseUrl, parsed),
-    demoData: parseEnv(z.object({ v: bool(!production) }), { v: parsed.DEMO_DATA }).v,
+    demoData: flag('DEMO_DATA', parsed.DEMO_DATA, !production),
     production,
     logLevel: parsed.LOG_LEVEL,
     logDestination: parsed.LOG_DESTINATION,

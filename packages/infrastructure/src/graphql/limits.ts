@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
-import { ErrorCode } from '@ecg/policy';
+import { Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { appError } from '@ecg/policy';
 import type { EdgeSettings } from '../server/edge-settings';
 import { DEFAULT_COST_OPTIONS, queryCostLimit } from './query-cost';
 
@@ -25,9 +25,8 @@ export const oneCredentialOperation: ValidationRule = (context: ValidationContex
       if (!CREDENTIAL_FIELDS.has(node.name.value) || context.getParentType()?.name !== 'Mutation') return;
       if (++seen === 2) {
         context.reportError(
-          new GraphQLError(`At most one of ${[...CREDENTIAL_FIELDS].join(', ')} per request.`, {
-            nodes: [node],
-            extensions: { code: ErrorCode.BAD_USER_INPUT },
+          appError('BAD_USER_INPUT', `At most one of ${[...CREDENTIAL_FIELDS].join(', ')} per request.`, {
+            nodes: node,
           }),
         );
       }

@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { appError, ErrorCode } from '@ecg/policy';
 import {
   getNamedType,
   getNullableType,
-  GraphQLError,
   isInterfaceType,
   isListType,
   isObjectType,
@@ -18,7 +18,7 @@ import {
   type ValueNode,
 } from 'graphql';
 
-export const QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY';
+export const QUERY_TOO_COSTLY = ErrorCode.QUERY_TOO_COSTLY;
 
 /** Arguments that say how many items a field returns. */
 const SIZE_ARGUMENTS = ['pageSize', 'first', 'last', 'limit'];
@@ -177,15 +177,12 @@ export function queryCostLimit(options: QueryCostOptions): ApolloServerPlugin {
           const cost = operationCost(schema, operation, fragments, request.variables, options);
           if (cost <= options.maxCost) return;
           const shown = cost > Number.MAX_SAFE_INTEGER ? `more than ${Number.MAX_SAFE_INTEGER}` : String(cost);
-          throw new GraphQLError(
+          throw appError(
+            QUERY_TOO_COSTLY,
             `This query is too costly: a cost of ${shown} is over the maximum of ${options.maxCost}. Ask for smaller pages or fewer nested lists.`,
             {
-              extensions: {
-                code: QUERY_TOO_COSTLY,
-                cost: Math.min(cost, Number.MAX_SAFE_INTEGER),
-                maxCost: options.maxCost,
-                http: { status: 400 },
-              },
+              extensions: { cost: Math.min(cost, Number.MAX_SAFE_INTEGER), maxCost: options.maxCost },
+              httpStatus: true,
             },
           );
         },

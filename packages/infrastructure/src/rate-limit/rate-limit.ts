@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { appError } from '@ecg/policy';
 import { LessThan, type DataSource } from 'typeorm';
 import { purgeBatch } from '../database/purge';
 import { RateLimitWindow } from './rate-limit.entity';
@@ -58,9 +58,7 @@ export async function consumeRateLimit(
   };
   if (slidingEstimate(counts) > limit) {
     const retryAfterSeconds = secondsUntilAllowed(counts, limit);
-    throw new GraphQLError(`Too many requests; try again in ${retryAfterSeconds} s.`, {
-      extensions: { code: 'RATE_LIMITED', retryAfterSeconds },
-    });
+    throw appError('RATE_LIMITED', `Too many requests; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
   }
 }
 

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { QueryFailedError } from 'typeorm';
 import type { Logger } from './logger';
-import { ErrorCode } from '@ecg/policy';
+import { appError, ErrorCode } from '@ecg/policy';
 
 /**
  * Errors a client may see: those we raised on purpose keep their code and message; anything else
@@ -20,31 +20,23 @@ export function formatError(logger: Logger, exposeStackTraces = false, productio
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return withoutStack(formatted);
     const argument = refusedArgument(original);
     if (argument) {
-      return {
-        message: formatted.message,
-        path: formatted.path,
-        extensions: {
-          code: ErrorCode.BAD_USER_INPUT,
-          invalidFields: [{ field: argument, message: formatted.message }],
-        },
-      };
+      const refused = appError('BAD_USER_INPUT', formatted.message, {
+        invalidFields: [{ field: argument, message: formatted.message }],
+      });
+      return { ...refused.toJSON(), path: formatted.path };
     }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original }, 'database unavailable');
-      return {
-        message: 'The service is temporarily unavailable; try again shortly.',
-        path: formatted.path,
-        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-      };
+      const unavailable = appError('SERVICE_UNAVAILABLE', 'The service is temporarily unavailable; try again shortly.');
+      return { ...unavailable.toJSON(), path: formatted.path };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     // Only an operator who asked for them (EXPOSE_STACK_TRACES=true) sees where a bug is.
     const stacktrace = exposeStackTraces ? formatted.extensions?.stacktrace : undefined;
-    return {
-      message: 'Internal server error',
-      path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, ...(stacktrace ? { stacktrace } : {}) },
-    };
+    const internal = appError('INTERNAL_SERVER_ERROR', 'Internal server error', {
+      extensions: stacktrace ? { stacktrace } : {},
+    });
+    return { ...internal.toJSON(), path: formatted.path };
   };
 }
 
@@ -62,8 +54,6 @@ export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFor
 const DID_YOU_MEAN = / ?Did you mean [^?]*\?/;
 const DID_YOU_MEAN_ALL = new RegExp(DID_YOU_MEAN.source, 'g');
 
-export const PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH';
-
 /**
  * Apollo Server refuses some requests itself with no code, which would read as a bug of ours
  * (INTERNAL_SERVER_ERROR, logged as unexpected). A client's mistake gets a code of its own; the
@@ -72,10 +62,10 @@ export const PERSISTED_QUERY_HASH_MISMATCH = 'PERSISTED_QUERY_HASH_MISMATCH';
 export function apolloRefusal(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
   // An automatic persisted query whose sha256Hash is not the hash of the query sent with it.
   if (formatted.message === 'provided sha does not match query')
-    return {
-      message: 'The persisted query hash does not match the query: send the SHA-256 (hex) of the query text.',
-      extensions: { code: PERSISTED_QUERY_HASH_MISMATCH },
-    };
+    return appError(
+      'PERSISTED_QUERY_HASH_MISMATCH',
+      'The persisted query hash does not match the query: send the SHA-256 (hex) of the query text.',
+    ).toJSON();
   return undefined;
 }
 

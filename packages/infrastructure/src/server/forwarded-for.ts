@@ -1,7 +1,6 @@
+import { appErrorBody } from '@ecg/policy';
 import type { RequestHandler } from 'express';
 import { isIpAddress } from '../rate-limit/client-address';
-
-export const INVALID_FORWARDED_FOR = 'INVALID_X_FORWARDED_FOR';
 
 /**
  * The client address comes from `X-Forwarded-For` when a trusted proxy sent the request (express's
@@ -16,13 +15,10 @@ export function forwardedForGuard(): RequestHandler {
   return (req, res, next) => {
     const address = req.ip;
     if (address === undefined || isIpAddress(address)) return next();
-    res.status(400).json({
-      errors: [
-        {
-          message: 'X-Forwarded-For must list IP addresses only.',
-          extensions: { code: INVALID_FORWARDED_FOR },
-        },
-      ],
-    });
+    res.status(400).json(
+      appErrorBody('INVALID_X_FORWARDED_FOR', 'X-Forwarded-For must list IP addresses only.', {
+        invalidFields: [{ field: 'X-Forwarded-For', message: 'must list IP addresses only' }],
+      }),
+    );
   };
 }

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
+import { appErrorBody } from '@ecg/policy';
 import type { Logger } from './logger';
 
 /** What body-parser puts on the errors it raises (`type` like `entity.parse.failed`). */
@@ -35,7 +36,7 @@ export function requestBodyErrors(logger: Logger): ErrorRequestHandler {
       },
       'request body refused',
     );
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+    res.status(status).json(appErrorBody('BAD_REQUEST', message));
   };
 }
 
@@ -60,9 +61,7 @@ export function unexpectedErrors(logger: Logger): ErrorRequestHandler {
       { err: type ? { type, status } : error, method: req.method, path: req.path },
       'unexpected error outside GraphQL',
     );
-    res
-      .status(500)
-      .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res.status(500).json(appErrorBody('INTERNAL_SERVER_ERROR', 'Internal server error'));
   };
 }
 

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ContactType, type Principal } from '@ecg/policy';
+import { appError, ContactType, type Principal } from '@ecg/policy';
 import { badUserInput, notFound } from '@ecg/infrastructure';
 import { audit, diff, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
@@ -108,11 +107,10 @@ export async function updateContact(
     });
     if (!contact) throw notFound('Contact');
     if (contact.version !== expectedVersion) {
-      throw new GraphQLError(
+      throw appError(
+        'CONFLICT',
         'This contact was changed by someone else since it was loaded; reload it and save again.',
-        {
-          extensions: { code: 'CONFLICT', currentVersion: contact.version },
-        },
+        { currentVersion: contact.version },
       );
     }
     const oldTypes = (await manager.findBy(ContactTypeAssignment, { contactId: id })).map((a) => a.contactType);
@@ -124,11 +122,9 @@ export async function updateContact(
         (adminId) => adminId !== id,
       );
       if (others.length === 0) {
-        throw new GraphQLError(
+        throw appError(
+          'LAST_ADMINISTRATOR',
           "This is the organization's last active Administrator; make another contact an Administrator first.",
-          {
-            extensions: { code: 'LAST_ADMINISTRATOR' },
-          },
         );
       }
     }

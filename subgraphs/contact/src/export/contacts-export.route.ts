@@ -1,7 +1,7 @@
 import type { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { decide, type TokenVerifier } from '@ecg/policy';
+import { appErrorBody, decide, httpStatusOf, type TokenVerifier } from '@ecg/policy';
 import type { Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
@@ -24,10 +24,7 @@ export function contactsExportRoute(
   app.get(EXPORT_PATH, async (req, res) => {
     try {
       const query = params.safeParse(req.query);
-      if (!query.success)
-        return void res
-          .status(400)
-          .json({ errors: [{ message: 'Invalid export parameters', extensions: { code: 'BAD_USER_INPUT' } }] });
+      if (!query.success) return void res.status(400).json(appErrorBody('BAD_USER_INPUT', 'Invalid export parameters'));
       const allowed = decide(
         await verify(req.headers.authorization),
         'ORGANIZATION_CONTACTS',
@@ -35,9 +32,9 @@ export function contactsExportRoute(
         query.data.organizationId,
       );
       if (allowed !== true) {
-        const code = allowed.extensions.code as string;
+        const code = allowed.extensions.code;
         return void res
-          .status(code === 'UNAUTHENTICATED' ? 401 : 403)
+          .status(httpStatusOf(code))
           .json({ errors: [{ message: allowed.message, extensions: { code } }] });
       }
       res.set({
@@ -53,10 +50,11 @@ export function contactsExportRoute(
       );
     } catch (error) {
       if (error instanceof GraphQLError)
-        return void res.status(401).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        return void res
+          .status(httpStatusOf(error.extensions.code))
+          .json({ errors: [{ message: error.message, extensions: error.extensions }] });
       logger.error({ err: error }, 'contacts export failed');
-      if (!res.headersSent)
-        res.status(500).json({ errors: [{ message: 'Export failed', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (!res.headersSent) res.status(500).json(appErrorBody('INTERNAL_SERVER_ERROR', 'Export failed'));
       else res.destroy();
     }
   });

@@ -1,11 +1,8 @@
-import { GraphQLError } from 'graphql';
-import { CONTACT_ACCESS_REDUCED_PATH, ErrorCode, remoteSessionStatus } from '@ecg/policy';
+import { appError, CONTACT_ACCESS_REDUCED_PATH, remoteSessionStatus } from '@ecg/policy';
 import type { ContactConfig } from '../config';
 
 const unavailable = (what: string) =>
-  new GraphQLError(`${what} cannot be reached right now; try again shortly.`, {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
-  });
+  appError('SERVICE_UNAVAILABLE', `${what} cannot be reached right now; try again shortly.`);
 
 const ORGANIZATION = `query OrganizationExists($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id } } }`;
 

@@ -1,14 +1,14 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@ecg/policy';
+import { appError, ErrorCode, type ErrorCodeName } from '@ecg/policy';
 
 /**
  * The credential subgraph's refusals, at the bottom of its layers: every flow and gate builds its
- * errors here, so one answer means one thing wherever it is given.
+ * errors here, from the codes of @ecg/policy's registry, so one answer means one thing wherever
+ * it is given.
  */
 
 /** An action the account's state forbids: its own code, and nothing changes. */
-export const refused = (code: string, message: string, extensions: Record<string, unknown> = {}) =>
-  new GraphQLError(message, { extensions: { code, ...extensions } });
+export const refused = (code: ErrorCodeName, message: string, extensions: Record<string, unknown> = {}) =>
+  appError(code, message, { extensions });
 
 export const invalidLink = () => refused('INVALID_TOKEN', 'This link is invalid, was already used, or has expired.');
 

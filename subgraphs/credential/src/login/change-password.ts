@@ -36,7 +36,7 @@ export interface ChangePasswordDeps {
  */
 export function changePassword(deps: ChangePasswordDeps) {
   const { dataSource, config, gate, stepUp, sessions } = deps;
-  const slots = hashSlots(config.passwordChecksPerKey);
+  const slots = hashSlots(config.passwordChecksPerKey, { address: config.passwordChecksPerAddress });
   const accounts = dataSource.getRepository(SelfServiceAccount);
 
   async function ofStaff(principal: Principal & { kind: 'staff' }, current: string, next: string, address?: string) {

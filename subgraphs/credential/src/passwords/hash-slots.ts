@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { appError } from '@ecg/policy';
 
 /**
  * At most a few password hashes in flight per key in this process: the hash thread pool is small
@@ -26,9 +26,7 @@ export function hashSlots(perKey: number, perKind: Record<string, number> = {}) 
     /** Run `work` holding one slot of every key, or refuse with RATE_LIMITED when any is full. */
     async run<T>(keys: string[], work: () => Promise<T>): Promise<T> {
       if (keys.some((key) => (inFlight.get(key) ?? 0) >= limitOf(key))) {
-        throw new GraphQLError('Too many password checks at once; try again in 1 s.', {
-          extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 },
-        });
+        throw appError('RATE_LIMITED', 'Too many password checks at once; try again in 1 s.', { retryAfterSeconds: 1 });
       }
       for (const key of keys) inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
       try {

@@ -1,5 +1,4 @@
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@ecg/policy';
+import { appError } from '@ecg/policy';
 import { COMMON_PASSWORDS } from './common-passwords';
 import { verifyPassword } from './password-hasher';
 
@@ -43,11 +42,8 @@ export async function assertPasswordPolicy(
     }
   }
   if (problems.length) {
-    throw new GraphQLError(`Invalid input: newPassword: ${problems.join('; ')}`, {
-      extensions: {
-        code: ErrorCode.BAD_USER_INPUT,
-        invalidFields: problems.map((message) => ({ field: 'newPassword', message })),
-      },
+    throw appError('BAD_USER_INPUT', `Invalid input: newPassword: ${problems.join('; ')}`, {
+      invalidFields: problems.map((message) => ({ field: 'newPassword', message })),
     });
   }
 }

@@ -1,6 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { decide } from '@ecg/policy';
+import { appError, decide } from '@ecg/policy';
 import { notFound } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
@@ -25,9 +24,10 @@ export class OrganizationUpdateResolver {
       });
       if (!organization) throw notFound('Organization');
       if (organization.version !== args.expectedVersion) {
-        throw new GraphQLError(
+        throw appError(
+          'CONFLICT',
           'This organization was changed by someone else since it was loaded; reload it and save again.',
-          { extensions: { code: 'CONFLICT', currentVersion: organization.version } },
+          { currentVersion: organization.version },
         );
       }
       // The address is its own function in the job aid: changing it needs that right too.

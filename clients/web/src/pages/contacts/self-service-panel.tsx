@@ -176,7 +176,7 @@ export function SelfServicePanel(props: {
         ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
         ['Enrollment Completed', yesNo(account.enrollmentCompleted)],
         // The seeds' "Entrust OTP" is the temporary password Register and Re-Enroll mail (its
-        // value is never shown); the second factor has rows of its own (decision: issue 14).
+        // value is never shown); the second factor has rows of its own (a decision of the second-factor work).
         ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
         ['OTP Expiry Date', when(account.temporaryPasswordExpiresAt, '')],
         ['Password Exp Flag', yesNo(account.passwordExpired)],

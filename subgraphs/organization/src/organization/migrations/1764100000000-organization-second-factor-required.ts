@@ -1,7 +1,7 @@
 import { TableColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { columnsFor } from '@ecg/infrastructure';
 
-/** Issue 14: "second factor required", beside Automatic Internet Access; off for every existing organization. */
+/** "Second factor required", beside Automatic Internet Access; off for every existing organization. */
 export class OrganizationSecondFactorRequired1764100000000 implements MigrationInterface {
   name = 'OrganizationSecondFactorRequired1764100000000';
 
