@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as credential from '@ecg/credential';
 import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/infrastructure';
-import { accountForSignIn } from '../subgraphs/credential/src/self-service/account-for-sign-in';
+import { accountForSignIn } from '../subgraphs/credential/src/person/account-for-sign-in';
 import { loginForLinking, membershipsOf } from '../subgraphs/credential/src/person/login-rows';
 import { uniqueDatabaseUrl } from './support/database';
 

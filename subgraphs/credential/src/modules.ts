@@ -1,4 +1,5 @@
-import { rateLimitModule } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
 import { contactDirectoryModule } from './contact-directory/contact-directory.module';
 import { contactModule } from './contact/contact.module';
@@ -34,3 +35,12 @@ export const credentialModules = [
   schemaHistoryModule,
   rateLimitModule,
 ] as const;
+
+/** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
+export type ModuleLoadersMatchContext =
+  LoadersOf<typeof credentialModules> extends CredentialContext['loaders']
+    ? CredentialContext['loaders'] extends LoadersOf<typeof credentialModules>
+      ? true
+      : never
+    : never;
+export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;

@@ -11,8 +11,8 @@ export const { entities, migrations } = merged;
 export const buildSchema = () => buildModuleSchema(merged);
 export { loadCredentialConfig, type CredentialConfig };
 export { hashPassword } from './passwords/password-hasher';
-export { unlockStaffLogin } from './staff/staff-lockout';
-export { resetStaffSecondFactors } from './staff/staff-second-factor';
+export { unlockStaffLogin } from './staff-logins/staff-lockout';
+export { resetStaffSecondFactors } from './staff-logins/staff-second-factor';
 export { secondFactors } from './second-factor/second-factors';
 export { purgeExpired } from './purge/purge';
 

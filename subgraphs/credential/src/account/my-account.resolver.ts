@@ -2,8 +2,8 @@ import { Args, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql
 import { PageArgs, pageOffset, toPage } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { SecurityEventPage } from '../contact/contact-self-service.resolver';
-import { recordEvent } from '../lifecycle/account-events';
-import { SecurityEvent } from '../lifecycle/security-event.entity';
+import { recordEvent } from '../person/account-events';
+import { SecurityEvent } from '../person/security-event.entity';
 import { Me } from '../me/me.type';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { loginEssIdOf, membershipsOf } from '../person/login-rows';

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageArgs, pageOffset, PageType, toPage } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
-import { SecurityEvent } from '../lifecycle/security-event.entity';
+import { SecurityEvent } from '../person/security-event.entity';
 import { availableActions, SelfServiceAction } from '../self-service/self-service-actions';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';

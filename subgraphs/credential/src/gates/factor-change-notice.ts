@@ -3,7 +3,7 @@ import type { CredentialConfig } from '../config';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import type { FactorHolder } from './proven';
-import { isStaffHolder } from '../staff/staff-second-factor';
+import { isStaffHolder } from '../staff-logins/staff-second-factor';
 
 /** A change of how a login proves itself, as the owner reads it in the mail. */
 export type FactorChange =

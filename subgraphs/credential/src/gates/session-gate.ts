@@ -2,15 +2,15 @@ import { IsNull, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import type { Directory, OrganizationFacts } from '../contact-directory/contact-directory';
 import { notAMembership, refused } from '../errors/credential-errors';
-import type { ZoneOf } from '../lifecycle/network-zone';
+import type { ZoneOf } from '../lockout/network-zone';
 import { awaitsConfirmation, loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { SessionSubject } from '../sessions/access-token';
 import type { RefreshToken } from '../sessions/refresh-token.entity';
 import type { IssuedSession, SessionFamily, Sessions } from '../sessions/sessions';
-import { StaffAccount } from '../staff/staff-account.entity';
-import { staffLocked } from '../staff/staff-lockout';
+import { StaffAccount } from '../staff-logins/staff-account.entity';
+import { staffLocked } from '../staff-logins/staff-lockout';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
 

@@ -3,8 +3,8 @@ import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { invalidCredentials, refused, wrongCode, wrongCurrentPassword } from '../errors/credential-errors';
-import { sha256 } from '../lifecycle/account-events';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { sha256 } from '../person/account-events';
+import { AccountToken } from '../person/account-token.entity';
 import type { Lockout } from '../lockout/lockout';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { verifyPassword } from '../passwords/password-hasher';
@@ -12,8 +12,8 @@ import { provenBy, type FactorHolder, type Proven, type SecondFactorProof } from
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
-import { isStaffHolder, staffOfHolder } from '../staff/staff-second-factor';
-import { staffLocked } from '../staff/staff-lockout';
+import { isStaffHolder, staffOfHolder } from '../staff-logins/staff-second-factor';
+import { staffLocked } from '../staff-logins/staff-lockout';
 import { factorChangeNotices, type FactorChange } from './factor-change-notice';
 
 const { REGISTRATION_PENDING, REGISTERED } = SelfServiceStatus;

@@ -1,15 +1,15 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/policy';
 import { notFound } from '@ecg/infrastructure';
-import { normalizeUserName } from '../login/user-name';
+import { normalizeUserName } from '../person/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { hashPassword } from '../passwords/password-hasher';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
-import { HOUR, recordEvent, temporaryPassword } from './account-events';
-import { lockAccount } from './account-store';
+import { HOUR, recordEvent, temporaryPassword } from '../person/account-events';
+import { lockAccount } from '../person/account-store';
 import {
   awaitsConfirmation,
   loginEssIdOf,
@@ -19,7 +19,7 @@ import {
   userNameClaimed,
 } from '../person/login-rows';
 import { isUniqueViolation } from '../person/unique-violation';
-import { AccountToken } from './account-token.entity';
+import { AccountToken } from '../person/account-token.entity';
 import { mailContextOf, type LifecycleDeps } from './lifecycle-deps';
 import { refused } from '../errors/credential-errors';
 

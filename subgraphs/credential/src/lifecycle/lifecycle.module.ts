@@ -1,9 +1,9 @@
 import type { SubgraphModule } from '@ecg/infrastructure';
 import type { CredentialServices } from '../services';
-import { AccountToken } from './account-token.entity';
-import { PasswordHistory } from './password-history.entity';
+import { AccountToken } from '../person/account-token.entity';
+import { PasswordHistory } from '../person/password-history.entity';
 import { PasswordResetRequest } from './password-reset-request.entity';
-import { SecurityEvent } from './security-event.entity';
+import { SecurityEvent } from '../person/security-event.entity';
 import { lifecyclePermissions } from './self-service-lifecycle.permissions';
 import { SelfServiceLifecycleResolver } from './self-service-lifecycle.resolver';
 

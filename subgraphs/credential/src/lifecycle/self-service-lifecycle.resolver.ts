@@ -1,7 +1,7 @@
 import { Args, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
-import { normalizeUserName } from '../login/user-name';
+import { normalizeUserName } from '../person/user-name';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import {
   ContactIdArgs,

@@ -7,7 +7,7 @@ import { enrollment } from './enrollment';
 import { refused } from '../errors/credential-errors';
 import { passwordReset } from './password-reset';
 import { unlocking } from './unlock';
-import { secondFactorReset } from '../second-factor/second-factor-reset';
+import { secondFactorReset } from './second-factor-reset';
 import type { SecondFactors } from '../second-factor/second-factors';
 
 export { PASSWORD_RESET_ANSWER } from './password-reset';

@@ -3,10 +3,10 @@ import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
-import { HOUR, issueAccountToken, recordEvent } from './account-events';
+import { HOUR, issueAccountToken, recordEvent } from '../person/account-events';
 import { awaitsConfirmation, loginEssIdOf, updateLogin } from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
-import { lockAccount } from './account-store';
+import { lockAccount } from '../person/account-store';
 import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
 import { invalidLink, refused } from '../errors/credential-errors';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
-import { normalizeUserName } from '../login/user-name';
+import { normalizeUserName } from '../person/user-name';
 
 /**
  * Every password check against a login (sign-in, and changePassword's current password) spends

@@ -5,7 +5,7 @@ import type { CredentialConfig } from '../config';
 import { invalidCredentials, temporaryPasswordExpired } from '../errors/credential-errors';
 import type { SessionGate } from '../gates/session-gate';
 import type { StepUpGate } from '../gates/step-up-gate';
-import { lockAccount, previousPasswordHashes, setPassword } from '../lifecycle/account-store';
+import { lockAccount, previousPasswordHashes, setPassword } from '../person/account-store';
 import { hashPassword } from '../passwords/password-hasher';
 import { hashSlots } from '../passwords/hash-slots';
 import { assertPasswordPolicy } from '../passwords/password-policy';
@@ -15,7 +15,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { IssuedSession, Sessions } from '../sessions/sessions';
 import { newFamily } from '../sessions/sessions';
-import { StaffAccount } from '../staff/staff-account.entity';
+import { StaffAccount } from '../staff-logins/staff-account.entity';
 
 const { REGISTRATION_PENDING } = SelfServiceStatus;
 

@@ -17,18 +17,18 @@ import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { SecondFactorKind, SecondFactorProof, SecondFactors } from '../second-factor/second-factors';
-import { accountForSignIn } from '../self-service/account-for-sign-in';
+import { accountForSignIn } from '../person/account-for-sign-in';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { IssuedSession, SessionFamily, Sessions } from '../sessions/sessions';
 import { newFamily } from '../sessions/sessions';
-import { isStaffHolder } from '../staff/staff-second-factor';
-import { findStaffByEmail } from '../staff/staff-lockout';
+import { isStaffHolder } from '../staff-logins/staff-second-factor';
+import { findStaffByEmail } from '../staff-logins/staff-lockout';
 import type { StaffSignIn } from '../staff/staff-sign-in';
-import { normalizeUserName } from './user-name';
+import { normalizeUserName } from '../person/user-name';
 
-export { normalizeUserName } from './user-name';
+export { normalizeUserName } from '../person/user-name';
 
 const { REGISTRATION_PENDING, REGISTERED } = SelfServiceStatus;
 

@@ -3,7 +3,7 @@ import { capabilitiesOf, capabilityMatrix, forbidden } from '@ecg/policy';
 import type { CredentialContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { Organization } from '../organization/organization.entity';
-import { StaffAccount } from '../staff/staff-account.entity';
+import { StaffAccount } from '../staff-logins/staff-account.entity';
 import { CapabilityLevel, Me, PrincipalKind } from './me.type';
 
 @Resolver(() => Me)

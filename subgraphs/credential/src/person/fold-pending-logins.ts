@@ -1,5 +1,5 @@
 import { In, IsNull, Not, type EntityManager } from 'typeorm';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { AccountToken } from './account-token.entity';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';

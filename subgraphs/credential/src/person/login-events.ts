@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/policy';
-import { recordEvent } from '../lifecycle/account-events';
+import { recordEvent } from './account-events';
 import { confirmedMembershipsOf } from './login-rows';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { normalizeUserName, sameUserName } from '../login/user-name';
+import { normalizeUserName, sameUserName } from './user-name';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
-import { sha256 } from '../lifecycle/account-events';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { sha256 } from './account-events';
+import { AccountToken } from './account-token.entity';
 import { invalidLink } from '../errors/credential-errors';
 
 /** How long the organization chooser may wait after the password was checked. */

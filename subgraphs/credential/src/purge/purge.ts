@@ -1,6 +1,6 @@
 import { LessThan, type DataSource } from 'typeorm';
 import { purgeBatch, startPeriodic, type Logger } from '@ecg/infrastructure';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { AccountToken } from '../person/account-token.entity';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 
 /** A day past expiry: long enough to read what happened to a link or a session, no longer. */

@@ -1,7 +1,7 @@
 import { createTokenVerifier, revocationList, type TokenVerifier } from '@ecg/policy';
 import type { JWTVerifyGetKey } from 'jose';
 import type { CredentialConfig } from '../config';
-import type { SessionRevocations } from './session-revocations';
+import type { SessionRevocations } from '../sessions/session-revocations';
 
 /** This subgraph holds the keys and the revocations: it checks tokens against both directly, no HTTP. */
 export function localTokenVerifier(

@@ -3,7 +3,7 @@ import type { CredentialServices } from '../services';
 import { currentSession } from './current-session.rule';
 import { SessionRevocation1763950000000 } from './migrations/1763950000000-session-revocation';
 import { revocationRoutes } from './revocation.routes';
-import { SessionRevocation } from './session-revocation.entity';
+import { SessionRevocation } from '../sessions/session-revocation.entity';
 
 /** Ended sessions: the list every verifier polls, and the at-once check before every mutation here. */
 export const revocationModule: SubgraphModule<CredentialServices> = {

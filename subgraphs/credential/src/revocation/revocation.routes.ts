@@ -4,7 +4,7 @@ import { CONTACT_ACCESS_REDUCED_PATH, decide, REVOCATIONS_PATH, type TokenVerifi
 import type { Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
-import type { SessionRevocations } from './session-revocations';
+import type { SessionRevocations } from '../sessions/session-revocations';
 
 const sessionParam = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const reduced = z.object({ contactId: z.string().uuid() });

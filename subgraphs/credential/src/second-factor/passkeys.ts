@@ -9,8 +9,8 @@ import {
 } from '@simplewebauthn/server';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
-import { sha256 } from '../lifecycle/account-events';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { sha256 } from '../person/account-events';
+import { AccountToken } from '../person/account-token.entity';
 import { invalidLink, refused } from '../errors/credential-errors';
 import { Passkey } from './passkey.entity';
 import type { Proven } from '../gates/proven';

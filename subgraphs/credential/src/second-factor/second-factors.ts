@@ -3,8 +3,8 @@ import { toString as qrCodeSvg } from 'qrcode';
 import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { ErrorCode, type Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
-import { sha256 } from '../lifecycle/account-events';
-import { AccountToken } from '../lifecycle/account-token.entity';
+import { sha256 } from '../person/account-events';
+import { AccountToken } from '../person/account-token.entity';
 import { invalidLink, refused, wrongCode } from '../errors/credential-errors';
 import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf } from '../person/login-rows';
@@ -16,11 +16,11 @@ import { secretBox } from './secret-box';
 import { matchingStep, newTotpSecret, otpauthUri } from './totp';
 import { Passkey } from './passkey.entity';
 import { passkeys } from './passkeys';
-import { StaffAccount } from '../staff/staff-account.entity';
+import { StaffAccount } from '../staff-logins/staff-account.entity';
 import { Proven, type FactorHolder, type SecondFactorProof } from '../gates/proven';
 
 export type { FactorHolder, SecondFactorProof } from '../gates/proven';
-import { isStaffHolder, staffHolder, staffOfHolder } from '../staff/staff-second-factor';
+import { isStaffHolder, staffHolder, staffOfHolder } from '../staff-logins/staff-second-factor';
 
 /** How long the second step may wait after the password was checked. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;

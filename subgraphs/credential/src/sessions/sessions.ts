@@ -5,7 +5,7 @@ import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken, type SessionSubject } from './access-token';
 import { RefreshToken } from './refresh-token.entity';
-import { sessionRevocations } from '../revocation/session-revocations';
+import { sessionRevocations } from './session-revocations';
 
 export interface IssuedSession {
   accessToken: string;

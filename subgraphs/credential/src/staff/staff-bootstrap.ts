@@ -3,7 +3,7 @@ import { Not, type DataSource } from 'typeorm';
 import type { Logger } from '@ecg/infrastructure';
 import { hashPassword } from '../passwords/password-hasher';
 import { DISABLED_PASSWORD_HASH } from './demo-staff-guard';
-import { StaffAccount } from './staff-account.entity';
+import { StaffAccount } from '../staff-logins/staff-account.entity';
 
 /** The first staff login, from STAFF_EMAIL / STAFF_PASSWORD, when no staff login can sign in. */
 export async function ensureFirstStaff(

@@ -8,9 +8,9 @@ import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { verifyPassword } from '../passwords/password-hasher';
 import type { SecondFactors } from '../second-factor/second-factors';
 import { newFamily } from '../sessions/sessions';
-import type { StaffAccount } from './staff-account.entity';
-import { clearStaffFailures, recordStaffFailure } from './staff-lockout';
-import { staffHolder, staffOfHolder } from './staff-second-factor';
+import type { StaffAccount } from '../staff-logins/staff-account.entity';
+import { clearStaffFailures, recordStaffFailure } from '../staff-logins/staff-lockout';
+import { staffHolder, staffOfHolder } from '../staff-logins/staff-second-factor';
 
 type StaffOutcome =
   | { session: Awaited<ReturnType<SessionGate['open']>> }

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { openDatabase } from '@ecg/infrastructure';
 import { loadCredentialConfig } from '../config';
 import { entities, migrations } from '../server';
-import { unlockStaffLogin } from './staff-lockout';
+import { unlockStaffLogin } from '../staff-logins/staff-lockout';
 import { secondFactors } from '../second-factor/second-factors';
-import { resetStaffSecondFactors } from './staff-second-factor';
+import { resetStaffSecondFactors } from '../staff-logins/staff-second-factor';
 
 /**
  * `npm run staff:unlock -- <email> [--reset-second-factors]`: open a locked staff login at once (the

@@ -1,6 +1,5 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../person/unique-violation';
-import type { SecondFactors } from '../second-factor/second-factors';
 import { StaffAccount } from './staff-account.entity';
 import { findStaffByEmail } from './staff-lockout';
 
@@ -45,7 +44,7 @@ export async function staffOfHolder(dataSource: DataSource, holder: number): Pro
  */
 export async function resetStaffSecondFactors(
   dataSource: DataSource,
-  factors: Pick<SecondFactors, 'reset'>,
+  factors: { reset(manager: EntityManager, holder: number): Promise<boolean> },
   email: string,
 ): Promise<boolean> {
   const account = await findStaffByEmail(dataSource, email);

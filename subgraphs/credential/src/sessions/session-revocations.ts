@@ -6,7 +6,7 @@ import {
   type RevocationSnapshot,
 } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
-import { RefreshToken } from '../sessions/refresh-token.entity';
+import { RefreshToken } from './refresh-token.entity';
 import { SessionRevocation } from './session-revocation.entity';
 
 /**

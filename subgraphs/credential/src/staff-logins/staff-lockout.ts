@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
-import { normalizeUserName, sameUserName } from '../login/user-name';
+import { normalizeUserName, sameUserName } from '../person/user-name';
 import { StaffAccount } from './staff-account.entity';
 
 const sqlite = (dataSource: DataSource) => dataSource.options.type === 'better-sqlite3';

@@ -1,8 +1,8 @@
 import type { Principal } from '@ecg/policy';
-import { recordEvent } from '../lifecycle/account-events';
-import { mailContextOf, type LifecycleDeps } from '../lifecycle/lifecycle-deps';
+import { recordEvent } from '../person/account-events';
+import { mailContextOf, type LifecycleDeps } from './lifecycle-deps';
 import { refused } from '../errors/credential-errors';
-import { lockAccount } from '../lifecycle/account-store';
+import { lockAccount } from '../person/account-store';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { awaitsConfirmation, loginEssIdOf, membershipsOf } from '../person/login-rows';

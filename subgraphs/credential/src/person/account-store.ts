@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
-import { foldPendingLogins } from '../person/fold-pending-logins';
-import { loginsByUserName, updateLogin } from '../person/login-rows';
+import { foldPendingLogins } from './fold-pending-logins';
+import { loginsByUserName, updateLogin } from './login-rows';
 import { hashPassword } from '../passwords/password-hasher';
 import { PASSWORD_HISTORY } from '../passwords/password-policy';
 import { AccountSecret } from '../self-service/account-secret.entity';

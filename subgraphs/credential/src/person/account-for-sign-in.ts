@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { loginsByUserName } from '../person/login-rows';
+import { loginsByUserName } from './login-rows';
 import { verifyPassword } from '../passwords/password-hasher';
-import { AccountSecret } from './account-secret.entity';
-import { SelfServiceAccount } from './self-service-account.entity';
-import { SelfServiceStatus } from './self-service-status';
+import { AccountSecret } from '../self-service/account-secret.entity';
+import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
 
 /**
  * The login a sign-in is for. Since issue 13 a person has one login whatever the number of
