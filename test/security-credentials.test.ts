@@ -92,7 +92,8 @@ describe('changePassword with a wrong current password (defect 3)', () => {
       unsuccessfulAttemptsSinceLastSuccess: 3,
       lastAuthenticationFailure: 'PASSWORD',
     });
-    expect(codeOf(await flow.change(token, person.password, 'a fresh new passphrase'))).toBe('UNAUTHENTICATED');
+    // The step-up gate refuses every proof while the login is locked, and says so to the signed-in person.
+    expect(codeOf(await flow.change(token, person.password, 'a fresh new passphrase'))).toBe('ACCOUNT_LOCKED');
     expect(codeOf(await flow.login(person.email, person.password))).toBe('UNAUTHENTICATED');
     expect((await flow.nextMail(person.email, /is locked/)).subject).toMatch(/locked/);
   });
