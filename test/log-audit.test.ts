@@ -61,7 +61,7 @@ async function handleSecondFactorSecrets(email: string, password: string) {
   const { secret } = (
     await federation.query(
       'mutation ($p: String) { startTotpEnrolment(currentPassword: $p) { secret otpauthUri qrCodeSvg } }',
-      { p: PASSWORD },
+      { p: password },
       { token },
     )
   ).data.startTotpEnrolment;

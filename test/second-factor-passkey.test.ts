@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
-import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
 
 // Passkeys through the gateway, made and used by Chromium's virtual authenticator (the
 // DevTools WebAuthn domain) on a page of the default relying party's origin (http://localhost:4000,
@@ -124,11 +124,11 @@ async function startRegistration(token: string) {
   return (await federation.query(START_REGISTRATION, await stepUp(token), { token })).data.startPasskeyRegistration;
 }
 
-async function registerPasskey(token: string, name: string, passwordless: boolean) {
+async function registerPasskey(token: string, name: string, passwordless: boolean, device: Page = page) {
   const started = await startRegistration(token);
   const finished = await federation.query(
     REGISTER,
-    { t: started.token, r: await ceremony('create', started.options), n: name, p: passwordless },
+    { t: started.token, r: await ceremony('create', started.options, device), n: name, p: passwordless },
     { token },
   );
   expect(finished.errors).toBeUndefined();
@@ -259,5 +259,83 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   expect((await federation.query(LOGIN, { u: email, p: PASSWORD })).data.login).toMatchObject({
     secondFactorRequired: false,
     accessToken: expect.any(String),
+  });
+});
+
+describe('the session gate on the passkey paths', () => {
+  const INTERNET = { 'x-forwarded-for': '203.0.113.41' };
+  let serial = 0;
+  const credentialDb = () => federation.subgraphs.credential.dataSource;
+  const setLogin = (status: string) => (essId: number) =>
+    credentialDb().query('UPDATE self_service_account SET status = ? WHERE essId = ?', [status, essId]);
+  /** Each condition, and what the passkey paths answer: like a wrong password, or the condition's own code. */
+  const CONDITIONS: [string, (essId: number, organizationId: string, contactId: string) => Promise<unknown>, string][] =
+    [
+      ['locked', setLogin('LOCKED'), 'UNAUTHENTICATED'],
+      ['disabled', setLogin('DISABLED'), 'UNAUTHENTICATED'],
+      [
+        'contact inactive',
+        (_e, _o, contactId) =>
+          federation.subgraphs.contact.dataSource.query("UPDATE contact SET status = 'INACTIVE' WHERE id = ?", [
+            contactId,
+          ]),
+        'UNAUTHENTICATED',
+      ],
+      [
+        'internet access off, from the internet',
+        (_e, organizationId) =>
+          federation.subgraphs.organization.dataSource.query(
+            'UPDATE organization SET automaticInternetAccess = 0 WHERE id = ?',
+            [organizationId],
+          ),
+        'INTERNET_ACCESS_DISABLED',
+      ],
+    ];
+
+  /** A person of a fresh organization with a passwordless passkey on a device of their own. */
+  async function personWithPasskey() {
+    const code = `PK${Date.now() % 100000}${serial++}`.slice(0, 10);
+    const organizationId = await createOrganization(federation, code);
+    const email = `gate.passkey.${serial}.${Date.now()}@gate.example`;
+    const contactId = await createContact(
+      federation,
+      code,
+      contactInput('Gate', 'Passkey', email, [ContactType.READ_ONLY]),
+    );
+    await giveLogin(federation, contactId, code, email);
+    const [{ essId }] = await credentialDb().query('SELECT essId FROM self_service_account WHERE contactId = ?', [
+      contactId,
+    ]);
+    const device = await deviceWithAuthenticator();
+    const token = await federation.login(email, PASSWORD);
+    await registerPasskey(token, 'Gate key', true, device);
+    return { email, organizationId, contactId, essId: Number(essId), device };
+  }
+
+  it.each(CONDITIONS)('passkey alone, %s: no session', async (_name, apply, code) => {
+    const p = await personWithPasskey();
+    const started = (await federation.query('mutation { startPasskeySignIn { token options } }')).data
+      .startPasskeySignIn;
+    const answer = await ceremony('get', started.options, p.device);
+    await apply(p.essId, p.organizationId, p.contactId);
+    const result = await federation.query(
+      'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+      { t: started.token, r: answer },
+      { headers: INTERNET },
+    );
+    await p.device.close();
+    expect(result.data?.signInWithPasskey?.accessToken ?? null).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe(code);
+  });
+
+  it.each(CONDITIONS)('second step with a passkey, %s: no session', async (_name, apply, code) => {
+    const p = await personWithPasskey();
+    const step = (await federation.query(LOGIN, { u: p.email, p: PASSWORD })).data.login;
+    const answer = await ceremony('get', step.secondFactorPasskeyOptions, p.device);
+    await apply(p.essId, p.organizationId, p.contactId);
+    const result = await federation.query(VERIFY, { c: step.secondFactorChallenge, k: answer }, { headers: INTERNET });
+    await p.device.close();
+    expect(result.data?.verifySecondFactor?.accessToken ?? null).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe(code);
   });
 });

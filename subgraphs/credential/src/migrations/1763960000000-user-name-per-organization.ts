@@ -1,7 +1,7 @@
 import { TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
- * Issue 10, item 10: a user name is unique within an organization, no longer across all of them,
+ * A user name is unique within an organization, no longer across all of them,
  * so no organization can take an email (and with it the person's login) away from another.
  */
 export class UserNamePerOrganization1763960000000 implements MigrationInterface {

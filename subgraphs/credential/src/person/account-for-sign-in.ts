@@ -6,7 +6,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 
 /**
- * The login a sign-in is for. Since issue 13 a person has one login whatever the number of
+ * The login a sign-in is for. Since logins became one per person (DESIGN.md section 6), a person has one login whatever the number of
  * organizations (linked rows are memberships, never candidates). Several logins of one name are
  * the ones registered while user names were unique per organization only, kept apart by the
  * migration (each has its own password): the password given picks the login. With one login

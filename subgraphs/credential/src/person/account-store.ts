@@ -21,7 +21,7 @@ export const lockAccount = (manager: EntityManager, where: { essId: number } | {
   manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
 
 /**
- * The logins with exactly this user name (one; several only when kept apart before issue 13): the
+ * The logins with exactly this user name (one; several only when kept apart before logins became one per person): the
  * database's collation also matches accented look-alikes, so the match is checked there.
  */
 export const findAccountsByUserName = loginsByUserName;

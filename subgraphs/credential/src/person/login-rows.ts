@@ -17,7 +17,7 @@ export const loginEssIdOf = (row: Pick<SelfServiceAccount, 'essId' | 'loginEssId
 export const awaitsConfirmation = (row: Pick<SelfServiceAccount, 'loginEssId' | 'linkConfirmedAt'>) =>
   row.loginEssId !== null && row.linkConfirmedAt === null;
 
-/** The login rows (never linked rows) with exactly this user name: one, or several kept apart before issue 13. */
+/** The login rows (never linked rows) with exactly this user name: one, or several kept apart before logins became one per person. */
 export async function loginsByUserName(manager: EntityManager, userName: string): Promise<SelfServiceAccount[]> {
   const found = await manager.find(SelfServiceAccount, {
     where: { userName: normalizeUserName(userName), loginEssId: IsNull() },

@@ -26,7 +26,7 @@ const flag = { type: 'boolean' as const, default: false };
 @ObjectType('SelfServiceAccount', { description: "The Self Service Details panel: a contact's self-service login." })
 @Entity('self_service_account')
 // A user name (the person's email) is unique within an organization only: another organization's
-// contact with the same email gets a login of its own (issue 10; DESIGN.md section 6, issue 13).
+// contact with the same email gets a login of its own (DESIGN.md section 6).
 @Index('UQ_self_service_account_org_user_name', ['organizationId', 'userName'], { unique: true })
 export class SelfServiceAccount {
   @Field(() => Int, { description: 'ESS ID.' })

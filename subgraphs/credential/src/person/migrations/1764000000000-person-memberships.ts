@@ -8,10 +8,10 @@ interface Row {
 }
 
 /**
- * Issue 13: one login per person, linked to a contact in each organization (DESIGN.md section 6).
+ * One login per person, linked to a contact in each organization (DESIGN.md section 6).
  * Every existing row stays a login with one membership (its own contact): nothing to move, no
  * login lost, every password, lock, link and session as it was. Logins of one user name in
- * several organizations (possible since user names were unique per organization, issue 10) stay
+ * several organizations (possible while user names were unique per organization) stay
  * apart, each with its own password: merging would keep one password and silently end the other
  * (or hand one organization's login to whoever knows the other's). The one used last becomes the
  * login new registrations of that email link to; sign-in still tries each by the password given.

@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { columnsFor } from '@ecg/infrastructure';
 
-/** Ended sessions, published to every token verifier (issue 10, item 8). */
+/** Ended sessions, published to every token verifier (so that a revoked access token is refused before it expires). */
 export class SessionRevocation1763950000000 implements MigrationInterface {
   name = 'SessionRevocation1763950000000';
 

@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { columnsFor } from '@ecg/infrastructure';
 
-/** Issue 14: a login's authenticator (secrets sealed with SECOND_FACTOR_KEY) and its recovery codes (keyed hashes). */
+/** A login's authenticator (secrets sealed with SECOND_FACTOR_KEY) and its recovery codes (keyed hashes). */
 export class SecondFactors1764100000000 implements MigrationInterface {
   name = 'SecondFactors1764100000000';
 

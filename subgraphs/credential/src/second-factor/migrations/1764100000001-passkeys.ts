@@ -1,7 +1,7 @@
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { columnsFor } from '@ecg/infrastructure';
 
-/** Issue 14: passkeys (WebAuthn public keys) of a login. */
+/** Passkeys (WebAuthn public keys) of a login. */
 export class Passkeys1764100000001 implements MigrationInterface {
   name = 'Passkeys1764100000001';
 

@@ -2,7 +2,7 @@ import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } fr
 import { columnsFor } from '@ecg/infrastructure';
 
 /**
- * Issue 14, second part: staff logins get second factors (their holder number in the second-factor
+ * Second factors, second part: staff logins get second factors (their holder number in the second-factor
  * tables, negative so it never meets an ESS ID), and the panel counts second-factor failures apart
  * (the seeds' "Entrust Unsuccessful Attempts").
  */
