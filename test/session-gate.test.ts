@@ -285,6 +285,24 @@ describe('absolute lifetime', () => {
     expect(codeOf(await federation.query(REFRESH, { r: later.refreshToken }))).toBe('SESSION_EXPIRED');
   });
 
+  it('a password change hands back a session that ends when the one it came from would', async () => {
+    const p = await person();
+    const first = ok(await login(p)).login;
+    await age(first.refreshToken, 11.5);
+    const changed = ok(
+      await federation.query(
+        `mutation ($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { ${SESSION} } }`,
+        { c: PASSWORD, n: 'a changed passphrase for the gate' },
+        { token: first.accessToken },
+      ),
+    ).changePassword;
+    const { createHash } = await import('node:crypto');
+    const [row] = await credentialDb().query('SELECT familyStartedAt FROM refresh_token WHERE tokenHash = ?', [
+      createHash('sha256').update(changed.refreshToken).digest('hex'),
+    ]);
+    expect(Date.now() - new Date(row.familyStartedAt).getTime()).toBeGreaterThan(11 * 3600_000);
+  });
+
   it("a refresh's tokens end when the family does, not a full lifetime later", async () => {
     const p = await person();
     const { refreshToken } = ok(await login(p)).login;
@@ -297,6 +315,24 @@ describe('absolute lifetime', () => {
     );
     const end = new Date(row.familyStartedAt).getTime() + 12 * 3600_000;
     expect(Math.abs(new Date(row.expiresAt).getTime() - end)).toBeLessThan(2_000);
+  });
+});
+
+describe('a refresh during an outage', () => {
+  it('keeps the session: the token is given back, and works once the contact subgraph is back', async () => {
+    const p = await person();
+    const { refreshToken } = ok(await login(p)).login;
+    await federation.stopSubgraph('contact');
+    try {
+      const during = await federation.query(REFRESH, { r: refreshToken });
+      expect(during.data?.refreshToken ?? null).toBeNull();
+      expect(codeOf(during)).not.toBe('UNAUTHENTICATED');
+    } finally {
+      await federation.startSubgraph('contact');
+    }
+    expect(ok(await federation.query(REFRESH, { r: refreshToken })).refreshToken.accessToken).toEqual(
+      expect.any(String),
+    );
   });
 });
 

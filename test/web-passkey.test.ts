@@ -84,11 +84,11 @@ it('adds a passkey on /account, then signs in with password plus passkey, and wi
   // A session alone adds nothing: no proof, then a wrong one (counted), leave the authenticator empty.
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
   await page.getByText('Enter your current password.').waitFor();
-  await page.getByLabel('Confirm with your current password').fill('not my password at all');
+  await page.getByLabel('Your password, to confirm it is you').fill('not my password at all');
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
   await panel.getByRole('alert').getByText('That is not your current password.', { exact: false }).waitFor();
   expect((await cdp.send('WebAuthn.getCredentials', { authenticatorId })).credentials).toHaveLength(0);
-  await page.getByLabel('Confirm with your current password').fill(PASSWORD);
+  await page.getByLabel('Your password, to confirm it is you').fill(PASSWORD);
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
   await panel.getByText('Passkey "Work laptop" added.').waitFor();
   // The owner hears of it, with what to do if it was not them.

@@ -61,6 +61,15 @@ export async function startSmtp() {
         await new Promise((r) => setTimeout(r, 100));
       }
     },
+    /** The first mail to `to` whose text contains `text`, waiting (polling) until one has arrived. */
+    async waitForText(to: string, text: string, timeoutMs = 15_000): Promise<ReceivedMail | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = received.find((m) => m.to.toLowerCase().includes(to.toLowerCase()) && m.text.includes(text));
+        if (found || Date.now() > deadline) return found;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     stop: () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   };
 }

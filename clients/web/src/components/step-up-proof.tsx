@@ -66,7 +66,7 @@ export function useStepUpProof(kinds: readonly string[]) {
         proof, and each is mailed to you.
       </p>
       <TextField
-        label={secondFactor ? 'Confirm with a code or recovery code' : 'Confirm with your current password'}
+        label={secondFactor ? 'Code or recovery code, to confirm it is you' : 'Your password, to confirm it is you'}
         hint={
           !secondFactor
             ? 'To change how you sign in, enter your current password.'

@@ -308,7 +308,7 @@ function SignOutEverywhere() {
       await signOut();
       const state: SignInState = {
         notice:
-          'You are signed out everywhere: every session of your login has ended, other browsers and devices at their next step. Your password, passkeys and authenticator app are unchanged: if someone else may have signed in, change your password and remove any passkey you do not recognise.',
+          'You are signed out everywhere. Every session of your login has ended, on other browsers and devices at their next step. Your password, passkeys and authenticator app are unchanged: if someone else may have signed in, change your password and remove any passkey you do not recognise.',
       };
       navigate('/sign-in', { state });
     } catch (error) {

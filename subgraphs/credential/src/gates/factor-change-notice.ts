@@ -9,6 +9,7 @@ import { isStaffHolder } from '../staff-logins/staff-second-factor';
 export type FactorChange =
   | { kind: 'PASSKEY_ADDED'; name: string; passwordless: boolean }
   | { kind: 'PASSKEY_REMOVED'; name: string }
+  | { kind: 'PASSKEY_RENAMED'; from: string; to: string }
   | { kind: 'AUTHENTICATOR_SET' }
   | { kind: 'RECOVERY_CODES_REGENERATED' }
   | { kind: 'PASSWORD_CHANGED' };
@@ -19,6 +20,8 @@ export const describeFactorChange = (change: FactorChange): string => {
       return `A passkey named "${change.name}" was added to your login${change.passwordless ? '; it can sign in without your password' : ''}.`;
     case 'PASSKEY_REMOVED':
       return `The passkey named "${change.name}" was removed from your login.`;
+    case 'PASSKEY_RENAMED':
+      return `The passkey named "${change.from}" was renamed "${change.to}".`;
     case 'AUTHENTICATOR_SET':
       return 'An authenticator app was set up for your login; codes from any earlier app no longer work.';
     case 'RECOVERY_CODES_REGENERATED':

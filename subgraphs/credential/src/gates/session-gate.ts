@@ -9,7 +9,7 @@ import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { SessionSubject } from '../sessions/access-token';
 import type { RefreshToken } from '../sessions/refresh-token.entity';
 import type { IssuedSession, SessionFamily, Sessions } from '../sessions/sessions';
-import { StaffAccount } from '../staff-logins/staff-account.entity';
+import { DISABLED_PASSWORD_HASH, StaffAccount } from '../staff-logins/staff-account.entity';
 import { staffLocked } from '../staff-logins/staff-lockout';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED, DISABLED } = SelfServiceStatus;
@@ -70,6 +70,7 @@ export function sessionGate(deps: GateDeps) {
   /** The login-wide rules: status and lock, and a second factor where one is required (ENROL: set one up first). */
   async function loginRule(request: SessionRequest): Promise<'OK' | 'ENROL'> {
     if (request.kind === 'staff') {
+      if (request.staff.passwordHash === DISABLED_PASSWORD_HASH) throw refusal('ACCOUNT_DISABLED');
       if (staffLocked(request.staff)) throw refusal('ACCOUNT_LOCKED');
       const holder = request.staff.secondFactorHolder;
       const hasFactor = holder !== null && (await factors.isSet(holder));

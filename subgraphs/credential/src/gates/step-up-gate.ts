@@ -39,7 +39,12 @@ export interface StepUpDeps {
     loginOf(principal: Principal): Promise<FactorHolder>;
     isSet(holder: number): Promise<boolean>;
     kindsOf(holder: number): Promise<string[]>;
-    verify(holder: number, proof: SecondFactorProof, challengeToken: string): Promise<string | null>;
+    verify(
+      holder: number,
+      proof: SecondFactorProof,
+      challengeToken: string,
+      requireUserVerification?: boolean,
+    ): Promise<string | null>;
     passkeys: { secondStepOptions(holder: number, challengeToken: string): Promise<string | null> };
   };
   lockout: Pick<Lockout, 'countWrongProof'>;
@@ -105,7 +110,8 @@ export function stepUpGate(deps: StepUpDeps) {
       given = { passkey: proof.passkey };
     } else if (proof.currentCode) given = { code: proof.currentCode };
     else given = { recoveryCode: proof.recoveryCode! };
-    if (await factors.verify(holder.essId, given, proof.stepUpToken ?? '')) return;
+    // A passkey proves its holder only when its device checked who holds it (PIN, biometrics).
+    if (await factors.verify(holder.essId, given, proof.stepUpToken ?? '', true)) return;
     await lockout.countWrongProof(holder.essId, address, 'SECOND_FACTOR');
     throw wrongCode('passkey' in given ? 'passkey' : 'code' in given ? 'currentCode' : 'recoveryCode');
   }
@@ -136,6 +142,9 @@ export function stepUpGate(deps: StepUpDeps) {
       }
       return provenBy(holder, principal, clientAddress);
     },
+
+    /** Still allowed to change factors (a change finished minutes after its proof: the login may have locked since). */
+    assertNotLocked,
 
     /** A passkey proof's first half: options signed over a fresh one-time token (5 minutes), for the login's passkeys. */
     async startPasskeyProof(principal: Principal): Promise<{ token: string; options: string | null; kinds: string[] }> {

@@ -24,7 +24,7 @@ export interface ChangePasswordDeps {
   config: CredentialConfig;
   gate: SessionGate;
   stepUp: StepUpGate;
-  sessions: Pick<Sessions, 'revokeAllOf'>;
+  sessions: Pick<Sessions, 'revokeAllOf' | 'familyOfSession'>;
 }
 
 /**
@@ -39,8 +39,20 @@ export function changePassword(deps: ChangePasswordDeps) {
   const slots = hashSlots(config.passwordChecksPerKey, { address: config.passwordChecksPerAddress });
   const accounts = dataSource.getRepository(SelfServiceAccount);
 
+  /**
+   * The session a password change hands back ends when the one it was made from would: a new
+   * password is no new sign-in (the second factor was not asked again), so it never extends a
+   * session past its absolute lifetime.
+   */
+  async function familyAfterChange(principal: Principal & { kind: 'staff' | 'contact' }) {
+    const current = await sessions.familyOfSession(principal.sessionId, false);
+    if (!current) throw invalidCredentials();
+    return newFamily(current.startedAt);
+  }
+
   async function ofStaff(principal: Principal & { kind: 'staff' }, current: string, next: string, address?: string) {
     const proven = await stepUp.prove(principal, { currentPassword: current }, address, 'PASSWORD');
+    const family = await familyAfterChange(principal);
     const account = await dataSource.getRepository(StaffAccount).findOneByOrFail({ id: principal.id });
     await assertPasswordPolicy(next, account.email);
     await dataSource
@@ -48,7 +60,7 @@ export function changePassword(deps: ChangePasswordDeps) {
       .update({ id: account.id }, { passwordHash: await hashPassword(next), failedAttempts: 0, lockedUntil: null });
     await sessions.revokeAllOf([account.id]);
     await stepUp.notify(proven, { kind: 'PASSWORD_CHANGED' });
-    return gate.open({ kind: 'staff', staff: account, clientAddress: address, family: newFamily() });
+    return gate.open({ kind: 'staff', staff: account, clientAddress: address, family });
   }
 
   async function ofContact(
@@ -66,6 +78,7 @@ export function changePassword(deps: ChangePasswordDeps) {
     if (before.status === REGISTRATION_PENDING && expiry && expiry.getTime() <= Date.now())
       throw temporaryPasswordExpired();
     const proven = await stepUp.prove(principal, { currentPassword: current }, address, 'PASSWORD');
+    const family = await familyAfterChange(principal);
     const login = await dataSource.transaction(async (manager) => {
       const locked = (await lockAccount(manager, { essId: before.essId }))!;
       await assertPasswordPolicy(next, locked.userName, await previousPasswordHashes(manager, locked.essId));
@@ -77,7 +90,7 @@ export function changePassword(deps: ChangePasswordDeps) {
     // Choosing the first password is no change of one: only a real change is mailed.
     if (before.status !== REGISTRATION_PENDING) await stepUp.notify(proven, { kind: 'PASSWORD_CHANGED' });
     const acting = (await accounts.findOneBy({ contactId: principal.id })) ?? membership;
-    return gate.open({ kind: 'contact', login, membership: acting, clientAddress: address, family: newFamily() });
+    return gate.open({ kind: 'contact', login, membership: acting, clientAddress: address, family });
   }
 
   return async (

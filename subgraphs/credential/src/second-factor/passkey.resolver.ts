@@ -66,8 +66,10 @@ export class PasskeyResolver {
     @Args(() => FinishPasskeyRegistrationArgs) args: FinishPasskeyRegistrationArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const { secondFactors } = context.services;
+    const { secondFactors, stepUp } = context.services;
     const login = await secondFactors.loginOf(context.principal);
+    // The proof came with the start, up to 5 minutes ago: a login locked since adds nothing.
+    await stepUp.assertNotLocked(login);
     const passkey = await secondFactors.passkeys.finishRegistration(
       login.essId,
       args.token,
@@ -86,10 +88,18 @@ export class PasskeyResolver {
     return passkey;
   }
 
-  @Mutation(() => Passkey, { description: 'Rename one of your passkeys. NOT_FOUND when it is not yours.' })
+  @Mutation(() => Passkey, {
+    description:
+      'Rename one of your passkeys (the owner is mailed: a name is what mails about passkeys show). NOT_FOUND when it is not yours.',
+  })
   async renamePasskey(@Args(() => RenamePasskeyArgs) args: RenamePasskeyArgs, @Ctx() context: CredentialContext) {
-    const login = await context.services.secondFactors.loginOf(context.principal);
-    return context.services.secondFactors.passkeys.rename(login.essId, args.id, args.name);
+    const { secondFactors, stepUp } = context.services;
+    const login = await secondFactors.loginOf(context.principal);
+    const before = (await secondFactors.passkeys.list(login.essId)).find((p) => p.id === args.id);
+    const renamed = await secondFactors.passkeys.rename(login.essId, args.id, args.name);
+    if (before && before.name !== renamed.name)
+      await stepUp.notifyHolder(login, { kind: 'PASSKEY_RENAMED', from: before.name, to: renamed.name });
+    return renamed;
   }
 
   @Mutation(() => Boolean, {

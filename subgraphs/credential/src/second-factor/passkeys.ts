@@ -205,8 +205,8 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     },
 
     /** The second step with a passkey: signed over the second-factor challenge, by one of this login's passkeys. */
-    verifySecondStep: (essId: number, challengeToken: string, assertionJson: string) =>
-      checkAssertion(essId, challengeToken, assertionJson, false),
+    verifySecondStep: (essId: number, challengeToken: string, assertionJson: string, requireUserVerification = false) =>
+      checkAssertion(essId, challengeToken, assertionJson, requireUserVerification),
 
     async rename(essId: number, id: string, name: string): Promise<Passkey> {
       const updated = await rows.update({ id, essId }, { name });

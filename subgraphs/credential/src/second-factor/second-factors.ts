@@ -9,6 +9,8 @@ import { invalidLink, refused, wrongCode } from '../errors/credential-errors';
 import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { SelfServiceStatus } from '../self-service/self-service-status';
+import { staffLocked } from '../staff-logins/staff-lockout';
 import { newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import { RecoveryCode } from './recovery-code.entity';
 import { SecondFactor } from './second-factor.entity';
@@ -47,7 +49,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
    * signed-in principal's. Staff logins are holders too (staff/staff-second-factor.ts).
    */
   async function loginOf(principal: Principal, enrolmentChallenge?: string | null): Promise<FactorHolder> {
-    if (enrolmentChallenge) return holderNumbered((await challengeLogin(enrolmentChallenge, 'ENROL')).essId);
+    if (enrolmentChallenge) return enrolling(enrolmentChallenge);
     if (principal.kind === 'staff') {
       const account = await dataSource.getRepository(StaffAccount).findOneBy({ id: principal.id });
       if (!account) throw refused(ErrorCode.FORBIDDEN, 'Second factors are for self-service and staff logins.');
@@ -67,6 +69,22 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
   }
 
   /** The login a challenge was issued for: a person's login row, or a staff login by its holder number. */
+  /**
+   * The login an enrolment challenge stands for, while the challenge still means what it meant:
+   * the login has no second factor yet (one set up since is replaced only through the step-up
+   * gate) and is neither locked nor disabled.
+   */
+  async function enrolling(challenge: string): Promise<FactorHolder> {
+    const holder = await holderNumbered((await challengeLogin(challenge, 'ENROL')).essId);
+    const staff = isStaffHolder(holder.essId) ? await staffOfHolder(dataSource, holder.essId) : null;
+    const login = staff ? null : await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId: holder.essId });
+    const usable = staff
+      ? !staffLocked(staff)
+      : login?.status === SelfServiceStatus.REGISTERED || login?.status === SelfServiceStatus.REGISTRATION_PENDING;
+    if (!usable || (await isSet(holder.essId))) throw invalidLink();
+    return holder;
+  }
+
   async function holderNumbered(essId: number): Promise<FactorHolder> {
     const login = isStaffHolder(essId)
       ? await staffOfHolder(dataSource, essId).then((staff) => staff && { essId, userName: staff.email })
@@ -118,9 +136,12 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     essId: number,
     proof: SecondFactorProof,
     challengeToken: string,
+    requireUserVerification = false,
   ): Promise<'TOTP' | 'RECOVERY_CODE' | 'PASSKEY' | null> {
     if ('passkey' in proof)
-      return (await keys.verifySecondStep(essId, challengeToken, proof.passkey)) ? 'PASSKEY' : null;
+      return (await keys.verifySecondStep(essId, challengeToken, proof.passkey, requireUserVerification))
+        ? 'PASSKEY'
+        : null;
     if ('recoveryCode' in proof) {
       const spent = await codes.update(
         { essId, codeHash: box.hashCode(normalizeRecoveryCode(proof.recoveryCode)), usedAt: IsNull() },
@@ -156,10 +177,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     async startTotp(
       who: Proven | { enrolmentChallenge: string },
     ): Promise<{ secret: string; otpauthUri: string; qrCodeSvg: string }> {
-      const login =
-        who instanceof Proven
-          ? who.holder
-          : await holderNumbered((await challengeLogin(who.enrolmentChallenge, 'ENROL')).essId);
+      const login = who instanceof Proven ? who.holder : await enrolling(who.enrolmentChallenge);
       const found = await factors.findOneBy({ essId: login.essId });
       const secret = newTotpSecret();
       const sealed = box.seal(secret, login.essId);

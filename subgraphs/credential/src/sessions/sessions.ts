@@ -1,6 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource } from 'typeorm';
+import { GraphQLError } from 'graphql';
 import { unauthenticated } from '@ecg/policy';
+import { refused } from '../errors/credential-errors';
 import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken, type SessionSubject } from './access-token';
@@ -31,6 +33,9 @@ export const familyOf = (token: RefreshToken): SessionFamily => ({
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidRefreshToken = () => unauthenticated('The refresh token is invalid or has expired.');
+const sessionExpired = () => refused('SESSION_EXPIRED', 'Your session has reached its time limit. Sign in again.');
+/** An answer of the gate (a code the caller can act on), as opposed to a fault on the way. */
+const isRefusal = (error: unknown) => error instanceof GraphQLError && error.extensions.code !== 'SERVICE_UNAVAILABLE';
 
 /**
  * The session store: refresh tokens (stored hashed), rotation, revocation. It issues for whom it
@@ -77,9 +82,14 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
     revokeFamily,
     /** Whether the family has outlived its absolute lifetime. */
     expired: (family: SessionFamily, now = Date.now()) => lifetimeEnd(family) <= now,
-    /** The family of a live session, by its id (an access token's `sid`); null when it ended. */
-    async familyOfSession(sessionId: string | undefined): Promise<SessionFamily | null> {
-      const token = sessionId ? await tokens.findOneBy({ id: sessionId }) : null;
+    /**
+     * The family of a session, by its id (an access token's `sid`); with `live`, only while that
+     * refresh token is neither spent nor revoked. Null when there is none.
+     */
+    async familyOfSession(sessionId: string | undefined, live = true): Promise<SessionFamily | null> {
+      const token = sessionId
+        ? await tokens.findOneBy(live ? { id: sessionId, revokedAt: IsNull() } : { id: sessionId })
+        : null;
       return token ? familyOf(token) : null;
     },
     /** Sign-out everywhere: every live refresh token of these principals stops working now. */
@@ -99,7 +109,9 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
       admit: (token: RefreshToken) => Promise<SessionSubject>,
     ): Promise<IssuedSession> {
       const token = await tokens.findOneBy({ tokenHash: sha256(refreshToken) });
-      if (!token || token.expiresAt.getTime() <= Date.now()) throw invalidRefreshToken();
+      if (!token) throw invalidRefreshToken();
+      if (token.expiresAt.getTime() <= Date.now())
+        throw lifetimeEnd(familyOf(token)) <= Date.now() ? sessionExpired() : invalidRefreshToken();
       const spent = await tokens.update({ id: token.id, revokedAt: IsNull() }, { revokedAt: new Date() });
       if (spent.affected !== 1) {
         await revokeFamily(token.familyId);
@@ -109,7 +121,10 @@ export function sessions(dataSource: DataSource, config: CredentialConfig, keys:
       try {
         subject = await admit(token);
       } catch (refusal) {
-        await revokeFamily(token.familyId);
+        // A refusal ends the family; a fault (another subgraph down) gives the token back, so
+        // nobody is signed out by an outage.
+        if (isRefusal(refusal)) await revokeFamily(token.familyId);
+        else await tokens.update({ id: token.id }, { revokedAt: null });
         throw refusal;
       }
       return issue(subject, familyOf(token));

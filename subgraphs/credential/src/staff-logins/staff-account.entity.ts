@@ -1,6 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /** A pension-system staff login: acts on every organization, sees internal messages. */
+/**
+ * Stored instead of a hash: matches no password, and the session gate refuses the login on every
+ * path (a passkey registered while the demonstration password was public included).
+ */
+export const DISABLED_PASSWORD_HASH = '!disabled: the demonstration password is public';
+
 @Entity('staff_account')
 export class StaffAccount {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -2,10 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '@ecg/infrastructure';
 import { DEMO_STAFF, type CredentialConfig } from '../config';
 import { verifyPassword } from '../passwords/password-hasher';
-import { StaffAccount } from '../staff-logins/staff-account.entity';
+import { DISABLED_PASSWORD_HASH, StaffAccount } from '../staff-logins/staff-account.entity';
 
-/** Stored instead of a hash: matches no password, so the login can never sign in. */
-export const DISABLED_PASSWORD_HASH = '!disabled: the demonstration password is public';
+export { DISABLED_PASSWORD_HASH };
 
 /**
  * The demo staff password is printed in the README. A database that started with demo data keeps
