@@ -240,6 +240,11 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
       )
     ).data.renamePasskey.name,
   ).toBe('Old phone');
+  // A session alone removes nothing, nor does the password once a passkey is a second factor.
+  for (const proof of [{}, { p: PASSWORD }]) {
+    const refused = await federation.query(REMOVE, { id: second.id, ...proof }, { token });
+    expect(refused.errors?.[0].extensions?.code).toBe('STEP_UP_REQUIRED');
+  }
   // Each removal proves the laptop's passkey (the phone is gone): the phone's first, then the laptop's own.
   for (const passkey of [second, first])
     expect(

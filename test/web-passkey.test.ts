@@ -83,7 +83,7 @@ it('adds a passkey on /account, then signs in with password plus passkey, and wi
   await panel.getByLabel('Sign in with this passkey alone, without my password').check();
   // A session alone adds nothing: no proof, then a wrong one (counted), leave the authenticator empty.
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
-  await page.getByText('Enter your current password.').waitFor();
+  await page.getByText('Enter your current password.', { exact: true }).waitFor();
   await page.getByLabel('Your password, to confirm it is you').fill('not my password at all');
   await panel.getByRole('button', { name: 'Add a passkey' }).click();
   await panel.getByRole('alert').getByText('That is not your current password.', { exact: false }).waitFor();

@@ -42,7 +42,7 @@ it('sets up an authenticator app on /account, asks for its code (or a recovery c
 
   // A session alone sets up nothing: the step-up gate asks for the current password first.
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
-  await page.getByText('Enter your current password.').waitFor();
+  await page.getByText('Enter your current password.', { exact: true }).waitFor();
   await page.getByLabel('Your password, to confirm it is you').fill(PASSWORD);
   await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
   await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();

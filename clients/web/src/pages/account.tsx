@@ -321,7 +321,7 @@ function SignOutEverywhere() {
       <p>
         Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a
         computer that is not yours, or lost a device. It does not remove your passkeys or authenticator app, nor change
-        your password: do that below if someone else may know them.
+        your password: do that above if someone else may know them.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <div className="actions">
