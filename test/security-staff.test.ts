@@ -69,7 +69,8 @@ describe('staff sign-in', () => {
       expect(wrong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     const right = await federation.query(CHANGE, { c: staff.password, n: 'a new staff passphrase' }, { token });
-    expect(right.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // Locked: the step-up gate refuses even the right password, and says why to the signed-in holder.
+    expect(right.errors?.[0].extensions?.code).toBe('ACCOUNT_LOCKED');
     expect(refusal(await login(staff.email, staff.password))).toEqual(INVALID);
   });
 });
