@@ -3,7 +3,7 @@ import { ContactType } from '@ecg/policy';
 import { dropDatabase, openDatabase, type RunningServer } from '@ecg/infrastructure';
 import { startReplicatedFederation, type ReplicatedFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './support/database';
-import { federationClient, TEST_STAFF, type Federation } from './support/federation';
+import { federationClient, TEST_HASH_COST, TEST_STAFF, type Federation } from './support/federation';
 import { createContact, contactInput, giveLogin } from './support/people';
 import { REGISTER, REQUEST_RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
@@ -29,6 +29,7 @@ const ENV = {
   MAIL_POLL_MILLISECONDS: '100',
   MAIL_RETRY_MAX_SECONDS: '1',
   INTERNAL_NETWORKS: '10.0.0.0/8',
+  PASSWORD_HASH_COST: String(TEST_HASH_COST),
 };
 
 /** The test's Federation over both gateways: each request goes to the next gateway in turn. */
@@ -43,6 +44,7 @@ function overBothGateways(running: ReplicatedFederation): Federation {
   return {
     gatewayUrl: running.gatewayUrls[0],
     subgraphs: first,
+    passwordHashCost: TEST_HASH_COST,
     ...client,
     stopSubgraph: () => Promise.reject(new Error('not with replicas')),
     startSubgraph: () => Promise.reject(new Error('not with replicas')),

@@ -18,9 +18,18 @@ export interface QueryOptions {
 
 export const TEST_STAFF = { email: 'staff@test.example', password: 'staff-password-for-tests' };
 
+/**
+ * The scrypt cost (log2 N) tests hash at: 2^10 takes about 1 ms where the production 2^17 takes
+ * 270-760 ms, and the suite hashes hundreds of times. Tests about hashing's cost pass
+ * `PASSWORD_HASH_COST: String(PRODUCTION_HASH_COST)`.
+ */
+export const TEST_HASH_COST = 10;
+
 export interface Federation {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
+  /** The cost the credential subgraph hashes at: fixtures that write hashes use it too. */
+  passwordHashCost: number;
   /** POST a GraphQL operation to `url` (default: the gateway), with `token` as Bearer if given. */
   query<T = any>(
     query: string,
@@ -53,6 +62,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     LOGIN_LIMIT_PER_USER: '100000',
     // Required in production (issue 14); the same test key whatever NODE_ENV a test starts with.
     SECOND_FACTOR_KEY: 'f'.repeat(64),
+    PASSWORD_HASH_COST: String(TEST_HASH_COST),
     ...extraEnv,
   });
 
@@ -61,6 +71,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   return {
     gatewayUrl: local.gatewayUrl,
     subgraphs: local.subgraphs,
+    passwordHashCost: Number(extraEnv.PASSWORD_HASH_COST ?? TEST_HASH_COST),
     stopSubgraph: local.stopSubgraph,
     startSubgraph: local.startSubgraph,
     ...client,

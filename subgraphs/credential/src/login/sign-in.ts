@@ -22,6 +22,8 @@ import type { SessionSubject } from '../sessions/access-token';
 import type { RefreshToken } from '../sessions/refresh-token.entity';
 import type { IssuedSession, Sessions } from '../sessions/sessions';
 import { accountForSignIn } from '../self-service/account-for-sign-in';
+import { checkAccountPassword } from '../self-service/account-password';
+import { checkStaffPassword } from '../staff/staff-password';
 import { StaffAccount } from '../staff/staff-account.entity';
 import { findStaffByEmail, recordStaffFailure, staffLocked } from '../staff/staff-lockout';
 import { AccountToken } from '../lifecycle/account-token.entity';
@@ -195,7 +197,7 @@ export function signIn(
       const staffAccount = await findStaffByEmail(dataSource, name);
       if (staffAccount) {
         // Checked even while locked, so a locked login answers like a wrong password, as slowly.
-        if (!(await verifyPassword(password, staffAccount.passwordHash))) {
+        if (!(await checkStaffPassword(dataSource, staffAccount, password))) {
           await recordStaffFailure(dataSource, config, staffAccount.id);
           throw invalidCredentials();
         }
@@ -211,7 +213,7 @@ export function signIn(
         if (account) await recordFailure(account.essId, clientAddress, 'PASSWORD');
         throw invalidCredentials();
       }
-      if (!(await verifyPassword(password, hash))) {
+      if (!(await checkAccountPassword(dataSource.manager, account.essId, pending, password, hash))) {
         await recordFailure(account.essId, clientAddress, 'PASSWORD');
         throw invalidCredentials();
       }
