@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// `npm test`: every test, as jest runs one after the other, then one line summing them all.
+//   integration  unit and integration files, two at a time (one per core): most of the suite
+//   slow         statistical timing tests, alone on the machine so other tests do not skew them
+//   browser      Chromium-driven pages and the web build
+//   audit        the log audit: reads the log and secrets every run before it wrote, so it is last
+//   hive         the second gateway engine (checks/hive-gateway, a package of its own: installed by
+//                .ci/run; elsewhere skipped unless installed)
+// `node test/support/run-suite.js slow browser` runs only those steps; other arguments go to jest.
+// Each run writes test-output/jest-<step>.json; the last line is "N passed, N failed".
+const { spawnSync } = require('node:child_process');
+const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
+const { join, resolve } = require('node:path');
+
+const ROOT = resolve(__dirname, '../..');
+const OUT = join(ROOT, 'test-output');
+const JEST = require.resolve('jest/bin/jest', { paths: [ROOT] });
+const HIVE = join(ROOT, 'checks/hive-gateway');
+
+const STEPS = {
+  integration: { projects: ['unit', 'integration'], workers: 2 },
+  slow: { projects: ['slow'], workers: 1 },
+  browser: { projects: ['browser'], workers: 2 },
+  audit: { projects: ['audit'], workers: 1 },
+  hive: { dir: HIVE, workers: 1 },
+};
+
+const asked = process.argv.slice(2).filter((a) => a in STEPS);
+const jestArgs = process.argv.slice(2).filter((a) => !(a in STEPS));
+const steps = asked.length ? asked : Object.keys(STEPS);
+
+mkdirSync(OUT, { recursive: true });
+// One suite log for all runs: emptied here, kept by each run's global set-up (global-setup.js).
+writeFileSync(join(OUT, 'suite.log'), '');
+writeFileSync(join(OUT, 'secrets.jsonl'), '');
+
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+const lines = [];
+for (const name of steps) {
+  const step = STEPS[name];
+  const output = join(OUT, `jest-${name}.json`);
+  if (step.dir && !existsSync(join(step.dir, 'node_modules'))) {
+    const why = `not installed: npm ci --prefix ${step.dir.slice(ROOT.length + 1)}`;
+    // CI installs it: missing there is a failure, not a skip.
+    if (process.env.CI) failed += 1;
+    lines.push(`${name}: ${process.env.CI ? 'FAILED' : 'skipped'} (${why})`);
+    continue;
+  }
+  const args = step.dir
+    ? ['--rootDir', step.dir, '--runInBand']
+    : ['--selectProjects', ...step.projects, step.workers > 1 ? `--maxWorkers=${step.workers}` : '--runInBand'];
+  const stepStarted = Date.now();
+  console.log(`\n=== ${name}: jest ${args.join(' ')}`);
+  const run = spawnSync(
+    process.execPath,
+    [JEST, ...args, '--json', `--outputFile=${output}`, ...(step.dir ? [] : jestArgs)],
+    { cwd: step.dir ?? ROOT, stdio: 'inherit', env: { ...process.env, ECG_SUITE_LOG: 'keep' } },
+  );
+  let result = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numTotalTestSuites: 0 };
+  try {
+    result = JSON.parse(readFileSync(output, 'utf8'));
+  } catch {
+    result.numRuntimeErrorTestSuites = 1; // jest died before writing its report
+  }
+  const stepFailed =
+    result.numFailedTests +
+    result.numRuntimeErrorTestSuites +
+    (run.status && !result.numFailedTests && !result.numRuntimeErrorTestSuites ? 1 : 0);
+  passed += result.numPassedTests;
+  failed += stepFailed;
+  lines.push(
+    `${name}: ${result.numPassedTests} passed, ${stepFailed} failed, ${result.numTotalTestSuites} files, ${Math.round((Date.now() - stepStarted) / 1000)} s`,
+  );
+}
+console.log(`\n${lines.join('\n')}`);
+console.log(`suite wall time: ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
