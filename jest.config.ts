@@ -59,6 +59,8 @@ const config: Config = {
       slowTestThreshold: 60,
     },
     { ...common, displayName: 'audit', testMatch: files(AUDIT) },
+    // The second gateway engine, from its own install (checks/hive-gateway).
+    { ...common, displayName: 'hive', testMatch: ['<rootDir>/checks/hive-gateway/*.test.ts'] },
   ],
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/support/global-setup.js',

@@ -5,7 +5,7 @@
 //   browser      Chromium-driven pages and the web build
 //   audit        the log audit: reads the log and secrets every run before it wrote, so it is last
 //   hive         the second gateway engine (checks/hive-gateway, a package of its own: installed by
-//                .ci/run; elsewhere skipped unless installed)
+//                .ci/run; elsewhere skipped, with the command that installs it, unless installed)
 // `node test/support/run-suite.js slow browser` runs only those steps; other arguments go to jest.
 // Each run writes test-output/jest-<step>.json; the last line is "N passed, N failed".
 const { spawnSync } = require('node:child_process');
@@ -22,7 +22,7 @@ const STEPS = {
   slow: { projects: ['slow'], workers: 1 },
   browser: { projects: ['browser'], workers: 2 },
   audit: { projects: ['audit'], workers: 1 },
-  hive: { dir: HIVE, workers: 1 },
+  hive: { projects: ['hive'], workers: 1, needs: HIVE },
 };
 
 const asked = process.argv.slice(2).filter((a) => a in STEPS);
@@ -41,23 +41,25 @@ const lines = [];
 for (const name of steps) {
   const step = STEPS[name];
   const output = join(OUT, `jest-${name}.json`);
-  if (step.dir && !existsSync(join(step.dir, 'node_modules'))) {
-    const why = `not installed: npm ci --prefix ${step.dir.slice(ROOT.length + 1)}`;
+  if (step.needs && !existsSync(join(step.needs, 'node_modules'))) {
+    const why = `not installed: npm ci --prefix ${step.needs.slice(ROOT.length + 1)}`;
     // CI installs it: missing there is a failure, not a skip.
     if (process.env.CI) failed += 1;
     lines.push(`${name}: ${process.env.CI ? 'FAILED' : 'skipped'} (${why})`);
     continue;
   }
-  const args = step.dir
-    ? ['--rootDir', step.dir, '--runInBand']
-    : ['--selectProjects', ...step.projects, step.workers > 1 ? `--maxWorkers=${step.workers}` : '--runInBand'];
+  const args = [
+    '--selectProjects',
+    ...step.projects,
+    step.workers > 1 ? `--maxWorkers=${step.workers}` : '--runInBand',
+  ];
   const stepStarted = Date.now();
   console.log(`\n=== ${name}: jest ${args.join(' ')}`);
-  const run = spawnSync(
-    process.execPath,
-    [JEST, ...args, '--json', `--outputFile=${output}`, ...(step.dir ? [] : jestArgs)],
-    { cwd: step.dir ?? ROOT, stdio: 'inherit', env: { ...process.env, ECG_SUITE_LOG: 'keep' } },
-  );
+  const run = spawnSync(process.execPath, [JEST, ...args, '--json', `--outputFile=${output}`, ...jestArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ECG_SUITE_LOG: 'keep' },
+  });
   let result = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numTotalTestSuites: 0 };
   try {
     result = JSON.parse(readFileSync(output, 'utf8'));
@@ -77,4 +79,5 @@ for (const name of steps) {
 console.log(`\n${lines.join('\n')}`);
 console.log(`suite wall time: ${Math.round((Date.now() - started) / 1000)} s`);
 console.log(`${passed} passed, ${failed} failed`);
+writeFileSync(join(OUT, 'suite-summary.json'), JSON.stringify({ passed, failed, steps: lines }));
 process.exit(failed ? 1 : 0);
