@@ -1,5 +1,6 @@
 import type { RunningServer } from '@ecg/infrastructure';
 import type { SubgraphName } from '@ecg/tools';
+import { PRODUCTION_HASH_COST } from '@ecg/credential';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
 import { collectRequestSecrets, collectResponseSecrets } from './secrets';
@@ -50,6 +51,10 @@ export interface Federation {
  * data), and the gateway over the committed supergraph, all on ephemeral ports.
  */
 export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv = {}): Promise<Federation> {
+  // A production start is held to the production floor, as a real one is.
+  const passwordHashCost = Number(
+    extraEnv.PASSWORD_HASH_COST ?? (extraEnv.NODE_ENV === 'production' ? PRODUCTION_HASH_COST : TEST_HASH_COST),
+  );
   const local = await startLocalFederation({
     DATABASE_URL: uniqueDatabaseUrl(label),
     STAFF_EMAIL: TEST_STAFF.email,
@@ -62,8 +67,8 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     LOGIN_LIMIT_PER_USER: '100000',
     // Required in production (issue 14); the same test key whatever NODE_ENV a test starts with.
     SECOND_FACTOR_KEY: 'f'.repeat(64),
-    PASSWORD_HASH_COST: String(TEST_HASH_COST),
     ...extraEnv,
+    PASSWORD_HASH_COST: String(passwordHashCost),
   });
 
   const client = federationClient(() => local.gatewayUrl);
@@ -71,7 +76,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   return {
     gatewayUrl: local.gatewayUrl,
     subgraphs: local.subgraphs,
-    passwordHashCost: Number(extraEnv.PASSWORD_HASH_COST ?? TEST_HASH_COST),
+    passwordHashCost,
     stopSubgraph: local.stopSubgraph,
     startSubgraph: local.startSubgraph,
     ...client,
