@@ -17,6 +17,18 @@ const common = {
   setupFiles: ['<rootDir>/test/support/setup-env.ts'],
 };
 
+// Outside the shared integration run: statistical timing tests want the machine to themselves,
+// the browser tests drive Chromium (heavy, and slow to start), and the log audit must read the log
+// every other test wrote. `npm test` (test/support/run-suite.js) runs each group after the other.
+const SLOW = ['security-hash-pool', 'security-reset-timing'];
+const BROWSER = ['web-*', 'graphiql-browser', 'second-factor-passkey'];
+const AUDIT = ['log-audit'];
+const files = (names: string[]) => names.map((n) => `<rootDir>/test/${n}.test.ts`);
+// web-account-api drives the web app's API without a browser: it stays with the integration tests.
+const NOT_BROWSER = ['/node_modules/', '<rootDir>/test/web-account-api\\.test\\.ts$'];
+const ignored = (names: string[]) =>
+  names.map((n) => `<rootDir>/test/${n.replace('*', '(?!account-api)[\\w-]+')}\\.test\\.ts$`);
+
 const config: Config = {
   projects: [
     // No database, no network: pure functions and configuration.
@@ -31,10 +43,26 @@ const config: Config = {
       ],
     },
     // The real federation on ephemeral ports over a real MariaDB/MySQL database per run.
-    { ...common, displayName: 'integration', testMatch: ['<rootDir>/test/**/*.test.ts'], slowTestThreshold: 30 },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', ...ignored([...SLOW, ...BROWSER, ...AUDIT])],
+      slowTestThreshold: 30,
+    },
+    { ...common, displayName: 'slow', testMatch: files(SLOW), slowTestThreshold: 120 },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: files(BROWSER),
+      testPathIgnorePatterns: NOT_BROWSER,
+      slowTestThreshold: 60,
+    },
+    { ...common, displayName: 'audit', testMatch: files(AUDIT) },
+    // The second gateway engine, from its own install (checks/hive-gateway).
+    { ...common, displayName: 'hive', testMatch: ['<rootDir>/checks/hive-gateway/*.test.ts'] },
   ],
   testTimeout: 60_000,
-  testSequencer: '<rootDir>/test/support/sequencer.js',
   globalSetup: '<rootDir>/test/support/global-setup.js',
 };
 

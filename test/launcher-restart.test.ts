@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '@ecg/tools';
+import { TEST_HASH_COST } from './support/federation';
 
 // `npm start` keeps running. The real launcher (built by `npm test`'s pretest) on the
 // embedded SQLite default in a temporary folder: a killed subgraph leaves partial answers, then
@@ -80,6 +81,7 @@ it('restarts a killed subgraph with the others answering meanwhile, and stops al
     HOST: '127.0.0.1',
     DATA_DIR: join(dir, 'data'),
     DEMO_DATA: 'true',
+    PASSWORD_HASH_COST: String(TEST_HASH_COST),
     PORT: String(gatewayPort),
     ORGANIZATION_PORT: String(organizationPort),
     CONTACT_PORT: String(contactPort),

@@ -7,7 +7,7 @@ import { LOGIN, REFRESH, RESET, selfServiceFlows, type Smtp } from './support/se
 import { startSmtp } from './support/smtp';
 import { Secret, TOTP } from 'otpauth';
 
-// Runs last (test/support/sequencer.js) and reads what every service of the whole
+// Runs last (its own jest project, after all others: test/support/run-suite.js) and reads what every service of the whole
 // suite logged. It looks for the literal value of every secret the suite handled (collected by
 // test/support/secrets.ts from the requests, answers and mails of every test), and for their
 // formats. It first runs every secret-bearing step itself, so alone it checks something too.

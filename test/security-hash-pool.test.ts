@@ -1,3 +1,4 @@
+import { PRODUCTION_HASH_COST } from '@ecg/credential';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
@@ -10,7 +11,8 @@ import { CHANGE, LOGIN } from './support/self-service-flows';
 let federation: Federation;
 
 beforeAll(async () => {
-  federation = await startFederation('sechash');
+  // The production cost: how long a hash holds a slot is what this test is about.
+  federation = await startFederation('sechash', { PASSWORD_HASH_COST: String(PRODUCTION_HASH_COST) });
 });
 afterAll(() => federation?.stop());
 

@@ -5,7 +5,8 @@ import { decodeJwt } from 'jose';
 import { ContactType } from '@ecg/policy';
 import { demoOrganizationId } from '@ecg/demo-data';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
-import { contactInput, currentVersion, PASSWORD, signedInContact } from './support/people';
+import { hashPassword } from '@ecg/credential';
+import { contactInput, currentVersion, PASSWORD, signedInContact, staffLogin } from './support/people';
 
 // Sign-in, tokens, `me`, and secrets that never show.
 const LOG_FILE = join(mkdtempSync(join(tmpdir(), 'ecg-logs-')), 'all.log');
@@ -212,6 +213,56 @@ describe('the published keys', () => {
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', use: 'sig' });
     expect(jwks.keys[0].d).toBeUndefined();
+  });
+});
+
+describe('a password hash cheaper than the configured cost', () => {
+  // Hashes carry their cost; a login hashed cheaply (by an older release, or a lower setting) is
+  // brought to the configured cost by its next sign-in, the only moment its password is known.
+  const costOf = (hash: string) => Number(/^\$scrypt\$ln=(\d+),/.exec(hash)?.[1]);
+
+  it("is rehashed at the configured cost by the contact's next sign-in, not by a wrong password", async () => {
+    const db = federation.subgraphs.credential.dataSource;
+    const { email } = await signedInContact(federation, '42061', [ContactType.PAYROLL], 'rehash@test.example');
+    const stored = async () =>
+      (
+        await db.query(
+          'SELECT s.passwordHash FROM account_secret s JOIN self_service_account a ON a.essId = s.essId WHERE a.userName = ?',
+          [email],
+        )
+      )[0].passwordHash as string;
+    const [{ essId }] = await db.query('SELECT essId FROM self_service_account WHERE userName = ?', [email]);
+    await db.query('UPDATE account_secret SET passwordHash = ? WHERE essId = ?', [
+      await hashPassword(PASSWORD, 4),
+      essId,
+    ]);
+
+    expect((await ask(LOGIN, { u: email, p: 'not the password at all' })).errors).toBeDefined();
+    expect(costOf(await stored())).toBe(4);
+    expect((await ask(LOGIN, { u: email, p: PASSWORD })).errors).toBeUndefined();
+    expect(costOf(await stored())).toBe(federation.passwordHashCost);
+    expect(federation.passwordHashCost).toBeGreaterThan(4);
+    // The new hash is of the same password: the next sign-in opens with it, and leaves it as it is.
+    const upgraded = await stored();
+    expect((await ask(LOGIN, { u: email, p: PASSWORD })).errors).toBeUndefined();
+    expect(await stored()).toBe(upgraded);
+  });
+
+  it("is rehashed at the configured cost by a staff member's next sign-in", async () => {
+    const db = federation.subgraphs.credential.dataSource;
+    const { email, password } = await staffLogin(federation, 'rehash.staff@test.example');
+    const stored = async () =>
+      (await db.query('SELECT passwordHash FROM staff_account WHERE email = ?', [email]))[0].passwordHash as string;
+    await db.query('UPDATE staff_account SET passwordHash = ? WHERE email = ?', [
+      await hashPassword(password, 4),
+      email,
+    ]);
+
+    expect((await ask(LOGIN, { u: email, p: 'not the password at all' })).errors).toBeDefined();
+    expect(costOf(await stored())).toBe(4);
+    expect((await ask(LOGIN, { u: email, p: password })).errors).toBeUndefined();
+    expect(costOf(await stored())).toBe(federation.passwordHashCost);
+    expect((await ask(LOGIN, { u: email, p: password })).errors).toBeUndefined();
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RunningServer } from '@ecg/infrastructure';
 import type { SubgraphName } from '@ecg/tools';
+import { PRODUCTION_HASH_COST } from '@ecg/credential';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
 import { collectRequestSecrets, collectResponseSecrets } from './secrets';
@@ -18,9 +19,18 @@ export interface QueryOptions {
 
 export const TEST_STAFF = { email: 'staff@test.example', password: 'staff-password-for-tests' };
 
+/**
+ * The scrypt cost (log2 N) tests hash at: 2^10 takes about 1 ms where the production 2^17 takes
+ * 270-760 ms, and the suite hashes hundreds of times. Tests about hashing's cost pass
+ * `PASSWORD_HASH_COST: String(PRODUCTION_HASH_COST)`.
+ */
+export const TEST_HASH_COST = 10;
+
 export interface Federation {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
+  /** The cost the credential subgraph hashes at: fixtures that write hashes use it too. */
+  passwordHashCost: number;
   /** POST a GraphQL operation to `url` (default: the gateway), with `token` as Bearer if given. */
   query<T = any>(
     query: string,
@@ -41,6 +51,10 @@ export interface Federation {
  * data), and the gateway over the committed supergraph, all on ephemeral ports.
  */
 export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv = {}): Promise<Federation> {
+  // A production start is held to the production floor, as a real one is.
+  const passwordHashCost = Number(
+    extraEnv.PASSWORD_HASH_COST ?? (extraEnv.NODE_ENV === 'production' ? PRODUCTION_HASH_COST : TEST_HASH_COST),
+  );
   const local = await startLocalFederation({
     DATABASE_URL: uniqueDatabaseUrl(label),
     STAFF_EMAIL: TEST_STAFF.email,
@@ -54,6 +68,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
     // Required in production; the same test key whatever NODE_ENV a test starts with.
     SECOND_FACTOR_KEY: 'f'.repeat(64),
     ...extraEnv,
+    PASSWORD_HASH_COST: String(passwordHashCost),
   });
 
   const client = federationClient(() => local.gatewayUrl);
@@ -61,6 +76,7 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   return {
     gatewayUrl: local.gatewayUrl,
     subgraphs: local.subgraphs,
+    passwordHashCost,
     stopSubgraph: local.stopSubgraph,
     startSubgraph: local.startSubgraph,
     ...client,

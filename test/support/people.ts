@@ -4,7 +4,12 @@ import type { ContactType } from '@ecg/policy';
 import type { Federation } from './federation';
 
 export const PASSWORD = 'correct horse battery staple';
-let passwordHash: Promise<string> | undefined;
+// One hash of PASSWORD per cost: hashing it for every fixture would cost more than the tests.
+const passwordHashes = new Map<number, Promise<string>>();
+const hashOfPassword = (cost: number) => {
+  if (!passwordHashes.has(cost)) passwordHashes.set(cost, hashPassword(PASSWORD, cost));
+  return passwordHashes.get(cost)!;
+};
 
 export async function organizationId(federation: Federation, code: string): Promise<string> {
   const { data } = await federation.query(
@@ -66,7 +71,7 @@ export async function giveLogin(
   );
   await dataSource.query('INSERT INTO account_secret (essId, passwordHash) VALUES (?, ?)', [
     result.insertId,
-    await (passwordHash ??= hashPassword(PASSWORD)),
+    await hashOfPassword(federation.passwordHashCost),
   ]);
 }
 
@@ -109,7 +114,7 @@ export async function staffLogin(
 ) {
   await federation.subgraphs.credential.dataSource.query(
     'INSERT INTO staff_account (id, email, displayName, passwordHash) VALUES (?, ?, ?, ?)',
-    [randomUUID(), email, displayName, await hashPassword(password)],
+    [randomUUID(), email, displayName, await hashPassword(password, federation.passwordHashCost)],
   );
   return { email, password };
 }

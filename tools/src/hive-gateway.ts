@@ -1,67 +1,27 @@
-import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createGatewayRuntime, HTTPTransport } from '@graphql-hive/gateway';
-import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import type { StartedServer } from '@ecg/infrastructure';
 
-export interface HiveGatewayOptions {
-  /** Each subgraph's GraphQL URL, by its name in the supergraph. */
-  subgraphUrls: Record<string, string>;
-  /** Hive merges identical subgraph requests in flight by default; a fair benchmark turns it off. */
-  deduplicateInflightRequests?: boolean;
-  port?: number;
-  host?: string;
-}
+/**
+ * The second gateway engine, Hive Gateway, lives in a package of its own (checks/hive-gateway,
+ * outside the workspaces: its ~800 packages are for one test and one benchmark, not for everyone
+ * who installs the project). `npm ci --prefix checks/hive-gateway` installs it; .ci/run does.
+ */
+export const HIVE_GATEWAY_DIR = resolve(__dirname, '../../checks/hive-gateway');
 
 /**
- * A second gateway engine on the same committed supergraph: Hive Gateway with the Rust query
- * planner of Hive Router, pointed at our subgraphs, forwarding the caller's token. It shows the
- * supergraph is portable; the test compares its answers with the Apollo gateway's.
- * Run it in a plain Node process (`hive-gateway-main.ts`): the router runtime loads its planner
- * with a dynamic import(), which jest's module sandbox refuses.
+ * `checks/hive-gateway/hive-gateway-main.js` as a child process, pointed at the subgraphs and
+ * forwarding the caller's token; resolves once it listens. `deduplicateInflightRequests`: Hive
+ * merges identical subgraph requests in flight by default; a fair benchmark turns it off.
  */
-export async function startHiveGateway(options: HiveGatewayOptions): Promise<StartedServer> {
-  const supergraph = readFileSync(resolve(__dirname, '../../schema/supergraph.graphql'), 'utf8');
-  const gateway = createGatewayRuntime({
-    supergraph,
-    unifiedGraphHandler,
-    logging: false,
-    // Loaded here rather than by the runtime's dynamic import (which jest's module sandbox refuses).
-    transports: { http: HTTPTransport },
-    landingPage: false,
-    graphiql: false,
-    transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls).map(([name, location]) => [
-        name,
-        { location, options: { deduplicateInflightRequests: options.deduplicateInflightRequests ?? true } },
-      ]),
-    ),
-    propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') }),
-    },
-  });
-  const server = createServer(gateway);
-  await new Promise<void>((done) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    stop: async () => {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
-      await gateway.dispose();
-    },
-  };
-}
-
-/** `hive-gateway-main` (built) as a child process; resolves once it listens. */
 export async function spawnHiveGateway(
   subgraphUrls: Record<'organization' | 'contact' | 'credential', string>,
   deduplicateInflightRequests = true,
 ): Promise<StartedServer & { pid: number }> {
-  const child = spawn(process.execPath, [resolve(__dirname, '../dist/hive-gateway-main.js')], {
+  if (!existsSync(resolve(HIVE_GATEWAY_DIR, 'node_modules')))
+    throw new Error('Hive Gateway is not installed: run `npm ci --prefix checks/hive-gateway` first');
+  const child = spawn(process.execPath, [resolve(HIVE_GATEWAY_DIR, 'hive-gateway-main.js')], {
     env: {
       ...process.env,
       HIVE_PORT: '0',

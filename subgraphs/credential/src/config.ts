@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { PRODUCTION_HASH_COST } from './passwords/password-hasher';
 import { loadEnvFile, loadSubgraphConfig, parseEnv, type SubgraphConfig } from '@ecg/infrastructure';
 
 export interface CredentialConfig extends SubgraphConfig {
@@ -32,6 +33,8 @@ export interface CredentialConfig extends SubgraphConfig {
   secondFactorKey: Buffer;
   /** WebAuthn relying party: the id (the site's host name) and the origins pages run on. */
   webauthn: { rpId: string; origins: string[] };
+  /** scrypt cost (log2 N) of new password hashes; weaker stored ones are rehashed at the next sign-in. */
+  passwordHashCost: number;
 }
 
 /** Used only with demonstration data, so that a newcomer can sign in as staff; never in production. */
@@ -91,6 +94,16 @@ const schema = z.object({
     .describe(
       "changePassword: password checks at once per client address, per replica: a network's share, large enough that its people doing one thing each are never refused.",
     ),
+  // Above 20 one hash needs over 1 GiB of memory.
+  PASSWORD_HASH_COST: z.coerce
+    .number()
+    .int()
+    .min(4)
+    .max(20)
+    .default(PRODUCTION_HASH_COST)
+    .describe(
+      'scrypt cost of new password hashes, as log2 N (17: 128 MiB, OWASP). Production refuses less than 17; tests and local development may use less. A weaker stored hash is rehashed at this cost at the next sign-in.',
+    ),
   WEBAUTHN_RP_ID: z
     .string()
     .trim()
@@ -120,6 +133,12 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
       .refine((v) => !base.production || v.SECOND_FACTOR_KEY, {
         message: 'is required in production',
         path: ['SECOND_FACTOR_KEY'],
+      })
+      // A cheap cost is for tests and development only: in production it would make stolen hashes
+      // fast to guess.
+      .refine((v) => !base.production || v.PASSWORD_HASH_COST >= PRODUCTION_HASH_COST, {
+        message: `must be at least ${PRODUCTION_HASH_COST} in production (scrypt N=2^${PRODUCTION_HASH_COST}); lower costs are for tests and development`,
+        path: ['PASSWORD_HASH_COST'],
       }),
     env,
   );
@@ -151,6 +170,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
     passwordChecksPerAddress: parsed.PASSWORD_CHECKS_PER_ADDRESS,
+    passwordHashCost: parsed.PASSWORD_HASH_COST,
     webauthn: {
       rpId: parsed.WEBAUTHN_RP_ID,
       origins: parsed.WEBAUTHN_ORIGIN.split(',')

@@ -10,7 +10,7 @@ const merged = mergeModules(credentialModules);
 export const { entities, migrations } = merged;
 export const buildSchema = () => buildModuleSchema(merged);
 export { loadCredentialConfig, type CredentialConfig };
-export { hashPassword } from './passwords/password-hasher';
+export { hashPassword, PRODUCTION_HASH_COST } from './passwords/password-hasher';
 export { unlockStaffLogin } from './staff-logins/staff-lockout';
 export { resetStaffSecondFactors } from './staff-logins/staff-second-factor';
 export { secondFactors } from './second-factor/second-factors';

@@ -21,9 +21,11 @@ import { sessionRevocations } from './sessions/session-revocations';
 import { ensureFirstStaff } from './staff/staff-bootstrap';
 import { disableDemoStaffInProduction } from './staff/demo-staff-guard';
 import { startPasswordResetQueue } from './lifecycle/password-reset-queue';
+import { configurePasswordHashing } from './passwords/password-hasher';
 
 /** What every request of this subgraph shares: keys, sessions, sign-in, the lifecycle, the mail dispatcher. */
 export async function startServices(dataSource: DataSource, config: CredentialConfig, logger: Logger) {
+  configurePasswordHashing(config.passwordHashCost);
   const zoneOf = networkZones(config.lockout.internalNetworks);
   await disableDemoStaffInProduction(dataSource, config, logger);
   await ensureFirstStaff(dataSource, config.staff, logger);

@@ -18,6 +18,7 @@ import { loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
 import type { SecondFactorKind, SecondFactorProof, SecondFactors } from '../second-factor/second-factors';
 import { accountForSignIn } from '../person/account-for-sign-in';
+import { checkAccountPassword } from '../self-service/account-password';
 import { AccountSecret } from '../self-service/account-secret.entity';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -92,7 +93,15 @@ export function signIn(deps: SignInDeps) {
       if (account) await lockout.recordFailure(account.essId, clientAddress, 'PASSWORD');
       throw invalidCredentials();
     }
-    if (!(await verifyPassword(password, hash))) {
+    if (
+      !(await checkAccountPassword(
+        dataSource.manager,
+        account.essId,
+        account.status === REGISTRATION_PENDING,
+        password,
+        hash,
+      ))
+    ) {
       await lockout.recordFailure(account.essId, clientAddress, 'PASSWORD');
       throw invalidCredentials();
     }

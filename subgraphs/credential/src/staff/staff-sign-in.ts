@@ -5,7 +5,7 @@ import { invalidCredentials, invalidLink, wrongCode } from '../errors/credential
 import type { SessionGate } from '../gates/session-gate';
 import type { SecondFactorProof } from '../gates/proven';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';
-import { verifyPassword } from '../passwords/password-hasher';
+import { checkStaffPassword } from './staff-password';
 import type { SecondFactors } from '../second-factor/second-factors';
 import { newFamily } from '../sessions/sessions';
 import type { StaffAccount } from '../staff-logins/staff-account.entity';
@@ -61,7 +61,7 @@ export function staffSignIn(
       password: string,
       clientAddress: string | undefined,
     ): Promise<StaffOutcome> {
-      if (!(await verifyPassword(password, account.passwordHash))) {
+      if (!(await checkStaffPassword(dataSource, account, password))) {
         await recordStaffFailure(dataSource, config, account.id);
         throw invalidCredentials();
       }

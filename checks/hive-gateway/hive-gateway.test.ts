@@ -1,13 +1,14 @@
 import { ContactType } from '@ecg/policy';
 import type { StartedServer } from '@ecg/infrastructure';
-import { spawnHiveGateway } from '../tools/src/hive-gateway';
-import { startFederation, type Federation } from './support/federation';
-import { signedInContact } from './support/people';
+import { spawnHiveGateway } from '../../tools/src/hive-gateway';
+import { startFederation, type Federation } from '../../test/support/federation';
+import { signedInContact } from '../../test/support/people';
 
 // The committed supergraph is portable to a second engine. Hive Gateway with the Rust
 // query planner, on schema/supergraph.graphql, pointed at the test federation's subgraphs and
 // forwarding the token, answers exactly as the Apollo gateway does. Hive runs in its own process
-// (built by `npm test`'s pretest): its planner loads by a dynamic import jest cannot sandbox.
+// (its planner loads by a dynamic import jest cannot sandbox), from this package's own install
+// (`npm ci --prefix checks/hive-gateway`; .ci/run does it and `npm test` runs this file last).
 const CONTACTS = `query ($page: Int!, $size: Int!, $sort: ContactSort!) {
   organization(code: "42061") {
     id code displayName automaticInternetAccess
