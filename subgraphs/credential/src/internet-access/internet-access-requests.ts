@@ -139,7 +139,11 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
         for (const recipient of administrators)
           await enqueueMail(manager, {
             recipient,
-            ...templates.internetAccessRequested(context.organization, request, `${config.publicUrl}/organization/contacts`),
+            ...templates.internetAccessRequested(
+              context.organization,
+              request,
+              `${config.publicUrl}/organization/contacts`,
+            ),
           });
       });
       return true;
@@ -216,7 +220,8 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
       };
       await dataSource.transaction(async (manager) => {
         const changed = await manager.update(InternetAccessRequest, { id: grant.id, status: APPROVED }, withdrawal);
-        if (changed.affected !== 1) throw refused(ErrorCode.NOT_FOUND, 'This contact has no internet access to withdraw.');
+        if (changed.affected !== 1)
+          throw refused(ErrorCode.NOT_FOUND, 'This contact has no internet access to withdraw.');
         await recordEvent(manager, grant, 'INTERNET_ACCESS_WITHDRAWN', clientAddress, principal);
         await enqueueMail(manager, { recipient: grant.userName, ...templates.internetAccessWithdrawn(context) });
       });

@@ -7,7 +7,11 @@ const words = (max: number) => z.string().trim().max(max, `is at most ${max} cha
 export const RequestInternetAccessArgs = argsType(
   'RequestInternetAccessArgs',
   z.object({
-    token: z.string().min(1, 'is required').max(1024, 'is too long').describe('`LoginResult.internetAccessRequestToken`.'),
+    token: z
+      .string()
+      .min(1, 'is required')
+      .max(1024, 'is too long')
+      .describe('`LoginResult.internetAccessRequestToken`.'),
     reason: words(500).describe('Why the person needs to sign in from the internet (optional).'),
   }),
 );
@@ -32,7 +36,10 @@ export type WithdrawInternetAccessArgs = InstanceType<typeof WithdrawInternetAcc
 export const InternetAccessRequestsArgs = argsType(
   'InternetAccessRequestsArgs',
   z.object({
-    status: z.nativeEnum(InternetAccessRequestStatus).nullish().describe('Only requests in this state; all when absent.'),
+    status: z
+      .nativeEnum(InternetAccessRequestStatus)
+      .nullish()
+      .describe('Only requests in this state; all when absent.'),
   }),
 );
 export type InternetAccessRequestsArgs = InstanceType<typeof InternetAccessRequestsArgs>;

@@ -43,7 +43,8 @@ export class InternetAccessMutations {
   }
 
   @Mutation(() => Boolean, {
-    description: "Withdraw a contact's internet access: its next sign-in or renewal from the internet is refused again.",
+    description:
+      "Withdraw a contact's internet access: its next sign-in or renewal from the internet is refused again.",
   })
   withdrawInternetAccess(
     @Args(() => WithdrawInternetAccessArgs) args: WithdrawInternetAccessArgs,
@@ -72,7 +73,8 @@ export class OrganizationInternetAccessResolver {
 export class SelfServiceInternetAccessResolver {
   @FieldResolver(() => InternetAccessRequest, {
     nullable: true,
-    description: 'The approved request that lets this contact sign in from the internet (who granted it, when); null when none.',
+    description:
+      'The approved request that lets this contact sign in from the internet (who granted it, when); null when none.',
   })
   internetAccessGrant(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
     return context.services.internetAccess.grantOf(account.contactId);
