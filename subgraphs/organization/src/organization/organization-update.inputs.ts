@@ -24,7 +24,13 @@ const address = z.object({
 export const AddressInput = inputType('AddressInput', address, { description: "The organization's address." });
 
 export const organizationInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters').optional().describe('Omitted: unchanged.'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'is at most 200 characters')
+    .optional()
+    .describe('Omitted: unchanged.'),
   organizationType: z.nativeEnum(OrganizationType).optional().describe('Omitted: unchanged.'),
   automaticInternetAccess: z.boolean().nullish().describe('ESR\'s "Automatic Internet Access". Omitted: unchanged.'),
   secondFactorRequired: z

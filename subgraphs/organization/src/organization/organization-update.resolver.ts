@@ -47,7 +47,8 @@ export class OrganizationUpdateResolver {
       if (typeof input.automaticInternetAccess === 'boolean')
         organization.automaticInternetAccess = input.automaticInternetAccess;
       if (input.helpMessage !== undefined) organization.helpMessage = input.helpMessage;
-      if (typeof input.secondFactorRequired === 'boolean') organization.secondFactorRequired = input.secondFactorRequired;
+      if (typeof input.secondFactorRequired === 'boolean')
+        organization.secondFactorRequired = input.secondFactorRequired;
       return manager.save(organization);
     });
   }
