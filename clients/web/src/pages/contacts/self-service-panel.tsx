@@ -188,6 +188,12 @@ export function SelfServicePanel(props: {
           'Last Authentication Failure',
           account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : '',
         ],
+        [
+          'Internet Access Granted',
+          account.internetAccessGrant
+            ? `By ${account.internetAccessGrant.decidedByName ?? 'an administrator'}, ${when(account.internetAccessGrant.decidedAt, '')}`
+            : '',
+        ],
         ['External Message', account.externalMessage ?? ''],
       ]
     : [];
