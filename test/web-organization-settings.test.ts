@@ -77,7 +77,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await heading(work.page, 'My account');
     await work.page.goto(`${origin}/organization/contacts`);
     await heading(work.page, '1 request for internet access', 2);
-    expect(await work.page.getByRole('row', { name: /Emil Settings/ }).innerText()).toMatch(
+    const requests = work.page.getByRole('region', { name: '1 request for internet access' });
+    expect(await requests.getByRole('row', { name: /Emil Settings/ }).innerText()).toMatch(
       /203\.0\.113\.42[\s\S]*Working from home on Fridays/,
     );
     await checkPage(work.page, 'internet-access-pending', viewport);
