@@ -92,6 +92,20 @@ function consequences(input: OrganizationInput): string[] {
   return said;
 }
 
+/** Read-only settings, as the Self Service Details panel shows its fields. */
+function Details({ rows }: { rows: [string, string][] }) {
+  return (
+    <dl className="details">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 function SettingsForm({
   organization,
   editable,
@@ -137,35 +151,27 @@ function SettingsForm({
   }
 
   if (!editable) {
+    const type = TYPES.find((t) => t.value === organization.organizationType)?.label ?? organization.organizationType;
     return (
       <section className="panel" aria-labelledby={`${id}-details`}>
         <h2 id={`${id}-details`}>Organization Details</h2>
-        <dl className="details">
-          <dt>Organization Code</dt>
-          <dd>{organization.code}</dd>
-          <dt>Organization Name</dt>
-          <dd>{organization.name}</dd>
-          <dt>Organization Type</dt>
-          <dd>{TYPES.find((t) => t.value === organization.organizationType)?.label}</dd>
-        </dl>
+        <Details
+          rows={[
+            ['Organization Code', organization.code],
+            ['Organization Name', organization.name],
+            ['Organization Type', type],
+          ]}
+        />
         <h2>Organization Address</h2>
-        <dl className="details">
-          {ADDRESS.map(({ key, label }) => (
-            <div key={key}>
-              <dt>{label}</dt>
-              <dd>{organization.address[key] || '—'}</dd>
-            </div>
-          ))}
-        </dl>
+        <Details rows={ADDRESS.map(({ key, label }) => [label, organization.address[key] || '—'])} />
         <h2>Sign-in rules</h2>
-        <dl className="details">
-          <dt>Find your administrator help message</dt>
-          <dd>{organization.helpMessage || 'None'}</dd>
-          <dt>Automatic Internet Access</dt>
-          <dd>{organization.automaticInternetAccess ? 'On' : 'Off'}</dd>
-          <dt>Require a second factor</dt>
-          <dd>{organization.secondFactorRequired ? 'Yes' : 'No'}</dd>
-        </dl>
+        <Details
+          rows={[
+            ['Find your administrator help message', organization.helpMessage || 'None'],
+            ['Automatic Internet Access', organization.automaticInternetAccess ? 'On' : 'Off'],
+            ['Require a second factor', organization.secondFactorRequired ? 'Yes' : 'No'],
+          ]}
+        />
         <p>Only an administrator of your organization can change these settings.</p>
       </section>
     );

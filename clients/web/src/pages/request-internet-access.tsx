@@ -67,7 +67,7 @@ export function RequestInternetAccess({ step, onBack }: { step: InternetAccessSt
         </Notice>
       )}
       <p>
-        <button type="button" className="link-button" onClick={onBack}>
+        <button type="button" className="link-button link-button-inline" onClick={onBack}>
           Back to Sign In
         </button>{' '}
         · <Link to="/self-service/find-administrator">Find your administrator</Link>
