@@ -90,6 +90,19 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await typeCredentials(home.page, employee.email);
     await heading(home.page, 'My account');
 
+    // The panel names who granted it; the Administrator withdraws it, confirmed first.
+    await work.page.getByRole('link', { name: 'Emil Settings' }).click();
+    await heading(work.page, 'Self Service Details', 2);
+    await work.page.getByText(/By Adele Settings, /).waitFor();
+    await work.page.getByRole('button', { name: 'Withdraw Internet Access' }).click();
+    const dialog = work.page.getByRole('dialog', { name: 'Are you sure you want to withdraw internet access?' });
+    await dialog.waitFor();
+    await checkPage(work.page, 'internet-access-withdraw', viewport);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await work.page.getByText('Internet access withdrawn. The contact was emailed.').waitFor();
+    await smtp.waitForSubject(employee.email, /internet access was withdrawn/);
+    expect(await work.page.getByRole('button', { name: 'Withdraw Internet Access' }).count()).toBe(0);
+
     // The settings screen: every field labelled, an error, a save by keyboard.
     await work.page.getByRole('link', { name: 'Organization settings' }).click();
     await heading(work.page, 'Organization Settings');
