@@ -103,7 +103,7 @@ const ceremony = (kind: 'create' | 'get', optionsJson: string, device: Page = pa
 const LOGIN =
   'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions } }';
 const VERIFY =
-  'mutation ($c: String!, $k: String) { verifySecondFactor(challenge: $c, passkey: $k) { accessToken refreshToken } }';
+  'mutation ($c: String!, $k: String) { verifySecondFactor(challenge: $c, passkey: $k) { accessToken refreshToken internetAccessRequestToken } }';
 const REGISTER =
   'mutation ($t: String!, $r: String!, $n: String!, $p: Boolean) { finishPasskeyRegistration(token: $t, response: $r, name: $n, passwordless: $p) { id name passwordless } }';
 
@@ -161,7 +161,7 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   const phoneAlone = (await federation.query('mutation { startPasskeySignIn { token options } }')).data
     .startPasskeySignIn;
   const phoneTry = await federation.query(
-    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken internetAccessRequestToken } }',
     { t: phoneAlone.token, r: await ceremony('get', phoneAlone.options, phone) },
   );
   expect(phoneTry.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -257,7 +257,7 @@ it('registers named passkeys, signs in with password plus passkey and with a pas
   // Removed: the device still offers it, the server no longer takes it; sign-in needs the password alone again.
   const after = (await federation.query('mutation { startPasskeySignIn { token options } }')).data.startPasskeySignIn;
   const refused = await federation.query(
-    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+    'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken internetAccessRequestToken } }',
     { t: after.token, r: await ceremony('get', after.options) },
   );
   expect(refused.errors?.[0].message).toBe('Invalid user name or password.');
@@ -293,7 +293,8 @@ describe('the session gate on the passkey paths', () => {
             'UPDATE organization SET automaticInternetAccess = 0 WHERE id = ?',
             [organizationId],
           ),
-        'INTERNET_ACCESS_DISABLED',
+        // Every proof was right: the token to request internet access instead of a session.
+        'REQUEST_TOKEN',
       ],
     ];
 
@@ -324,13 +325,15 @@ describe('the session gate on the passkey paths', () => {
     const answer = await ceremony('get', started.options, p.device);
     await apply(p.essId, p.organizationId, p.contactId);
     const result = await federation.query(
-      'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken } }',
+      'mutation ($t: String!, $r: String!) { signInWithPasskey(token: $t, response: $r) { accessToken internetAccessRequestToken } }',
       { t: started.token, r: answer },
       { headers: INTERNET },
     );
     await p.device.close();
     expect(result.data?.signInWithPasskey?.accessToken ?? null).toBeNull();
-    expect(result.errors?.[0].extensions?.code).toBe(code);
+    if (code === 'REQUEST_TOKEN')
+      expect(result.data?.signInWithPasskey?.internetAccessRequestToken).toEqual(expect.any(String));
+    else expect(result.errors?.[0].extensions?.code).toBe(code);
   });
 
   it.each(CONDITIONS)('second step with a passkey, %s: no session', async (_name, apply, code) => {
@@ -341,6 +344,8 @@ describe('the session gate on the passkey paths', () => {
     const result = await federation.query(VERIFY, { c: step.secondFactorChallenge, k: answer }, { headers: INTERNET });
     await p.device.close();
     expect(result.data?.verifySecondFactor?.accessToken ?? null).toBeNull();
-    expect(result.errors?.[0].extensions?.code).toBe(code);
+    if (code === 'REQUEST_TOKEN')
+      expect(result.data?.verifySecondFactor?.internetAccessRequestToken).toEqual(expect.any(String));
+    else expect(result.errors?.[0].extensions?.code).toBe(code);
   });
 });

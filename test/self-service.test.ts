@@ -298,9 +298,13 @@ describe('internet access', () => {
     const credential = federation.subgraphs.organization.dataSource;
     await credential.query("UPDATE organization SET automaticInternetAccess = 0 WHERE code = '42061'");
     try {
-      expect((await login(person.email, person.password, INTERNET)).errors?.[0].extensions?.code).toBe(
-        'INTERNET_ACCESS_DISABLED',
+      // No session: a token to request internet access instead (DESIGN.md section 10).
+      const refused = await federation.query(
+        'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { accessToken internetAccessRequestToken } }',
+        { u: person.email, p: person.password },
+        { headers: INTERNET },
       );
+      expect(refused.data?.login).toEqual({ accessToken: null, internetAccessRequestToken: expect.any(String) });
       expect((await login(person.email, person.password, INTERNAL)).errors).toBeUndefined();
     } finally {
       await credential.query("UPDATE organization SET automaticInternetAccess = 1 WHERE code = '42061'");

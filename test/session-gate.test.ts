@@ -30,8 +30,8 @@ afterAll(async () => {
 
 const SESSION = 'accessToken refreshToken';
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { ${SESSION}
-  secondFactorChallenge secondFactorEnrolmentRequired organizationChoiceRequired choiceToken } }`;
-const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { ${SESSION} } }`;
+  secondFactorChallenge secondFactorEnrolmentRequired organizationChoiceRequired choiceToken internetAccessRequestToken } }`;
+const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { ${SESSION} internetAccessRequestToken } }`;
 const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { ${SESSION} } }`;
 const SWITCH = `mutation ($o: ID!) { switchOrganization(organizationId: $o) { ${SESSION} } }`;
 const REFRESH = `mutation ($r: String!) { refreshToken(refreshToken: $r) { ${SESSION} } }`;
@@ -133,27 +133,28 @@ const CONDITIONS: Condition[] = [
  * What each path answers for each condition: the proof paths (password, second step) answer a
  * locked or disabled login like a wrong password, as sign-in always has; the paths of a person
  * already signed in name the condition. A required second factor at the password step hands back
- * an enrolment, never a session.
+ * an enrolment, never a session; a proof refused only for where it comes from hands back a token
+ * to request internet access (REQUEST_TOKEN), never a session.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   password: {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
-    'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
+    'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'ENROLMENT',
   },
   'second step (code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
-    'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
+    'internet access off, from the internet': 'REQUEST_TOKEN',
   },
   'second step (recovery code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
-    'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
+    'internet access off, from the internet': 'REQUEST_TOKEN',
   },
   choose: {
     locked: 'ACCOUNT_LOCKED',
@@ -232,6 +233,8 @@ it.each(cases)('%s, %s: no session, %s', async (path, conditionName, code) => {
   const session = Object.values(answer.data ?? {})[0] as { accessToken?: string | null } | null | undefined;
   expect(session?.accessToken ?? null).toBeNull();
   if (code === 'ENROLMENT') expect(answer.data?.login?.secondFactorEnrolmentRequired).toBe(true);
+  else if (code === 'REQUEST_TOKEN')
+    expect((session as { internetAccessRequestToken?: string }).internetAccessRequestToken).toEqual(expect.any(String));
   else expect(codeOf(answer)).toBe(code);
 });
 

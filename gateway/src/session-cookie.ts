@@ -41,6 +41,11 @@ interface Session {
    */
   secondFactorEnrolmentRequired?: boolean;
   secondFactorEnrolmentChallenge?: string | null;
+  /**
+   * A proof refused only because the organization allows its internal network only: no session,
+   * a token (15 minutes) for the page to file a request for internet access.
+   */
+  internetAccessRequestToken?: string | null;
 }
 interface UpstreamError {
   message: string;
@@ -49,10 +54,10 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge } }`,
-  confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } } }`,
-  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
-  signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
+  confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } } }`,
+  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
+  signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
   chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
   switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
@@ -179,6 +184,11 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
         secondFactorKinds: session.secondFactorKinds ?? [],
         secondFactorPasskeyOptions: session.secondFactorPasskeyOptions ?? null,
       });
+      return;
+    }
+    if (session.internetAccessRequestToken) {
+      // No session: only the token that files a request for internet access; nothing goes into the cookie.
+      res.json({ internetAccessRequestToken: session.internetAccessRequestToken });
       return;
     }
     if (session.secondFactorEnrolmentRequired) {

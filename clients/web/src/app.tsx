@@ -6,6 +6,7 @@ import { ContactsPage } from './pages/contacts/contacts-page';
 import { FindAdministratorPage } from './pages/find-administrator';
 import { ForgotPasswordPage } from './pages/forgot-password';
 import { NotFoundPage } from './pages/not-found';
+import { OrganizationSettingsPage } from './pages/organization-settings';
 import { ResetPasswordPage } from './pages/reset-password';
 import { SignInPage } from './pages/sign-in';
 import { UnlockPage } from './pages/unlock';
@@ -53,6 +54,14 @@ export function App() {
             element={
               <RequireSignIn>
                 <ContactsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="organization/settings"
+            element={
+              <RequireSignIn>
+                <OrganizationSettingsPage />
               </RequireSignIn>
             }
           />

@@ -33,6 +33,10 @@ const EVENTS: Record<string, string> = {
   PASSKEY_REMOVED: 'Passkey removed',
   PASSKEY_USED: 'Passkey used to sign in',
   PASSKEY_SIGN_IN: 'Signed in with a passkey alone',
+  INTERNET_ACCESS_REQUESTED: 'Internet access requested',
+  INTERNET_ACCESS_APPROVED: 'Internet access approved',
+  INTERNET_ACCESS_DENIED: 'Internet access denied',
+  INTERNET_ACCESS_WITHDRAWN: 'Internet access withdrawn',
 };
 export const eventName = (type: string) => EVENTS[type] ?? type.toLowerCase().replace(/_/g, ' ');
 

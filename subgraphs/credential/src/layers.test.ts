@@ -37,6 +37,7 @@ const FOLDERS: Record<string, number> = {
   revocation: FLOWS,
   account: FLOWS,
   me: FLOWS,
+  'internet-access': FLOWS,
 };
 const TOP_FILES =
   /\.(resolver|module|permissions|inputs|types?|loaders|routes|rule)\.ts$|-cli\.ts$|^(visible-account|index)\.ts$/;

@@ -3,6 +3,7 @@ import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
 import { contactDirectoryModule } from './contact-directory/contact-directory.module';
 import { contactModule } from './contact/contact.module';
+import { internetAccessModule } from './internet-access/internet-access.module';
 import { keysModule } from './keys/keys.module';
 import { lifecycleModule } from './lifecycle/lifecycle.module';
 import { loginModule } from './login/login.module';
@@ -31,6 +32,7 @@ export const credentialModules = [
   revocationModule,
   mailModule,
   staffModule,
+  internetAccessModule,
   personModule,
   schemaHistoryModule,
   rateLimitModule,

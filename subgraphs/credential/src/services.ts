@@ -11,6 +11,7 @@ import { changePassword } from './login/change-password';
 import { sessionGate } from './gates/session-gate';
 import { stepUpGate } from './gates/step-up-gate';
 import { lockout } from './lockout/lockout';
+import { internetAccessRequests } from './internet-access/internet-access-requests';
 import { staffSignIn } from './staff/staff-sign-in';
 import { startPurge } from './purge/purge';
 import { secondFactors } from './second-factor/second-factors';
@@ -69,6 +70,7 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
       config.mailDispatch.pollMilliseconds,
     ),
     revocations: sessionRevocations(dataSource, config),
+    internetAccess: internetAccessRequests({ dataSource, config, directory: lookup }),
   };
 }
 

@@ -12,11 +12,13 @@ import {
   type EnrolmentStep,
   type OrganizationChoice,
   type SecondFactorStep,
+  type InternetAccessStep,
   type SignInOutcome,
 } from '../session/session';
 import { useSession } from '../session/use-session';
 import { ChooseOrganization } from './choose-organization';
 import { ChoosePassword } from './choose-password';
+import { RequestInternetAccess } from './request-internet-access';
 import { SecondFactor } from './second-factor';
 import { PasskeySignIn } from './passkey-sign-in';
 import { SecondFactorEnrolment } from './second-factor-enrolment';
@@ -89,6 +91,7 @@ export function SignInPage() {
   const [choice, setChoice] = useState<OrganizationChoice | null>(null);
   const [secondStep, setSecondStep] = useState<SecondFactorStep | null>(null);
   const [enrolment, setEnrolment] = useState<EnrolmentStep | null>(null);
+  const [internetAccess, setInternetAccess] = useState<InternetAccessStep | null>(null);
   const [restartNotice, setRestartNotice] = useState<string | null>(null);
   const restartEnrolment = useCallback((message: string) => {
     setEnrolment(null);
@@ -99,7 +102,11 @@ export function SignInPage() {
   function follow(outcome: SignInOutcome) {
     setSecondStep(null);
     setEnrolment(null);
-    if ('enrolmentChallenge' in outcome) setEnrolment(outcome);
+    if ('internetAccessRequestToken' in outcome) {
+      setTemporaryPassword(null);
+      setPassword('');
+      setInternetAccess(outcome);
+    } else if ('enrolmentChallenge' in outcome) setEnrolment(outcome);
     else if ('challenge' in outcome) setSecondStep(outcome);
     else if ('choiceToken' in outcome) setChoice(outcome);
     else if (outcome.status === 'signed-in' && !outcome.passwordChangeRequired) {
@@ -109,6 +116,8 @@ export function SignInPage() {
   }
   // Before anything else, signed in or not: the confirmation signs in, and the recovery codes are
   // shown on this step until the person goes on.
+  if (internetAccess && session.status !== 'signed-in')
+    return <RequestInternetAccess step={internetAccess} onBack={() => setInternetAccess(null)} />;
   if (enrolment) return <SecondFactorEnrolment step={enrolment} onOutcome={follow} onRestart={restartEnrolment} />;
   if (secondStep && session.status !== 'signed-in') {
     return (

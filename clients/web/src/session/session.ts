@@ -41,6 +41,14 @@ export interface EnrolmentStep {
   enrolmentChallenge: string;
 }
 
+/**
+ * Every proof was right, but the organization allows its internal network only and the person is
+ * on the internet: no session, a token (15 minutes) that files a request for internet access.
+ */
+export interface InternetAccessStep {
+  internetAccessRequestToken: string;
+}
+
 let token: string | null = null;
 let state: SessionState = { status: 'starting' };
 let renewal: ReturnType<typeof setTimeout> | undefined;
@@ -70,12 +78,14 @@ type SessionAnswer = IssuedAccess &
     secondFactorEnrolmentRequired?: boolean;
     secondFactorEnrolmentChallenge?: string;
     recoveryCodes?: string[];
+    internetAccessRequestToken?: string;
   };
 
 /** What a sign-in step leads to: signed in, a second factor to give, or an organization to choose. */
-export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice | EnrolmentStep;
+export type SignInOutcome = SessionState | SecondFactorStep | OrganizationChoice | EnrolmentStep | InternetAccessStep;
 
 function outcomeOf(answer: SessionAnswer | null): SignInOutcome {
+  if (answer?.internetAccessRequestToken) return { internetAccessRequestToken: answer.internetAccessRequestToken };
   if (answer?.secondFactorRequired && answer.secondFactorChallenge)
     return {
       challenge: answer.secondFactorChallenge,

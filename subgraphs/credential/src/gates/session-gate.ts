@@ -3,6 +3,7 @@ import type { CredentialConfig } from '../config';
 import type { Directory, OrganizationFacts } from '../contact-directory/contact-directory';
 import { notAMembership, refused } from '../errors/credential-errors';
 import type { ZoneOf } from '../lockout/network-zone';
+import { hasInternetAccessGrant } from '../person/internet-access-grants';
 import { awaitsConfirmation, loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -102,11 +103,13 @@ export function sessionGate(deps: GateDeps) {
         await accounts.update({ essId: login.essId }, { status: DISABLED });
       throw refusal('CONTACT_INACTIVE');
     }
+    // An administrator's approval of a request lets this membership in from the internet, on every path.
     if (
       checkZone &&
       organization &&
       !organization.automaticInternetAccess &&
-      zoneOf(request.clientAddress) === 'INTERNET'
+      zoneOf(request.clientAddress) === 'INTERNET' &&
+      !(await hasInternetAccessGrant(dataSource.manager, membership.contactId))
     )
       throw refusal('INTERNET_ACCESS_DISABLED');
     const subject: SessionSubject = {

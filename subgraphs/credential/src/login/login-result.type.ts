@@ -93,4 +93,13 @@ export class LoginResult {
     description: 'For `chooseOrganization`: stands for the password just checked (5 minutes, once).',
   })
   choiceToken: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Every proof was right but the organization allows sign-in from its internal network only, and the caller is on the internet ' +
+      '(the refusal INTERNET_ACCESS_DISABLED, answered as a result): no session; `requestInternetAccess` takes this token (15 minutes) ' +
+      "to ask the organization's administrators. Null otherwise.",
+  })
+  internetAccessRequestToken: string | null;
 }

@@ -26,6 +26,7 @@ export function toLoginResult(outcome: SignInOutcome): LoginResult {
     organizationChoiceRequired: false,
     organizations: [],
     choiceToken: null,
+    internetAccessRequestToken: null,
   };
   if ('session' in outcome) return { ...asSession(outcome.session), ...none };
   const noSession = {
@@ -44,6 +45,8 @@ export function toLoginResult(outcome: SignInOutcome): LoginResult {
       secondFactorKinds: outcome.secondFactor.kinds,
       secondFactorPasskeyOptions: outcome.secondFactor.passkeyOptions,
     };
+  if ('internetAccess' in outcome)
+    return { ...noSession, ...none, internetAccessRequestToken: outcome.internetAccess.token };
   if ('enrolment' in outcome)
     return {
       ...noSession,

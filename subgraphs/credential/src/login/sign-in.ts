@@ -13,6 +13,7 @@ import type { SessionGate, SessionRefusal } from '../gates/session-gate';
 import type { Lockout } from '../lockout/lockout';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { decoyHash, verifyPassword } from '../passwords/password-hasher';
+import { issueAccountToken } from '../person/account-events';
 import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { issueChoiceToken, spendChoiceToken } from '../person/organization-choice';
@@ -47,7 +48,13 @@ export type SignInOutcome =
       };
     }
   | { secondFactor: { token: string; kinds: SecondFactorKind[]; passkeyOptions: string | null } }
-  | { enrolment: { token: string } };
+  | { enrolment: { token: string } }
+  | { internetAccess: { token: string } };
+
+/** How long the token of a sign-in refused from the internet may wait to file its request. */
+export const INTERNET_REQUEST_TOKEN_MS = 15 * 60_000;
+
+const codeOf = (error: unknown) => (error as { extensions?: { code?: string } }).extensions?.code;
 
 export interface SignInDeps {
   dataSource: DataSource;
@@ -115,12 +122,26 @@ export function signIn(deps: SignInDeps) {
     if (!usable.length) throw invalidCredentials();
     // One membership, or a temporary password (whose token may only change it): no choice to make.
     if (usable.length === 1 || login.status === REGISTRATION_PENDING) {
-      const session = await gate.open({
-        ...{ kind: 'contact', login, membership: usable[0].membership, clientAddress, family },
-        onRefused: (code) => countRefusal(login, clientAddress, code),
-      });
-      await lockout.recordSuccess(login.essId, clientAddress);
-      return { session };
+      const membership = usable[0].membership;
+      try {
+        const session = await gate.open({
+          ...{ kind: 'contact', login, membership, clientAddress, family },
+          onRefused: (code) => countRefusal(login, clientAddress, code),
+        });
+        await lockout.recordSuccess(login.essId, clientAddress);
+        return { session };
+      } catch (error) {
+        // Every proof was right, only the zone refused: no session, but a token to ask the
+        // organization's administrators for internet access (the only thing it allows).
+        if (codeOf(error) !== 'INTERNET_ACCESS_DISABLED') throw error;
+        const token = await issueAccountToken(
+          dataSource.manager,
+          membership.essId,
+          'INTERNET',
+          INTERNET_REQUEST_TOKEN_MS,
+        );
+        return { internetAccess: { token } };
+      }
     }
     await lockout.recordSuccess(login.essId, clientAddress);
     const names = await Promise.all(usable.map(({ membership }) => directory.organization(membership.organizationId)));

@@ -50,6 +50,23 @@ export const templates = {
     subject: 'Your Secure Employer Website login changed how it signs in',
     body: `Hello,\n\n${what}\n\nLogin: ${c.userName}\nWhen: ${new Date().toUTCString()}\n\nIf this was you, there is nothing to do.\n\nIf it was not you, someone has your session: reset your password now at ${resetUrl}, then review your passkeys and authenticator app at ${accountUrl}${c.staff ? ' and tell the operators of the Secure Employer Website.' : ' and ask an administrator of your organization to reset your second factors.'}${sign}`,
   }),
+  /** To each Administrator of the organization, once per request. */
+  internetAccessRequested: (
+    organization: string,
+    request: { fullName: string; userName: string; reason: string | null; clientAddress: string | null },
+    url: string,
+  ) => ({
+    subject: `${organization}: ${request.fullName} asks to sign in from the internet`,
+    body: `Hello,\n\n${request.fullName} (${request.userName}) gave the right password but was refused because ${organization} allows sign-in from its internal network only, and asks for internet access.\n\nFrom: ${request.clientAddress ?? 'unknown address'}\nReason: ${request.reason ?? '(none given)'}\n\nApprove or deny the request at ${url}. Undecided, it lapses after 14 days.${sign}`,
+  }),
+  internetAccessDecided: (c: MailContext, approved: boolean, note: string | null, signInUrl: string) => ({
+    subject: `${c.organization}: your request for internet access was ${approved ? 'approved' : 'denied'}`,
+    body: `Hello ${c.fullName},\n\n${approved ? `An administrator of ${c.organization} approved your request: you may now sign in from the internet at ${signInUrl}. It stays so until an administrator withdraws it.` : `An administrator of ${c.organization} denied your request for internet access. You can still sign in from its internal network.`}${note ? `\n\nNote from the administrator: ${note}` : ''}${sign}`,
+  }),
+  internetAccessWithdrawn: (c: MailContext) => ({
+    subject: `${c.organization}: your internet access was withdrawn`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} withdrew your permission to sign in from the internet. You can still sign in from its internal network; from the internet, your next sign-in or session renewal is refused.${sign}`,
+  }),
   unlock: (c: MailContext, url: string) => ({
     subject: `${c.organization}: finish unlocking your self-service login`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} unlocked your self-service login. To finish, open this link within 24 hours:\n\n${url}\n\nThe link works once.${sign}`,

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** The organization subgraph's entity, named here only to point `me.organization` at it. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** The organization subgraph's entity: `me.organization` points at it, and it carries the internet access requests. */
+@Directive('@key(fields: "id")')
 @ObjectType()
 export class Organization {
   @Field(() => ID)

@@ -4,9 +4,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 // SECOND: the second step of a sign-in with a second factor (5 minutes). ENROL: setting one up
 // right after the password, when an organization requires one (15 minutes).
 // PASSKEY: a passkey registration; PASSKEYIN: a sign-in with a passkey alone (5 minutes each).
-// STEPUP: a passkey's proof before a change of factors (5 minutes).
+// STEPUP: a passkey's proof before a change of factors (5 minutes). INTERNET: filing a request for
+// internet access after a sign-in its zone refused (15 minutes).
 export type AccountTokenPurpose =
-  'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN' | 'STEPUP';
+  'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN' | 'STEPUP' | 'INTERNET';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

@@ -3,13 +3,14 @@ import { argsType, inputType } from '@ecg/infrastructure';
 import { OrganizationType } from './organization-type';
 import { plainText } from './plain-text';
 
+// A partial change (only the fields sent): an omitted field stays as it is, null or empty clears it.
 const optional = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `is at most ${max} characters`)
     .nullish()
-    .transform((v) => (v ? v : null));
+    .transform((v) => (v === undefined ? undefined : v ? v : null));
 
 const address = z.object({
   line1: optional(200),
@@ -23,21 +24,28 @@ const address = z.object({
 export const AddressInput = inputType('AddressInput', address, { description: "The organization's address." });
 
 export const organizationInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters'),
-  organizationType: z.nativeEnum(OrganizationType),
-  automaticInternetAccess: z.boolean().describe('ESR\'s "Automatic Internet Access".'),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'is at most 200 characters')
+    .optional()
+    .describe('Omitted: unchanged.'),
+  organizationType: z.nativeEnum(OrganizationType).optional().describe('Omitted: unchanged.'),
+  automaticInternetAccess: z.boolean().nullish().describe('ESR\'s "Automatic Internet Access". Omitted: unchanged.'),
   secondFactorRequired: z
     .boolean()
     .nullish()
     .describe('Contacts must sign in with a second factor. Omitted: unchanged.'),
-  address,
+  address: address.optional().describe('Only the lines sent change; omitted: the address is unchanged.'),
   helpMessage: plainText(300).describe(
     'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.',
   ),
 });
 
 export const OrganizationInput = inputType('OrganizationInput', organizationInput, {
-  description: 'Organization details and address, as the maintenance screen saves them.',
+  description:
+    'A change of organization details and address: only the fields sent change (the whole record, as older clients send it, still works).',
 });
 
 export const UpdateOrganizationArgs = argsType(

@@ -11,7 +11,7 @@ const ADDRESS_FIELDS = ['line1', 'line2', 'city', 'state', 'postalCode', 'countr
 export class OrganizationUpdateResolver {
   @Mutation(() => Organization, {
     description:
-      'Save organization details (EDIT on "Create and maintain Organization details") and address (EDIT on "... address"). CONFLICT when someone saved since `expectedVersion`.',
+      'Save a change of organization details (EDIT on "Create and maintain Organization details") and address (EDIT on "... address"): only the fields sent change. CONFLICT when someone saved since `expectedVersion`.',
   })
   async updateOrganization(
     @Args(() => UpdateOrganizationArgs) args: UpdateOrganizationArgs,
@@ -30,20 +30,25 @@ export class OrganizationUpdateResolver {
           { currentVersion: organization.version },
         );
       }
+      // Only what was sent changes: an omitted address line, or field, stays as it is.
+      const input = args.input;
+      const sentAddress = Object.fromEntries(
+        Object.entries(input.address ?? {}).filter(([, value]) => value !== undefined),
+      ) as Partial<Record<(typeof ADDRESS_FIELDS)[number], string | null>>;
+      const address = { ...organization.address, ...sentAddress };
       // The address is its own function in the job aid: changing it needs that right too.
-      if (ADDRESS_FIELDS.some((f) => (organization.address[f] ?? null) !== args.input.address[f])) {
+      if (ADDRESS_FIELDS.some((f) => (organization.address[f] ?? null) !== (address[f] ?? null))) {
         const allowed = decide(context.principal, 'ORGANIZATION_ADDRESS', 'EDIT', organization.id);
         if (allowed !== true) throw allowed;
       }
-      Object.assign(organization, {
-        name: args.input.name,
-        organizationType: args.input.organizationType,
-        automaticInternetAccess: args.input.automaticInternetAccess,
-        address: args.input.address,
-      });
-      if (args.input.helpMessage !== undefined) organization.helpMessage = args.input.helpMessage;
-      if (typeof args.input.secondFactorRequired === 'boolean')
-        organization.secondFactorRequired = args.input.secondFactorRequired;
+      organization.address = address;
+      if (input.name !== undefined) organization.name = input.name;
+      if (input.organizationType !== undefined) organization.organizationType = input.organizationType;
+      if (typeof input.automaticInternetAccess === 'boolean')
+        organization.automaticInternetAccess = input.automaticInternetAccess;
+      if (input.helpMessage !== undefined) organization.helpMessage = input.helpMessage;
+      if (typeof input.secondFactorRequired === 'boolean')
+        organization.secondFactorRequired = input.secondFactorRequired;
       return manager.save(organization);
     });
   }

@@ -9,6 +9,7 @@ import { ContactDetailsDocument, type ContactSort, type ContactStatus } from '..
 import { ContactForm } from './contact-form';
 import { ContactHistory } from './contact-history';
 import { ContactList, type ListView } from './contact-list';
+import { InternetAccessRequests } from './internet-access-requests';
 import { LoginSearch } from './login-search';
 import { OrganizationHealth } from './organization-health';
 import { OrganizationSearch } from './organization-search';
@@ -182,6 +183,14 @@ export function ContactsPage() {
           onChanged={() => setReloadKey((n) => n + 1)}
         />
       )}
+      {code && (
+        <p>
+          <Link to={staff ? `/organization/settings?org=${encodeURIComponent(code)}` : '/organization/settings'}>
+            Organization settings
+          </Link>
+        </p>
+      )}
+      {code && can(who, 'ORGANIZATION_DETAILS', 'EDIT') && <InternetAccessRequests code={code} reloadKey={reloadKey} />}
       {code && organization?.code === code && (
         <OrganizationHealth
           code={code}

@@ -11,12 +11,50 @@ import {
   RegisterContactDocument,
   SaveSelfServiceMessagesDocument,
   UnlockContactDocument,
+  WithdrawInternetAccessDocument,
   type SelfServiceAction,
   type SelfServiceDetailsFragment,
 } from '../../graphql/generated';
 import { ConfirmDialog } from './confirm-dialog';
 
 const yesNo = (value: boolean) => (value ? 'Y' : 'N');
+
+/**
+ * An approved request for internet access stays until an administrator withdraws it: the
+ * button shows for those who decide requests (the organization's Administrators, staff).
+ */
+function WithdrawInternetAccess({ contactId, onWithdrawn }: { contactId: string; onWithdrawn: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function withdraw() {
+    setAsking(false);
+    setFailure(null);
+    try {
+      await request(WithdrawInternetAccessDocument, { contactId });
+      onWithdrawn();
+    } catch (error) {
+      setFailure(explain(error));
+    }
+  }
+  return (
+    <>
+      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      <div className="toolbar">
+        <button type="button" className="button button-secondary" onClick={() => setAsking(true)}>
+          Withdraw Internet Access
+        </button>
+      </div>
+      {asking && (
+        <ConfirmDialog
+          question="Are you sure you want to withdraw internet access?"
+          detail="The contact's next sign-in or session renewal from the internet is refused, and the contact is emailed."
+          onConfirm={() => void withdraw()}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+    </>
+  );
+}
 
 /** The panel's buttons: the job aid's words (and the ESR second-factor reset), its question, what happens, and who may press it. */
 const BUTTONS: Record<
@@ -188,6 +226,12 @@ export function SelfServicePanel(props: {
           'Last Authentication Failure',
           account.lastAuthenticationFailure ? failureName(account.lastAuthenticationFailure) : '',
         ],
+        [
+          'Internet Access Granted',
+          account.internetAccessGrant
+            ? `By ${account.internetAccessGrant.decidedByName ?? 'an administrator'}, ${when(account.internetAccessGrant.decidedAt, '')}`
+            : '',
+        ],
         ['External Message', account.externalMessage ?? ''],
       ]
     : [];
@@ -234,6 +278,15 @@ export function SelfServicePanel(props: {
           No self-service login yet.
           {buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}
         </p>
+      )}
+      {account?.internetAccessGrant && can(me, 'ORGANIZATION_DETAILS', 'EDIT') && (
+        <WithdrawInternetAccess
+          contactId={contactId}
+          onWithdrawn={() => {
+            setDone('Internet access withdrawn. The contact was emailed.');
+            onChanged();
+          }}
+        />
       )}
       {staff && account && (
         <StaffMessages

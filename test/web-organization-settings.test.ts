@@ -1,0 +1,169 @@
+import { randomBytes } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { ContactType } from '@ecg/policy';
+import type { Federation } from './support/federation';
+import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
+import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+
+// Internet access on request and the organization settings screen, in Debian's Chromium on the
+// real federation (MariaDB) and a real SMTP server. Where a browser is comes from a trusted
+// proxy's X-Forwarded-For, set on each window.
+jest.setTimeout(300_000);
+let federation: Federation;
+let smtp: WebBed['smtp'];
+let browser: Browser;
+let origin: string;
+
+beforeAll(
+  async () =>
+    void ({ federation, smtp, browser, origin } = await startWebBed('websettings', {
+      INTERNAL_NETWORKS: '10.0.0.0/8',
+    })),
+  120_000,
+);
+afterAll(() => stopWebBed({ federation, smtp, browser }));
+
+const INTERNET = { 'x-forwarded-for': '203.0.113.42' };
+const INTERNAL = { 'x-forwarded-for': '10.4.5.6' };
+const unique = () => randomBytes(4).toString('hex');
+const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
+
+async function person(code: string, firstName: string, types: ContactType[]) {
+  const email = `${firstName.toLowerCase()}.${unique()}@settings.example`;
+  const id = await createContact(federation, code, contactInput(firstName, 'Settings', email, types));
+  await giveLogin(federation, id, code, email);
+  return { id, email };
+}
+
+async function window(viewport: ViewportName, where: Record<string, string>) {
+  const opened = await openWindow(browser, origin, viewport);
+  await opened.context.setExtraHTTPHeaders(where);
+  return opened;
+}
+
+async function typeCredentials(page: Page, userName: string) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('User Name (Email ID)').fill(userName);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) => {
+  it('an employee asks from the internet, the Administrator approves on the maintenance screen, the employee signs in; the settings screen saves a change and says what it does', async () => {
+    const code = `W${unique()}`.slice(0, 8).toUpperCase();
+    const organizationId = await createOrganization(federation, code, `SETTINGS DISTRICT ${viewport.toUpperCase()}`);
+    await federation.subgraphs.organization.dataSource.query(
+      'UPDATE organization SET automaticInternetAccess = 0 WHERE id = ?',
+      [organizationId],
+    );
+    const admin = await person(code, 'Adele', [ContactType.ADMINISTRATOR]);
+    const employee = await person(code, 'Emil', [ContactType.READ_ONLY]);
+
+    // The employee, at home: the right password, then the request.
+    const home = await window(viewport, INTERNET);
+    await typeCredentials(home.page, employee.email);
+    await heading(home.page, "Sign in from your organization's network");
+    await home.page.getByLabel('Reason (optional)').fill('Working from home on Fridays');
+    await checkPage(home.page, 'internet-access-request', viewport);
+    await home.page.getByLabel('Reason (optional)').press('Enter');
+    await home.page.getByText('The administrators of your organization have your request.').waitFor();
+    await checkPage(home.page, 'internet-access-requested', viewport);
+    await smtp.waitForSubject(admin.email, /asks to sign in from the internet/);
+
+    // The Administrator, at work: the request on the maintenance screen, approved.
+    const work = await window(viewport, INTERNAL);
+    await typeCredentials(work.page, admin.email);
+    await heading(work.page, 'My account');
+    await work.page.goto(`${origin}/organization/contacts`);
+    await heading(work.page, '1 request for internet access', 2);
+    const requests = work.page.getByRole('region', { name: '1 request for internet access' });
+    expect(await requests.getByRole('row', { name: /Emil Settings/ }).innerText()).toMatch(
+      /203\.0\.113\.42[\s\S]*Working from home on Fridays/,
+    );
+    await checkPage(work.page, 'internet-access-pending', viewport);
+    await work.page.getByRole('button', { name: 'Approve internet access for Emil Settings' }).click();
+    await work.page.getByText('Approved: Emil Settings is told by email.').waitFor();
+    await smtp.waitForSubject(employee.email, /internet access was approved/);
+
+    // The employee signs in from home now.
+    await typeCredentials(home.page, employee.email);
+    await heading(home.page, 'My account');
+
+    // The panel names who granted it; the Administrator withdraws it, confirmed first.
+    await work.page.getByRole('link', { name: 'Emil Settings' }).click();
+    await heading(work.page, 'Self Service Details', 2);
+    await work.page.getByText(/By Adele Settings, /).waitFor();
+    await work.page.getByRole('button', { name: 'Withdraw Internet Access' }).click();
+    const dialog = work.page.getByRole('dialog', { name: 'Are you sure you want to withdraw internet access?' });
+    await dialog.waitFor();
+    await checkPage(work.page, 'internet-access-withdraw', viewport);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await work.page.getByText('Internet access withdrawn. The contact was emailed.').waitFor();
+    await smtp.waitForSubject(employee.email, /internet access was withdrawn/);
+    expect(await work.page.getByRole('button', { name: 'Withdraw Internet Access' }).count()).toBe(0);
+
+    // The settings screen: every field labelled, an error, a save by keyboard.
+    await work.page.getByRole('link', { name: 'Organization settings' }).click();
+    await heading(work.page, 'Organization Settings');
+    expect(await work.page.getByLabel('Organization Code').getAttribute('readonly')).not.toBeNull();
+    expect(await work.page.getByLabel('Organization Code').inputValue()).toBe(code);
+    expect(await work.page.getByLabel('Organization Type').inputValue()).toBe('SCHOOL_DISTRICT');
+    expect(await work.page.getByRole('checkbox', { name: 'Automatic Internet Access' }).isChecked()).toBe(false);
+    await work.page.getByLabel('Organization Name').fill('');
+    await work.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await work.page.getByText('Enter the name of the organization.').first().waitFor();
+    await checkPage(work.page, 'organization-settings-error', viewport);
+    await work.page.getByLabel('Organization Name').fill(`RENAMED DISTRICT ${viewport.toUpperCase()}`);
+    await work.page.getByLabel('Organization Type').selectOption('CHARTER_SCHOOL');
+    await work.page.getByLabel('City').fill('Goleta');
+    await work.page.getByLabel('Find your administrator help message').fill('Call HR on 555 0100');
+    await work.page.getByRole('checkbox', { name: 'Require a second factor' }).focus();
+    await work.page.keyboard.press('Space');
+    await work.page.getByRole('button', { name: 'Save', exact: true }).focus();
+    await work.page.keyboard.press('Enter');
+    await work.page.getByText('All changes successfully saved.').waitFor();
+    await work.page.getByText('A second factor is now required').waitFor();
+    await checkPage(work.page, 'organization-settings-saved', viewport);
+    const [row] = await federation.subgraphs.organization.dataSource.query(
+      'SELECT name, organizationType, address_city AS city, helpMessage, secondFactorRequired, automaticInternetAccess FROM organization WHERE id = ?',
+      [organizationId],
+    );
+    expect(row).toMatchObject({
+      name: `RENAMED DISTRICT ${viewport.toUpperCase()}`,
+      organizationType: 'CHARTER_SCHOOL',
+      city: 'Goleta',
+      helpMessage: 'Call HR on 555 0100',
+    });
+    expect(Number(row.secondFactorRequired)).toBe(1);
+    expect(Number(row.automaticInternetAccess)).toBe(0);
+
+    // The second-factor rule sends the employee's next sign-in to set one up.
+    const next = await window(viewport, INTERNET);
+    await typeCredentials(next.page, employee.email);
+    await heading(next.page, 'Set up a second factor');
+
+    // A Read Only contact sees the details, and no control to change them.
+    const reader = await window(viewport, INTERNAL);
+    await federation.subgraphs.organization.dataSource.query(
+      'UPDATE organization SET secondFactorRequired = 0 WHERE id = ?',
+      [organizationId],
+    );
+    const readOnly = await person(code, 'Rhoda', [ContactType.READ_ONLY]);
+    await typeCredentials(reader.page, readOnly.email);
+    await heading(reader.page, 'My account');
+    await reader.page.goto(`${origin}/organization/settings`);
+    await heading(reader.page, 'Organization Settings');
+    await reader.page.getByText('Only an administrator of your organization can change these settings.').waitFor();
+    expect(await reader.page.getByRole('textbox').count()).toBe(0);
+    expect(await reader.page.getByRole('button', { name: 'Save' }).count()).toBe(0);
+    expect(await reader.page.getByRole('heading', { name: /requests? for internet access/ }).count()).toBe(0);
+    await checkPage(reader.page, 'organization-settings-read-only', viewport);
+
+    for (const w of [home, work, next, reader]) {
+      expect(w.offsite).toEqual([]);
+      expect(w.consoleErrors).toEqual([]);
+      await w.context.close();
+    }
+  });
+});
