@@ -20,7 +20,10 @@ export async function startRoundRobinProxy(host = '127.0.0.1'): Promise<RoundRob
   let backends: URL[] = [];
   let next = 0;
   const posts: Record<string, number> = {};
-  const agent = new Agent({ keepAlive: true });
+  // Idle connections closed well before the replicas' servers close theirs (Node's default: 5 s):
+  // a request sent on a connection the other side is closing fails (ECONNRESET, answered 502),
+  // which a loaded machine made likely enough to fail tests (as gateway/src/subgraph-fetcher.ts).
+  const agent = new Agent({ keepAlive: true, timeout: 2000 });
   const server: Server = createServer((req, res) => {
     if (!backends.length) return void res.writeHead(503).end();
     const target = backends[next++ % backends.length];
