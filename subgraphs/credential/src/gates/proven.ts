@@ -8,6 +8,10 @@ export interface FactorHolder {
 
 export type SecondFactorProof = { code: string } | { recoveryCode: string } | { passkey: string };
 
+/** Which field a wrong proof names in its error. */
+export const proofField = (proof: SecondFactorProof) =>
+  'code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey';
+
 const gateKey = Symbol('step-up gate');
 
 /**

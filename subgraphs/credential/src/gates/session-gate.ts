@@ -9,7 +9,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { SessionSubject } from '../sessions/access-token';
 import type { RefreshToken } from '../sessions/refresh-token.entity';
-import type { IssuedSession, SessionFamily, Sessions } from '../sessions/sessions';
+import { familyOf, type IssuedSession, type SessionFamily, type Sessions } from '../sessions/sessions';
 import { DISABLED_PASSWORD_HASH, StaffAccount } from '../staff-logins/staff-account.entity';
 import { staffLocked } from '../staff-logins/staff-lockout';
 
@@ -163,7 +163,7 @@ export function sessionGate(deps: GateDeps) {
 
   /** Who a refresh token's session is for today, read again: the request the gate decides on. */
   async function requestOf(token: RefreshToken, clientAddress: string | undefined): Promise<SessionRequest> {
-    const family = { id: token.familyId, startedAt: token.familyStartedAt ?? token.createdAt };
+    const family = familyOf(token);
     if (token.principalKind === 'staff') {
       const staff = await dataSource.getRepository(StaffAccount).findOneBy({ id: token.principalId });
       if (!staff) throw refusal('ACCOUNT_DISABLED');

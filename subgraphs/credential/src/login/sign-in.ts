@@ -25,6 +25,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { IssuedSession, SessionFamily, Sessions } from '../sessions/sessions';
 import { newFamily } from '../sessions/sessions';
+import { proofField } from '../gates/proven';
 import { isStaffHolder } from '../staff-logins/staff-second-factor';
 import { findStaffByEmail } from '../staff-logins/staff-lockout';
 import type { StaffSignIn } from '../staff/staff-sign-in';
@@ -33,10 +34,6 @@ import { normalizeUserName } from '../person/user-name';
 export { normalizeUserName } from '../person/user-name';
 
 const { REGISTRATION_PENDING, REGISTERED } = SelfServiceStatus;
-
-/** Which field a wrong proof names in its error. */
-export const proofField = (proof: SecondFactorProof) =>
-  'code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey';
 
 /** What a sign-in gives: a session (one membership, staff, a temporary password), or the organizations to choose from. */
 export type SignInOutcome =

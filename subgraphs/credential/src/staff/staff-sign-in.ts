@@ -3,7 +3,7 @@ import type { Logger } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
 import { invalidCredentials, invalidLink, wrongCode } from '../errors/credential-errors';
 import type { SessionGate } from '../gates/session-gate';
-import type { SecondFactorProof } from '../gates/proven';
+import { proofField, type SecondFactorProof } from '../gates/proven';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { checkStaffPassword } from './staff-password';
 import type { SecondFactors } from '../second-factor/second-factors';
@@ -22,9 +22,6 @@ type StaffOutcome =
       };
     }
   | { enrolment: { token: string } };
-
-const proofField = (proof: SecondFactorProof) =>
-  'code' in proof ? 'code' : 'recoveryCode' in proof ? 'recoveryCode' : 'passkey';
 
 /**
  * Staff sign-in, its own flow beside the person's: the password, the second step (required in
