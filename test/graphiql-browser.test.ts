@@ -4,7 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 
 // GraphiQL in a real browser (Debian's Chromium, driven by playwright-core), served by
-// the gateway from npm assets: sign in through it, then run a contacts query and see the result.
+// the gateway from the built web app (no CDN): sign in through it, then run a contacts query and see the result.
 const OUTPUT = resolve(__dirname, '../test-output');
 let federation: Federation;
 let browser: Browser;

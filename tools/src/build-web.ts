@@ -13,6 +13,7 @@ const INPUTS = [
   join(WEB, 'src'),
   join(WEB, 'public'),
   join(WEB, 'index.html'),
+  join(WEB, 'graphiql.html'),
   join(WEB, 'vite.config.ts'),
   join(WEB, 'tsconfig.json'),
   join(WEB, 'package.json'),

@@ -1,33 +1,7 @@
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Router } from 'express';
-import { CONTENT_SECURITY_POLICY, pageHeaders } from '../web-app';
-
-/** Each browser asset comes from its npm package: no CDN, so GraphiQL works offline. */
-const ASSETS: Record<string, string> = {
-  'react.js': join(dirname(require.resolve('react/package.json')), 'umd/react.production.min.js'),
-  'react-dom.js': join(dirname(require.resolve('react-dom/package.json')), 'umd/react-dom.production.min.js'),
-  'graphiql.js': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
-  'graphiql.css': join(dirname(require.resolve('graphiql/package.json')), 'graphiql.min.css'),
-  'start.js': join(__dirname, '../../public/start-graphiql.js'),
-};
-
-const PAGE = `<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <title>Employer Contacts Gateway · GraphiQL</title>
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <link rel="stylesheet" href="/graphiql/graphiql.css" />
-    <link rel="stylesheet" href="/graphiql/page.css" />
-  </head>
-  <body>
-    <div id="graphiql">Loading GraphiQL…</div>
-    <script src="/graphiql/react.js"></script>
-    <script src="/graphiql/react-dom.js"></script>
-    <script src="/graphiql/graphiql.js"></script>
-    <script src="/graphiql/start.js"></script>
-  </body>
-</html>`;
+import { CONTENT_SECURITY_POLICY, pageHeaders, WEB_APP_DIR } from '../web-app';
 
 /**
  * The web app's policy, but for fonts: GraphiQL's stylesheet embeds its fonts as data: URLs (a
@@ -38,29 +12,28 @@ export const GRAPHIQL_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
   "font-src 'self' data:",
 );
 
-// A file of its own, not a <style> element: the page's policy allows no inline style.
-const PAGE_CSS = 'html, body, #graphiql { height: 100%; margin: 0; }\n';
-
 /**
- * `/graphiql/*` assets, and the page itself for a browser's GET of the GraphQL endpoint. The page
- * carries the web app's headers: GraphiQL runs with a staff member's token in its editor, so no
- * other site may frame it (clickjacking) or run script in it.
+ * The GraphiQL page for a browser's GET of the GraphQL endpoint. It is built with the web app
+ * (clients/web/graphiql.html: one React, no CDN, works offline); its assets are the app's hashed
+ * /assets files. The page carries the web app's headers: GraphiQL runs with a staff member's
+ * token in its editor, so no other site may frame it (clickjacking) or run script in it.
  */
-export function graphiqlRouter(): Router {
+export function graphiqlRouter(dir: string = WEB_APP_DIR): Router {
   const router = express.Router();
-  router.get('/graphiql/page.css', (_req, res) => {
-    res.type('css').set('cache-control', 'max-age=3600').send(PAGE_CSS);
-  });
-  router.get('/graphiql/:asset', (req, res, next) => {
-    const file = ASSETS[req.params.asset];
-    if (!file) return next();
-    res.sendFile(file, { maxAge: '1h' });
-  });
-  router.get(['/', '/graphql'], (req, res, next) => {
+  const page = join(dir, 'graphiql.html');
+  router.get('/graphql', (req, res, next) => {
     if (!req.accepts('text/html') || req.accepts(['application/json', 'text/html']) === 'application/json')
       return next();
     pageHeaders(res, GRAPHIQL_CONTENT_SECURITY_POLICY);
-    res.type('html').send(PAGE);
+    if (!existsSync(page)) {
+      res
+        .status(503)
+        .type('text')
+        .send('GraphiQL is not built yet: run `npm run build` (or `npm start`), then reload.');
+      return;
+    }
+    // Read each time: a rebuild while the gateway runs names new asset files.
+    res.type('html').send(readFileSync(page, 'utf8'));
   });
   return router;
 }
