@@ -80,6 +80,7 @@ export function ContactList(props: {
   if (!organization || !contacts) return <p role="status">Loading contacts…</p>;
   const ascending = view.sort === 'FULL_NAME_ASC';
   const goTo = (page: number) => onView({ ...view, page });
+  // The pager moves from the page asked for, not the one shown: a second Next while a page loads moves on again.
 
   return (
     <section aria-labelledby="contacts-heading" className="panel panel-first">
@@ -163,7 +164,7 @@ export function ContactList(props: {
         </table>
       </div>
       {contacts.pageCount > 1 && (
-        <Pager label="Contact pages" page={contacts.page} pageCount={contacts.pageCount} onPage={goTo} ends />
+        <Pager label="Contact pages" page={view.page} pageCount={contacts.pageCount} onPage={goTo} ends />
       )}
     </section>
   );
