@@ -24,6 +24,8 @@ function sendError(res: Response, error: unknown, tools: RouteTools<PeerServices
   }
   const { status, scimType, message } = scim;
   if (status === 401) res.set('www-authenticate', 'Bearer realm="scim"');
+  const retryAfter = (error as { extensions?: { retryAfterSeconds?: unknown } }).extensions?.retryAfterSeconds;
+  if (status === 429 && typeof retryAfter === 'number') res.set('retry-after', String(Math.ceil(retryAfter)));
   res
     .status(status)
     .json({ schemas: [ERROR_SCHEMA], status: String(status), ...(scimType ? { scimType } : {}), detail: message });
