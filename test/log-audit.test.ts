@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
-import { PASSWORD } from './support/people';
+import { organizationId, PASSWORD } from './support/people';
+import { provisioningToken, scimClient } from './support/scim';
 import { readSecrets, secretsIn, type SecretKind } from './support/secrets';
 import { LOGIN, REFRESH, RESET, selfServiceFlows, type Smtp } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
@@ -43,6 +44,25 @@ async function handleEverySecret() {
   });
   expect((await federation.query(LOGIN, { u: TEST_STAFF.email, p: TEST_STAFF.password })).errors).toBeUndefined();
   await handleSecondFactorSecrets(person.email, 'the audited reset passphrase');
+  await handleProvisioningToken();
+}
+
+/** A provisioning token: made, used for SCIM (a read, a refused write), revoked. */
+async function handleProvisioningToken() {
+  const organization = await organizationId(federation, '42061');
+  const { id, token } = await provisioningToken(federation, organization, 'Audited directory');
+  const scim = scimClient(federation, token);
+  expect((await scim('GET', '/Users?count=1')).status).toBe(200);
+  expect((await scim('POST', '/Users', { userName: 'no-name@county.xorg' })).status).toBe(400);
+  const revoked = await federation.query(
+    'mutation ($id: ID!) { revokeProvisioningToken(id: $id) { id } }',
+    { id },
+    {
+      token: await federation.staffToken(),
+    },
+  );
+  expect(revoked.errors).toBeUndefined();
+  expect((await scim('GET', '/Users')).status).toBe(401);
 }
 
 /** An authenticator's secret, its codes (a wrong one too), recovery codes and the second step's challenge. */
@@ -100,6 +120,7 @@ it('the logs of the whole suite hold none of the secrets it handled', async () =
     'authenticator code',
     'recovery code',
     'second factor challenge',
+    'provisioning token',
   ];
   expect(kinds.filter((kind) => !secrets.some((s) => s.kind === kind))).toEqual([]);
   expect(secrets.map((s) => s.value)).toEqual(

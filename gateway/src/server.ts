@@ -23,6 +23,7 @@ import {
 import { loadGatewayConfig, type GatewayConfig } from './config';
 import { graphiqlRouter } from './graphiql/graphiql';
 import { proxyDownload } from './downloads';
+import { proxyScim, SCIM_PATH } from './scim-proxy';
 import { gatewayFormatError, subgraphHttpError } from './errors';
 import { gatewayHealth } from './health';
 import { sessionCookieRouter } from './session-cookie';
@@ -91,6 +92,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   );
   app.get('/health', gatewayHealth(config.subgraphUrls));
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact, '/exports/contacts.xlsx'));
+  // Provisioning from HR (SCIM 2.0): server-to-server, so no CORS; the contact subgraph answers.
+  app.use(SCIM_PATH, proxyScim(config.subgraphUrls.contact));
   // The web app's pages at / (before GraphiQL, which keeps GET /graphql), and its cookie sessions.
   app.use(webAppRouter(), sessionCookieRouter(config.subgraphUrls.credential, logger));
   if (config.graphiql) app.use(graphiqlRouter());

@@ -18,7 +18,8 @@ export type SecretKind =
   | 'totp secret'
   | 'authenticator code'
   | 'recovery code'
-  | 'second factor challenge';
+  | 'second factor challenge'
+  | 'provisioning token';
 export interface Secret {
   kind: SecretKind;
   value: string;
@@ -92,6 +93,8 @@ export function collectResponseSecrets(data: unknown): void {
     else if (key === 'secondFactorChallenge' || key === 'secondFactorEnrolmentChallenge')
       collectSecret('second factor challenge', value);
     else if (key === 'codes' && Array.isArray(value)) value.forEach(collectRecoveryCode);
+    else if (key === 'createProvisioningToken' && value && typeof value === 'object')
+      collectSecret('provisioning token', (value as { token?: unknown }).token);
     else collectResponseSecrets(value);
   }
 }

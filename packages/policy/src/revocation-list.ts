@@ -22,6 +22,11 @@ export interface RevocationSnapshot {
 export const REVOCATIONS_PATH = '/.well-known/revocations.json';
 /** Where the contact subgraph reports, with its caller's token, a contact that lost access (same origin as the JWKS). */
 export const CONTACT_ACCESS_REDUCED_PATH = '/sessions/contact-access-reduced';
+/**
+ * Where the credential subgraph asks the contact subgraph which organization a provisioning token
+ * (SCIM) acts for, when that token comes with a contact that lost access (same origin as contacts).
+ */
+export const PROVISIONING_TOKEN_SCOPE_PATH = '/provisioning/token-scope';
 export const DEFAULT_REVOCATION_POLL_SECONDS = 10;
 const clampPoll = (seconds: number) =>
   Math.min(

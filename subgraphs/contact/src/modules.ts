@@ -1,9 +1,11 @@
+import { rateLimitModule } from '@ecg/infrastructure';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { auditModule } from './audit/audit.module';
 import { contactModule } from './contact/contact.module';
 import { emailImportModule } from './email-import/email-import.module';
 import { contactsExportModule } from './export/contacts-export.module';
 import { organizationModule } from './organization/organization.module';
+import { provisioningModule } from './provisioning/provisioning.module';
 import { sessionModule } from './session/session.module';
 
 /** The contact subgraph's feature folders: a new one is added here and nowhere else. */
@@ -15,4 +17,7 @@ export const contactModules = [
   contactsExportModule,
   administratorDirectoryModule,
   sessionModule,
+  provisioningModule,
+  // SCIM requests are counted per provisioning token.
+  rateLimitModule,
 ] as const;

@@ -15,6 +15,7 @@ import {
   type OrganizationType,
 } from '../graphql/generated';
 import { OrganizationSearch } from './contacts/organization-search';
+import { ProvisioningTokens } from './provisioning-tokens';
 
 const SAVED = 'All changes successfully saved.';
 const TITLE = 'Organization Settings';
@@ -343,6 +344,9 @@ export function OrganizationSettingsPage() {
               window.scrollTo({ top: 0 });
             }}
           />
+          {can(who, 'ORGANIZATION_CONTACTS', 'EDIT') && (
+            <ProvisioningTokens code={organization.code} organizationId={organization.id} />
+          )}
         </>
       )}
       <p>

@@ -29,13 +29,20 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 20 })
   action: string;
 
-  @Field(() => String, { description: 'CONTACT or STAFF.' })
+  @Field(() => String, { description: 'CONTACT, STAFF or SCIM (a provisioning token: see actorLabel).' })
   @Column({ type: 'varchar', length: 10 })
   actorKind: string;
 
-  @Field(() => ID, { description: 'The contact or staff member who made the change.' })
+  @Field(() => ID, { description: 'The contact, staff member or provisioning token that made the change.' })
   @Column({ type: 'varchar', length: 36 })
   actorId: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Who made the change when no person did: "provisioning token <label>".',
+  })
+  @Column({ type: 'varchar', length: 150, nullable: true })
+  actorLabel: string | null;
 
   /** JSON list of FieldChange; never holds a secret (contacts have none). */
   @Column({ type: 'text' })

@@ -17,22 +17,36 @@ export function diff(before: Snapshot, after: Snapshot): FieldChange[] {
     .map((field) => ({ field, oldValue: show(before[field]), newValue: show(after[field]) }));
 }
 
+/** A directory provisioning the organization through SCIM, with one of its tokens. */
+export interface ProvisioningActor {
+  kind: 'provisioning';
+  id: string;
+  label: string;
+}
+
+/** Who made a change: the caller's principal, or a provisioning token. */
+export type Actor = Principal | ProvisioningActor;
+
+const actorOf = (actor: Actor) => {
+  if (actor.kind === 'provisioning')
+    return { actorKind: 'SCIM', actorId: actor.id, actorLabel: `provisioning token ${actor.label}` };
+  const known = actor.kind === 'contact' || actor.kind === 'staff' || actor.kind === 'service' ? actor : null;
+  return { actorKind: known?.kind.toUpperCase() ?? 'UNKNOWN', actorId: known?.id ?? '', actorLabel: null };
+};
+
 /** Record a change in the same transaction as the change itself. */
 export async function audit(
   manager: EntityManager,
-  principal: Principal,
+  actor: Actor,
   entry: { organizationId: string; contactId: string; action: string; changes: FieldChange[] },
 ) {
   if (entry.changes.length === 0) return;
-  const actor =
-    principal.kind === 'contact' || principal.kind === 'staff' || principal.kind === 'service' ? principal : null;
   await manager.insert(AuditEntry, {
     id: randomUUID(),
     organizationId: entry.organizationId,
     contactId: entry.contactId,
     action: entry.action,
-    actorKind: actor?.kind.toUpperCase() ?? 'UNKNOWN',
-    actorId: actor?.id ?? '',
+    ...actorOf(actor),
     changesJson: JSON.stringify(entry.changes),
   });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { appError, ContactType, type Principal } from '@ecg/policy';
+import { appError, ContactType } from '@ecg/policy';
 import { badUserInput, notFound } from '@ecg/infrastructure';
-import { audit, diff, type AuditedValue, type Snapshot } from '../audit/audit';
+import { audit, diff, type Actor, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';
 import { ContactTypeAssignment } from './contact-type-assignment.entity';
@@ -43,7 +43,10 @@ export async function lockActiveAdministrators(manager: EntityManager, organizat
   return (await query.getMany()).map((c) => c.id);
 }
 
-function columns(details: ContactDetails) {
+/** What a save writes: the form, and for a directory's save also its own id of the person. */
+type SavedDetails = ContactDetails & { externalId?: string | null };
+
+function columns(details: SavedDetails) {
   const { confirmPrimaryEmail: _confirmed, contactTypes: _types, ...rest } = details;
   return rest;
 }
@@ -63,9 +66,9 @@ const assignments = (contactId: string, types: ContactType[]) =>
 
 export async function createContact(
   dataSource: DataSource,
-  principal: Principal,
+  principal: Actor,
   organizationId: string,
-  details: ContactDetails,
+  details: SavedDetails,
 ): Promise<Contact> {
   return dataSource.transaction(async (manager) => {
     await assertEmailFree(manager, organizationId, details.primaryEmail);
@@ -93,10 +96,10 @@ const reducesAccess = (status: ContactStatus, types: ContactType[], details: Con
  */
 export async function updateContact(
   dataSource: DataSource,
-  principal: Principal,
+  principal: Actor,
   id: string,
   expectedVersion: number,
-  details: ContactDetails,
+  details: SavedDetails,
   onAccessReduced: (contactId: string) => Promise<void> = async () => {},
 ): Promise<Contact> {
   return dataSource.transaction(async (manager) => {

@@ -24,6 +24,7 @@ const text = (length: number) => ({ type: 'varchar' as const, length, nullable: 
 @Index('IDX_contact_org_full_name', ['organizationId', 'fullName'])
 @Index('IDX_contact_org_status', ['organizationId', 'status'])
 @Index('IDX_contact_org_email', ['organizationId', 'primaryEmail'])
+@Index('IDX_contact_org_external_id', ['organizationId', 'externalId'])
 export class Contact {
   @Field(() => ID)
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -93,6 +94,10 @@ export class Contact {
   @Field(() => ContactStatus)
   @Column({ type: 'varchar', length: 10 })
   status: ContactStatus;
+
+  /** The provisioning directory's own id of the person (SCIM `externalId`); set by the directory only. */
+  @Column(text(255))
+  externalId: string | null;
 
   @OneToMany(() => ContactTypeAssignment, (assignment) => assignment.contact, { cascade: true })
   typeAssignments: Relation<ContactTypeAssignment>[];

@@ -27,6 +27,9 @@ export function peerServices(config: ContactConfig) {
       if (response?.status !== 204) throw unavailable('The credential service');
     },
 
+    /** The SCIM endpoint's limit per provisioning token (configuration, beside the peers it calls). */
+    scimRateLimit: { limit: config.scimRequestsPerMinute, windowSeconds: 60 },
+
     /** Asked of the organization subgraph, which owns organizations. */
     async organizationExists(organizationId: string, authorization: string | undefined): Promise<boolean> {
       const response = await fetch(config.organizationUrl, {

@@ -16,9 +16,16 @@ const reduced = z.object({ contactId: z.string().uuid() });
  */
 export function revocationRoutes(
   app: Express,
-  tools: { revocations: SessionRevocations; verify: TokenVerifier; dataSource: DataSource; logger: Logger },
+  tools: {
+    revocations: SessionRevocations;
+    verify: TokenVerifier;
+    dataSource: DataSource;
+    logger: Logger;
+    /** The organization a provisioning token acts for, or null (see `provisioning-scope.ts`). */
+    provisioningScope: (authorization: string | undefined) => Promise<string | null>;
+  },
 ) {
-  const { revocations, verify, dataSource, logger } = tools;
+  const { revocations, verify, dataSource, logger, provisioningScope } = tools;
   app.get(REVOCATIONS_PATH, async (req, res) => {
     try {
       res.set('cache-control', 'no-store');
@@ -37,14 +44,22 @@ export function revocationRoutes(
       const body = reduced.safeParse(req.body);
       if (!body.success) return void res.status(400).json({ error: 'contactId must be a contact id' });
       const principal = await verify(req.headers.authorization).catch(() => null);
-      if (!principal || principal.kind === 'anonymous') return void res.status(401).json({ error: 'unauthenticated' });
+      // A directory provisioning through SCIM comes with its organization's provisioning token,
+      // which only the contact subgraph knows: it says which organization the token acts for.
+      const provisioned =
+        principal && principal.kind !== 'anonymous' ? null : await provisioningScope(req.headers.authorization);
+      if ((!principal || principal.kind === 'anonymous') && !provisioned)
+        return void res.status(401).json({ error: 'unauthenticated' });
       // Only someone who may edit the contact's organization's contacts ends its sessions. Every
       // other case answers the same 204, so this tells nobody whether another organization's
       // contact has a login.
       const account = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId: body.data.contactId });
+      const mayEdit = (organizationId: string) =>
+        provisioned
+          ? provisioned === organizationId
+          : decide(principal!, 'ORGANIZATION_CONTACTS', 'EDIT', organizationId) === true;
       // Its access tokens end now; a refresh reads the contact again (new types, or refused if inactive).
-      if (account && decide(principal, 'ORGANIZATION_CONTACTS', 'EDIT', account.organizationId) === true)
-        await revocations.revokeAllOf([body.data.contactId]);
+      if (account && mayEdit(account.organizationId)) await revocations.revokeAllOf([body.data.contactId]);
       res.status(204).end();
     } catch (error) {
       logger.error({ err: error }, 'ending the sessions of a contact failed');
