@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -10,6 +9,7 @@ import {
   type MixedList,
 } from 'typeorm';
 import type { DatabaseConfig } from '../config/subgraph-config';
+import { withStartupLock } from './startup-lock';
 
 export interface DataSourceSpec {
   /** Entity classes (whatever their constructor takes) or entity schemas. */
@@ -74,38 +74,6 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
     return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
   } finally {
     await admin.destroy();
-  }
-}
-
-/**
- * Run `work` while holding this database's startup lock (MySQL/MariaDB `GET_LOCK`, server-wide,
- * released if the connection drops): replicas starting together on one database take turns to
- * migrate and to create what must exist once (demo rows, the first staff login, the signing key),
- * instead of both finding it missing and both creating it. SQLite has one process anyway.
- */
-export async function withStartupLock<T>(
-  db: DatabaseConfig,
-  dataSource: DataSource,
-  work: () => Promise<T>,
-): Promise<T> {
-  if (db.kind !== 'mysql') return work();
-  // Lock names are at most 64 characters and shared by every database of the server.
-  const name = `ecg-startup-${createHash('sha256').update(db.database).digest('hex').slice(0, 40)}`;
-  const runner = dataSource.createQueryRunner();
-  try {
-    // QueryRunner.query is untyped: GET_LOCK answers 1, 0 (timed out) or NULL, as a number or a string by driver.
-    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name])) as {
-      locked: number | string | null;
-    }[];
-    if (Number(locked) !== 1)
-      throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
-    try {
-      return await work();
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
-    }
-  } finally {
-    await runner.release();
   }
 }
 
