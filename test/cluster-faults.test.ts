@@ -320,6 +320,16 @@ describe('three Galera nodes, two replicas of each service, one node and one rep
     console.log(`sign-ins: ${results.signIns.accepted} accepted of ${results.signIns.sent}, ${n} recorded`);
   });
 
+  it('started its six replicas together across the nodes and migrated, seeded and made the signing key once', async () => {
+    // GET_LOCK, the lock before, is each node's own: two nodes grant it at once.
+    expect(await credentialDb.query('SELECT kid FROM signing_key')).toHaveLength(1);
+    expect(await credentialDb.query('SELECT id FROM staff_account')).toHaveLength(1);
+    for (const db of [credentialDb, contactDb])
+      expect(await db.query('SELECT name FROM migrations GROUP BY name HAVING COUNT(*) > 1')).toEqual([]);
+    const [{ n }] = await contactDb.query('SELECT COUNT(*) AS n FROM migrations');
+    expect(Number(n)).toBeGreaterThan(0);
+  });
+
   it('has all three nodes again, each seeing a cluster of 3', async () => {
     const sizes = await Promise.all(cluster.galera.nodes.map((node) => cluster.galera.size(node)));
     expect(sizes).toEqual([3, 3, 3]);
