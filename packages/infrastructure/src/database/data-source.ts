@@ -77,11 +77,29 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
   }
 }
 
+/**
+ * Connect, waiting a little for a database just created: on a cluster, `CREATE DATABASE` went
+ * through one node and this pool's first connection may land on another that has not applied it
+ * yet (ER_BAD_DB_ERROR, 1049).
+ */
+async function initializeOnceCreated(dataSource: DataSource): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dataSource.initialize();
+      return;
+    } catch (error) {
+      const { errno, driverError } = error as { errno?: number; driverError?: { errno?: number } };
+      if ((errno ?? driverError?.errno) !== 1049 || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 /** Create, connect and migrate (one replica at a time): what every subgraph does at start. */
 export async function openDatabase(db: DatabaseConfig, spec: DataSourceSpec): Promise<DataSource> {
   const flavour = await ensureDatabase(db);
   const dataSource = createDataSource(db, spec, flavour);
-  await dataSource.initialize();
+  await initializeOnceCreated(dataSource);
   try {
     await withStartupLock(db, dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {
