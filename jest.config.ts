@@ -23,6 +23,8 @@ const common = {
 const SLOW = ['security-hash-pool', 'security-reset-timing'];
 const BROWSER = ['web-*', 'graphiql-browser', 'second-factor-passkey'];
 const AUDIT = ['log-audit'];
+// Three Galera nodes, HAProxy and eight service processes: alone, by `npm run test:cluster`.
+const CLUSTER = ['cluster-faults'];
 const files = (names: string[]) => names.map((n) => `<rootDir>/test/${n}.test.ts`);
 // web-account-api drives the web app's API without a browser: it stays with the integration tests.
 const NOT_BROWSER = ['/node_modules/', '<rootDir>/test/web-account-api\\.test\\.ts$'];
@@ -47,7 +49,7 @@ const config: Config = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...ignored([...SLOW, ...BROWSER, ...AUDIT])],
+      testPathIgnorePatterns: ['/node_modules/', ...ignored([...SLOW, ...BROWSER, ...AUDIT, ...CLUSTER])],
       slowTestThreshold: 30,
     },
     { ...common, displayName: 'slow', testMatch: files(SLOW), slowTestThreshold: 120 },
@@ -59,6 +61,7 @@ const config: Config = {
       slowTestThreshold: 60,
     },
     { ...common, displayName: 'audit', testMatch: files(AUDIT) },
+    { ...common, displayName: 'cluster', testMatch: files(CLUSTER), slowTestThreshold: 240 },
     // The second gateway engine, from its own install (checks/hive-gateway).
     { ...common, displayName: 'hive', testMatch: ['<rootDir>/checks/hive-gateway/*.test.ts'] },
   ],

@@ -7,6 +7,8 @@ export interface ReceivedMail {
   to: string;
   subject: string;
   text: string;
+  /** The outbox message's id (`<id@employer-contacts>`): the same mail delivered twice has the same one. */
+  messageId?: string;
 }
 
 /** A real SMTP server in the test process, on a port of its own; it can go down and come back. */
@@ -24,7 +26,7 @@ export async function startSmtp() {
         simpleParser(stream)
           .then((mail) => {
             const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
-            received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '' });
+            received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId });
             // For the log audit: the temporary passwords and links mailed, searched for in the suite's log.
             collectMailSecrets(mail.text ?? '');
             done();

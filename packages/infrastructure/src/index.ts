@@ -6,6 +6,8 @@ export * from './database/columns';
 export * from './database/batch';
 export * from './database/purge';
 export * from './database/data-source';
+export * from './database/retry';
+export * from './database/startup-lock';
 export * from './graphql/errors';
 export * from './graphql/declared-input';
 export * from './graphql/federated-schema';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -10,6 +9,7 @@ import {
   type MixedList,
 } from 'typeorm';
 import type { DatabaseConfig } from '../config/subgraph-config';
+import { withStartupLock } from './startup-lock';
 
 export interface DataSourceSpec {
   /** Entity classes (whatever their constructor takes) or entity schemas. */
@@ -78,34 +78,20 @@ export async function ensureDatabase(db: DatabaseConfig): Promise<MysqlFlavour> 
 }
 
 /**
- * Run `work` while holding this database's startup lock (MySQL/MariaDB `GET_LOCK`, server-wide,
- * released if the connection drops): replicas starting together on one database take turns to
- * migrate and to create what must exist once (demo rows, the first staff login, the signing key),
- * instead of both finding it missing and both creating it. SQLite has one process anyway.
+ * Connect, waiting a little for a database just created: on a cluster, `CREATE DATABASE` went
+ * through one node and this pool's first connection may land on another that has not applied it
+ * yet (ER_BAD_DB_ERROR, 1049).
  */
-export async function withStartupLock<T>(
-  db: DatabaseConfig,
-  dataSource: DataSource,
-  work: () => Promise<T>,
-): Promise<T> {
-  if (db.kind !== 'mysql') return work();
-  // Lock names are at most 64 characters and shared by every database of the server.
-  const name = `ecg-startup-${createHash('sha256').update(db.database).digest('hex').slice(0, 40)}`;
-  const runner = dataSource.createQueryRunner();
-  try {
-    // QueryRunner.query is untyped: GET_LOCK answers 1, 0 (timed out) or NULL, as a number or a string by driver.
-    const [{ locked }] = (await runner.query('SELECT GET_LOCK(?, 120) AS locked', [name])) as {
-      locked: number | string | null;
-    }[];
-    if (Number(locked) !== 1)
-      throw new Error(`database ${db.database}: another replica held the startup lock for 2 minutes`);
+async function initializeOnceCreated(dataSource: DataSource): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      return await work();
-    } finally {
-      await runner.query('SELECT RELEASE_LOCK(?)', [name]);
+      await dataSource.initialize();
+      return;
+    } catch (error) {
+      const { errno, driverError } = error as { errno?: number; driverError?: { errno?: number } };
+      if ((errno ?? driverError?.errno) !== 1049 || attempt >= 20) throw error;
+      await new Promise((r) => setTimeout(r, 250));
     }
-  } finally {
-    await runner.release();
   }
 }
 
@@ -113,7 +99,7 @@ export async function withStartupLock<T>(
 export async function openDatabase(db: DatabaseConfig, spec: DataSourceSpec): Promise<DataSource> {
   const flavour = await ensureDatabase(db);
   const dataSource = createDataSource(db, spec, flavour);
-  await dataSource.initialize();
+  await initializeOnceCreated(dataSource);
   try {
     await withStartupLock(db, dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {

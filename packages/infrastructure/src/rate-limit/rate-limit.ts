@@ -1,6 +1,7 @@
 import { appError } from '@ecg/policy';
 import { LessThan, type DataSource } from 'typeorm';
 import { purgeBatch } from '../database/purge';
+import { withRetry } from '../database/retry';
 import { RateLimitWindow } from './rate-limit.entity';
 import { withAddressKey } from './client-address';
 import { secondsUntilAllowed, slidingEstimate } from './sliding-window';
@@ -41,7 +42,7 @@ export async function consumeRateLimit(
   const windowStart = Math.floor(nowSeconds / windowSeconds) * windowSeconds;
   // A client address at the end of the name counts by network for IPv6 (see `client-address.ts`).
   const key = withAddressKey(bucket).slice(0, 200);
-  const row = await dataSource.transaction(async (manager) => {
+  const row = await withRetry(dataSource, async (manager) => {
     const sql = dataSource.options.type === 'better-sqlite3' ? UPSERT.sqlite : UPSERT.mysql;
     await manager.query(sql, [key, windowStart, windowSeconds]);
     const [counted] = await manager.query<{ hits: number | string; previousHits: number | string }[]>(

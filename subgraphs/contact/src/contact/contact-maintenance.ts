@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appError, ContactType } from '@ecg/policy';
-import { badUserInput, notFound } from '@ecg/infrastructure';
+import { badUserInput, notFound, withRetry } from '@ecg/infrastructure';
 import { audit, diff, type Actor, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';
@@ -70,7 +70,7 @@ export async function createContact(
   organizationId: string,
   details: SavedDetails,
 ): Promise<Contact> {
-  return dataSource.transaction(async (manager) => {
+  return withRetry(dataSource, async (manager) => {
     await assertEmailFree(manager, organizationId, details.primaryEmail);
     const contact = manager.create(Contact, { id: randomUUID(), organizationId, ...columns(details) });
     await manager.save(contact);
@@ -102,7 +102,7 @@ export async function updateContact(
   details: SavedDetails,
   onAccessReduced: (contactId: string) => Promise<void> = async () => {},
 ): Promise<Contact> {
-  return dataSource.transaction(async (manager) => {
+  return withRetry(dataSource, async (manager) => {
     const sqlite = dataSource.options.type === 'better-sqlite3';
     const contact = await manager.findOne(Contact, {
       where: { id },

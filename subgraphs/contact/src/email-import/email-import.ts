@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { In, type DataSource } from 'typeorm';
 import type { Principal } from '@ecg/policy';
-import { badUserInput } from '@ecg/infrastructure';
+import { badUserInput, withRetry } from '@ecg/infrastructure';
 import { audit } from '../audit/audit';
 import { Contact } from '../contact/contact.entity';
 import { EmailImportOutcome as Outcome, type EmailImportResult, type EmailImportRow } from './email-import.types';
@@ -55,7 +55,7 @@ export async function importContactEmails(
   dryRun: boolean,
 ): Promise<EmailImportResult> {
   const lines = parseEmailCsv(csv);
-  return dataSource.transaction(async (manager) => {
+  return withRetry(dataSource, async (manager) => {
     const repository = manager.getRepository(Contact);
     const ids = lines.map((l) => l.contact).filter(isUuid);
     const emails = lines

@@ -14,6 +14,7 @@ import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { StaffAccount } from '../staff-logins/staff-account.entity';
+import { withRetry } from '@ecg/infrastructure';
 
 const { PENDING, APPROVED, DENIED, WITHDRAWN } = InternetAccessRequestStatus;
 
@@ -133,7 +134,7 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
         decidedByName: null,
         note: null,
       };
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         await manager.insert(InternetAccessRequest, request);
         await recordEvent(manager, membership, 'INTERNET_ACCESS_REQUESTED', clientAddress);
         for (const recipient of administrators)
@@ -185,7 +186,7 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
         decidedByName: (await nameOf(principal)).slice(0, 200),
         note: note?.trim().slice(0, 500) || null,
       };
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         // Decided once: of two administrators at the same time, the second is told it is decided.
         const changed = await manager.update(InternetAccessRequest, { id, status: PENDING }, decision);
         if (changed.affected !== 1) throw refused(ErrorCode.CONFLICT, 'This request is no longer pending.');
@@ -218,7 +219,7 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
         decidedById: principal.kind === 'anonymous' ? null : principal.id,
         decidedByName: (await nameOf(principal)).slice(0, 200),
       };
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         const changed = await manager.update(InternetAccessRequest, { id: grant.id, status: APPROVED }, withdrawal);
         if (changed.affected !== 1)
           throw refused(ErrorCode.NOT_FOUND, 'This contact has no internet access to withdraw.');

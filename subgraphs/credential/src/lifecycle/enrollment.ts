@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/policy';
-import { notFound } from '@ecg/infrastructure';
+import { notFound, withRetry } from '@ecg/infrastructure';
 import { normalizeUserName } from '../person/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
@@ -89,11 +89,11 @@ export function enrollment(deps: LifecycleDeps) {
         return account;
       };
       try {
-        return await dataSource.transaction(insertRow);
+        return await withRetry(dataSource, insertRow);
       } catch (error) {
         // Two organizations registered a new email at once: the other made the login; link to it.
         if (!isUniqueViolation(error)) throw error;
-        return dataSource.transaction(insertRow);
+        return withRetry(dataSource, insertRow);
       }
     },
 
@@ -109,7 +109,7 @@ export function enrollment(deps: LifecycleDeps) {
       const expiresAt = new Date(Date.now() + 24 * HOUR);
       if (awaitsConfirmation(existing)) return relink(existing, actor, clientAddress, expiresAt);
       const loginEssId = loginEssIdOf(existing);
-      const account = await dataSource.transaction(async (manager) => {
+      const account = await withRetry(dataSource, async (manager) => {
         // The button acts on the person's login, whichever of its organizations pressed it.
         const locked = (await lockAccount(manager, { essId: loginEssId }))!;
         if (locked.status === DISABLED && !reactivated)
@@ -157,7 +157,7 @@ export function enrollment(deps: LifecycleDeps) {
     expiresAt: Date,
   ): Promise<SelfServiceAccount> {
     const context = await mailContext(existing.contactId, existing.organizationId, existing.userName);
-    return dataSource.transaction(async (manager) => {
+    return withRetry(dataSource, async (manager) => {
       await manager.update(
         SelfServiceAccount,
         { essId: existing.essId },

@@ -15,6 +15,7 @@ import { AccountToken } from '../person/account-token.entity';
 import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
 import { invalidLink, refused } from '../errors/credential-errors';
 import { PasswordResetRequest } from './password-reset-request.entity';
+import { withRetry } from '@ecg/infrastructure';
 
 const { DISABLED } = SelfServiceStatus;
 
@@ -64,7 +65,7 @@ export function passwordReset(deps: LifecycleDeps) {
           ).map((passkey) => passkey.name),
         })),
       );
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         // Whoever deletes the request handles it: replicas never send one twice.
         if ((await manager.delete(PasswordResetRequest, { id: request.id })).affected !== 1) return;
         for (const { account, context, passkeys } of recipients) {
@@ -102,7 +103,7 @@ export function passwordReset(deps: LifecycleDeps) {
         await previousPasswordHashes(dataSource.manager, account.essId),
       );
       const essId = await spendToken(deps, token, 'RESET');
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         const locked = (await lockAccount(manager, { essId }))!;
         if (locked.status === DISABLED) throw refused('ACCOUNT_DISABLED', 'This self-service login is disabled.');
         await setPassword(manager, locked, newPassword);

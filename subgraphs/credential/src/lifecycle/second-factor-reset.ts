@@ -7,6 +7,7 @@ import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { awaitsConfirmation, loginEssIdOf, membershipsOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { withRetry } from '@ecg/infrastructure';
 
 /** The panel's "Reset second factors" button. */
 export function secondFactorReset(deps: LifecycleDeps) {
@@ -22,7 +23,7 @@ export function secondFactorReset(deps: LifecycleDeps) {
       if (!existing) throw refused('NOT_REGISTERED', 'This contact has no self-service login.');
       const loginEssId = loginEssIdOf(existing);
       const context = await mailContextOf(deps, contactId, existing.organizationId, existing.userName);
-      const account = await dataSource.transaction(async (manager) => {
+      const account = await withRetry(dataSource, async (manager) => {
         const login = (await lockAccount(manager, { essId: loginEssId }))!;
         // A membership the person has not confirmed acts on nothing of the login's (as Unlock).
         if (awaitsConfirmation(existing) || !(await factors.reset(manager, login.essId)))

@@ -9,6 +9,7 @@ import { recordLoginEvent } from '../person/login-events';
 import { lockAccount } from '../person/account-store';
 import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
 import { invalidLink, refused } from '../errors/credential-errors';
+import { withRetry } from '@ecg/infrastructure';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
 
@@ -23,7 +24,7 @@ export function unlocking(deps: LifecycleDeps) {
       const existing = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId });
       if (!existing) throw refused('NOT_REGISTERED', 'This contact has no self-service login.');
       const context = await mailContext(contactId, existing.organizationId, existing.userName);
-      return dataSource.transaction(async (manager) => {
+      return withRetry(dataSource, async (manager) => {
         // The person's login, whichever of its organizations pressed the button; a membership the
         // person has not confirmed shows its own (pending) state, never the login's lock.
         const locked = (await lockAccount(manager, { essId: loginEssIdOf(existing) }))!;
@@ -43,7 +44,7 @@ export function unlocking(deps: LifecycleDeps) {
     /** What the unlock email's link calls: the login opens again and the failure count restarts. */
     async completeUnlock(token: string, clientAddress?: string): Promise<void> {
       const essId = await spendToken(deps, token, 'UNLOCK');
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         const account = (await lockAccount(manager, { essId }))!;
         // The lock the link was made for has ended (a reset, a re-enrollment): the link with it.
         if (account.status !== LOCKED) throw invalidLink();

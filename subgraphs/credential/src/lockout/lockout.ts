@@ -1,5 +1,6 @@
 import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from '@ecg/infrastructure';
+import { withRetry } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
 import type { Directory } from '../contact-directory/contact-directory';
 import { lockAccount } from '../person/account-store';
@@ -39,7 +40,7 @@ export function lockout(
     const threshold =
       zoneOf(clientAddress) === 'INTERNAL' ? config.lockout.internalAttempts : config.lockout.internetAttempts;
     // No other subgraph is asked inside: the attempt counts even when they are slow or down.
-    const held = await dataSource.transaction(async (manager) => {
+    const held = await withRetry(dataSource, async (manager) => {
       const account = (await lockAccount(manager, { essId }))!;
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
       // A wrong second factor counts like a wrong password: whoever knows the password gets as few code guesses.
@@ -82,7 +83,7 @@ export function lockout(
 
     /** The proof was right: counters and the event on every panel the person has confirmed. */
     async recordSuccess(essId: number, clientAddress: string | undefined): Promise<void> {
-      await dataSource.transaction(async (manager) => {
+      await withRetry(dataSource, async (manager) => {
         await updateLogin(manager, essId, {
           previousLogin: () => 'lastSuccessfulLogin',
           lastSuccessfulLogin: new Date(),

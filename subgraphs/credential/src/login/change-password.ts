@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { rateLimitAddressKey } from '@ecg/infrastructure';
+import { rateLimitAddressKey, withRetry } from '@ecg/infrastructure';
 import type { Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { invalidCredentials, temporaryPasswordExpired } from '../errors/credential-errors';
@@ -79,7 +79,7 @@ export function changePassword(deps: ChangePasswordDeps) {
       throw temporaryPasswordExpired();
     const proven = await stepUp.prove(principal, { currentPassword: current }, address, 'PASSWORD');
     const family = await familyAfterChange(principal);
-    const login = await dataSource.transaction(async (manager) => {
+    const login = await withRetry(dataSource, async (manager) => {
       const locked = (await lockAccount(manager, { essId: before.essId }))!;
       await assertPasswordPolicy(next, locked.userName, await previousPasswordHashes(manager, locked.essId));
       await setPassword(manager, locked, next);

@@ -30,6 +30,7 @@ import { isStaffHolder } from '../staff-logins/staff-second-factor';
 import { findStaffByEmail } from '../staff-logins/staff-lockout';
 import type { StaffSignIn } from '../staff/staff-sign-in';
 import { normalizeUserName } from '../person/user-name';
+import { withRetry } from '@ecg/infrastructure';
 
 export { normalizeUserName } from '../person/user-name';
 
@@ -233,7 +234,7 @@ export function signIn(deps: SignInDeps) {
       }
       await factors.spendChallenge(id);
       const event = { TOTP: 'SECOND_FACTOR_USED', RECOVERY_CODE: 'RECOVERY_CODE_USED', PASSKEY: 'PASSKEY_USED' }[used];
-      await dataSource.transaction((manager) => recordLoginEvent(manager, essId, event, clientAddress));
+      await withRetry(dataSource, (manager) => recordLoginEvent(manager, essId, event, clientAddress));
       return authenticated((await accounts.findOneBy({ essId })) ?? login, clientAddress);
     },
 
@@ -247,7 +248,7 @@ export function signIn(deps: SignInDeps) {
         return deps.staff.signedIn(passkey.essId, 'PASSKEY_SIGN_IN', clientAddress);
       const login = passkey && (await accounts.findOneBy({ essId: passkey.essId }));
       if (!login || login.status !== REGISTERED) throw invalidCredentials();
-      await dataSource.transaction((manager) =>
+      await withRetry(dataSource, (manager) =>
         recordLoginEvent(manager, login.essId, 'PASSKEY_SIGN_IN', clientAddress),
       );
       return authenticated(login, clientAddress);

@@ -1,5 +1,5 @@
 import { Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { consumeRateLimit } from '@ecg/infrastructure';
+import { consumeRateLimit, withRetry } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { recordLoginEvent } from '../person/login-events';
 import { LoginResult } from '../login/login-result.type';
@@ -77,7 +77,7 @@ export class PasskeyResolver {
       args.name,
       args.passwordless,
     );
-    await context.dataSource.transaction((manager) =>
+    await withRetry(context.dataSource, (manager) =>
       recordLoginEvent(manager, login.essId, 'PASSKEY_REGISTERED', context.req.ip, context.principal),
     );
     await context.services.stepUp.notifyHolder(login, {
@@ -110,7 +110,7 @@ export class PasskeyResolver {
     const { stepUp, secondFactors } = context.services;
     const proven = await stepUp.prove(context.principal, proofOf(args), context.req.ip);
     const removed = await secondFactors.passkeys.remove(proven, args.id);
-    await context.dataSource.transaction((manager) =>
+    await withRetry(context.dataSource, (manager) =>
       recordLoginEvent(manager, proven.holder.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal),
     );
     await stepUp.notify(proven, { kind: 'PASSKEY_REMOVED', name: removed.name });

@@ -23,6 +23,7 @@ import { Proven, type FactorHolder, type SecondFactorProof } from '../gates/prov
 
 export type { FactorHolder, SecondFactorProof } from '../gates/proven';
 import { isStaffHolder, staffHolder, staffOfHolder } from '../staff-logins/staff-second-factor';
+import { withRetry } from '@ecg/infrastructure';
 
 /** How long the second step may wait after the password was checked. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
@@ -218,7 +219,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
         throw refused('NO_ENROLMENT', 'Start the authenticator enrolment again: none is waiting for its first code.');
       const step = matchingStep(box.open(found.pendingTotpSecret, login.essId), code);
       if (step === null) throw wrongCode('code');
-      return dataSource.transaction(async (manager) => {
+      return withRetry(dataSource, async (manager) => {
         const moved = await manager.update(
           SecondFactor,
           { essId: login.essId, pendingTotpSecret: found.pendingTotpSecret! },
@@ -256,7 +257,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       const login = proven.holder;
       if (!(await isSet(login.essId)))
         throw refused('NO_SECOND_FACTOR', 'Set up an authenticator app or a passkey first.');
-      return dataSource.transaction(async (manager) => {
+      return withRetry(dataSource, async (manager) => {
         const fresh = await replaceRecoveryCodes(manager, login.essId);
         await recordLoginEvent(
           manager,

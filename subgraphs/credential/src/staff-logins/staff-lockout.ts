@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import { normalizeUserName, sameUserName } from '../person/user-name';
 import { StaffAccount } from './staff-account.entity';
+import { withRetry } from '@ecg/infrastructure';
 
 const sqlite = (dataSource: DataSource) => dataSource.options.type === 'better-sqlite3';
 
@@ -20,7 +21,7 @@ export async function recordStaffFailure(
   config: CredentialConfig,
   staffId: string,
 ): Promise<void> {
-  await dataSource.transaction(async (manager) => {
+  await withRetry(dataSource, async (manager) => {
     const account = await manager.findOne(StaffAccount, {
       where: { id: staffId },
       lock: sqlite(dataSource) ? undefined : { mode: 'pessimistic_write' },

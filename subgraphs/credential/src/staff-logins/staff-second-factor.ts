@@ -2,6 +2,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../person/unique-violation';
 import { StaffAccount } from './staff-account.entity';
 import { findStaffByEmail } from './staff-lockout';
+import { withRetry } from '@ecg/infrastructure';
 
 /**
  * Staff second factors live in the same tables as the self-service logins', keyed by a holder
@@ -50,6 +51,6 @@ export async function resetStaffSecondFactors(
   const account = await findStaffByEmail(dataSource, email);
   if (!account) return false;
   const holder = account.secondFactorHolder;
-  if (holder !== null) await dataSource.transaction((manager) => factors.reset(manager, holder));
+  if (holder !== null) await withRetry(dataSource, (manager) => factors.reset(manager, holder));
   return true;
 }

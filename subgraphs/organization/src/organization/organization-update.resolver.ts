@@ -1,6 +1,6 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { appError, decide } from '@ecg/policy';
-import { notFound } from '@ecg/infrastructure';
+import { notFound, withRetry } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
 import { UpdateOrganizationArgs } from './organization-update.inputs';
@@ -17,7 +17,7 @@ export class OrganizationUpdateResolver {
     @Args(() => UpdateOrganizationArgs) args: UpdateOrganizationArgs,
     @Ctx() context: OrganizationContext,
   ) {
-    return context.dataSource.transaction(async (manager) => {
+    return withRetry(context.dataSource, async (manager) => {
       const organization = await manager.findOne(Organization, {
         where: { id: args.id },
         lock: context.dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
