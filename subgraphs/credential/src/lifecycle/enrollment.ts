@@ -81,7 +81,7 @@ export function enrollment(deps: LifecycleDeps) {
           await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
           await enqueueMail(manager, {
             recipient: facts.primaryEmail!,
-            ...templates.registered(context, password, expiresAt),
+            ...templates.registered(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
           });
         }
         const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
@@ -134,7 +134,7 @@ export function enrollment(deps: LifecycleDeps) {
           await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, {
           recipient: locked.userName,
-          ...templates.reEnrolled(context, password, expiresAt),
+          ...templates.reEnrolled(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
         });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);

@@ -1,5 +1,6 @@
 import type { Principal } from '@ecg/policy';
 import { enqueueMail } from '../mail/outbox';
+import { recordVerified } from '../mail/reachability';
 import { templates } from '../mail/templates';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -52,6 +53,8 @@ export function unlocking(deps: LifecycleDeps) {
           unsuccessfulAttemptsSinceLastSuccess: 0,
         });
         await recordLoginEvent(manager, essId, 'UNLOCKED', clientAddress);
+        // The link came by mail: the address reaches its owner.
+        await recordVerified(manager, account.userName);
       });
     },
   };

@@ -1,0 +1,13 @@
+import type { SubgraphModule } from '@ecg/infrastructure';
+import type { CredentialServices } from '../services';
+import { emailReachabilityLoaders } from './email-reachability.loaders';
+import { emailReachabilityPermissions } from './email-reachability.permissions';
+import { EmailReachabilityResolver } from './email-reachability.resolver';
+
+/** Whether each contact's primary email reaches them (DESIGN.md section 9). */
+export const emailReachabilityModule: SubgraphModule<CredentialServices, typeof emailReachabilityLoaders> = {
+  name: 'email-reachability',
+  resolvers: [EmailReachabilityResolver],
+  rules: emailReachabilityPermissions,
+  loaders: emailReachabilityLoaders,
+};
