@@ -150,6 +150,44 @@ describe('what the person does with a mailed secret', () => {
   });
 });
 
+describe("the organization's email domains", () => {
+  const UPDATE = `mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) {
+    updateOrganization(id: $id, expectedVersion: $v, input: $input) { version internalOnlyEmailDomains approvedEmailDomains } }`;
+  const organizationOf = async (code: string) =>
+    ok(await asStaff('query ($c: String!) { organization(code: $c) { id version } }', { c: code })).organization;
+
+  it('an address in an internal-only domain is INTERNAL_ONLY; bad domains are refused and change nothing', async () => {
+    const person = await contact('inside');
+    const organization = await organizationOf(person.code);
+    const refused = await asStaff(UPDATE, {
+      id: organization.id,
+      v: organization.version,
+      input: { internalOnlyEmailDomains: ['reach.example', 'not a domain'] },
+    });
+    expect(refused.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      invalidFields: [expect.objectContaining({ field: 'input.internalOnlyEmailDomains.1' })],
+    });
+    expect(await reachability(person.id)).toMatchObject({ status: 'UNVERIFIED' });
+
+    const saved = ok(
+      await asStaff(UPDATE, {
+        id: organization.id,
+        v: organization.version,
+        input: {
+          internalOnlyEmailDomains: ['@Reach.Example', 'intranet.example'],
+          approvedEmailDomains: ['reach.example'],
+        },
+      }),
+    ).updateOrganization;
+    expect(saved).toMatchObject({
+      internalOnlyEmailDomains: ['reach.example', 'intranet.example'],
+      approvedEmailDomains: ['reach.example'],
+    });
+    expect(await reachability(person.id)).toMatchObject({ status: 'INTERNAL_ONLY' });
+  });
+});
+
 describe('who may see it', () => {
   it("an Administrator sees it for the organization's contacts, and nothing of another organization's", async () => {
     const person = await contact('scoped');

@@ -16,5 +16,6 @@ export interface CredentialContext extends BaseRequestContext {
     readonly selfService: SelfServiceLoaders;
     readonly contactFacts: DataLoader<string, ContactFacts | null>;
     readonly emailReachability: DataLoader<string, EmailReachabilityRow | undefined>;
+    readonly internalOnlyEmailDomains: DataLoader<string, string[]>;
   };
 }

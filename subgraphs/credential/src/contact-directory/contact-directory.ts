@@ -25,6 +25,9 @@ const CONTACT = `query ContactFacts($representations: [_Any!]!) {
 const ORGANIZATION = `query OrganizationFacts($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess secondFactorRequired } }
 }`;
+const EMAIL_DOMAINS = `query OrganizationEmailDomains($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Organization { id internalOnlyEmailDomains } }
+}`;
 const ADMINISTRATORS = `query Administrators($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AdministratorDirectoryEntry { administrators } }
 }`;
@@ -44,6 +47,15 @@ export function directory(config: CredentialConfig, call: ServiceClient) {
       );
       const found = data._entities[0];
       return found && { ...found, organizationId: found.organization.id };
+    },
+    /** Each organization's internal-only email domains, in the order asked (none for one that is gone). */
+    async internalOnlyEmailDomains(organizationIds: readonly string[]): Promise<string[][]> {
+      const data = await call<Entities<{ id: string; internalOnlyEmailDomains: string[] }>>(
+        config.organizationUrl,
+        EMAIL_DOMAINS,
+        { representations: organizationIds.map((id) => ({ __typename: 'Organization', id })) },
+      );
+      return data._entities.map((found) => found?.internalOnlyEmailDomains ?? []);
     },
     async organization(organizationId: string): Promise<OrganizationFacts | null> {
       const [organization, administrators] = await Promise.all([

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { BaseRequestContext } from '@ecg/infrastructure';
+import type { CredentialServices } from '../services';
 import type { EmailReachabilityRow } from '../mail/email-reachability.entity';
 import { addressKey, reachabilityRows } from '../mail/reachability';
 
@@ -10,4 +11,7 @@ export const emailReachabilityLoaders = {
       const rows = await reachabilityRows(request.dataSource.manager, [...addresses]);
       return addresses.map((address) => rows.get(addressKey(address)));
     }),
+  /** `context.loaders.internalOnlyEmailDomains`: each organization's, asked of the organization subgraph once per request. */
+  internalOnlyEmailDomains: (_request: BaseRequestContext, services: CredentialServices) =>
+    new DataLoader<string, string[]>((ids) => services.directory.internalOnlyEmailDomains(ids)),
 };

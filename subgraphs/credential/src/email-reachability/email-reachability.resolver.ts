@@ -12,7 +12,11 @@ export class EmailReachabilityResolver {
   async emailReachability(@Root() contact: Contact, @Ctx() context: CredentialContext) {
     const facts = await context.loaders.contactFacts.load(contact.id);
     if (!facts?.primaryEmail) return null;
-    const row = await context.loaders.emailReachability.load(facts.primaryEmail);
-    return reachabilityOf({ row, internalOnly: false, temporaryReviewBy: null });
+    const [row, internalDomains] = await Promise.all([
+      context.loaders.emailReachability.load(facts.primaryEmail),
+      context.loaders.internalOnlyEmailDomains.load(facts.organizationId),
+    ]);
+    const domain = facts.primaryEmail.split('@').pop()!.trim().toLowerCase();
+    return reachabilityOf({ row, internalOnly: internalDomains.includes(domain), temporaryReviewBy: null });
   }
 }
