@@ -188,6 +188,80 @@ describe("the organization's email domains", () => {
   });
 });
 
+describe('the health report', () => {
+  const REPORT = `query ($c: String!) { organization(code: $c) { emailReachabilityReport {
+    contact { id fullName } overdue problem action reachability { status temporaryReviewBy } } } }`;
+  const CONTACT_FIELDS = 'query ($id: ID!) { contact(id: $id) { temporaryEmailReviewBy } }';
+
+  it('lists what is wrong and what to do per contact, overdue temporary addresses first', async () => {
+    const code = `H${unique()}`.slice(0, 8).toUpperCase();
+    const organizationId = await createOrganization(federation, code, `Health ${code}`);
+    const add = async (first: string, domain: string, temporaryEmailReviewBy?: string) => {
+      const email = `${first.toLowerCase()}.${unique()}@${domain}`;
+      const input = { ...contactInput(first, 'Health', email, [ContactType.PAYROLL]), temporaryEmailReviewBy };
+      return { id: await createContact(federation, code, input), email };
+    };
+    const fine = await add('Fine', 'reach.example');
+    const inside = await add('Inside', 'intranet.example');
+    const later = await add('Later', 'reach.example', '2999-01-31');
+    const overdue = await add('Overdue', 'reach.example', '2020-02-29');
+    const bounced = await add('Bounced', 'reach.example');
+    expect(ok(await asStaff(CONTACT_FIELDS, { id: overdue.id })).contact.temporaryEmailReviewBy).toBe('2020-02-29');
+    const version = ok(await asStaff('query ($c: String!) { organization(code: $c) { version } }', { c: code }))
+      .organization.version;
+    ok(
+      await asStaff(
+        'mutation ($id: ID!, $v: Int!, $i: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $i) { id } }',
+        { id: organizationId, v: version, i: { internalOnlyEmailDomains: ['intranet.example'] } },
+      ),
+    );
+    smtp.refuse(bounced.email, 550, '5.1.1 User unknown');
+    ok(await asStaff(REGISTER, { id: bounced.id }));
+    await until(bounced.id, 'UNDELIVERABLE');
+    expect(await reachability(later.id)).toMatchObject({
+      status: 'TEMPORARY',
+      temporaryReviewBy: '2999-01-31T00:00:00.000Z',
+    });
+
+    const report = ok(await asStaff(REPORT, { c: code })).organization.emailReachabilityReport;
+    expect(report.map((i: any) => [i.contact.id, i.reachability?.status, i.overdue])).toEqual([
+      [overdue.id, 'TEMPORARY', true],
+      [bounced.id, 'UNDELIVERABLE', false],
+      [inside.id, 'INTERNAL_ONLY', false],
+      [later.id, 'TEMPORARY', false],
+    ]);
+    expect(report.map((i: any) => i.contact.id)).not.toContain(fine.id);
+    expect(report[0]).toMatchObject({
+      contact: { fullName: expect.stringContaining('Overdue') },
+      problem: expect.stringMatching(/2020-02-29 \(overdue\)/),
+    });
+    expect(report[1].problem).toMatch(/refused.*550.*User unknown/);
+    expect(report[1].action).toMatch(/Correct the primary email address/);
+
+    // Another organization's Administrator reads nothing of it.
+    const other = await contact('stranger');
+    const stranger = await signedInContact(
+      federation,
+      other.code,
+      [ContactType.ADMINISTRATOR],
+      `s.${unique()}@reach.example`,
+    );
+    const refused = await federation.query(REPORT, { c: code }, { token: stranger.token });
+    expect(refused.data?.organization?.emailReachabilityReport ?? null).toBeNull();
+  });
+
+  it('refuses a review date that is not a day', async () => {
+    const code = `D${unique()}`.slice(0, 8).toUpperCase();
+    await createOrganization(federation, code);
+    const email = `baddate.${unique()}@reach.example`;
+    const input = {
+      ...contactInput('Bad', 'Date', email, [ContactType.PAYROLL]),
+      temporaryEmailReviewBy: '2026-02-30',
+    };
+    await expect(createContact(federation, code, input)).rejects.toThrow(/input.temporaryEmailReviewBy/);
+  });
+});
+
 describe('who may see it', () => {
   it("an Administrator sees it for the organization's contacts, and nothing of another organization's", async () => {
     const person = await contact('scoped');

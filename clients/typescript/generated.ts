@@ -26,6 +26,8 @@ export type ContactDetailsInput = {
   confirmPrimaryEmail: string;
   secondaryEmail?: string | null | undefined;
   jobTitle?: string | null | undefined;
+  /** "Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address. */
+  temporaryEmailReviewBy?: string | null | undefined;
   status: ContactStatus;
   /** One or more. */
   contactTypes: Array<ContactType>;
@@ -89,6 +91,8 @@ export type CreateContactInput = {
   confirmPrimaryEmail: string;
   secondaryEmail?: string | null | undefined;
   jobTitle?: string | null | undefined;
+  /** "Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address. */
+  temporaryEmailReviewBy?: string | null | undefined;
   status: ContactStatus;
   /** One or more. */
   contactTypes: Array<ContactType>;

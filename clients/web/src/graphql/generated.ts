@@ -36,6 +36,8 @@ export type ContactDetailsInput = {
   confirmPrimaryEmail: string;
   secondaryEmail?: string | null | undefined;
   jobTitle?: string | null | undefined;
+  /** "Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address. */
+  temporaryEmailReviewBy?: string | null | undefined;
   status: ContactStatus;
   /** One or more. */
   contactTypes: Array<ContactType>;
@@ -99,6 +101,8 @@ export type CreateContactInput = {
   confirmPrimaryEmail: string;
   secondaryEmail?: string | null | undefined;
   jobTitle?: string | null | undefined;
+  /** "Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address. */
+  temporaryEmailReviewBy?: string | null | undefined;
   status: ContactStatus;
   /** One or more. */
   contactTypes: Array<ContactType>;
@@ -136,6 +140,10 @@ export type OrganizationInput = {
   automaticInternetAccess?: boolean | null | undefined;
   /** Contacts must sign in with a second factor. Omitted: unchanged. */
   secondFactorRequired?: boolean | null | undefined;
+  /** Email domains that work only inside the organization's network. Omitted: unchanged; empty: none. */
+  internalOnlyEmailDomains?: Array<string> | null | undefined;
+  /** The email domains contacts are expected to use (others are saved with a warning). Omitted: unchanged; empty: none. */
+  approvedEmailDomains?: Array<string> | null | undefined;
   /** Only the lines sent change; omitted: the address is unchanged. */
   address?: AddressInput | null | undefined;
   /** The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none. */
