@@ -150,7 +150,7 @@ export function OrganizationHealth({
   return (
     <section aria-labelledby="health-heading" className="panel">
       <h2 id="health-heading">Organization health</h2>
-      {organization.warnings.length === 0 && (
+      {organization.warnings.length === 0 && organization.emailReachabilityReport.length === 0 && (
         <p>No warnings: at least two active Administrators, and every active contact has an email address.</p>
       )}
       {organization.warnings.includes('FEWER_THAN_TWO_ADMINISTRATORS') && (
@@ -171,6 +171,19 @@ export function OrganizationHealth({
           <ul>
             {organization.contactsMissingEmail.items.map((c) => (
               <li key={c.id}>{c.fullName}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {organization.emailReachabilityReport.length > 0 && (
+        <div className="message message-warning">
+          <p>Self-service mail may not reach these contacts (overdue temporary addresses first):</p>
+          <ul aria-label="Email reachability">
+            {organization.emailReachabilityReport.map((issue) => (
+              <li key={issue.contact.id}>
+                <a href={`?org=${encodeURIComponent(code)}&contact=${issue.contact.id}`}>{issue.contact.fullName}</a>:{' '}
+                {issue.problem} {issue.action}
+              </li>
             ))}
           </ul>
         </div>

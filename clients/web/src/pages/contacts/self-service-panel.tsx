@@ -16,6 +16,7 @@ import {
   type SelfServiceDetailsFragment,
 } from '../../graphql/generated';
 import { ConfirmDialog } from './confirm-dialog';
+import { reachabilityText } from './email-reachability';
 
 const yesNo = (value: boolean) => (value ? 'Y' : 'N');
 
@@ -178,10 +179,11 @@ export function SelfServicePanel(props: {
   contactId: string;
   actions: SelfServiceAction[];
   account: SelfServiceDetailsFragment | null;
+  reachability?: Parameters<typeof reachabilityText>[0];
   me: Me;
   onChanged: () => void;
 }) {
-  const { contactId, actions, account, me, onChanged } = props;
+  const { contactId, actions, account, reachability, me, onChanged } = props;
   const [asking, setAsking] = useState<SelfServiceAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -264,6 +266,12 @@ export function SelfServicePanel(props: {
           onCancel={() => setAsking(null)}
         />
       )}
+      <dl className="details">
+        <div>
+          <dt>Email Reachability</dt>
+          <dd>{reachabilityText(reachability)}</dd>
+        </div>
+      </dl>
       {account ? (
         <dl className="details">
           {rows.map(([term, value]) => (
