@@ -10,6 +10,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, recordEvent, temporaryPassword } from '../person/account-events';
 import { lockAccount } from '../person/account-store';
+import { assertMayResetLogin } from '../person/stronger-credential';
 import {
   awaitsConfirmation,
   loginEssIdOf,
@@ -112,6 +113,7 @@ export function enrollment(deps: LifecycleDeps) {
       const account = await dataSource.transaction(async (manager) => {
         // The button acts on the person's login, whichever of its organizations pressed it.
         const locked = (await lockAccount(manager, { essId: loginEssId }))!;
+        assertMayResetLogin(actor, locked);
         if (locked.status === DISABLED && !reactivated)
           throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
         await manager.update(
