@@ -215,6 +215,7 @@ export function SelfServicePanel(props: {
         ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
         ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
         ['Enrollment Completed', yesNo(account.enrollmentCompleted)],
+        ['Email Reachability', reachabilityText(reachability)],
         // The seeds' "Entrust OTP" is the temporary password Register and Re-Enroll mail (its
         // value is never shown); the second factor has rows of its own (a decision of the second-factor work).
         ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
@@ -266,12 +267,6 @@ export function SelfServicePanel(props: {
           onCancel={() => setAsking(null)}
         />
       )}
-      <dl className="details">
-        <div>
-          <dt>Email Reachability</dt>
-          <dd>{reachabilityText(reachability)}</dd>
-        </div>
-      </dl>
       {account ? (
         <dl className="details">
           {rows.map(([term, value]) => (
@@ -283,7 +278,7 @@ export function SelfServicePanel(props: {
         </dl>
       ) : (
         <p>
-          No self-service login yet.
+          Email Reachability: {reachabilityText(reachability)}. No self-service login yet.
           {buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}
         </p>
       )}
