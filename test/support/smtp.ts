@@ -16,12 +16,23 @@ export async function startSmtp() {
   const received: ReceivedMail[] = [];
   let server: SMTPServer | undefined;
   let port = 0;
+  // Recipients the server refuses at RCPT TO: the code, the words, and how many more times (Infinity: always).
+  const refusals = new Map<string, { code: number; text: string; times: number }>();
+  const refused: { to: string; code: number }[] = [];
 
   async function up(): Promise<void> {
     server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onRcptTo(address, _session, done) {
+        const to = address.address.toLowerCase();
+        const refusal = refusals.get(to);
+        if (!refusal || refusal.times <= 0) return done();
+        refusal.times -= 1;
+        refused.push({ to, code: refusal.code });
+        done(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));
+      },
       onData(stream, _session, done) {
         simpleParser(stream)
           .then((mail) => {
@@ -41,6 +52,15 @@ export async function startSmtp() {
   await up();
   return {
     received,
+    /** Each RCPT TO the server refused so far. */
+    refused,
+    /**
+     * Refuse `to` at RCPT TO with `code` (550: for good; 451: try again later), `times` times
+     * (always by default); then it is accepted.
+     */
+    refuse(to: string, code: 550 | 451, text: string, times = Infinity) {
+      refusals.set(to.toLowerCase(), { code, text, times });
+    },
     url: () => `smtp://127.0.0.1:${port}`,
     /** The server stops answering; the same port comes back with `up()`. */
     down: () => new Promise<void>((resolve) => server!.close(() => resolve())),

@@ -52,8 +52,6 @@ const NOT_SENT_BY_OUR_SOURCE: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'Apollo Server answers a document that does not parse before our code runs',
   GRAPHQL_VALIDATION_FAILED: 'Apollo Server answers a document our validation rules (depth, aliases) refuse',
   PERSISTED_QUERY_NOT_FOUND: "Apollo Server's automatic persisted queries answer an unknown hash",
-  STRONGER_CREDENTIAL:
-    "the reset-only rule for logins with a second factor comes with the credential subgraph's rework",
 };
 
 /**

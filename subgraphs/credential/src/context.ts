@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { BaseRequestContext } from '@ecg/infrastructure';
+import type { EmailReachabilityRow } from './mail/email-reachability.entity';
 import type { ContactFacts } from './contact-directory/contact-directory';
 import type { SelfServiceLoaders } from './self-service/self-service.loaders';
 import type { CredentialServices } from './services';
@@ -14,5 +15,7 @@ export interface CredentialContext extends BaseRequestContext {
   loaders: {
     readonly selfService: SelfServiceLoaders;
     readonly contactFacts: DataLoader<string, ContactFacts | null>;
+    readonly emailReachability: DataLoader<string, EmailReachabilityRow | undefined>;
+    readonly internalOnlyEmailDomains: DataLoader<string, string[]>;
   };
 }

@@ -3,6 +3,7 @@ import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
 import { contactDirectoryModule } from './contact-directory/contact-directory.module';
 import { contactModule } from './contact/contact.module';
+import { emailReachabilityModule } from './email-reachability/email-reachability.module';
 import { internetAccessModule } from './internet-access/internet-access.module';
 import { keysModule } from './keys/keys.module';
 import { lifecycleModule } from './lifecycle/lifecycle.module';
@@ -24,6 +25,7 @@ export const credentialModules = [
   secondFactorModule,
   lifecycleModule,
   contactModule,
+  emailReachabilityModule,
   selfServiceModule,
   contactDirectoryModule,
   accountModule,

@@ -42,6 +42,8 @@ interface Values {
   organizationType: OrganizationType;
   address: Address;
   helpMessage: string;
+  internalOnlyEmailDomains: string;
+  approvedEmailDomains: string;
   automaticInternetAccess: boolean;
   secondFactorRequired: boolean;
 }
@@ -51,6 +53,8 @@ const valuesOf = (o: OrganizationSettingsFragment): Values => ({
   organizationType: o.organizationType,
   address: Object.fromEntries(ADDRESS.map(({ key }) => [key, o.address[key] ?? ''])) as Address,
   helpMessage: o.helpMessage ?? '',
+  internalOnlyEmailDomains: o.internalOnlyEmailDomains.join(', '),
+  approvedEmailDomains: o.approvedEmailDomains.join(', '),
   automaticInternetAccess: o.automaticInternetAccess,
   secondFactorRequired: o.secondFactorRequired,
 });
@@ -61,6 +65,12 @@ function changesOf(before: Values, after: Values): OrganizationInput {
   if (after.name.trim() !== before.name) input.name = after.name.trim();
   if (after.organizationType !== before.organizationType) input.organizationType = after.organizationType;
   if (after.helpMessage.trim() !== before.helpMessage) input.helpMessage = after.helpMessage.trim();
+  // Domains are typed as one line, separated by commas or spaces.
+  const domains = (line: string) => line.split(/[\s,]+/).filter(Boolean);
+  if (after.internalOnlyEmailDomains.trim() !== before.internalOnlyEmailDomains)
+    input.internalOnlyEmailDomains = domains(after.internalOnlyEmailDomains);
+  if (after.approvedEmailDomains.trim() !== before.approvedEmailDomains)
+    input.approvedEmailDomains = domains(after.approvedEmailDomains);
   if (after.automaticInternetAccess !== before.automaticInternetAccess)
     input.automaticInternetAccess = after.automaticInternetAccess;
   if (after.secondFactorRequired !== before.secondFactorRequired)
@@ -169,6 +179,8 @@ function SettingsForm({
         <Details
           rows={[
             ['Find your administrator help message', organization.helpMessage || 'None'],
+            ['Internal-only email domains', organization.internalOnlyEmailDomains.join(', ') || 'None'],
+            ['Approved email domains', organization.approvedEmailDomains.join(', ') || 'Any'],
             ['Automatic Internet Access', organization.automaticInternetAccess ? 'On' : 'Off'],
             ['Require a second factor', organization.secondFactorRequired ? 'Yes' : 'No'],
           ]}
@@ -250,6 +262,20 @@ function SettingsForm({
           maxLength={300}
           value={values.helpMessage}
           onChange={(e) => setValues((v) => ({ ...v, helpMessage: e.target.value }))}
+        />
+        <TextField
+          label="Internal-only email domains"
+          hint="Mail to these domains reaches people only inside your network (for example: intranet.nhs.example). Separate them with commas."
+          maxLength={2000}
+          value={values.internalOnlyEmailDomains}
+          onChange={(e) => setValues((v) => ({ ...v, internalOnlyEmailDomains: e.target.value }))}
+        />
+        <TextField
+          label="Approved email domains"
+          hint="The domains your contacts should ideally use; another address can still be saved, with a warning. Empty: any."
+          maxLength={2000}
+          value={values.approvedEmailDomains}
+          onChange={(e) => setValues((v) => ({ ...v, approvedEmailDomains: e.target.value }))}
         />
         <div className="checkbox">
           <input

@@ -24,6 +24,10 @@ const phone = optional(30).refine(
   'is not a phone number',
 );
 
+/** A real day written YYYY-MM-DD (2026-02-30 is not one). */
+const isCalendarDate = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
 /** The Contact Details and Contact Types panels, as the Save button sends them. */
 const contactDetailsShape = {
   namePrefix: optional(20),
@@ -46,6 +50,15 @@ const contactDetailsShape = {
     'is not an email address',
   ),
   jobTitle: optional(100),
+  temporaryEmailReviewBy: z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCalendarDate(v), 'is not a date (YYYY-MM-DD)')
+    .describe(
+      '"Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address.',
+    ),
   status: z.nativeEnum(ContactStatus),
   contactTypes: z
     .array(z.nativeEnum(ContactType))

@@ -91,6 +91,13 @@ export class Contact {
   @Column(text(100))
   jobTitle: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The primary email is temporary: review it by this date (YYYY-MM-DD). Null: a lasting address.',
+  })
+  @Column(text(10))
+  temporaryEmailReviewBy: string | null;
+
   @Field(() => ContactStatus)
   @Column({ type: 'varchar', length: 10 })
   status: ContactStatus;

@@ -9,6 +9,8 @@ export interface ContactFacts {
   contactTypes: ContactType[];
   fullName: string;
   primaryEmail: string | null;
+  /** The primary email is temporary, to review by this day (YYYY-MM-DD). */
+  temporaryEmailReviewBy: string | null;
 }
 
 export interface OrganizationFacts {
@@ -20,10 +22,17 @@ export interface OrganizationFacts {
 }
 
 const CONTACT = `query ContactFacts($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Contact { id status contactTypes fullName primaryEmail organization { id } } }
+  _entities(representations: $representations) { ... on Contact { id status contactTypes fullName primaryEmail temporaryEmailReviewBy organization { id } } }
 }`;
 const ORGANIZATION = `query OrganizationFacts($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess secondFactorRequired } }
+}`;
+const EMAIL_DOMAINS = `query OrganizationEmailDomains($representations: [_Any!]!) {
+  _entities(representations: $representations) { ... on Organization { id internalOnlyEmailDomains } }
+}`;
+const CONTACTS_OF = `query ContactsOf($representations: [_Any!]!, $page: Int!) {
+  _entities(representations: $representations) { ... on Organization {
+    contacts(page: $page, pageSize: 100, status: ACTIVE) { pageCount items { id fullName primaryEmail temporaryEmailReviewBy } } } }
 }`;
 const ADMINISTRATORS = `query Administrators($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AdministratorDirectoryEntry { administrators } }
@@ -44,6 +53,29 @@ export function directory(config: CredentialConfig, call: ServiceClient) {
       );
       const found = data._entities[0];
       return found && { ...found, organizationId: found.organization.id };
+    },
+    /** Each organization's internal-only email domains, in the order asked (none for one that is gone). */
+    async internalOnlyEmailDomains(organizationIds: readonly string[]): Promise<string[][]> {
+      const data = await call<Entities<{ id: string; internalOnlyEmailDomains: string[] }>>(
+        config.organizationUrl,
+        EMAIL_DOMAINS,
+        { representations: organizationIds.map((id) => ({ __typename: 'Organization', id })) },
+      );
+      return data._entities.map((found) => found?.internalOnlyEmailDomains ?? []);
+    },
+    /** The organization's active contacts, every page. */
+    async activeContactsOf(organizationId: string): Promise<Omit<ContactFacts, 'status' | 'contactTypes'>[]> {
+      type Page = { pageCount: number; items: Omit<ContactFacts, 'status' | 'contactTypes' | 'organizationId'>[] };
+      const all: Omit<ContactFacts, 'status' | 'contactTypes'>[] = [];
+      for (let page = 1; ; page++) {
+        const data = await call<Entities<{ contacts: Page }>>(config.contactUrl, CONTACTS_OF, {
+          representations: [{ __typename: 'Organization', id: organizationId }],
+          page,
+        });
+        const found = data._entities[0]?.contacts;
+        all.push(...(found?.items ?? []).map((item) => ({ ...item, organizationId })));
+        if (!found || page >= found.pageCount) return all;
+      }
     },
     async organization(organizationId: string): Promise<OrganizationFacts | null> {
       const [organization, administrators] = await Promise.all([

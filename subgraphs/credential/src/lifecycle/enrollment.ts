@@ -10,6 +10,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { HOUR, recordEvent, temporaryPassword } from '../person/account-events';
 import { lockAccount } from '../person/account-store';
+import { assertMayResetLogin } from '../person/stronger-credential';
 import {
   awaitsConfirmation,
   loginEssIdOf,
@@ -81,7 +82,7 @@ export function enrollment(deps: LifecycleDeps) {
           await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
           await enqueueMail(manager, {
             recipient: facts.primaryEmail!,
-            ...templates.registered(context, password, expiresAt),
+            ...templates.registered(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
           });
         }
         const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
@@ -112,6 +113,7 @@ export function enrollment(deps: LifecycleDeps) {
       const account = await withRetry(dataSource, async (manager) => {
         // The button acts on the person's login, whichever of its organizations pressed it.
         const locked = (await lockAccount(manager, { essId: loginEssId }))!;
+        assertMayResetLogin(actor, locked);
         if (locked.status === DISABLED && !reactivated)
           throw refused('ACCOUNT_DISABLED', 'The contact is inactive; activate it before re-enrolling.');
         await manager.update(
@@ -134,7 +136,7 @@ export function enrollment(deps: LifecycleDeps) {
           await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, {
           recipient: locked.userName,
-          ...templates.reEnrolled(context, password, expiresAt),
+          ...templates.reEnrolled(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
         });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IsNull, MoreThan } from 'typeorm';
 import { normalizeUserName } from '../person/user-name';
 import { enqueueMail } from '../mail/outbox';
+import { recordVerified } from '../mail/reachability';
 import { templates } from '../mail/templates';
 import { assertPasswordPolicy } from '../passwords/password-policy';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
@@ -108,6 +109,8 @@ export function passwordReset(deps: LifecycleDeps) {
         if (locked.status === DISABLED) throw refused('ACCOUNT_DISABLED', 'This self-service login is disabled.');
         await setPassword(manager, locked, newPassword);
         await recordLoginEvent(manager, essId, 'PASSWORD_RESET', clientAddress);
+        // The link came by mail: the address reaches its owner.
+        await recordVerified(manager, locked.userName);
       });
       await sessions.revokeAllOf((await membershipsOf(dataSource.manager, essId)).map((m) => m.contactId));
     },

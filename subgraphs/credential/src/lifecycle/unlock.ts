@@ -1,5 +1,6 @@
 import type { Principal } from '@ecg/policy';
 import { enqueueMail } from '../mail/outbox';
+import { recordVerified } from '../mail/reachability';
 import { templates } from '../mail/templates';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
@@ -7,6 +8,7 @@ import { HOUR, issueAccountToken, recordEvent } from '../person/account-events';
 import { awaitsConfirmation, loginEssIdOf, updateLogin } from '../person/login-rows';
 import { recordLoginEvent } from '../person/login-events';
 import { lockAccount } from '../person/account-store';
+import { assertMayResetLogin } from '../person/stronger-credential';
 import { mailContextOf, spendToken, type LifecycleDeps } from './lifecycle-deps';
 import { invalidLink, refused } from '../errors/credential-errors';
 import { withRetry } from '@ecg/infrastructure';
@@ -28,6 +30,7 @@ export function unlocking(deps: LifecycleDeps) {
         // The person's login, whichever of its organizations pressed the button; a membership the
         // person has not confirmed shows its own (pending) state, never the login's lock.
         const locked = (await lockAccount(manager, { essId: loginEssIdOf(existing) }))!;
+        assertMayResetLogin(actor, locked);
         if (awaitsConfirmation(existing) || locked.status !== LOCKED)
           throw refused('NOT_LOCKED', 'This self-service login is not locked.');
         const token = await issueAccountToken(manager, locked.essId, 'UNLOCK', 24 * HOUR);
@@ -53,6 +56,8 @@ export function unlocking(deps: LifecycleDeps) {
           unsuccessfulAttemptsSinceLastSuccess: 0,
         });
         await recordLoginEvent(manager, essId, 'UNLOCKED', clientAddress);
+        // The link came by mail: the address reaches its owner.
+        await recordVerified(manager, account.userName);
       });
     },
   };

@@ -13,6 +13,7 @@ import type { SessionGate, SessionRefusal } from '../gates/session-gate';
 import type { Lockout } from '../lockout/lockout';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { decoyHash, verifyPassword } from '../passwords/password-hasher';
+import { recordVerified } from '../mail/reachability';
 import { issueAccountToken } from '../person/account-events';
 import { recordLoginEvent } from '../person/login-events';
 import { loginEssIdOf, membershipsOf } from '../person/login-rows';
@@ -193,6 +194,8 @@ export function signIn(deps: SignInDeps) {
         await lockout.recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
         throw temporaryPasswordExpired();
       }
+      // A right temporary password came by mail: the address reaches its owner.
+      if (account.status === REGISTRATION_PENDING) await recordVerified(dataSource.manager, account.userName);
       // A second factor: no session yet, and no success recorded either, so the password alone
       // never resets the failures that a wrong code counts toward the lockout.
       if (await factors.isSet(account.essId)) {

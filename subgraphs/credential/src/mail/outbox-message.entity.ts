@@ -33,6 +33,10 @@ export class OutboxMessage {
   @Column({ type: 'datetime', nullable: true })
   sentAt: Date | null;
 
+  /** The mail server refused the recipient for good (5xx): never retried. */
+  @Column({ type: 'datetime', nullable: true })
+  refusedAt: Date | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   lastError: string | null;
 

@@ -3,6 +3,7 @@ import { IsNull, LessThan, LessThanOrEqual, Or, type DataSource, type EntityMana
 import type { Logger } from '@ecg/infrastructure';
 import type { SendMail } from './mailer';
 import { OutboxMessage } from './outbox-message.entity';
+import { recordUndeliverable } from './reachability';
 
 /** Queue a message in the caller's transaction: it is sent only if the change commits (not before `notBefore`); its id. */
 export async function enqueueMail(
@@ -18,6 +19,7 @@ export async function enqueueMail(
     nextAttemptAt: notBefore,
     claimedUntil: null,
     sentAt: null,
+    refusedAt: null,
     lastError: null,
   });
   return id;
@@ -29,8 +31,20 @@ export interface DispatcherOptions {
 }
 
 /**
+ * The mail server's words when it refused the recipient for good: a 5xx answer to RCPT TO or
+ * after DATA. Anything else (4xx, the server away, a 5xx to the connection) may pass.
+ */
+export function permanentRefusal(error: unknown): string | null {
+  const { code, responseCode, response } = error as { code?: string; responseCode?: number; response?: string };
+  const aboutTheMessage = code === 'EENVELOPE' || code === 'EMESSAGE';
+  if (!aboutTheMessage || !responseCode || responseCode < 500 || responseCode > 599) return null;
+  return String(response ?? (error as Error).message);
+}
+
+/**
  * Sends what the outbox holds, oldest first. A message is claimed before it is sent, so replicas
- * never send it twice at once; a failure waits 1, 2, 4, ... seconds (capped) before the next try.
+ * never send it twice at once; a failure waits 1, 2, 4, ... seconds (capped) before the next try,
+ * except a permanent refusal, which is never retried and marks the address undeliverable.
  */
 export function startDispatcher(dataSource: DataSource, send: SendMail, logger: Logger, options: DispatcherOptions) {
   const outbox = dataSource.getRepository(OutboxMessage);
@@ -41,7 +55,7 @@ export function startDispatcher(dataSource: DataSource, send: SendMail, logger: 
   async function deliver(message: OutboxMessage): Promise<void> {
     const now = new Date();
     const claim = await outbox.update(
-      { id: message.id, sentAt: IsNull(), claimedUntil: Or(IsNull(), LessThan(now)) },
+      { id: message.id, sentAt: IsNull(), refusedAt: IsNull(), claimedUntil: Or(IsNull(), LessThan(now)) },
       { claimedUntil: new Date(now.getTime() + 60_000) },
     );
     if (claim.affected !== 1) return;
@@ -49,6 +63,8 @@ export function startDispatcher(dataSource: DataSource, send: SendMail, logger: 
       await send({ id: message.id, recipient: message.recipient, subject: message.subject, body: message.body ?? '' });
       await outbox.update({ id: message.id }, { sentAt: new Date(), body: null, claimedUntil: null, lastError: null });
     } catch (error) {
+      const refusal = permanentRefusal(error);
+      if (refusal) return refused(message, refusal);
       const attempts = message.attempts + 1;
       const wait = Math.min(2 ** (attempts - 1), options.maxBackoffSeconds);
       await outbox.update(
@@ -67,11 +83,35 @@ export function startDispatcher(dataSource: DataSource, send: SendMail, logger: 
     }
   }
 
+  async function refused(message: OutboxMessage, reason: string): Promise<void> {
+    await dataSource.transaction(async (manager) => {
+      const at = new Date();
+      await manager.update(
+        OutboxMessage,
+        { id: message.id },
+        {
+          refusedAt: at,
+          body: null,
+          claimedUntil: null,
+          attempts: message.attempts + 1,
+          lastError: reason.slice(0, 500),
+        },
+      );
+      await recordUndeliverable(manager, message.recipient, reason, at);
+    });
+    logger.warn({ outboxId: message.id, response: reason }, 'mail refused for good by the mail server; not retried');
+  }
+
   async function tick(): Promise<void> {
     try {
       const now = new Date();
       const due = await outbox.find({
-        where: { sentAt: IsNull(), nextAttemptAt: LessThanOrEqual(now), claimedUntil: Or(IsNull(), LessThan(now)) },
+        where: {
+          sentAt: IsNull(),
+          refusedAt: IsNull(),
+          nextAttemptAt: LessThanOrEqual(now),
+          claimedUntil: Or(IsNull(), LessThan(now)),
+        },
         order: { createdAt: 'ASC' },
         take: 20,
       });

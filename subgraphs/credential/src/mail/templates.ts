@@ -15,13 +15,13 @@ const sign =
   '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
 
 export const templates = {
-  registered: (c: MailContext, temporaryPassword: string, expiresAt: Date) => ({
+  registered: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string) => ({
     subject: `${c.organization}: your Secure Employer Website registration`,
-    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
   }),
-  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date) => ({
+  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string) => ({
     subject: `${c.organization}: you were re-enrolled for self service`,
-    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose a new password.${sign}`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose a new password.${sign}`,
   }),
   locked: (c: MailContext, administrators: string[], resetUrl: string) => ({
     subject: `${c.organization}: your self-service login is locked`,

@@ -67,6 +67,10 @@ export async function confirmedMembershipsOf(
  * Write a change of the login to the login row and every confirmed linked row, so each
  * organization's panel shows it. Values may be SQL expressions (`() => 'col + 1'`), evaluated per row.
  */
+/** The login has a second factor now: remembered for good (the first time is kept). */
+export const rememberSecondFactor = (manager: EntityManager, loginEssId: number) =>
+  updateLogin(manager, loginEssId, { secondFactorEverAt: () => 'COALESCE(secondFactorEverAt, CURRENT_TIMESTAMP)' });
+
 export async function updateLogin(
   manager: EntityManager,
   loginEssId: number,

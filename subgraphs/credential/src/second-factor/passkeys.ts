@@ -11,6 +11,7 @@ import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../person/account-events';
 import { AccountToken } from '../person/account-token.entity';
+import { rememberSecondFactor } from '../person/login-rows';
 import { invalidLink, refused } from '../errors/credential-errors';
 import { Passkey } from './passkey.entity';
 import type { Proven } from '../gates/proven';
@@ -168,7 +169,10 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
         passwordless,
         lastUsedAt: null,
       });
-      await rows.insert(passkey);
+      await dataSource.transaction(async (manager) => {
+        await manager.insert(Passkey, passkey);
+        await rememberSecondFactor(manager, essId);
+      });
       return rows.findOneByOrFail({ id: passkey.id });
     },
 

@@ -7,7 +7,7 @@ import { sha256 } from '../person/account-events';
 import { AccountToken } from '../person/account-token.entity';
 import { invalidLink, refused, wrongCode } from '../errors/credential-errors';
 import { recordLoginEvent } from '../person/login-events';
-import { loginEssIdOf } from '../person/login-rows';
+import { loginEssIdOf, rememberSecondFactor } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { staffLocked } from '../staff-logins/staff-lockout';
@@ -240,6 +240,7 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
             .affected !== 1
         )
           throw invalidLink();
+        await rememberSecondFactor(manager, login.essId);
         const fresh = await replaceRecoveryCodes(manager, login.essId);
         await recordLoginEvent(
           manager,

@@ -60,6 +60,13 @@ export class SelfServiceAccount {
   @Column({ type: 'varchar', length: 254, nullable: true })
   loginUserName: string | null;
 
+  /**
+   * When the login first had a second factor (authenticator or passkey); it stays when the factor
+   * goes: the reset-only role acts only on people who "do not and have never had" one.
+   */
+  @Column({ ...when })
+  secondFactorEverAt: Date | null;
+
   /** When the person first signed in after this contact was linked to the login; null until then. */
   @Column({ ...when })
   linkConfirmedAt: Date | null;

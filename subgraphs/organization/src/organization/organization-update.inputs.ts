@@ -23,6 +23,23 @@ const address = z.object({
 
 export const AddressInput = inputType('AddressInput', address, { description: "The organization's address." });
 
+// A domain as people type it after the @: lower case, letters, digits and hyphens between dots.
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const domains = (what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .transform((v) => v.replace(/^@/, ''))
+        .refine((v) => DOMAIN.test(v), 'is not an email domain (like nhs.example)'),
+    )
+    .max(50, 'holds at most 50 domains')
+    .transform((list) => [...new Set(list)])
+    .optional()
+    .describe(`${what} Omitted: unchanged; empty: none.`);
+
 export const organizationInput = z.object({
   name: z
     .string()
@@ -37,6 +54,8 @@ export const organizationInput = z.object({
     .boolean()
     .nullish()
     .describe('Contacts must sign in with a second factor. Omitted: unchanged.'),
+  internalOnlyEmailDomains: domains("Email domains that work only inside the organization's network."),
+  approvedEmailDomains: domains('The email domains contacts are expected to use (others are saved with a warning).'),
   address: address.optional().describe('Only the lines sent change; omitted: the address is unchanged.'),
   helpMessage: plainText(300).describe(
     'The short help message the public administrator lookup shows ("contact HR/IT on ..."). Omitted: unchanged; null or empty: none.',

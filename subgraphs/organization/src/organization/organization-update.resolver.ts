@@ -49,6 +49,8 @@ export class OrganizationUpdateResolver {
       if (input.helpMessage !== undefined) organization.helpMessage = input.helpMessage;
       if (typeof input.secondFactorRequired === 'boolean')
         organization.secondFactorRequired = input.secondFactorRequired;
+      if (input.internalOnlyEmailDomains) organization.internalOnlyEmailDomains = input.internalOnlyEmailDomains;
+      if (input.approvedEmailDomains) organization.approvedEmailDomains = input.approvedEmailDomains;
       return manager.save(organization);
     });
   }

@@ -3,6 +3,12 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColum
 import { Address } from './address';
 import { OrganizationType } from './organization-type';
 
+/** A list of domains in one column: comma-separated, none stored as null. */
+const domainList = {
+  to: (domains: string[] | undefined) => (domains?.length ? domains.join(',') : null),
+  from: (stored: string | null) => (stored ? stored.split(',') : []),
+};
+
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An employer: a county office of education, a school district, an NHS trust.' })
 @Entity('organization')
@@ -60,6 +66,20 @@ export class Organization {
   })
   @Column({ type: 'varchar', length: 300, nullable: true })
   helpMessage: string | null;
+
+  @Field(() => [String], {
+    description:
+      "Email domains that work only inside the organization's network: mail to them does not reach people at home, so their addresses are reported as INTERNAL_ONLY.",
+  })
+  @Column({ type: 'text', nullable: true, transformer: domainList })
+  internalOnlyEmailDomains: string[];
+
+  @Field(() => [String], {
+    description:
+      'The email domains the organization expects its contacts to use ("ideally, but not exclusively"): an address outside them is saved with a warning. Empty: any.',
+  })
+  @Column({ type: 'text', nullable: true, transformer: domainList })
+  approvedEmailDomains: string[];
 
   @Field(() => Int, { description: 'Changes with every save; send it back as `expectedVersion`.' })
   @VersionColumn()

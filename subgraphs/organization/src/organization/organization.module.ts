@@ -3,6 +3,7 @@ import { CreateOrganization1763780000000 } from './migrations/1763780000000-crea
 import { OrganizationHelpMessage1763830000000 } from './migrations/1763830000000-organization-help-message';
 import { OrganizationNameGrams1763840000000 } from './migrations/1763840000000-organization-name-grams';
 import { OrganizationSecondFactorRequired1764100000000 } from './migrations/1764100000000-organization-second-factor-required';
+import { OrganizationEmailDomains1764400000000 } from './migrations/1764400000000-organization-email-domains';
 import { OrganizationNameGramSubscriber } from './organization-name-grams';
 import { OrganizationUpdateResolver } from './organization-update.resolver';
 import { Organization } from './organization.entity';
@@ -25,5 +26,6 @@ export const organizationModule: SubgraphModule<unknown, typeof organizationLoad
     OrganizationHelpMessage1763830000000,
     OrganizationNameGrams1763840000000,
     OrganizationSecondFactorRequired1764100000000,
+    OrganizationEmailDomains1764400000000,
   ],
 };

@@ -27,7 +27,8 @@ type Text =
   | 'primaryEmail'
   | 'confirmPrimaryEmail'
   | 'secondaryEmail'
-  | 'jobTitle';
+  | 'jobTitle'
+  | 'temporaryEmailReviewBy';
 type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
 
 /** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
@@ -49,6 +50,7 @@ const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: strin
     type: 'email',
     autoComplete: 'off',
   },
+  { name: 'temporaryEmailReviewBy', label: 'Temporary address, review by', type: 'date', autoComplete: 'off' },
   { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
   { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
 ];
@@ -79,6 +81,7 @@ const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   confirmPrimaryEmail: contact?.primaryEmail ?? '',
   secondaryEmail: contact?.secondaryEmail ?? '',
   jobTitle: contact?.jobTitle ?? '',
+  temporaryEmailReviewBy: contact?.temporaryEmailReviewBy ?? '',
   gender: contact?.gender ?? '',
   status: contact?.status ?? (contact ? '' : 'ACTIVE'),
   contactTypes: contact?.contactTypes ?? [],
@@ -149,6 +152,7 @@ export function ContactForm(props: {
       mobilePhoneNumber: optional(values.mobilePhoneNumber),
       secondaryEmail: optional(values.secondaryEmail),
       jobTitle: optional(values.jobTitle),
+      temporaryEmailReviewBy: optional(values.temporaryEmailReviewBy),
       gender: values.gender || null,
     };
     setBusy(true);

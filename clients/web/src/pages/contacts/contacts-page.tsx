@@ -55,6 +55,7 @@ function ContactEditor(props: {
             contactId={contact.id}
             actions={contact.selfServiceActions}
             account={contact.selfService}
+            reachability={contact.emailReachability}
             me={me}
             onChanged={() => {
               setOwn((n) => n + 1);

@@ -147,10 +147,12 @@ export function OrganizationHealth({
   const health = useQuery(OrganizationHealthDocument, { code }, reloadKey);
   const organization = health.data?.organization;
   if (!organization) return null;
+  // Contacts with no email at all are listed in their own warning above.
+  const unreachable = organization.emailReachabilityReport.filter((issue) => issue.reachability);
   return (
     <section aria-labelledby="health-heading" className="panel">
       <h2 id="health-heading">Organization health</h2>
-      {organization.warnings.length === 0 && (
+      {organization.warnings.length === 0 && unreachable.length === 0 && (
         <p>No warnings: at least two active Administrators, and every active contact has an email address.</p>
       )}
       {organization.warnings.includes('FEWER_THAN_TWO_ADMINISTRATORS') && (
@@ -171,6 +173,19 @@ export function OrganizationHealth({
           <ul>
             {organization.contactsMissingEmail.items.map((c) => (
               <li key={c.id}>{c.fullName}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {unreachable.length > 0 && (
+        <div className="message message-warning">
+          <p>Self-service mail may not reach these contacts (overdue temporary addresses first):</p>
+          <ul aria-label="Email reachability">
+            {unreachable.map((issue) => (
+              <li key={issue.contact.id}>
+                <a href={`?org=${encodeURIComponent(code)}&contact=${issue.contact.id}`}>{issue.contact.fullName}</a>:{' '}
+                {issue.problem} {issue.action}
+              </li>
             ))}
           </ul>
         </div>

@@ -16,6 +16,7 @@ import {
   type SelfServiceDetailsFragment,
 } from '../../graphql/generated';
 import { ConfirmDialog } from './confirm-dialog';
+import { reachabilityText } from './email-reachability';
 
 const yesNo = (value: boolean) => (value ? 'Y' : 'N');
 
@@ -178,10 +179,11 @@ export function SelfServicePanel(props: {
   contactId: string;
   actions: SelfServiceAction[];
   account: SelfServiceDetailsFragment | null;
+  reachability?: Parameters<typeof reachabilityText>[0];
   me: Me;
   onChanged: () => void;
 }) {
-  const { contactId, actions, account, me, onChanged } = props;
+  const { contactId, actions, account, reachability, me, onChanged } = props;
   const [asking, setAsking] = useState<SelfServiceAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -213,6 +215,7 @@ export function SelfServicePanel(props: {
         ['Total No Of Unsuccessful Attempts', account.totalUnsuccessfulAttempts],
         ['No of Unsuccessful Attempts Since Last Success', account.unsuccessfulAttemptsSinceLastSuccess],
         ['Enrollment Completed', yesNo(account.enrollmentCompleted)],
+        ['Email Reachability', reachabilityText(reachability)],
         // The seeds' "Entrust OTP" is the temporary password Register and Re-Enroll mail (its
         // value is never shown); the second factor has rows of its own (a decision of the second-factor work).
         ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
@@ -275,7 +278,7 @@ export function SelfServicePanel(props: {
         </dl>
       ) : (
         <p>
-          No self-service login yet.
+          Email Reachability: {reachabilityText(reachability)}. No self-service login yet.
           {buttons.includes('REGISTER') ? ' Register sends the contact an email with a temporary password.' : ''}
         </p>
       )}

@@ -82,6 +82,9 @@ function emailsOf(user: ScimUserIn) {
   return { primary, secondary };
 }
 
+const sameAddress = (a: string | null | undefined, b: string | null) =>
+  !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
+
 /** Work is the primary phone, mobile the mobile one, any other type the secondary one. */
 function phonesOf(user: ScimUserIn) {
   const phones = (user.phoneNumbers ?? []).filter((p) => p.value);
@@ -114,6 +117,11 @@ export function detailsFromScimUser(user: ScimUserIn, current: Contact | null, t
     confirmPrimaryEmail: primary,
     secondaryEmail: secondary,
     jobTitle: user.title ?? null,
+    // The feed's address is the lasting one: a temporary address it replaces stops being temporary;
+    // the same address keeps its review date.
+    temporaryEmailReviewBy: sameAddress(current?.primaryEmail, primary)
+      ? (current?.temporaryEmailReviewBy ?? null)
+      : null,
     status: user.active === false ? ContactStatus.INACTIVE : ContactStatus.ACTIVE,
     contactTypes: types ?? [ContactType.READ_ONLY],
   });
