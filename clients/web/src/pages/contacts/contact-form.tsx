@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
-import { ErrorMessage } from '../../components/messages';
+import { ErrorMessage, Notice } from '../../components/messages';
 import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
+import { useDraft } from '../../components/use-draft';
 import { CONTACT_TYPES } from '../../contact-types';
 import {
   NewContactDocument,
@@ -116,7 +117,9 @@ export function ContactForm(props: {
 }) {
   const { contact, organizationId, editable, onSaved, onReload } = props;
   const id = useId();
-  const [values, setValues] = useState<Values>(() => valuesOf(contact));
+  const [values, setValues, restored] = useDraft<Values>(`contact:${contact?.id ?? `new:${organizationId}`}`, () =>
+    valuesOf(contact),
+  );
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -191,6 +194,9 @@ export function ContactForm(props: {
         </ErrorMessage>
       ) : (
         failure !== null && <ErrorMessage>{explain(failure, SAVE_CODES)}</ErrorMessage>
+      )}
+      {restored && failure === null && (
+        <Notice>Your session ended before you saved: what you had typed is back. Check it, then Save.</Notice>
       )}
       {editable && <p className="hint">Fields marked * are required.</p>}
       <form onSubmit={save} noValidate aria-busy={busy}>
