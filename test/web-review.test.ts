@@ -14,8 +14,13 @@ let federation: Federation;
 let smtp: WebBed['smtp'];
 let browser: Browser;
 let origin: string;
+const HELPDESK = 'Employer Services, 1-800-555-0100, weekdays 8-5';
 
-beforeAll(async () => void ({ federation, smtp, browser, origin } = await startWebBed('webreview')), 120_000);
+beforeAll(
+  async () =>
+    void ({ federation, smtp, browser, origin } = await startWebBed('webreview', { HELPDESK_CONTACT: HELPDESK })),
+  120_000,
+);
 afterAll(() => stopWebBed({ federation, smtp, browser }));
 
 const heading = (page: Page, name: string | RegExp, level = 1) =>
@@ -65,6 +70,10 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await openScreen(page);
     // A full page of 10 contacts and the pager: the form opens below them.
     await page.getByText('Page 1 of 2 | Results 1 - 10 of 12').waitFor();
+    // The table fits the screen (on a phone its rows stack): nothing scrolls sideways; rows stay rows.
+    const table = page.locator('.table-scroll');
+    expect(await table.evaluate((region) => region.scrollWidth - region.clientWidth)).toBe(0);
+    expect(await page.getByRole('row', { name: /Member00 Staffer/ }).innerText()).toMatch(/Active/);
 
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await heading(page, 'Contact Details: new contact', 2);
@@ -196,6 +205,125 @@ it('a session ended elsewhere says so on Sign In, comes back to the same contact
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'All changes successfully saved.' }).waitFor();
 
+  expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+it('Find your administrator lists the Administrators who can help, with the way to reach them they publish, and the helpdesk when nobody can', async () => {
+  const admin = await organizationWithAdministrator('77105', 0);
+  // An Administrator without a login, and an inactive one: neither can help.
+  await createContact(
+    federation,
+    '77105',
+    contactInput('Nolan', 'Nologin', 'nolan@r77105.example', [ContactType.ADMINISTRATOR]),
+  );
+  await createContact(federation, '77105', {
+    ...contactInput('Ina', 'Inactive', 'ina@r77105.example', [ContactType.ADMINISTRATOR]),
+    status: 'INACTIVE',
+  });
+  await createOrganization(federation, '77106', 'REVIEW DISTRICT NOBODY');
+  await createContact(
+    federation,
+    '77106',
+    contactInput('Only', 'Pending', 'only@r77106.example', [ContactType.ADMINISTRATOR]),
+  );
+
+  // The Administrator publishes a work phone on their own contact.
+  const { context, page, consoleErrors } = await openWindow(browser, origin, 'phone');
+  await signIn(page, admin.email);
+  await openScreen(page);
+  await page.getByRole('link', { name: 'Test ADMINISTRATOR' }).click();
+  await heading(page, 'Contact Details: Test ADMINISTRATOR', 2);
+  await page.getByLabel('Work phone or email for Find your administrator').fill('Work phone 555-0100 ext 12');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'All changes successfully saved.' }).waitFor();
+  await page.getByRole('button', { name: 'Sign out' }).first().click();
+  await heading(page, 'Sign In');
+
+  const search = async (text: string) => {
+    await page.goto(`${origin}/self-service/find-administrator`);
+    await page.getByLabel('Search for Organization (Hint: Org Code, Org Name)').fill(text);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: /match/ }).waitFor();
+  };
+  await search('77105');
+  const card = page.locator('.card', { has: page.getByRole('heading', { name: '77105-REVIEW DISTRICT 77105' }) });
+  expect(await card.getByRole('listitem').allInnerTexts()).toEqual(['Test ADMINISTRATOR: Work phone 555-0100 ext 12']);
+  await checkPage(page, 'review-find-administrator-reach', 'phone');
+
+  await search('77106');
+  await page.getByText('This organization has no administrator who can help on record.').waitFor();
+  await page.getByText(`Ask the pension system's employer helpdesk: ${HELPDESK}.`).waitFor();
+  expect(await page.locator('.card').getByRole('listitem').count()).toBe(0);
+  await checkPage(page, 'review-find-administrator-nobody', 'phone');
+
+  await search('zz-no-such-organization');
+  await page.getByText(`Ask the pension system's employer helpdesk: ${HELPDESK}.`).waitFor();
+  await checkPage(page, 'review-find-administrator-not-found', 'phone');
+  expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+it('every password field has "Show password", and Sign In says it is busy until the answer comes', async () => {
+  await createOrganization(federation, '77107', 'REVIEW DISTRICT PASSWORDS');
+  const person = await signedInContact(federation, '77107', [ContactType.PAYROLL], 'show.password@r77107.example');
+  const { context, page, consoleErrors } = await openWindow(browser, origin, 'phone');
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('User Name (Email ID)').fill(person.email);
+  const password = page.getByLabel('Password', { exact: true });
+  await password.fill(PASSWORD);
+  expect(await password.getAttribute('type')).toBe('password');
+  await page.getByRole('button', { name: 'Show password' }).click();
+  expect(await password.getAttribute('type')).toBe('text');
+  expect(await password.inputValue()).toBe(PASSWORD);
+  await checkPage(page, 'review-sign-in-password-shown', 'phone');
+  await page.getByRole('button', { name: 'Hide password' }).click();
+  expect(await password.getAttribute('type')).toBe('password');
+
+  // The answer is held back: the button says "Signing in…" and cannot be pressed twice.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/session/login', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Sign In', exact: true }).click();
+  const busy = page.getByRole('button', { name: 'Signing in…' });
+  await busy.waitFor();
+  expect(await busy.isDisabled()).toBe(true);
+  await checkPage(page, 'review-sign-in-busy', 'phone');
+  release();
+  await heading(page, 'My account');
+
+  // The account's password fields (Change password): each has its own toggle, right after it.
+  await page.getByLabel('Current password', { exact: true }).waitFor();
+  const inputs = page.locator('input[type="password"]');
+  expect(await inputs.count()).toBeGreaterThanOrEqual(3);
+  expect(await page.getByRole('button', { name: 'Show password' }).count()).toBe(await inputs.count());
+  const newPassword = page.getByLabel('New password', { exact: true });
+  await newPassword.fill('a passphrase to look at');
+  await newPassword.locator('xpath=following-sibling::button[1]').click();
+  expect(await newPassword.getAttribute('type')).toBe('text');
+  expect(await page.getByLabel('Current password', { exact: true }).getAttribute('type')).toBe('password');
+  expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+it('an unknown path serves the app\'s own "Page not found" with 404, not the framework\'s "Cannot GET"', async () => {
+  const answer = await fetch(`${origin}/nope`, { headers: { accept: 'text/html' } });
+  expect(answer.status).toBe(404);
+  expect(answer.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+  const html = await answer.text();
+  expect(html).toMatch(/<div id="root"><\/div>/);
+  expect(html).not.toMatch(/Cannot GET/);
+  // Not a browser: the plain 404 stays.
+  expect((await fetch(`${origin}/nope`, { headers: { accept: 'application/json' } })).status).toBe(404);
+
+  const { context, page, consoleErrors } = await openWindow(browser, origin, 'phone');
+  const response = await page.goto(`${origin}/nope`);
+  expect(response?.status()).toBe(404);
+  await heading(page, 'Page not found');
+  await checkPage(page, 'review-not-found', 'phone');
   expect(consoleErrors).toEqual([]);
   await context.close();
 });

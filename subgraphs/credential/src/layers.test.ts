@@ -38,6 +38,7 @@ const FOLDERS: Record<string, number> = {
   account: FLOWS,
   me: FLOWS,
   'internet-access': FLOWS,
+  'administrator-directory': FLOWS,
 };
 const TOP_FILES =
   /\.(resolver|module|permissions|inputs|types?|loaders|routes|rule)\.ts$|-cli\.ts$|^(visible-account|index)\.ts$/;

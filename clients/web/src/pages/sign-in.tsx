@@ -210,7 +210,7 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={missing.password}
         />
-        <FormActions submit="Sign In" />
+        <FormActions submit="Sign In" busy={busy} busyText="Signing in…" />
       </form>
       <PasskeySignIn onOutcome={follow} />
       <ul className="links">

@@ -46,6 +46,9 @@ const contactDetailsShape = {
     'is not an email address',
   ),
   jobTitle: optional(100),
+  directoryContact: optional(100).describe(
+    'A work phone or email to publish on Find your administrator (public while the contact is an active Administrator with a login); empty publishes none.',
+  ),
   status: z.nativeEnum(ContactStatus),
   contactTypes: z
     .array(z.nativeEnum(ContactType))

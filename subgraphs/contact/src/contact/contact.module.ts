@@ -11,6 +11,7 @@ import { ContactResolver } from './contact.resolver';
 import { CreateContact1763780000000 } from './migrations/1763780000000-create-contact';
 import { ContactMaintenance1763800000000 } from './migrations/1763800000000-contact-maintenance';
 import { OrganizationContactCount1764200000000 } from './migrations/1764200000000-organization-contact-count';
+import { DirectoryContact1765100000000 } from './migrations/1765100000000-directory-contact';
 
 /** Contacts: reading one, the New and Save buttons, and their contact types. */
 export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
@@ -22,5 +23,10 @@ export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
   entities: [Contact, ContactTypeAssignment, OrganizationContactCount],
   subscribers: [ContactCountSubscriber],
   // The second also creates the audit table (the audit module's entity): migrations keep their history.
-  migrations: [CreateContact1763780000000, ContactMaintenance1763800000000, OrganizationContactCount1764200000000],
+  migrations: [
+    CreateContact1763780000000,
+    ContactMaintenance1763800000000,
+    OrganizationContactCount1764200000000,
+    DirectoryContact1765100000000,
+  ],
 };

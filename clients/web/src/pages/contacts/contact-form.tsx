@@ -28,11 +28,19 @@ type Text =
   | 'primaryEmail'
   | 'confirmPrimaryEmail'
   | 'secondaryEmail'
-  | 'jobTitle';
+  | 'jobTitle'
+  | 'directoryContact';
 type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
 
 /** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
-const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: string; autoComplete?: string }[] = [
+const TEXT_FIELDS: {
+  name: Text;
+  label: string;
+  required?: boolean;
+  type?: string;
+  autoComplete?: string;
+  hint?: string;
+}[] = [
   { name: 'firstName', label: 'First Name', required: true, autoComplete: 'off' },
   { name: 'middleName', label: 'Middle Name', autoComplete: 'off' },
   { name: 'lastName', label: 'Last Name', required: true, autoComplete: 'off' },
@@ -52,6 +60,12 @@ const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: strin
   },
   { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
   { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
+  {
+    name: 'directoryContact',
+    label: 'Work phone or email for Find your administrator',
+    autoComplete: 'off',
+    hint: 'Shown to anyone who searches for your organization while this contact is an active Administrator who can sign in. Leave empty to publish none.',
+  },
 ];
 const LABEL: Record<string, string> = Object.fromEntries<string>([
   ...TEXT_FIELDS.map((f): [string, string] => [f.name, f.label]),
@@ -80,6 +94,7 @@ const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   confirmPrimaryEmail: contact?.primaryEmail ?? '',
   secondaryEmail: contact?.secondaryEmail ?? '',
   jobTitle: contact?.jobTitle ?? '',
+  directoryContact: contact?.directoryContact ?? '',
   gender: contact?.gender ?? '',
   status: contact?.status ?? (contact ? '' : 'ACTIVE'),
   contactTypes: contact?.contactTypes ?? [],
@@ -152,6 +167,7 @@ export function ContactForm(props: {
       mobilePhoneNumber: optional(values.mobilePhoneNumber),
       secondaryEmail: optional(values.secondaryEmail),
       jobTitle: optional(values.jobTitle),
+      directoryContact: optional(values.directoryContact),
       gender: values.gender || null,
     };
     setBusy(true);
@@ -207,6 +223,7 @@ export function ContactForm(props: {
               <TextField
                 key={field.name}
                 label={field.label}
+                hint={field.hint}
                 markRequired={field.required && editable}
                 type={field.type ?? 'text'}
                 autoComplete={field.autoComplete}
