@@ -39,8 +39,19 @@ async function passwordStep(page: Page, userName: string, password: string) {
 async function enrolOnSignIn(page: Page, viewport: ViewportName, who: string) {
   await heading(page, 'Set up a second factor');
   await page.getByRole('img', { name: 'QR code to scan with your authenticator app' }).waitFor();
-  const secret = (await page.locator('code.secret').innerText()).trim();
+  // Shown in groups of 4 for reading; the key itself has no spaces.
+  const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
   collectSecret('totp secret', secret);
+  // On the phone itself: the key read in groups of 4, a link that opens the authenticator app
+  // with it, and "Copy key".
+  expect(await page.locator('code.secret').innerText()).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
+  const appLink = await page.getByRole('link', { name: 'Open in your authenticator app' }).getAttribute('href');
+  expect(appLink).toMatch(/^otpauth:\/\/totp\//);
+  expect(new URL(appLink!).searchParams.get('secret')).toBe(secret);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.getByRole('button', { name: 'Copy key' }).click();
+  await page.getByText('Key copied. Paste it into your authenticator app.').waitFor();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
   // Nothing signed in yet: no session cookie, and the menus of a signed-in person are not there.
   expect(await page.context().cookies(origin)).toEqual([]);
   await checkPage(page, `sign-in-enrolment-${who}`, viewport);

@@ -251,6 +251,9 @@ it('works with the keyboard alone, with a focus ring that shows', async () => {
   await page.keyboard.press('Tab');
   expect((await focused()).label).toBe('Password');
   await page.keyboard.type(PASSWORD);
+  // "Show password" comes next, beside its field.
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatchObject({ label: 'Show password', outline: 'solid 3px' });
   await page.keyboard.press('Tab');
   expect(await focused()).toMatchObject({ label: 'Sign In', outline: 'solid 3px' });
   await checkPage(page, 'sign-in-keyboard-focus', 'phone');

@@ -28,7 +28,7 @@ import { gatewayFormatError, subgraphHttpError } from './errors';
 import { gatewayHealth } from './health';
 import { sessionCookieRouter } from './session-cookie';
 import { subgraphFetcher } from './subgraph-fetcher';
-import { webAppRouter } from './web-app';
+import { notFoundPage, webAppRouter } from './web-app';
 
 export { loadGatewayConfig, type GatewayConfig };
 
@@ -130,6 +130,8 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
     }),
   );
 
+  // Last of the routes: a browser asking for any other path gets the app's "Page not found".
+  app.use(notFoundPage());
   app.use(unexpectedErrors(logger));
 
   const url = `${baseUrl}/graphql`;

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import express, { type Response, type Router } from 'express';
+import express, { type RequestHandler, type Response, type Router } from 'express';
 
 /** Where `npm run build` puts the web app (clients/web, built by Vite). */
 export const WEB_APP_DIR = resolve(__dirname, '../../clients/web/dist');
 
 /**
  * The app's pages (DESIGN.md section 7). Each is the same index.html: the app's router shows the
- * page. Other paths stay 404, and `GET /graphql` stays GraphiQL.
+ * page. Other paths stay 404 (a browser gets the app's own "Page not found", see `notFoundPage`),
+ * and `GET /graphql` stays GraphiQL.
  */
 export const PAGE_PATHS = ['/', '/sign-in', '/account', '/self-service/*path', '/organization/*path'];
 
@@ -70,4 +71,18 @@ export function webAppRouter(dir: string = WEB_APP_DIR): Router {
     existsSync(join(dir, 'favicon.svg')) ? res.sendFile(join(dir, 'favicon.svg'), { maxAge: '1d' }) : next(),
   );
   return router;
+}
+
+/**
+ * Any other path a browser asks for (its Accept names text/html): the app's own "Page not found"
+ * page with status 404, in place of the framework's bare "Cannot GET". Mounted after every route.
+ */
+export function notFoundPage(dir: string = WEB_APP_DIR): RequestHandler {
+  const index = join(dir, 'index.html');
+  return (req, res, next) => {
+    const browser = (req.method === 'GET' || req.method === 'HEAD') && /text\/html/.test(req.get('accept') ?? '');
+    if (!browser || !existsSync(index)) return next();
+    pageHeaders(res);
+    res.status(404).type('html').send(readFileSync(index, 'utf8'));
+  };
 }

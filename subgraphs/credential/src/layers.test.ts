@@ -39,6 +39,7 @@ const FOLDERS: Record<string, number> = {
   me: FLOWS,
   'internet-access': FLOWS,
   'email-reachability': FLOWS,
+  'administrator-directory': FLOWS,
 };
 const TOP_FILES =
   /\.(resolver|module|permissions|inputs|types?|loaders|routes|rule)\.ts$|-cli\.ts$|^(visible-account|index)\.ts$/;

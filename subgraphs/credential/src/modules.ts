@@ -1,6 +1,7 @@
 import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
 import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
+import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { contactDirectoryModule } from './contact-directory/contact-directory.module';
 import { contactModule } from './contact/contact.module';
 import { emailReachabilityModule } from './email-reachability/email-reachability.module';
@@ -35,6 +36,7 @@ export const credentialModules = [
   mailModule,
   staffModule,
   internetAccessModule,
+  administratorDirectoryModule,
   personModule,
   schemaHistoryModule,
   rateLimitModule,

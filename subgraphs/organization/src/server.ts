@@ -1,12 +1,6 @@
 import 'reflect-metadata';
-import {
-  buildModuleSchema,
-  mergeModules,
-  startSubgraph,
-  type RunningServer,
-  type SubgraphConfig,
-} from '@ecg/infrastructure';
-import { loadOrganizationConfig } from './config';
+import { buildModuleSchema, mergeModules, startSubgraph, type RunningServer } from '@ecg/infrastructure';
+import { loadOrganizationConfig, type OrganizationConfig } from './config';
 import { seedDemoData } from './demo';
 import { organizationModules } from './modules';
 import { organizationServices } from './session/session-services';
@@ -19,7 +13,7 @@ export { loadOrganizationConfig };
 export { nameGrams } from './organization/organization-name-grams';
 
 /** The organization subgraph: organizations, their codes, addresses and internet-access policy. */
-export function createServer(config: SubgraphConfig = loadOrganizationConfig()): Promise<RunningServer> {
+export function createServer(config: OrganizationConfig = loadOrganizationConfig()): Promise<RunningServer> {
   return startSubgraph(
     { modules: organizationModules, seedDemoData, onStart: async () => organizationServices(config) },
     config,

@@ -18,8 +18,13 @@ export async function download(url: string, fileName: string): Promise<void> {
     const body = (await response.json().catch(() => ({}))) as { errors?: GraphQLErrorBody[] };
     throw ApiError.from(body.errors, response.status);
   }
+  saveFile(await response.blob(), fileName);
+}
+
+/** A file the page made (or fetched) handed to the browser as a download. */
+export function saveFile(file: Blob, fileName: string): void {
   const link = document.createElement('a');
-  link.href = URL.createObjectURL(await response.blob());
+  link.href = URL.createObjectURL(file);
   link.download = fileName;
   document.body.append(link);
   link.click();

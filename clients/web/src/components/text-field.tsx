@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, useState, type InputHTMLAttributes } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -9,9 +9,15 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
   markRequired?: boolean;
 }
 
-/** An input with its `<label>`, an optional hint, and its errors, all tied to it for assistive technology. */
+/**
+ * An input with its `<label>`, an optional hint, and its errors, all tied to it for assistive
+ * technology. A password field has "Show password" beside it (GOV.UK's pattern): a long
+ * passphrase typed on a phone is checked before it is sent.
+ */
 export function TextField({ label, hint, errors = [], markRequired = false, ...input }: TextFieldProps) {
   const id = useId();
+  const [shown, setShown] = useState(false);
+  const password = input.type === 'password';
   const described =
     [hint ? `${id}-hint` : '', errors.length ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -35,8 +41,18 @@ export function TextField({ label, hint, errors = [], markRequired = false, ...i
         aria-invalid={errors.length ? true : undefined}
         aria-required={markRequired || undefined}
         {...input}
-        type={input.type ?? 'text'}
+        type={password && shown ? 'text' : (input.type ?? 'text')}
       />
+      {password && (
+        <button
+          type="button"
+          className="link-button link-button-inline password-toggle"
+          aria-controls={id}
+          onClick={() => setShown((s) => !s)}
+        >
+          {shown ? 'Hide password' : 'Show password'}
+        </button>
+      )}
     </div>
   );
 }

@@ -1,10 +1,48 @@
-import type { FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Notice } from './messages';
 import { TextField } from './text-field';
 
 export interface TotpEnrolment {
   secret: string;
+  otpauthUri: string;
   qrCodeSvg: string;
+}
+
+/** The key in groups of 4 ("ABCD EFGH …"): 32 characters typed by hand are read off in chunks. */
+export const groupedKey = (secret: string) => secret.match(/.{1,4}/g)?.join(' ') ?? secret;
+
+/**
+ * On a phone the QR code cannot be scanned by the same phone: the otpauth:// link opens the
+ * authenticator app with the key, and "Copy key" spares typing it.
+ */
+function KeyActions({ enrolment }: { enrolment: TotpEnrolment }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(enrolment.secret);
+      setCopied('Key copied. Paste it into your authenticator app.');
+    } catch {
+      setCopied('This browser did not let the page copy. Select the key and copy it, or type it.');
+    }
+  }
+  return (
+    <>
+      <p>
+        Key: <code className="secret">{groupedKey(enrolment.secret)}</code>
+      </p>
+      <div className="actions">
+        <a className="button button-secondary" href={enrolment.otpauthUri}>
+          Open in your authenticator app
+        </a>
+        <button type="button" className="button button-secondary" onClick={() => void copy()}>
+          Copy key
+        </button>
+      </div>
+      <p role="status" className="hint">
+        {copied}
+      </p>
+    </>
+  );
 }
 
 /**
@@ -29,8 +67,8 @@ export function TotpSetupForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <p>
-        Scan this code with an authenticator app on your phone, or type the key below into it. Then type the 6-digit
-        code the app shows.
+        Scan this code with an authenticator app on your phone. On the phone itself, open the app with the button below,
+        or copy the key (spaces do not matter) into it. Then type the 6-digit code the app shows.
       </p>
       <img
         className="qr-code"
@@ -39,9 +77,7 @@ export function TotpSetupForm({
         width={200}
         height={200}
       />
-      <p>
-        Key: <code className="secret">{enrolment.secret}</code>
-      </p>
+      <KeyActions enrolment={enrolment} />
       <TextField
         label="Authentication code"
         inputMode="numeric"

@@ -9,7 +9,20 @@ import { FindAdministratorsDocument, type FindAdministratorsQuery } from '../gra
 
 type Entry = FindAdministratorsQuery['findAdministrators'][number];
 
-function Organization({ entry }: { entry: Entry }) {
+/** Whom to turn to when nobody in the organization can help: the pension system's helpdesk. */
+function Helpdesk({ contact }: { contact: string | null }) {
+  return contact ? (
+    <p>
+      Ask the pension system's employer helpdesk: <strong>{contact}</strong>.
+    </p>
+  ) : (
+    <p>Contact the pension system's employer services.</p>
+  );
+}
+
+function Organization({ entry, helpdesk }: { entry: Entry; helpdesk: string | null }) {
+  // Only those who can act now: active Administrators whose login can sign in.
+  const administrators = entry.administratorContacts.filter((a) => a.canSignIn);
   return (
     <li className="card">
       <h3>
@@ -21,27 +34,39 @@ function Organization({ entry }: { entry: Entry }) {
           <p>{entry.helpMessage}</p>
         </div>
       )}
-      {entry.administrators.length ? (
+      {administrators.length ? (
         <>
           <p>Ask one of its administrators:</p>
           <ul className="names">
-            {entry.administrators.map((name, i) => (
-              <li key={`${name}-${i}`}>{name}</li>
+            {administrators.map((a, i) => (
+              <li key={`${a.name}-${i}`}>
+                {a.name}
+                {a.reach && <>: {a.reach}</>}
+              </li>
             ))}
           </ul>
+          {!entry.helpMessage && administrators.every((a) => !a.reach) && (
+            <p className="hint">
+              They have published no phone or email here: reach them through your organization's switchboard or
+              intranet.
+            </p>
+          )}
         </>
       ) : (
-        <p>This organization has no active administrator on record. Contact the pension system's employer services.</p>
+        <>
+          <p>This organization has no administrator who can help on record.</p>
+          <Helpdesk contact={helpdesk} />
+        </>
       )}
     </li>
   );
 }
 
-/** ESR's "Find your system administrator": public, names only. */
+/** ESR's "Find your system administrator": public; the Administrators who can help, and how to reach them. */
 export function FindAdministratorPage() {
   const [search, setSearch] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const [result, setResult] = useState<{ search: string; entries: Entry[] } | null>(null);
+  const [result, setResult] = useState<{ search: string; entries: Entry[]; helpdesk: string | null } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -53,10 +78,8 @@ export function FindAdministratorPage() {
     if (text.length < 2) return;
     setBusy(true);
     try {
-      setResult({
-        search: text,
-        entries: (await request(FindAdministratorsDocument, { organization: text })).findAdministrators,
-      });
+      const answer = await request(FindAdministratorsDocument, { organization: text });
+      setResult({ search: text, entries: answer.findAdministrators, helpdesk: answer.helpdeskContact });
     } catch (error) {
       setResult(null);
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT')
@@ -96,11 +119,14 @@ export function FindAdministratorPage() {
             </h2>
           </div>
           {result.entries.length === 0 ? (
-            <p>Check the code, or try a part of the name.</p>
+            <>
+              <p>Check the code, or try a part of the name.</p>
+              <Helpdesk contact={result.helpdesk} />
+            </>
           ) : (
             <ul className="cards">
               {result.entries.map((entry) => (
-                <Organization key={entry.organizationCode} entry={entry} />
+                <Organization key={entry.organizationCode} entry={entry} helpdesk={result.helpdesk} />
               ))}
             </ul>
           )}

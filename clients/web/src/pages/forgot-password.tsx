@@ -12,7 +12,7 @@ import { RequestPasswordResetDocument } from '../graphql/generated';
 export function ForgotPasswordPage() {
   const [userName, setUserName] = useState('');
   const [missing, setMissing] = useState<string[]>([]);
-  const [sent, setSent] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -24,9 +24,9 @@ export function ForgotPasswordPage() {
     if (!userName.trim()) return;
     setBusy(true);
     try {
-      setSent(
-        (await request(RequestPasswordResetDocument, { userName: userName.trim() })).requestPasswordReset.message,
-      );
+      // The API's own answer names its operations; the page says the same in plain words.
+      await request(RequestPasswordResetDocument, { userName: userName.trim() });
+      setSent(true);
     } catch (error) {
       setFailure(explain(error));
     } finally {
@@ -43,11 +43,14 @@ export function ForgotPasswordPage() {
       {sent ? (
         <>
           <Notice title="Check your email">
-            <p>{sent}</p>
+            <p>
+              If a self-service login has this user name and an email address on record, a link to choose a new password
+              is on its way. It works once, for 1 hour.
+            </p>
             <p>
               No email after a few minutes? Look in your spam folder. If your organization has no email address on
-              record for you, ask{' '}
-              <Link to="/self-service/find-administrator">an administrator of your organization</Link>.
+              record for you, an administrator of your organization can re-enroll you:{' '}
+              <Link to="/self-service/find-administrator">Find your administrator</Link>.
             </p>
           </Notice>
           <p>

@@ -190,6 +190,14 @@ export function SignInPage() {
   return (
     <Page title="Sign In">
       {notice && <Notice>{notice}</Notice>}
+      {session.status === 'signed-out' && session.ended && !failure && (
+        <div className="message message-warning" role="status">
+          <p>
+            You were signed out ({session.ended}); sign in to continue
+            {from !== '/account' ? ': you will come back to the page you were on.' : '.'}
+          </p>
+        </div>
+      )}
       {restartNotice && <ErrorMessage>{restartNotice}</ErrorMessage>}
       {failure !== null && <FailedSignIn error={failure} />}
       <form onSubmit={submit} noValidate aria-busy={busy}>
@@ -202,7 +210,7 @@ export function SignInPage() {
           onChange={(e) => setPassword(e.target.value)}
           errors={missing.password}
         />
-        <FormActions submit="Sign In" />
+        <FormActions submit="Sign In" busy={busy} busyText="Signing in…" />
       </form>
       <PasskeySignIn onOutcome={follow} />
       <ul className="links">

@@ -1,4 +1,5 @@
 import { ApiError, type GraphQLErrorBody } from '../api/api-error';
+import { forgetDrafts } from './drafts';
 
 /**
  * The signed-in session of this tab. The access token lives in this module's memory only: not in
@@ -8,7 +9,8 @@ import { ApiError, type GraphQLErrorBody } from '../api/api-error';
  */
 export type SessionState =
   | { status: 'starting' }
-  | { status: 'signed-out' }
+  /** `ended`: why a session this page held ended without the person signing out here. */
+  | { status: 'signed-out'; ended?: string }
   /** `actingAs` changes when the token acts for another organization (or person): pages load again. */
   | { status: 'signed-in'; passwordChangeRequired: boolean; actingAs: number };
 
@@ -130,10 +132,33 @@ async function post(path: string, body: unknown = {}, bearer?: string | null): P
   return answer;
 }
 
-function signedOut() {
+/** Whose session ended elsewhere: the drafts it left are handed back to the same person only. */
+let endedFor: string | null = null;
+
+/** The person and organization a token acts for (its payload is not secret: the page holds the token). */
+function actorOf(accessToken: string | null): string | null {
+  try {
+    const payload = accessToken?.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/');
+    const claims = payload ? (JSON.parse(atob(payload)) as { sub?: string; org?: string }) : null;
+    return claims?.sub ? `${claims.sub}/${claims.org ?? ''}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a session ended, in the words of "You were signed out (…)". */
+const ENDED: Record<string, string> = {
+  SESSION_EXPIRED: 'your session reached its time limit',
+  FORBIDDEN: 'your access to this organization changed',
+  UNAUTHENTICATED: 'your session was ended, on another device or by a change of password',
+};
+
+function signedOut(ended?: string) {
+  endedFor = ended ? actorOf(token) : null;
+  if (!ended) forgetDrafts();
   token = null;
   clearTimeout(renewal);
-  publish({ status: 'signed-out' });
+  publish(ended ? { status: 'signed-out', ended } : { status: 'signed-out' });
 }
 
 let actingAs = 0;
@@ -141,6 +166,8 @@ let actingAs = 0;
 function accept(issued: IssuedAccess | null, newIdentity = false) {
   if (!issued) return;
   if (newIdentity) actingAs++;
+  if (endedFor !== null && actorOf(issued.accessToken) !== endedFor) forgetDrafts();
+  endedFor = null;
   token = issued.accessToken;
   clearTimeout(renewal);
   // Renew before it expires: at four fifths of its lifetime (12 of 15 minutes by default).
@@ -170,7 +197,7 @@ export function refresh(): Promise<boolean> {
       return true;
     } catch (error) {
       if (error instanceof ApiError && ENDS_SESSION.has(error.code)) {
-        signedOut();
+        signedOut(state.status === 'signed-in' ? ENDED[error.code] : undefined);
         return false;
       }
       // The server is unreachable for now: keep the page as it is and try again shortly.

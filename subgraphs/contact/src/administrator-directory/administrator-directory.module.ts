@@ -1,5 +1,6 @@
 import type { SubgraphModule } from '@ecg/infrastructure';
 import { AdministratorDirectoryEntry } from './administrator-directory-entry';
+import { DirectoryAdministrator } from './directory-administrator';
 import { administratorDirectoryLoaders } from './administrator-directory.loaders';
 import { administratorDirectoryPermissions } from './administrator-directory.permissions';
 import { administratorDirectoryReference, AdministratorNamesResolver } from './administrator-directory.resolver';
@@ -8,11 +9,12 @@ import { administratorDirectoryReference, AdministratorNamesResolver } from './a
 export const administratorDirectoryModule: SubgraphModule<unknown, typeof administratorDirectoryLoaders> = {
   name: 'administrator-directory',
   resolvers: [AdministratorNamesResolver],
-  // Reached only through `_entities` from the organization subgraph: named so that it is emitted.
-  orphanedTypes: [AdministratorDirectoryEntry],
   references: administratorDirectoryReference,
   rules: administratorDirectoryPermissions,
   // The directory is public: `_entities` answers anonymous callers for this type (names only).
   publicEntityTypes: ['AdministratorDirectoryEntry'],
+  // The entry is reached only through `_entities` from the organization subgraph, and the
+  // credential subgraph adds `canSignIn` to the administrators: both named so they are emitted.
+  orphanedTypes: [AdministratorDirectoryEntry, DirectoryAdministrator],
   loaders: administratorDirectoryLoaders,
 };

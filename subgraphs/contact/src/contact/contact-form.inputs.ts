@@ -59,6 +59,9 @@ const contactDetailsShape = {
     .describe(
       '"Temporary address, review by": the primary email is temporary, to be reviewed by this date (YYYY-MM-DD); null: a lasting address.',
     ),
+  directoryContact: optional(100).describe(
+    'A work phone or email to publish on Find your administrator (public while the contact is an active Administrator with a login); empty publishes none.',
+  ),
   status: z.nativeEnum(ContactStatus),
   contactTypes: z
     .array(z.nativeEnum(ContactType))

@@ -98,6 +98,14 @@ export class Contact {
   @Column(text(10))
   temporaryEmailReviewBy: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A work phone or email this contact chooses to publish: shown to anyone on Find your administrator while the contact is an active Administrator with a login.',
+  })
+  @Column(text(100))
+  directoryContact: string | null;
+
   @Field(() => ContactStatus)
   @Column({ type: 'varchar', length: 10 })
   status: ContactStatus;

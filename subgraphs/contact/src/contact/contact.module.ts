@@ -12,6 +12,7 @@ import { CreateContact1763780000000 } from './migrations/1763780000000-create-co
 import { ContactMaintenance1763800000000 } from './migrations/1763800000000-contact-maintenance';
 import { OrganizationContactCount1764200000000 } from './migrations/1764200000000-organization-contact-count';
 import { TemporaryEmail1764400000000 } from './migrations/1764400000000-temporary-email';
+import { DirectoryContact1765100000000 } from './migrations/1765100000000-directory-contact';
 
 /** Contacts: reading one, the New and Save buttons, and their contact types. */
 export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
@@ -28,5 +29,6 @@ export const contactModule: SubgraphModule<unknown, typeof contactLoaders> = {
     ContactMaintenance1763800000000,
     OrganizationContactCount1764200000000,
     TemporaryEmail1764400000000,
+    DirectoryContact1765100000000,
   ],
 };

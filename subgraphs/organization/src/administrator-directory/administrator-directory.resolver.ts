@@ -37,4 +37,13 @@ export class AdministratorDirectoryResolver {
       }),
     );
   }
+
+  @Query(() => String, {
+    nullable: true,
+    description:
+      "Public: how to reach the pension system's employer helpdesk (HELPDESK_CONTACT), for a person whose organization or administrator is not found.",
+  })
+  helpdeskContact(@Ctx() context: OrganizationContext): string | null {
+    return context.services.helpdeskContact;
+  }
 }

@@ -1,9 +1,13 @@
 import { remoteSessionStatus } from '@ecg/policy';
-import type { SubgraphConfig } from '@ecg/infrastructure';
+import type { OrganizationConfig } from '../config';
 import { memberOrganizations } from './member-organizations';
 
-/** What this subgraph asks of the credential subgraph: whether a session has ended, now; which organizations the caller belongs to. */
-export const organizationServices = (config: SubgraphConfig) => ({
+/**
+ * What this subgraph asks of the credential subgraph: whether a session has ended, now; which
+ * organizations the caller belongs to. And the helpdesk Find your administrator names.
+ */
+export const organizationServices = (config: OrganizationConfig) => ({
+  helpdeskContact: config.helpdeskContact,
   sessionStatus: remoteSessionStatus(config.auth.jwksUrl),
   memberOrganizations: memberOrganizations(config.auth.jwksUrl),
 });

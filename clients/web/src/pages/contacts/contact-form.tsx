@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
-import { ErrorMessage } from '../../components/messages';
+import { ErrorMessage, Notice } from '../../components/messages';
 import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
+import { useDraft } from '../../components/use-draft';
 import { CONTACT_TYPES } from '../../contact-types';
 import {
   NewContactDocument,
@@ -28,11 +29,19 @@ type Text =
   | 'confirmPrimaryEmail'
   | 'secondaryEmail'
   | 'jobTitle'
-  | 'temporaryEmailReviewBy';
+  | 'temporaryEmailReviewBy'
+  | 'directoryContact';
 type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
 
 /** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
-const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: string; autoComplete?: string }[] = [
+const TEXT_FIELDS: {
+  name: Text;
+  label: string;
+  required?: boolean;
+  type?: string;
+  autoComplete?: string;
+  hint?: string;
+}[] = [
   { name: 'firstName', label: 'First Name', required: true, autoComplete: 'off' },
   { name: 'middleName', label: 'Middle Name', autoComplete: 'off' },
   { name: 'lastName', label: 'Last Name', required: true, autoComplete: 'off' },
@@ -53,6 +62,12 @@ const TEXT_FIELDS: { name: Text; label: string; required?: boolean; type?: strin
   { name: 'temporaryEmailReviewBy', label: 'Temporary address, review by', type: 'date', autoComplete: 'off' },
   { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
   { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
+  {
+    name: 'directoryContact',
+    label: 'Work phone or email for Find your administrator',
+    autoComplete: 'off',
+    hint: 'Shown to anyone who searches for your organization while this contact is an active Administrator who can sign in. Leave empty to publish none.',
+  },
 ];
 const LABEL: Record<string, string> = Object.fromEntries<string>([
   ...TEXT_FIELDS.map((f): [string, string] => [f.name, f.label]),
@@ -82,6 +97,7 @@ const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   secondaryEmail: contact?.secondaryEmail ?? '',
   jobTitle: contact?.jobTitle ?? '',
   temporaryEmailReviewBy: contact?.temporaryEmailReviewBy ?? '',
+  directoryContact: contact?.directoryContact ?? '',
   gender: contact?.gender ?? '',
   status: contact?.status ?? (contact ? '' : 'ACTIVE'),
   contactTypes: contact?.contactTypes ?? [],
@@ -119,7 +135,9 @@ export function ContactForm(props: {
 }) {
   const { contact, organizationId, editable, onSaved, onReload } = props;
   const id = useId();
-  const [values, setValues] = useState<Values>(() => valuesOf(contact));
+  const [values, setValues, restored] = useDraft<Values>(`contact:${contact?.id ?? `new:${organizationId}`}`, () =>
+    valuesOf(contact),
+  );
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -153,6 +171,7 @@ export function ContactForm(props: {
       secondaryEmail: optional(values.secondaryEmail),
       jobTitle: optional(values.jobTitle),
       temporaryEmailReviewBy: optional(values.temporaryEmailReviewBy),
+      directoryContact: optional(values.directoryContact),
       gender: values.gender || null,
     };
     setBusy(true);
@@ -196,6 +215,9 @@ export function ContactForm(props: {
       ) : (
         failure !== null && <ErrorMessage>{explain(failure, SAVE_CODES)}</ErrorMessage>
       )}
+      {restored && failure === null && (
+        <Notice>Your session ended before you saved: what you had typed is back. Check it, then Save.</Notice>
+      )}
       {editable && <p className="hint">Fields marked * are required.</p>}
       <form onSubmit={save} noValidate aria-busy={busy}>
         <fieldset disabled={!editable} className="plain-fieldset">
@@ -205,6 +227,7 @@ export function ContactForm(props: {
               <TextField
                 key={field.name}
                 label={field.label}
+                hint={field.hint}
                 markRequired={field.required && editable}
                 type={field.type ?? 'text'}
                 autoComplete={field.autoComplete}

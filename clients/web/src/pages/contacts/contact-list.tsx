@@ -117,10 +117,11 @@ export function ContactList(props: {
         {position(contacts.page, contacts.pageCount, contacts.pageSize, contacts.totalCount)}
       </p>
       <div className="table-scroll" role="region" aria-labelledby="contacts-heading" tabIndex={0}>
-        <table className="contacts">
-          <thead>
-            <tr>
+        <table className="contacts" role="table">
+          <thead role="rowgroup">
+            <tr role="row">
               <th
+                role="columnheader"
                 scope="col"
                 aria-sort={ascending ? 'ascending' : view.sort === 'FULL_NAME_DESC' ? 'descending' : 'none'}
               >
@@ -136,15 +137,21 @@ export function ContactList(props: {
                   </span>
                 </button>
               </th>
-              <th scope="col">Status</th>
-              <th scope="col">Email Address</th>
-              <th scope="col">Contact Type</th>
+              <th role="columnheader" scope="col">
+                Status
+              </th>
+              <th role="columnheader" scope="col">
+                Email Address
+              </th>
+              <th role="columnheader" scope="col">
+                Contact Type
+              </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             {contacts.items.map((contact) => (
-              <tr key={contact.id}>
-                <td>
+              <tr key={contact.id} role="row">
+                <td role="cell">
                   <a
                     href={`?org=${encodeURIComponent(code)}&contact=${contact.id}`}
                     onClick={(e) => {
@@ -155,9 +162,15 @@ export function ContactList(props: {
                     {contact.fullName}
                   </a>
                 </td>
-                <td>{statusName(contact.status)}</td>
-                <td>{contact.primaryEmail ?? ''}</td>
-                <td>{contactTypeNames(contact.contactTypes)}</td>
+                <td role="cell" data-label="Status">
+                  {statusName(contact.status)}
+                </td>
+                <td role="cell" data-label="Email Address">
+                  {contact.primaryEmail ?? ''}
+                </td>
+                <td role="cell" data-label="Contact Type">
+                  {contactTypeNames(contact.contactTypes)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { explain } from '../../api/api-error';
 import { can, useMe, type Me } from '../../api/use-me';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage, Notice } from '../../components/messages';
+import { OpenedPanel } from '../../components/opened-panel';
 import { Page } from '../../components/page';
 import { ContactDetailsDocument, type ContactSort, type ContactStatus } from '../../graphql/generated';
 import { ContactForm } from './contact-form';
@@ -20,21 +21,21 @@ const SAVED = 'All changes successfully saved.';
 /** The selected contact: its details form, its Self Service Details panel, and its history. */
 function ContactEditor(props: {
   contactId: string;
+  /** Counts the times the list opened a contact: each one brings it into view again. */
+  opened: number;
   organizationId: string;
   me: Me;
   reloadKey: number;
   onSaved: (id: string) => void;
   onChanged: () => void;
 }) {
-  const { contactId, organizationId, me, reloadKey, onSaved, onChanged } = props;
+  const { contactId, opened, organizationId, me, reloadKey, onSaved, onChanged } = props;
   const [own, setOwn] = useState(0);
   const details = useQuery(ContactDetailsDocument, { id: contactId }, `${reloadKey}.${own}`);
-  const anchor = useRef<HTMLDivElement>(null);
-  useEffect(() => anchor.current?.focus(), [contactId]);
   const contact = details.data?.contact;
   const editsContacts = can(me, 'ORGANIZATION_CONTACTS', 'EDIT');
   return (
-    <div ref={anchor} tabIndex={-1} className="editor" aria-label="Selected contact">
+    <OpenedPanel openKey={`${contactId}.${opened}`} ready={details.status !== 'loading'} label="Selected contact">
       {details.status === 'failed' && <ErrorMessage>{explain(details.error)}</ErrorMessage>}
       {details.status === 'done' && !contact && (
         <ErrorMessage>
@@ -65,7 +66,7 @@ function ContactEditor(props: {
           {editsContacts && <ContactHistory contactId={contact.id} reloadKey={own + reloadKey} />}
         </>
       )}
-    </div>
+    </OpenedPanel>
   );
 }
 
@@ -75,6 +76,8 @@ export function ContactsPage() {
   const [params, setParams] = useSearchParams();
   const [saved, setSaved] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
+  // Each press of New or of a contact's name: a fresh empty form, brought into view again.
+  const [opened, setOpened] = useState(0);
   const [organization, setOrganization] = useState<{ id: string; code: string } | null>(null);
   const who = me.data?.me;
 
@@ -120,6 +123,13 @@ export function ContactsPage() {
     setParams(next);
   };
   const editsContacts = can(who, 'ORGANIZATION_CONTACTS', 'EDIT');
+  const openContact = (id: string) => {
+    setSaved(false);
+    setOpened((n) => n + 1);
+    // Opening the contact already shown loads it again: its panel may have changed.
+    if (id === selected) setReloadKey((n) => n + 1);
+    else update({ contact: id });
+  };
 
   return (
     <Page title="ESS Organization Contact Maintenance" wide>
@@ -139,16 +149,12 @@ export function ContactsPage() {
           reloadKey={reloadKey}
           onLoaded={setOrganization}
           onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
-          onOpen={(id) => {
-            setSaved(false);
-            // Opening the contact already shown loads it again: its panel may have changed.
-            if (id === selected) setReloadKey((n) => n + 1);
-            else update({ contact: id });
-          }}
+          onOpen={openContact}
           onNew={
             editsContacts
               ? () => {
                   setSaved(false);
+                  setOpened((n) => n + 1);
                   update({ contact: 'new' });
                 }
               : undefined
@@ -156,8 +162,9 @@ export function ContactsPage() {
         />
       )}
       {code && organization?.code === code && selected === 'new' && editsContacts && (
-        <div className="editor">
+        <OpenedPanel openKey={`new.${opened}`} ready label="New contact">
           <ContactForm
+            key={opened}
             contact={null}
             organizationId={organization.id}
             editable
@@ -168,11 +175,12 @@ export function ContactsPage() {
             }}
             onReload={() => undefined}
           />
-        </div>
+        </OpenedPanel>
       )}
       {code && organization?.code === code && selected && selected !== 'new' && (
         <ContactEditor
           contactId={selected}
+          opened={opened}
           organizationId={organization.id}
           me={who}
           reloadKey={reloadKey}
@@ -199,6 +207,7 @@ export function ContactsPage() {
           canEdit={editsContacts}
           reloadKey={reloadKey}
           onChanged={() => setReloadKey((n) => n + 1)}
+          onOpen={openContact}
         />
       )}
     </Page>

@@ -8,6 +8,8 @@ import {
   OrganizationHealthDocument,
   type ImportContactEmailsMutation,
 } from '../../graphql/generated';
+import { MissingEmailList, MissingEmailTemplate } from './missing-email';
+import { ContactLink } from './contact-link';
 
 type ImportResult = ImportContactEmailsMutation['importContactEmails'];
 const OUTCOME: Record<string, string> = {
@@ -53,7 +55,8 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
       <h3 id="upload-heading">Mass email upload</h3>
       <p>
         Record many email addresses at once: a CSV file whose first line is "contact,email", then one line per contact
-        (its current email address or its id, and the new email address). Nothing is written until you apply it.
+        (its current email address or its id, and the new email address). For contacts with no email, download the list
+        above: it has their ids, and a column for the email. Nothing is written until you apply it.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <form onSubmit={check} noValidate>
@@ -137,12 +140,15 @@ export function OrganizationHealth({
   canEdit,
   reloadKey,
   onChanged,
+  onOpen,
 }: {
   code: string;
   organizationId: string;
   canEdit: boolean;
   reloadKey: number;
   onChanged: () => void;
+  /** Opens a contact of the list, as the contacts table does. */
+  onOpen: (contactId: string) => void;
 }) {
   const health = useQuery(OrganizationHealthDocument, { code }, reloadKey);
   const organization = health.data?.organization;
@@ -170,11 +176,8 @@ export function OrganizationHealth({
             {organization.contactsMissingEmail.totalCount === 1 ? 'contact has' : 'contacts have'} no email address, so
             they cannot register, reset a password or unlock their login by email:
           </p>
-          <ul>
-            {organization.contactsMissingEmail.items.map((c) => (
-              <li key={c.id}>{c.fullName}</li>
-            ))}
-          </ul>
+          <MissingEmailList code={code} contacts={organization.contactsMissingEmail.items} onOpen={onOpen} />
+          {canEdit && <MissingEmailTemplate code={code} />}
         </div>
       )}
       {unreachable.length > 0 && (
@@ -183,8 +186,10 @@ export function OrganizationHealth({
           <ul aria-label="Email reachability">
             {unreachable.map((issue) => (
               <li key={issue.contact.id}>
-                <a href={`?org=${encodeURIComponent(code)}&contact=${issue.contact.id}`}>{issue.contact.fullName}</a>:{' '}
-                {issue.problem} {issue.action}
+                <ContactLink code={code} contactId={issue.contact.id} onOpen={onOpen}>
+                  {issue.contact.fullName}
+                </ContactLink>
+                : {issue.problem} {issue.action}
               </li>
             ))}
           </ul>

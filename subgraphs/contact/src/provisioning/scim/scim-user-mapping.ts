@@ -117,6 +117,8 @@ export function detailsFromScimUser(user: ScimUserIn, current: Contact | null, t
     confirmPrimaryEmail: primary,
     secondaryEmail: secondary,
     jobTitle: user.title ?? null,
+    // SCIM has no attribute for what an Administrator publishes on Find your administrator.
+    directoryContact: current?.directoryContact ?? null,
     // The feed's address is the lasting one: a temporary address it replaces stops being temporary;
     // the same address keeps its review date.
     temporaryEmailReviewBy: sameAddress(current?.primaryEmail, primary)
