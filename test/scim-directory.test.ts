@@ -1,6 +1,13 @@
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
-import { createOrganization, giveLogin, PASSWORD, signedInContact } from './support/people';
+import {
+  contactInput,
+  createContact,
+  createOrganization,
+  giveLogin,
+  PASSWORD,
+  signedInContact,
+} from './support/people';
 import { PATCH_SCHEMA, provisioningToken, scimClient, USER_SCHEMA, type ScimClient } from './support/scim';
 
 // SCIM as a directory (Entra ID, Okta) uses it, through the gateway on MariaDB: its tokens, what
@@ -121,6 +128,34 @@ describe('one organization’s token', () => {
 });
 
 describe('the product’s rules through SCIM', () => {
+  it('lets an address from the feed replace a temporary one, and keeps the review date of the same address', async () => {
+    const org = await newOrganization('93302');
+    const input = {
+      ...contactInput('Tess', 'Temporary', 'tess.temp@gmail.example', [ContactType.PAYROLL]),
+      temporaryEmailReviewBy: '2027-01-31',
+    };
+    const id = await createContact(federation, org.code, input);
+    const reviewBy = async () =>
+      (await staffQuery('query ($id: ID!) { contact(id: $id) { primaryEmail temporaryEmailReviewBy } }', { id })).data
+        .contact;
+    // The directory changes her job title and sends the same (temporary) address: still temporary.
+    const renamed = await org.scim('PATCH', `/Users/${id}`, patch({ op: 'replace', path: 'title', value: 'Clerk' }));
+    expect(renamed.status).toBe(200);
+    expect(await reviewBy()).toEqual({ primaryEmail: 'tess.temp@gmail.example', temporaryEmailReviewBy: '2027-01-31' });
+    // The feed brings her work address: that one lasts.
+    const work = 'tess@district.example';
+    const moved = await org.scim('PUT', `/Users/${id}`, {
+      schemas: [USER_SCHEMA],
+      userName: work,
+      name: { givenName: 'Tess', familyName: 'Temporary' },
+      emails: [{ value: work, type: 'work', primary: true }],
+      title: 'Clerk',
+      active: true,
+    });
+    expect(moved.status).toBe(200);
+    expect(await reviewBy()).toEqual({ primaryEmail: work, temporaryEmailReviewBy: null });
+  });
+
   it('refuses to deactivate or demote the last active Administrator, saying why', async () => {
     const org = await newOrganization('93301');
     const admin = await provisioned(org.scim, 'last', ContactType.ADMINISTRATOR);
