@@ -46,6 +46,16 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
   expect(answer?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
   await page.waitForSelector('.graphiql-tab', { timeout: 30_000 });
   expect(await page.locator('.graphiql-tab').count()).toBe(4);
+  // The editors load after the tabs (a chunk of their own); the first tab opens with its variables.
+  await page.waitForFunction(
+    () =>
+      document
+        .querySelector<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror')
+        ?.CodeMirror.getValue()
+        .includes('"userName"') ?? false,
+    undefined,
+    { timeout: 30_000 },
+  );
 
   // Tab 1, "Sign in": our staff login in the variables editor, then Run.
   await page.evaluate(
