@@ -57,15 +57,19 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
     { timeout: 30_000 },
   );
 
-  // Tab 1, "Sign in": our staff login in the variables editor, then Run.
-  await page.evaluate(
-    (variables) => {
-      const editors = document.querySelectorAll<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror');
-      editors[0].CodeMirror.setValue(variables);
-    },
-    JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password }),
-  );
-  await page.click('.graphiql-execute-button');
+  // Tab 1, "Sign in": our staff login in the variables editor, then Run. GraphiQL settles the
+  // tab's state after its editors load, so the login is written until it stays, as a person retypes.
+  const credentials = JSON.stringify({ userName: TEST_STAFF.email, password: TEST_STAFF.password });
+  const variablesHold = () =>
+    page.evaluate((expected) => {
+      const editor = document.querySelector<CodeMirrorHost>('.graphiql-editor-tool .CodeMirror')!.CodeMirror;
+      if (editor.getValue() === expected) return true;
+      editor.setValue(expected);
+      return false;
+    }, credentials);
+  for (let tries = 0; tries < 20 && !(await variablesHold()); tries++) await page.waitForTimeout(250);
+  await page.waitForTimeout(750);
+  expect(await variablesHold()).toBe(true);
   const result = () =>
     page.evaluate(
       () =>
@@ -73,13 +77,19 @@ it("signs in through GraphiQL and shows an organization's contacts", async () =>
           .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
           ?.CodeMirror.getValue() ?? '',
     );
-  await page.waitForFunction(() =>
-    (
-      document
-        .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
-        ?.CodeMirror.getValue() ?? ''
-    ).includes('accessToken'),
+  await page.click('.graphiql-execute-button');
+  // Whatever the answer, wait for it: a refusal then shows its words in the assertion below.
+  await page.waitForFunction(
+    () =>
+      /accessToken|"errors"/.test(
+        document
+          .querySelector<CodeMirrorHost>('section[aria-label="Result Window"] .CodeMirror')
+          ?.CodeMirror.getValue() ?? '',
+      ),
+    undefined,
+    { timeout: 45_000 },
   );
+  expect(await result()).toContain('accessToken');
   const token = JSON.parse(await result()).data.login.accessToken as string;
 
   // Tab 2, "Contacts": the token in the headers editor, then Run.
