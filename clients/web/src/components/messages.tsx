@@ -15,10 +15,20 @@ export function ErrorMessage({ children, title = 'There is a problem' }: { child
   );
 }
 
-/** Something worked, or something to know: announced politely. */
-export function Notice({ children, title }: { children: ReactNode; title?: string }) {
+/**
+ * Something worked, or something to know: announced politely. With `focus`, it takes focus and
+ * comes into view when it appears: after a button that vanished with what it did (Register,
+ * Unlock), so focus never falls back to `<body>`.
+ */
+export function Notice({ children, title, focus = false }: { children: ReactNode; title?: string; focus?: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!focus) return;
+    box.current?.focus({ preventScroll: true });
+    box.current?.scrollIntoView({ block: 'nearest' });
+  }, [focus]);
   return (
-    <div className="message message-success" role="status">
+    <div className="message message-success" role="status" tabIndex={focus ? -1 : undefined} ref={box}>
       {title && <h2 className="message-title">{title}</h2>}
       <div>{children}</div>
     </div>

@@ -86,7 +86,13 @@ function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: strin
             events={events.items}
             by={(event) => actorName(event.actorKind, event.actorId, myId)}
           />
-          <Pager label="Security events pages" page={events.page} pageCount={events.pageCount} onPage={onPage}>
+          <Pager
+            label="Security events pages"
+            page={events.page}
+            pageCount={events.pageCount}
+            onPage={onPage}
+            headingId="events-heading"
+          >
             <p className="pager-position">
               Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} -{' '}
               {Math.min(events.page * events.pageSize, events.totalCount)} of {events.totalCount}

@@ -27,6 +27,14 @@ export function linkCheck({ dataSource }: Pick<LifecycleDeps, 'dataSource'>) {
     return account;
   }
   return {
+    /** When the pending unlock link of a locked login was mailed (the newest still usable), or null. */
+    async unlockLinkSentAt(essId: number): Promise<Date | null> {
+      const row = await dataSource.getRepository(AccountToken).findOne({
+        where: { essId, purpose: 'UNLOCK', usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+        order: { createdAt: 'DESC' },
+      });
+      return row?.createdAt ?? null;
+    },
     async checkLink(token: string, purpose: 'RESET' | 'UNLOCK'): Promise<{ userName: string } | null> {
       const account = await usable(token, purpose);
       return account && { userName: account.userName };

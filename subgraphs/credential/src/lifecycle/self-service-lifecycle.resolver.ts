@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
 import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { normalizeUserName } from '../person/user-name';
@@ -117,5 +118,19 @@ export class SelfServiceLifecycleResolver {
     @Ctx() context: CredentialContext,
   ) {
     return context.services.lifecycle.setMessages(contactId, { internalMessage, externalMessage });
+  }
+}
+
+/** The panel's pending unlock: the Unlock button was pressed and its link not yet followed. */
+@Resolver(() => SelfServiceAccount)
+export class UnlockLinkPanelResolver {
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'When the Unlock button last mailed a link that is still unused and unexpired (the login stays locked until the owner follows it); null when none.',
+  })
+  async unlockLinkSentAt(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    if (awaitsConfirmation(account)) return null;
+    return context.services.lifecycle.unlockLinkSentAt(loginEssIdOf(account));
   }
 }
