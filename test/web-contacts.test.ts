@@ -67,7 +67,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await heading(page, 'Contact Details: new contact', 2);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Enter the First Name.').waitFor();
+    await page.getByText('Enter the First Name.').first().waitFor();
     await checkPage(page, 'contacts-form-errors', viewport);
     const email = `aardvark.${viewport}@county.xorg`;
     const last = viewport === 'desktop' ? 'Aardvark' : 'Aardwolf';

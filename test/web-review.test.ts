@@ -84,7 +84,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await page.getByLabel('First Name').fill('Half');
     await page.getByRole('checkbox', { name: 'Payroll', exact: true }).check();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByText('Enter the Last Name.').waitFor();
+    await page.getByText('Enter the Last Name.').first().waitFor();
 
     // New again: an empty form, no error, back in view with focus on its heading.
     await page.evaluate(() => window.scrollTo({ top: 0 }));

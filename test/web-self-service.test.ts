@@ -48,7 +48,7 @@ async function enrolledThroughTheBrowser(page: Page, email: string, password: st
   await heading(page, 'Choose your password');
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Confirm new password').fill(password);
-  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.getByRole('button', { name: 'Choose password' }).click();
   await heading(page, 'My account');
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await heading(page, 'Sign In');
@@ -72,20 +72,20 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     // The person's own typing is checked first, in words that say what to do.
     await page.getByLabel('New password', { exact: true }).fill('too short');
     await page.getByLabel('Confirm new password').fill('not the same');
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('New password must be at least 12 characters.').waitFor();
-    await page.getByText('The two passwords are not the same.').waitFor();
+    await page.getByRole('button', { name: 'Choose password' }).click();
+    await page.getByText('New password must be at least 12 characters.').first().waitFor();
+    await page.getByText('The two passwords are not the same.').first().waitFor();
     await checkPage(page, 'choose-password-errors', viewport);
     // The server's policy too: a common password is refused beside its field.
     await page.getByLabel('New password', { exact: true }).fill('password1234');
     await page.getByLabel('Confirm new password').fill('password1234');
-    await page.getByRole('button', { name: 'Change password' }).click();
-    await page.getByText('New password is too common.').waitFor();
+    await page.getByRole('button', { name: 'Choose password' }).click();
+    await page.getByText('New password is too common.').first().waitFor();
 
     const chosen = 'my own long web passphrase';
     await page.getByLabel('New password', { exact: true }).fill(chosen);
     await page.getByLabel('Confirm new password').fill(chosen);
-    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('button', { name: 'Choose password' }).click();
     await heading(page, 'My account');
     expect(new URL(page.url()).pathname).toBe('/account');
     await page.getByText('Your password is saved, and you are signed in.').waitFor();

@@ -1,4 +1,4 @@
-import { PASSWORD_HINT } from './password-rules';
+import { FIRST_PASSWORD_HINT, PASSWORD_HINT } from './password-rules';
 import { TextField } from './text-field';
 
 interface NewPasswordFieldsProps {
@@ -7,7 +7,13 @@ interface NewPasswordFieldsProps {
   onNewPassword: (value: string) => void;
   onConfirmation: (value: string) => void;
   errors: { newPassword?: string[]; confirmation?: string[] };
+  /** The login's first own password (after a temporary one): no earlier passwords to warn about. */
+  first?: boolean;
 }
+
+/** The fields' ids, for the error summary's links (a page has one such pair). */
+export const NEW_PASSWORD_ID = 'new-password';
+export const CONFIRM_PASSWORD_ID = 'confirm-new-password';
 
 /** "New password" (with the policy as its hint) and "Confirm new password": every page that sets a password. */
 export function NewPasswordFields({
@@ -16,19 +22,22 @@ export function NewPasswordFields({
   onNewPassword,
   onConfirmation,
   errors,
+  first = false,
 }: NewPasswordFieldsProps) {
   return (
     <>
       <TextField
+        id={NEW_PASSWORD_ID}
         label="New password"
         type="password"
         autoComplete="new-password"
-        hint={PASSWORD_HINT}
+        hint={first ? FIRST_PASSWORD_HINT : PASSWORD_HINT}
         value={newPassword}
         onChange={(e) => onNewPassword(e.target.value)}
         errors={errors.newPassword}
       />
       <TextField
+        id={CONFIRM_PASSWORD_ID}
         label="Confirm new password"
         type="password"
         autoComplete="new-password"

@@ -1,6 +1,9 @@
 /** The password policy in words (credential subgraph: password-policy.ts), shown as a hint. */
 export const PASSWORD_HINT =
   'At least 12 characters. Not your user name, not a common password, and not one of your last 5 passwords. A few unrelated words make a strong one.';
+/** The same rules for a login's first own password: it has no earlier passwords to repeat. */
+export const FIRST_PASSWORD_HINT =
+  'At least 12 characters. Not your user name and not a common password. A few unrelated words make a strong one.';
 
 /** "must be at least 12 characters" for "New password" → "New password must be at least 12 characters." */
 export const sentence = (label: string, problem: string) => `${label} ${problem.replace(/\.$/, '')}.`;

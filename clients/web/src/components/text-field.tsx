@@ -2,6 +2,8 @@ import { useId, useState, type InputHTMLAttributes } from 'react';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
+  /** The input's id, when a form's error summary links to it; a generated one otherwise. */
+  id?: string;
   hint?: string;
   /** What is wrong with the value, as sentences ending with what to do. */
   errors?: string[];
@@ -14,8 +16,9 @@ interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
  * technology. A password field has "Show password" beside it (GOV.UK's pattern): a long
  * passphrase typed on a phone is checked before it is sent.
  */
-export function TextField({ label, hint, errors = [], markRequired = false, ...input }: TextFieldProps) {
-  const id = useId();
+export function TextField({ label, id: given, hint, errors = [], markRequired = false, ...input }: TextFieldProps) {
+  const generated = useId();
+  const id = given ?? generated;
   const [shown, setShown] = useState(false);
   const password = input.type === 'password';
   const described =

@@ -1,7 +1,16 @@
 import { useState, type ChangeEvent } from 'react';
 import { ApiError } from '../api/api-error';
 import { changePassword } from '../session/session';
+import type { FieldProblem } from './messages';
+import { CONFIRM_PASSWORD_ID, NEW_PASSWORD_ID } from './new-password-fields';
 import { checkNewPassword, sentence } from './password-rules';
+
+/** The id of the current (or temporary) password's field, for the error summary's links. */
+export const CURRENT_PASSWORD_ID = 'current-password';
+
+/** An error summary's entries for one field. */
+export const problemsAt = (target: string, texts: string[] | undefined): FieldProblem[] =>
+  (texts ?? []).map((text) => ({ target, text }));
 
 const NO_ERRORS = { newPassword: [] as string[], confirmation: [] as string[] };
 
@@ -35,6 +44,11 @@ export function useNewPassword() {
     },
     /** The props of `NewPasswordFields`. */
     fields: { newPassword, confirmation, onNewPassword: setNewPassword, onConfirmation: setConfirmation, errors },
+    /** What is wrong, for the error summary. */
+    summary: [
+      ...problemsAt(NEW_PASSWORD_ID, errors.newPassword),
+      ...problemsAt(CONFIRM_PASSWORD_ID, errors.confirmation),
+    ],
   };
 }
 
@@ -76,10 +90,13 @@ export function useChangePassword(words: { missing: string; wrong: string }, kno
     },
     /** The props of the current password's `TextField`. */
     currentField: {
+      id: CURRENT_PASSWORD_ID,
       value: current,
       onChange: (event: ChangeEvent<HTMLInputElement>) => setCurrent(event.target.value),
       errors: currentErrors,
     },
     newPasswordFields: password.fields,
+    /** What is wrong, for the error summary. */
+    summary: [...problemsAt(CURRENT_PASSWORD_ID, currentErrors), ...password.summary],
   };
 }

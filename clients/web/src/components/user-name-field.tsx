@@ -2,6 +2,8 @@ import { TextField } from './text-field';
 
 /** What the user name field says when it is left empty. */
 export const USER_NAME_MISSING = 'Enter your user name: it is your email address.';
+/** The field's id, for the error summary's link (a page has one). */
+export const USER_NAME_ID = 'user-name';
 
 /** "User Name (Email ID)": one's own login's name, an email address, as the browser's password manager knows it. */
 export function UserNameField({
@@ -15,6 +17,7 @@ export function UserNameField({
 }) {
   return (
     <TextField
+      id={USER_NAME_ID}
       label="User Name (Email ID)"
       type="email"
       inputMode="email"

@@ -4,7 +4,7 @@ import { ApiError, explain, FIX_FIELDS } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
 import { FormActions } from '../components/form-actions';
-import { ErrorMessage, Notice } from '../components/messages';
+import { ErrorMessage, ErrorSummary, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { Pager } from '../components/pager';
 import { SecurityEventsTable } from '../components/security-events-table';
@@ -86,7 +86,13 @@ function SecurityEvents({ events, myId, onPage }: { events: Events; myId?: strin
             events={events.items}
             by={(event) => actorName(event.actorKind, event.actorId, myId)}
           />
-          <Pager label="Security events pages" page={events.page} pageCount={events.pageCount} onPage={onPage}>
+          <Pager
+            label="Security events pages"
+            page={events.page}
+            pageCount={events.pageCount}
+            onPage={onPage}
+            headingId="events-heading"
+          >
             <p className="pager-position">
               Page {events.page} of {events.pageCount} | Results {(events.page - 1) * events.pageSize + 1} -{' '}
               {Math.min(events.page * events.pageSize, events.totalCount)} of {events.totalCount}
@@ -104,10 +110,13 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     wrong: 'The current password is not correct. Type the password you signed in with.',
   });
   const [outcome, setOutcome] = useState<{ ok: true } | { ok: false; message: string } | null>(null);
+  // Each failed submit shows its message anew, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (form.busy) return;
+    setAttempt((n) => n + 1);
     setOutcome(null);
     if (!form.check()) {
       setOutcome({ ok: false, message: FIX_FIELDS });
@@ -127,7 +136,11 @@ function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     <section aria-labelledby="password-heading" className="panel">
       <h2 id="password-heading">Change password</h2>
       {outcome?.ok && <Notice>Your password is changed. Your other browsers and devices are signed out.</Notice>}
-      {outcome && !outcome.ok && <ErrorMessage>{outcome.message}</ErrorMessage>}
+      {outcome && !outcome.ok && form.summary.length > 0 ? (
+        <ErrorSummary key={attempt} problems={form.summary} />
+      ) : (
+        outcome && !outcome.ok && <ErrorMessage key={attempt}>{outcome.message}</ErrorMessage>
+      )}
       <form onSubmit={submit} noValidate aria-busy={form.busy}>
         <TextField label="Current password" type="password" autoComplete="current-password" {...form.currentField} />
         <NewPasswordFields {...form.newPasswordFields} />

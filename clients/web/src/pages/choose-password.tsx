@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { explain, FIX_FIELDS } from '../api/api-error';
 import { FormActions } from '../components/form-actions';
-import { ErrorMessage } from '../components/messages';
+import { ErrorMessage, ErrorSummary } from '../components/messages';
 import { Page } from '../components/page';
 import { NewPasswordFields } from '../components/new-password-fields';
 import { TextField } from '../components/text-field';
@@ -28,10 +28,13 @@ export function ChoosePassword({
     temporaryPassword,
   );
   const [failure, setFailure] = useState<string | null>(null);
+  // Each failed submit shows its message anew, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (form.busy) return;
+    setAttempt((n) => n + 1);
     if (!form.check()) {
       setFailure(FIX_FIELDS);
       return;
@@ -56,7 +59,11 @@ export function ChoosePassword({
         You signed in with a temporary password. Choose your own password to finish your registration: the temporary
         password then stops working.
       </p>
-      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      {failure === FIX_FIELDS || (failure && form.summary.length) ? (
+        <ErrorSummary key={attempt} problems={form.summary} />
+      ) : (
+        failure && <ErrorMessage key={attempt}>{failure}</ErrorMessage>
+      )}
       <form onSubmit={submit} noValidate aria-busy={form.busy}>
         {!temporaryPassword && (
           <TextField
@@ -66,8 +73,8 @@ export function ChoosePassword({
             {...form.currentField}
           />
         )}
-        <NewPasswordFields {...form.newPasswordFields} />
-        <FormActions submit="Change password">
+        <NewPasswordFields {...form.newPasswordFields} first />
+        <FormActions submit="Choose password" busy={form.busy} busyText="Saving…">
           <button type="button" className="button button-secondary" onClick={() => void signOut()}>
             Sign out
           </button>

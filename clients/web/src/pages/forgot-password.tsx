@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { FormActions } from '../components/form-actions';
@@ -7,10 +7,13 @@ import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { UserNameField, USER_NAME_MISSING } from '../components/user-name-field';
 import { RequestPasswordResetDocument } from '../graphql/generated';
+import type { ForgotPasswordState } from './sign-in';
 
 /** The same confirmation for every name: the page never tells whether a login exists. */
 export function ForgotPasswordPage() {
-  const [userName, setUserName] = useState('');
+  // The name typed on Sign In comes along: a person locked out on a phone types it once.
+  const carried = (useLocation().state as ForgotPasswordState | null)?.userName ?? '';
+  const [userName, setUserName] = useState(carried);
   const [missing, setMissing] = useState<string[]>([]);
   const [sent, setSent] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

@@ -2,10 +2,11 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, explain, FIX_FIELDS } from '../api/api-error';
 import { FormActions } from '../components/form-actions';
-import { ErrorMessage, Notice } from '../components/messages';
+import { ErrorMessage, ErrorSummary, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
-import { UserNameField, USER_NAME_MISSING } from '../components/user-name-field';
+import { problemsAt } from '../components/use-new-password';
+import { UserNameField, USER_NAME_ID, USER_NAME_MISSING } from '../components/user-name-field';
 import { useNotice } from '../components/use-notice';
 import {
   signIn,
@@ -26,6 +27,13 @@ import { SecondFactorEnrolment } from './second-factor-enrolment';
 export interface SignInState {
   from?: string;
   notice?: string;
+  /** The user name to prefill: the person just chose a new password for it. */
+  userName?: string;
+}
+
+/** What the forgot-password page is given: the user name typed here, so it need not be typed twice. */
+export interface ForgotPasswordState {
+  userName?: string;
 }
 
 /**
@@ -33,15 +41,19 @@ export interface SignInState {
  * locked login alike (so a stranger learns nothing); the page therefore says what to do in
  * each case, in one message.
  */
-function FailedSignIn({ error }: { error: unknown }) {
+function FailedSignIn({ error, userName }: { error: unknown; userName: string }) {
+  const forgot: ForgotPasswordState = { userName: userName.trim() };
   if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
     return (
       <ErrorMessage title="You are not signed in">
         <p>The user name or password is not correct. Check both and try again.</p>
         <p>
           After 3 failed attempts in a row your login is locked, to protect it. To unlock it, reset your password with{' '}
-          <Link to="/self-service/forgot-password">Forgot your password?</Link>, or ask{' '}
-          <Link to="/self-service/find-administrator">an administrator of your organization</Link> to unlock it.
+          <Link to="/self-service/forgot-password" state={forgot}>
+            Forgot your password?
+          </Link>
+          , or ask <Link to="/self-service/find-administrator">an administrator of your organization</Link> to unlock
+          it.
         </p>
       </ErrorMessage>
     );
@@ -79,9 +91,11 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const { from = '/account' } = (location.state as SignInState | null) ?? {};
+  const { from = '/account', userName: known = '' } = (location.state as SignInState | null) ?? {};
   const [notice, dismissNotice] = useNotice();
-  const [userName, setUserName] = useState('');
+  const [userName, setUserName] = useState(known);
+  // Each failed submit shows its message anew, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ userName: string[]; password: string[] }>({ userName: [], password: [] });
   const [failure, setFailure] = useState<unknown>(null);
@@ -165,6 +179,7 @@ export function SignInPage() {
     };
     setMissing(found);
     if (found.userName.length || found.password.length) {
+      setAttempt((n) => n + 1);
       setFailure(
         new ApiError(FIX_FIELDS, 'BAD_USER_INPUT', {
           form: [],
@@ -181,6 +196,7 @@ export function SignInPage() {
     } catch (error) {
       setTemporaryPassword(null);
       setPassword('');
+      setAttempt((n) => n + 1);
       setFailure(error);
     } finally {
       setBusy(false);
@@ -199,10 +215,18 @@ export function SignInPage() {
         </div>
       )}
       {restartNotice && <ErrorMessage>{restartNotice}</ErrorMessage>}
-      {failure !== null && <FailedSignIn error={failure} />}
+      {failure instanceof ApiError && failure.code === 'BAD_USER_INPUT' ? (
+        <ErrorSummary
+          key={attempt}
+          problems={[...problemsAt(USER_NAME_ID, missing.userName), ...problemsAt('password', missing.password)]}
+        />
+      ) : (
+        failure !== null && <FailedSignIn key={attempt} error={failure} userName={userName} />
+      )}
       <form onSubmit={submit} noValidate aria-busy={busy}>
         <UserNameField value={userName} onChange={setUserName} errors={missing.userName} />
         <TextField
+          id="password"
           label="Password"
           type="password"
           autoComplete="current-password"
@@ -215,7 +239,9 @@ export function SignInPage() {
       <PasskeySignIn onOutcome={follow} />
       <ul className="links">
         <li>
-          <Link to="/self-service/forgot-password">Forgot your password?</Link>
+          <Link to="/self-service/forgot-password" state={{ userName: userName.trim() } satisfies ForgotPasswordState}>
+            Forgot your password?
+          </Link>
         </li>
         <li>
           <Link to="/self-service/find-administrator">Find your administrator</Link>

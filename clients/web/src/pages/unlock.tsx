@@ -4,7 +4,9 @@ import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
-import { CompleteUnlockDocument } from '../graphql/generated';
+import { useQuery } from '../api/use-query';
+import { CompleteUnlockDocument, UnlockLinkDocument } from '../graphql/generated';
+import type { SignInState } from './sign-in';
 
 /**
  * The unlock email's link. Opening the page changes nothing (mail scanners open links too);
@@ -15,6 +17,9 @@ export function UnlockPage() {
   const token = params.get('token') ?? '';
   const [outcome, setOutcome] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Checked (not spent) when the page opens: the page says nothing about the login before it knows.
+  const link = useQuery(UnlockLinkDocument, { token });
+  const userName = link.data?.unlockLink?.userName;
 
   async function unlock() {
     if (busy) return;
@@ -37,14 +42,26 @@ export function UnlockPage() {
           <p>You can sign in again with your user name and password.</p>
         </Notice>
         <p>
-          <Link className="button" to="/sign-in">
+          <Link className="button" to="/sign-in" state={{ userName } satisfies SignInState}>
             Sign In
           </Link>
         </p>
       </Page>
     );
   }
-  const spent = outcome instanceof ApiError && outcome.code === 'INVALID_TOKEN';
+  if (token && link.status === 'loading')
+    return (
+      <Page title="Unlock your account">
+        <p role="status">Checking your link…</p>
+      </Page>
+    );
+  const spent =
+    (outcome instanceof ApiError && outcome.code === 'INVALID_TOKEN') ||
+    (token !== '' && link.status === 'done' && !link.data.unlockLink) ||
+    (token !== '' &&
+      link.status === 'failed' &&
+      link.error instanceof ApiError &&
+      link.error.code === 'BAD_USER_INPUT');
   return (
     <Page title="Unlock your account">
       {!token && (
@@ -72,8 +89,13 @@ export function UnlockPage() {
       {token && !spent && (
         <>
           <p>
-            An administrator of your organization has unlocked your self-service login. To finish, confirm below. The
-            link works once, within 24 hours of the email.
+            An administrator of your organization has started unlocking your self-service login
+            {userName ? (
+              <>
+                , <strong>{userName}</strong>
+              </>
+            ) : null}
+            . It stays locked until you confirm below. The link works once, within 24 hours of the email.
           </p>
           <div className="actions">
             <button type="button" className="button" onClick={() => void unlock()} aria-busy={busy}>

@@ -5,12 +5,12 @@ import { PasswordHistory } from '../person/password-history.entity';
 import { PasswordResetRequest } from './password-reset-request.entity';
 import { SecurityEvent } from '../person/security-event.entity';
 import { lifecyclePermissions } from './self-service-lifecycle.permissions';
-import { SelfServiceLifecycleResolver } from './self-service-lifecycle.resolver';
+import { SelfServiceLifecycleResolver, UnlockLinkPanelResolver } from './self-service-lifecycle.resolver';
 
 /** A login's life: Register, Re-Enroll, Unlock, the emailed links, password reset, staff messages. */
 export const lifecycleModule: SubgraphModule<CredentialServices> = {
   name: 'lifecycle',
-  resolvers: [SelfServiceLifecycleResolver],
+  resolvers: [SelfServiceLifecycleResolver, UnlockLinkPanelResolver],
   rules: lifecyclePermissions,
   entities: [AccountToken, PasswordHistory, SecurityEvent, PasswordResetRequest],
 };

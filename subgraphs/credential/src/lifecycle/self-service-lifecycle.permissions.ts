@@ -22,6 +22,10 @@ export const resetsLoginOfContactArg = can(
  * the ESR password-reset-only type may re-enroll and unlock. Both are functions of the matrix.
  */
 export const lifecyclePermissions = {
+  Query: {
+    passwordResetLink: allow,
+    unlockLink: allow,
+  },
   Mutation: {
     register: can('SELF_SERVICE_REGISTRATION', 'EDIT', contactOrganization, 'contact-arg.organization'),
     reEnroll: resetsLoginOfContactArg,
@@ -32,4 +36,5 @@ export const lifecyclePermissions = {
     setSelfServiceMessages: isStaff,
   },
   PasswordResetRequest: allow,
+  SelfServiceLink: allow,
 };

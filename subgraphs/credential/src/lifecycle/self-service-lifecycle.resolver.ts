@@ -1,4 +1,5 @@
-import { Args, Ctx, Field, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
 import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { normalizeUserName } from '../person/user-name';
@@ -13,6 +14,8 @@ import {
 
 /** Public mutations: a few tries a minute per client address, shared by every replica. */
 const PUBLIC_LIMIT = { limit: 10, windowSeconds: 60 };
+/** Opening a link's page checks it: reloads and a second tab are ordinary, guessing a token is not feasible. */
+const CHECK_LIMIT = { limit: 30, windowSeconds: 60 };
 
 @ObjectType()
 export class PasswordResetRequest {
@@ -20,8 +23,34 @@ export class PasswordResetRequest {
   message: string;
 }
 
+@ObjectType({ description: 'An emailed link that still works: unused, unexpired, and its login as the link needs it.' })
+export class SelfServiceLink {
+  @Field(() => String, { description: "The login's user name (its email address), to name it and prefill Sign In." })
+  userName: string;
+}
+
 @Resolver()
 export class SelfServiceLifecycleResolver {
+  @Query(() => SelfServiceLink, {
+    nullable: true,
+    description:
+      "The reset email's link, checked without spending it, when its page opens. Null: used, expired or unknown.",
+  })
+  async passwordResetLink(@Args(() => TokenArgs) args: TokenArgs, @Ctx() context: CredentialContext) {
+    await consumeRateLimit(context.dataSource, `checkLink:${context.req.ip}`, CHECK_LIMIT);
+    return context.services.lifecycle.checkLink(args.token, 'RESET');
+  }
+
+  @Query(() => SelfServiceLink, {
+    nullable: true,
+    description:
+      "The unlock email's link, checked without spending it, when its page opens. Null: used, expired, unknown, or the login is no longer locked.",
+  })
+  async unlockLink(@Args(() => TokenArgs) args: TokenArgs, @Ctx() context: CredentialContext) {
+    await consumeRateLimit(context.dataSource, `checkLink:${context.req.ip}`, CHECK_LIMIT);
+    return context.services.lifecycle.checkLink(args.token, 'UNLOCK');
+  }
+
   @Mutation(() => SelfServiceAccount, {
     description:
       'The Register button: a login and an emailed temporary password (24 hours). ALREADY_REGISTERED, CONTACT_INACTIVE, NO_EMAIL.',
@@ -89,5 +118,19 @@ export class SelfServiceLifecycleResolver {
     @Ctx() context: CredentialContext,
   ) {
     return context.services.lifecycle.setMessages(contactId, { internalMessage, externalMessage });
+  }
+}
+
+/** The panel's pending unlock: the Unlock button was pressed and its link not yet followed. */
+@Resolver(() => SelfServiceAccount)
+export class UnlockLinkPanelResolver {
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'When the Unlock button last mailed a link that is still unused and unexpired (the login stays locked until the owner follows it); null when none.',
+  })
+  async unlockLinkSentAt(@Root() account: SelfServiceAccount, @Ctx() context: CredentialContext) {
+    if (awaitsConfirmation(account)) return null;
+    return context.services.lifecycle.unlockLinkSentAt(loginEssIdOf(account));
   }
 }

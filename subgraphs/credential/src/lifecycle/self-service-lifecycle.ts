@@ -5,6 +5,7 @@ import { SelfServiceAccount } from '../self-service/self-service-account.entity'
 import type { Sessions } from '../sessions/sessions';
 import { enrollment } from './enrollment';
 import { refused } from '../errors/credential-errors';
+import { linkCheck } from './link-check';
 import { passwordReset } from './password-reset';
 import { unlocking } from './unlock';
 import { secondFactorReset } from './second-factor-reset';
@@ -25,6 +26,7 @@ export function selfServiceLifecycle(
     ...enrollment(deps),
     ...unlocking(deps),
     ...passwordReset(deps),
+    ...linkCheck(deps),
     ...secondFactorReset(deps),
 
     /** Staff write the panel's messages; only staff read the internal one. */

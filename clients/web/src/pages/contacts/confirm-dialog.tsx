@@ -2,7 +2,8 @@ import { useEffect, useId, useRef } from 'react';
 
 /**
  * The job aid's pop-up ("Are you sure you want to re-enroll?" OK / Cancel) as a modal `<dialog>`:
- * focus moves into it and stays there, Escape cancels, and focus returns to the button after.
+ * focus moves into it and stays there, starting on Cancel (two Enters must not act), Escape
+ * cancels, and focus returns to the button after.
  */
 export function ConfirmDialog({
   question,
@@ -16,11 +17,19 @@ export function ConfirmDialog({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    // showModal focuses the first button (OK); React's autoFocus ran before the dialog opened.
+    cancel.current?.focus();
+    return () => {
+      element?.close();
+      // The dialog leaves with its element, so the browser cannot restore focus itself.
+      if (opener?.isConnected && !element?.contains(opener)) opener.focus();
+    };
   }, []);
   return (
     <dialog
@@ -36,7 +45,7 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onConfirm}>
           OK
         </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+        <button type="button" className="button button-secondary" onClick={onCancel} ref={cancel}>
           Cancel
         </button>
       </div>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { ApiError, explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
-import { ErrorMessage, Notice } from '../../components/messages';
+import { ErrorMessage, ErrorSummary, Notice } from '../../components/messages';
 import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
 import { useDraft } from '../../components/use-draft';
@@ -103,11 +103,28 @@ const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   contactTypes: contact?.contactTypes ?? [],
 });
 
+// The server's format rules (contact-form.inputs.ts), checked here too so that one Save reports
+// every problem at once instead of the formats only after the required fields are filled.
+const PHONE = (v: string) => /^\+?[0-9 ().-]+$/.test(v) && v.replace(/\D/g, '').length >= 7;
+const EMAIL = (v: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v);
+const FORMATS: { name: Text; valid: (v: string) => boolean; problem: string }[] = [
+  { name: 'primaryPhoneNumber', valid: PHONE, problem: 'is not a phone number' },
+  { name: 'primaryPhoneExtension', valid: (v) => /^[0-9]+$/.test(v), problem: 'must be digits only' },
+  { name: 'secondaryPhoneNumber', valid: PHONE, problem: 'is not a phone number' },
+  { name: 'mobilePhoneNumber', valid: PHONE, problem: 'is not a phone number' },
+  { name: 'primaryEmail', valid: EMAIL, problem: 'is not an email address' },
+  { name: 'secondaryEmail', valid: EMAIL, problem: 'is not an email address' },
+];
+
 function problemsOf(values: Values): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const add = (field: string, text: string) => (problems[field] ??= []).push(text);
   for (const field of TEXT_FIELDS)
     if (field.required && !values[field.name].trim()) add(field.name, `Enter the ${field.label}.`);
+  for (const { name, valid, problem } of FORMATS) {
+    const value = values[name].trim();
+    if (value && !valid(value)) add(name, sentence(LABEL[name], problem));
+  }
   if (
     values.primaryEmail.trim() &&
     values.confirmPrimaryEmail.trim().toLowerCase() !== values.primaryEmail.trim().toLowerCase()
@@ -118,6 +135,9 @@ function problemsOf(values: Values): Record<string, string[]> {
   if (values.contactTypes.length === 0) add('contactTypes', 'Check at least one contact type.');
   return problems;
 }
+
+/** The form's fields in the order they are shown: the error summary lists problems in it. */
+const FIELD_ORDER = [...TEXT_FIELDS.map((f) => f.name as string), 'gender', 'status', 'contactTypes'];
 
 /** What the reader of a refused Save should do next, for the API's own codes. */
 const SAVE_CODES = {
@@ -141,6 +161,8 @@ export function ContactForm(props: {
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // Each failed Save shows the summary anew, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
   const set = (name: keyof Values, value: string | ContactType[]) => setValues((v) => ({ ...v, [name]: value }));
 
   async function save(event: FormEvent) {
@@ -150,6 +172,7 @@ export function ContactForm(props: {
     const found = problemsOf(values);
     setProblems(found);
     if (Object.keys(found).length) {
+      setAttempt((n) => n + 1);
       setFailure(new ApiError('', 'BAD_USER_INPUT', found));
       return;
     }
@@ -192,6 +215,7 @@ export function ContactForm(props: {
           ),
         );
       }
+      setAttempt((n) => n + 1);
       setFailure(error);
     } finally {
       setBusy(false);
@@ -199,6 +223,8 @@ export function ContactForm(props: {
   }
 
   const conflict = failure instanceof ApiError && failure.code === 'CONFLICT';
+  const fieldId = (name: string) => (name === 'contactTypes' ? `${id}-${CONTACT_TYPES[0].key}` : `${id}-${name}`);
+  const listed = FIELD_ORDER.flatMap((name) => (problems[name] ?? []).map((text) => ({ target: fieldId(name), text })));
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
       <h2 id={`${id}-heading`}>{contact ? `Contact Details: ${contact.fullName}` : 'Contact Details: new contact'}</h2>
@@ -213,7 +239,12 @@ export function ContactForm(props: {
           </button>
         </ErrorMessage>
       ) : (
-        failure !== null && <ErrorMessage>{explain(failure, SAVE_CODES)}</ErrorMessage>
+        failure !== null &&
+        (failure instanceof ApiError && failure.code === 'BAD_USER_INPUT' && listed.length ? (
+          <ErrorSummary key={attempt} problems={listed} />
+        ) : (
+          <ErrorMessage key={attempt}>{explain(failure, SAVE_CODES)}</ErrorMessage>
+        ))
       )}
       {restored && failure === null && (
         <Notice>Your session ended before you saved: what you had typed is back. Check it, then Save.</Notice>
@@ -226,6 +257,7 @@ export function ContactForm(props: {
             {TEXT_FIELDS.map((field) => (
               <TextField
                 key={field.name}
+                id={fieldId(field.name)}
                 label={field.label}
                 hint={field.hint}
                 markRequired={field.required && editable}

@@ -177,7 +177,14 @@ export function ContactList(props: {
         </table>
       </div>
       {contacts.pageCount > 1 && (
-        <Pager label="Contact pages" page={view.page} pageCount={contacts.pageCount} onPage={goTo} ends />
+        <Pager
+          label="Contact pages"
+          page={view.page}
+          pageCount={contacts.pageCount}
+          onPage={goTo}
+          ends
+          headingId="contacts-heading"
+        />
       )}
     </section>
   );

@@ -23,19 +23,26 @@ function ContactEditor(props: {
   contactId: string;
   /** Counts the times the list opened a contact: each one brings it into view again. */
   opened: number;
+  /** Counts saves: each one shows "All changes successfully saved." above the form, in view. */
+  saved: number;
   organizationId: string;
   me: Me;
   reloadKey: number;
   onSaved: (id: string) => void;
   onChanged: () => void;
 }) {
-  const { contactId, opened, organizationId, me, reloadKey, onSaved, onChanged } = props;
+  const { contactId, opened, saved, organizationId, me, reloadKey, onSaved, onChanged } = props;
   const [own, setOwn] = useState(0);
   const details = useQuery(ContactDetailsDocument, { id: contactId }, `${reloadKey}.${own}`);
   const contact = details.data?.contact;
   const editsContacts = can(me, 'ORGANIZATION_CONTACTS', 'EDIT');
   return (
     <OpenedPanel openKey={`${contactId}.${opened}`} ready={details.status !== 'loading'} label="Selected contact">
+      {saved > 0 && (
+        <Notice key={saved} focus>
+          {SAVED}
+        </Notice>
+      )}
       {details.status === 'failed' && <ErrorMessage>{explain(details.error)}</ErrorMessage>}
       {details.status === 'done' && !contact && (
         <ErrorMessage>
@@ -54,6 +61,7 @@ function ContactEditor(props: {
           />
           <SelfServicePanel
             contactId={contact.id}
+            contactName={contact.fullName}
             actions={contact.selfServiceActions}
             account={contact.selfService}
             reachability={contact.emailReachability}
@@ -74,7 +82,7 @@ function ContactEditor(props: {
 export function ContactsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const [saved, setSaved] = useState(false);
+  const [saved, setSaved] = useState(0);
   const [reloadKey, setReloadKey] = useState(0);
   // Each press of New or of a contact's name: a fresh empty form, brought into view again.
   const [opened, setOpened] = useState(0);
@@ -124,7 +132,7 @@ export function ContactsPage() {
   };
   const editsContacts = can(who, 'ORGANIZATION_CONTACTS', 'EDIT');
   const openContact = (id: string) => {
-    setSaved(false);
+    setSaved(0);
     setOpened((n) => n + 1);
     // Opening the contact already shown loads it again: its panel may have changed.
     if (id === selected) setReloadKey((n) => n + 1);
@@ -133,11 +141,10 @@ export function ContactsPage() {
 
   return (
     <Page title="ESS Organization Contact Maintenance" wide>
-      {saved && <Notice>{SAVED}</Notice>}
       {staff && (
         <OrganizationSearch
           onChoose={(chosen) => {
-            setSaved(false);
+            setSaved(0);
             setParams(new URLSearchParams({ org: chosen }));
           }}
         />
@@ -153,7 +160,7 @@ export function ContactsPage() {
           onNew={
             editsContacts
               ? () => {
-                  setSaved(false);
+                  setSaved(0);
                   setOpened((n) => n + 1);
                   update({ contact: 'new' });
                 }
@@ -169,7 +176,7 @@ export function ContactsPage() {
             organizationId={organization.id}
             editable
             onSaved={(contact) => {
-              setSaved(true);
+              setSaved((n) => n + 1);
               setReloadKey((n) => n + 1);
               update({ contact: contact.id });
             }}
@@ -181,13 +188,13 @@ export function ContactsPage() {
         <ContactEditor
           contactId={selected}
           opened={opened}
+          saved={saved}
           organizationId={organization.id}
           me={who}
           reloadKey={reloadKey}
           onSaved={() => {
-            setSaved(true);
+            setSaved((n) => n + 1);
             setReloadKey((n) => n + 1);
-            window.scrollTo({ top: 0 });
           }}
           onChanged={() => setReloadKey((n) => n + 1)}
         />

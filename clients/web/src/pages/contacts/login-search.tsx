@@ -70,6 +70,7 @@ export function LoginSearch({ me }: { me: Me }) {
         <SelfServicePanel
           key={login.contactId}
           contactId={login.contactId}
+          contactName={login.account.userName}
           actions={login.account.availableActions}
           account={login.account}
           me={me}

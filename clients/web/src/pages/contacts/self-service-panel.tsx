@@ -177,18 +177,32 @@ function StaffMessages({
 /** The Self Service Details panel with Register, Re-Enroll and Unlock, each shown only when it applies and confirmed first. */
 export function SelfServicePanel(props: {
   contactId: string;
+  /** Named in the confirmation, so the person knows whom OK acts on. */
+  contactName: string;
   actions: SelfServiceAction[];
   account: SelfServiceDetailsFragment | null;
   reachability?: Parameters<typeof reachabilityText>[0];
   me: Me;
   onChanged: () => void;
 }) {
-  const { contactId, actions, account, reachability, me, onChanged } = props;
+  const { contactId, contactName, actions, account, reachability, me, onChanged } = props;
   const [asking, setAsking] = useState<SelfServiceAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Each outcome is a new message that takes focus: the pressed button may be gone with what it did.
+  const [outcomes, setOutcomes] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
   const staff = me.kind === 'STAFF';
-  const buttons = ORDER.filter((a) => actions.includes(a) && can(me, BUTTONS[a].right, 'EDIT'));
+  // A pending unlock link: the panel says when it went, rather than offering Unlock again.
+  const unlockSent = account?.status === 'LOCKED' ? account.unlockLinkSentAt : null;
+  const buttons = ORDER.filter(
+    (a) => actions.includes(a) && can(me, BUTTONS[a].right, 'EDIT') && !(a === 'UNLOCK' && unlockSent),
+  );
+  // The panel's moment: it is shown again (and so read anew) whenever the contact is opened.
+  const [openedAt] = useState(() => Date.now());
+  const temporaryExpired =
+    !!account?.temporaryPasswordSet &&
+    !!account.temporaryPasswordExpiresAt &&
+    new Date(account.temporaryPasswordExpiresAt).getTime() < openedAt;
 
   async function press(action: SelfServiceAction) {
     setAsking(null);
@@ -197,8 +211,10 @@ export function SelfServicePanel(props: {
     try {
       const panel = await PRESS[action](contactId);
       setDone(BUTTONS[action].done(panel.userName));
+      setOutcomes((n) => n + 1);
       onChanged();
     } catch (error) {
+      setOutcomes((n) => n + 1);
       setFailure(explain(error));
     }
   }
@@ -207,7 +223,12 @@ export function SelfServicePanel(props: {
     ? [
         ['User Name (Email ID)', account.userName],
         ['ESS ID', account.essId],
-        ['Status', statusName(account.status)],
+        [
+          'Status',
+          unlockSent
+            ? `${statusName(account.status)}: unlock link sent at ${when(unlockSent, '')}`
+            : statusName(account.status),
+        ],
         ['Password Last Changed', when(account.passwordLastChanged, '')],
         ['Last Successful Login', when(account.lastSuccessfulLogin, '')],
         ['Previous Login', when(account.previousLogin, '')],
@@ -218,7 +239,10 @@ export function SelfServicePanel(props: {
         ['Email Reachability', reachabilityText(reachability)],
         // The seeds' "Entrust OTP" is the temporary password Register and Re-Enroll mail (its
         // value is never shown); the second factor has rows of its own (a decision of the second-factor work).
-        ['Is OTP Set', yesNo(account.temporaryPasswordSet)],
+        [
+          'Is OTP Set',
+          temporaryExpired ? 'Temporary password expired: Re-Enroll' : yesNo(account.temporaryPasswordSet),
+        ],
         ['OTP Expiry Date', when(account.temporaryPasswordExpiresAt, '')],
         ['Password Exp Flag', yesNo(account.passwordExpired)],
         ['Is Reenrolled Set', yesNo(account.reenrolled)],
@@ -242,8 +266,18 @@ export function SelfServicePanel(props: {
   return (
     <section aria-labelledby="self-service-heading" className="panel">
       <h2 id="self-service-heading">Self Service Details</h2>
-      {done && <Notice>{done}</Notice>}
-      {failure && <ErrorMessage>{failure}</ErrorMessage>}
+      {done && (
+        <Notice key={outcomes} focus>
+          {done}
+        </Notice>
+      )}
+      {failure && <ErrorMessage key={outcomes}>{failure}</ErrorMessage>}
+      {unlockSent && (
+        <p className="hint">
+          Unlock link sent at {when(unlockSent, '')}. The login stays locked until the contact follows the link (it
+          works for 24 hours); Re-Enroll sends a new temporary password instead.
+        </p>
+      )}
       {buttons.length > 0 && (
         <div className="toolbar">
           {buttons.map((action) => (
@@ -256,13 +290,13 @@ export function SelfServicePanel(props: {
       {asking && (
         <ConfirmDialog
           question={BUTTONS[asking].question}
-          detail={
+          detail={`${contactName}: ${
             asking === 'UNLOCK'
-              ? 'The contact gets an email with a link to finish unlocking within 24 hours.'
+              ? 'gets an email with a link to finish unlocking within 24 hours.'
               : asking === 'RESET_SECOND_FACTORS'
-                ? "The login's authenticator app and recovery codes stop working, its sessions end, and the contact is emailed."
-                : 'The contact gets an email with a temporary password, valid for 24 hours.'
-          }
+                ? "the login's authenticator app and recovery codes stop working, its sessions end, and the contact is emailed."
+                : 'gets an email with a temporary password, valid for 24 hours.'
+          }`}
           onConfirm={() => void press(asking)}
           onCancel={() => setAsking(null)}
         />
