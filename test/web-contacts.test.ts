@@ -132,6 +132,12 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     );
     await page.getByText(`Re-enrolled. ${email} was emailed a new temporary password`).waitFor();
     expect((await smtp.waitFor(email, 4)).some((m) => /re-enrolled/.test(m.subject))).toBe(true);
+    // The panel is read again after the message: wait for it rather than read it at once.
+    await page
+      .waitForFunction(() =>
+        /Is Reenrolled Set\s+Y/.test(document.querySelector<HTMLElement>('dl.details')?.innerText ?? ''),
+      )
+      .catch(() => undefined);
     expect(await page.locator('dl.details').innerText()).toMatch(/Is Reenrolled Set\s+Y/);
 
     // The contact's audit trail and its login's security events.
