@@ -68,6 +68,7 @@ const config = {
   ],
   testTimeout: 60_000,
   globalSetup: '<rootDir>/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/test/support/global-teardown.js',
 };
 
 module.exports = config;

@@ -3,6 +3,7 @@ import type { SubgraphName } from '@ecg/tools';
 import { PRODUCTION_HASH_COST } from '@ecg/credential';
 import { startLocalFederation } from '@ecg/tools';
 import { uniqueDatabaseUrl } from './database';
+import { prepareFromTemplates } from './database-template';
 import { collectRequestSecrets, collectResponseSecrets } from './secrets';
 import { enrolWithChallenge } from './second-factor';
 
@@ -55,8 +56,10 @@ export async function startFederation(label = 'fed', extraEnv: NodeJS.ProcessEnv
   const passwordHashCost = Number(
     extraEnv.PASSWORD_HASH_COST ?? (extraEnv.NODE_ENV === 'production' ? PRODUCTION_HASH_COST : TEST_HASH_COST),
   );
+  const databaseUrl = uniqueDatabaseUrl(label);
+  await prepareFromTemplates(databaseUrl, extraEnv);
   const local = await startLocalFederation({
-    DATABASE_URL: uniqueDatabaseUrl(label),
+    DATABASE_URL: databaseUrl,
     STAFF_EMAIL: TEST_STAFF.email,
     STAFF_PASSWORD: TEST_STAFF.password,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',

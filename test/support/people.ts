@@ -12,11 +12,12 @@ const hashOfPassword = (cost: number) => {
 };
 
 export async function organizationId(federation: Federation, code: string): Promise<string> {
-  const { data } = await federation.query(
+  const { data, errors } = await federation.query(
     'query ($code: String!) { organization(code: $code) { id } }',
     { code },
     { token: await federation.staffToken() },
   );
+  if (!data?.organization) throw new Error(`no organization ${code}: ${JSON.stringify(errors ?? null)}`);
   return data.organization.id;
 }
 
