@@ -15,6 +15,7 @@ import {
   type SelfServiceAction,
   type SelfServiceDetailsFragment,
 } from '../../graphql/generated';
+import { AssistedResetForm } from './assisted-reset-form';
 import { ConfirmDialog } from './confirm-dialog';
 import { reachabilityText } from './email-reachability';
 
@@ -189,6 +190,10 @@ export function SelfServicePanel(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const staff = me.kind === 'STAFF';
   const buttons = ORDER.filter((a) => actions.includes(a) && can(me, BUTTONS[a].right, 'EDIT'));
+  // The person's login, open or locked (or waiting for its first password), whatever the email:
+  // whoever may re-enroll may give the code (the API bounds the reset-only role further).
+  const [assisting, setAssisting] = useState(false);
+  const assists = account !== null && account.status !== 'DISABLED' && can(me, 'SELF_SERVICE_RESET', 'EDIT');
 
   async function press(action: SelfServiceAction) {
     setAsking(null);
@@ -244,14 +249,36 @@ export function SelfServicePanel(props: {
       <h2 id="self-service-heading">Self Service Details</h2>
       {done && <Notice>{done}</Notice>}
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      {buttons.length > 0 && (
+      {(buttons.length > 0 || assists) && (
         <div className="toolbar">
           {buttons.map((action) => (
             <button key={action} type="button" className="button" onClick={() => setAsking(action)}>
               {BUTTONS[action].label}
             </button>
           ))}
+          {assists && !assisting && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setDone(null);
+                setAssisting(true);
+              }}
+            >
+              Assisted reset
+            </button>
+          )}
         </div>
+      )}
+      {assisting && account && (
+        <AssistedResetForm
+          contactId={contactId}
+          userName={account.userName}
+          onDone={() => {
+            setAssisting(false);
+            onChanged();
+          }}
+        />
       )}
       {asking && (
         <ConfirmDialog
