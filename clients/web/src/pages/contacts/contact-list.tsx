@@ -58,21 +58,22 @@ export function ContactList(props: {
 }) {
   const { code, view, onView, onOpen, onNew, onLoaded, reloadKey, onRegistered } = props;
   // Ticked rows, kept across pages of the same organization: id and name, for the outcomes.
-  const [selected, setSelected] = useState<Map<string, string>>(new Map());
+  // Both belong to the organization they were made for: another organization's list starts afresh.
+  const [selection, setSelection] = useState<{ code: string; ids: Map<string, string> }>({ code, ids: new Map() });
+  const selected = selection.code === code ? selection.ids : new Map<string, string>();
+  const setSelected = (ids: Map<string, string>) => setSelection({ code, ids });
   const [confirming, setConfirming] = useState(false);
-  const [outcomes, setOutcomes] = useState<{ name: string; outcome: string; message: string | null }[] | null>(null);
+  type Outcome = { name: string; outcome: string; message: string | null };
+  const [result, setResult] = useState<{ code: string; outcomes: Outcome[] } | null>(null);
+  const outcomes = result?.code === code ? result.outcomes : null;
+  const setOutcomes = (found: Outcome[]) => setResult({ code, outcomes: found });
   const [registering, setRegistering] = useState(false);
-  useEffect(() => {
-    setSelected(new Map());
-    setOutcomes(null);
-  }, [code]);
-  const toggle = (id: string, name: string, on: boolean) =>
-    setSelected((before) => {
-      const next = new Map(before);
-      if (on && next.size < BATCH_LIMIT) next.set(id, name);
-      else next.delete(id);
-      return next;
-    });
+  const toggle = (id: string, name: string, on: boolean) => {
+    const next = new Map(selected);
+    if (on && next.size < BATCH_LIMIT) next.set(id, name);
+    else next.delete(id);
+    setSelected(next);
+  };
 
   async function registerSelected() {
     setConfirming(false);
