@@ -228,6 +228,16 @@ describe('completeAssistedReset', () => {
     expect(answers.slice(6)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
   });
 
+  it('one code guess per request: aliases cannot multiply them', async () => {
+    const answer = await federation.query(
+      `mutation { a: completeAssistedReset(userName: "x@assisted.example", code: "AAAA-BBBB-CCCC", newPassword: "${NEW_PASSWORD}") { accessToken }
+        b: completeAssistedReset(userName: "x@assisted.example", code: "AAAA-BBBB-CCCD", newPassword: "${NEW_PASSWORD}") { accessToken } }`,
+    );
+    expect(codeOf(answer)).toMatch(/^(GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)$/);
+    expect(answer.errors![0].message).toMatch(/At most one of .*completeAssistedReset/);
+    expect(answer.data ?? null).toBeNull();
+  });
+
   it('a login with a second factor: the second step is still asked, and the reset-only role is refused', async () => {
     const org = await organization();
     const resetOnly = await org.person([ContactType.PASSWORD_RESET_ONLY]);
