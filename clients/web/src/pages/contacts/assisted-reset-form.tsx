@@ -86,7 +86,9 @@ export function AssistedResetForm({
             key={i}
             label={`Fact checked ${i + 1}`}
             hint={
-              i === 0 ? 'For example: date of birth, employee number, called back on the number HR holds.' : undefined
+              i === 0
+                ? 'Name the fact, not its value: for example date of birth, employee number, called back on the number HR holds.'
+                : undefined
             }
             value={fact}
             maxLength={200}
