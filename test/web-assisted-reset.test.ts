@@ -126,6 +126,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await signIn(page, adminEmail);
     await page.goto(`${origin}/organization/contacts`);
     await heading(page, /Contacts for/, 2);
+    // The row checkboxes leave the Full Name sort in view, on a phone too.
+    expect(await page.getByRole('button', { name: /Full Name/ }).isVisible()).toBe(true);
     await page.getByLabel('Select Nina New').check();
     await page.getByLabel('Select Olga Other').check();
     // The administrator is registered already: its outcome says so.

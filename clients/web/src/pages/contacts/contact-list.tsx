@@ -213,6 +213,7 @@ export function ContactList(props: {
               <th
                 role="columnheader"
                 scope="col"
+                className="name-column"
                 aria-sort={ascending ? 'ascending' : view.sort === 'FULL_NAME_DESC' ? 'descending' : 'none'}
               >
                 <button
@@ -252,7 +253,7 @@ export function ContactList(props: {
                     />
                   </td>
                 )}
-                <td role="cell">
+                <td role="cell" className="name-column">
                   <a
                     href={`?org=${encodeURIComponent(code)}&contact=${contact.id}`}
                     onClick={(e) => {
