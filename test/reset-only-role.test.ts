@@ -66,7 +66,12 @@ it('a login that had a second factor, even after it was removed: STRONGER_CREDEN
   const strong = await org.person([ContactType.PAYROLL]);
   const secret = ok(await federation.query(START, { p: PASSWORD }, { token: strong.token })).startTotpEnrolment.secret;
   ok(await federation.query(CONFIRM, { code: codeAt(secret) }, { token: strong.token }));
-  // The factor goes; the fact that the login had one stays.
+  // Nor may the reset-only contact take the factor away; an Administrator may. The fact that the
+  // login had one stays.
+  expect(
+    (await federation.query(RESET_FACTORS, { id: strong.id }, { token: org.resetOnly.token })).errors?.[0].extensions
+      ?.code,
+  ).toBe('STRONGER_CREDENTIAL');
   ok(await federation.query(RESET_FACTORS, { id: strong.id }, { token: org.admin.token }));
   await lock(strong.id);
 

@@ -55,6 +55,7 @@ interface UpstreamError {
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
   login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
+  completeAssistedReset: `mutation ($userName: String!, $code: String!, $newPassword: String!) { completeAssistedReset(userName: $userName, code: $code, newPassword: $newPassword) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
   confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } } }`,
   verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
   signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
@@ -243,6 +244,7 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
     }
   };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const body = (req: Request) => (req.body as Record<string, unknown> | undefined) ?? {};
 
   const router = express.Router();
   router.use('/session', sameSiteOnly, express.json({ limit: '16kb' }));
@@ -255,6 +257,19 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       });
       await endReplaced(req, result.data?.login);
       respond(res, result, 'login');
+    }),
+  );
+  // An assisted reset's code and a new password: then on as after a password sign-in.
+  router.post(
+    '/session/assisted-reset',
+    guarded(async (req, res) => {
+      const result = await call<Record<string, Session>>(req, 'completeAssistedReset', {
+        userName: text(body(req).userName),
+        code: text(body(req).code),
+        newPassword: text(body(req).newPassword),
+      });
+      await endReplaced(req, result.data?.completeAssistedReset);
+      respond(res, result, 'completeAssistedReset');
     }),
   );
   router.post(
@@ -283,7 +298,6 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       respond(res, await call<Record<string, Session>>(req, 'changePassword', variables), 'changePassword');
     }),
   );
-  const body = (req: Request) => (req.body as Record<string, unknown> | undefined) ?? {};
   router.post(
     '/session/organization',
     guarded(async (req, res) => {

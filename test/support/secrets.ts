@@ -19,7 +19,8 @@ export type SecretKind =
   | 'authenticator code'
   | 'recovery code'
   | 'second factor challenge'
-  | 'provisioning token';
+  | 'provisioning token'
+  | 'assisted reset code';
 export interface Secret {
   kind: SecretKind;
   value: string;
@@ -49,7 +50,7 @@ export function readSecrets(): Secret[] {
 // collected where they are issued (the mail, the answer), not where tests send made-up ones.
 const PASSWORD_ARGUMENTS = new Set(['password', 'currentPassword', 'newPassword']);
 const MAY_CARRY_PASSWORDS =
-  /\b(login|changePassword|resetPassword|verifySecondFactor|confirmTotpEnrolment|startTotpEnrolment|regenerateRecoveryCodes)\s*\(/;
+  /\b(login|changePassword|resetPassword|completeAssistedReset|verifySecondFactor|confirmTotpEnrolment|startTotpEnrolment|regenerateRecoveryCodes)\s*\(/;
 // Where the second-factor codes a person typed are sent.
 // Replacing an authenticator or renewing recovery codes takes a current code or a recovery code too.
 const SECOND_FACTOR_FIELDS = new Set([
@@ -74,6 +75,8 @@ export function collectRequestSecrets(document: string, variables: Record<string
     Field(field) {
       for (const node of field.arguments ?? []) {
         if (PASSWORD_ARGUMENTS.has(node.name.value)) collectSecret('password', valueOf(node.value));
+        if (field.name.value === 'completeAssistedReset' && node.name.value === 'code')
+          collectAssistedResetCode(valueOf(node.value));
         if (!SECOND_FACTOR_FIELDS.has(field.name.value)) continue;
         if (node.name.value === 'code' || node.name.value === 'currentCode')
           collectSecret('authenticator code', valueOf(node.value));
@@ -93,6 +96,8 @@ export function collectResponseSecrets(data: unknown): void {
     else if (key === 'secondFactorChallenge' || key === 'secondFactorEnrolmentChallenge')
       collectSecret('second factor challenge', value);
     else if (key === 'codes' && Array.isArray(value)) value.forEach(collectRecoveryCode);
+    else if (key === 'startAssistedReset' && value && typeof value === 'object')
+      collectAssistedResetCode((value as { code?: unknown }).code);
     else if (key === 'createProvisioningToken' && value && typeof value === 'object')
       collectSecret('provisioning token', (value as { token?: unknown }).token);
     else collectResponseSecrets(value);
@@ -103,6 +108,12 @@ export function collectResponseSecrets(data: unknown): void {
 function collectRecoveryCode(value: unknown): void {
   collectSecret('recovery code', value);
   if (typeof value === 'string') collectSecret('recovery code', value.replace(/-/g, ''));
+}
+
+/** An assisted reset's code as shown (grouped) and as it may be typed (without its dashes). */
+export function collectAssistedResetCode(value: unknown): void {
+  collectSecret('assisted reset code', value);
+  if (typeof value === 'string') collectSecret('assisted reset code', value.replace(/[\s-]/g, ''));
 }
 
 /** What a mail carries: a temporary password, a one-time link. */

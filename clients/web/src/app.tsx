@@ -5,6 +5,7 @@ import { AccountPage } from './pages/account';
 import { ContactsPage } from './pages/contacts/contacts-page';
 import { FindAdministratorPage } from './pages/find-administrator';
 import { ForgotPasswordPage } from './pages/forgot-password';
+import { AssistedResetPage } from './pages/assisted-reset';
 import { NotFoundPage } from './pages/not-found';
 import { OrganizationSettingsPage } from './pages/organization-settings';
 import { ResetPasswordPage } from './pages/reset-password';
@@ -40,6 +41,7 @@ export function App() {
           <Route path="self-service/forgot-password" element={<ForgotPasswordPage />} />
           <Route path="self-service/reset-password" element={<ResetPasswordPage />} />
           <Route path="self-service/unlock" element={<UnlockPage />} />
+          <Route path="self-service/assisted-reset" element={<AssistedResetPage />} />
           <Route path="self-service/find-administrator" element={<FindAdministratorPage />} />
           <Route
             path="account"

@@ -23,6 +23,8 @@ export interface CredentialConfig extends SubgraphConfig {
   mailDispatch: { pollMilliseconds: number; maxBackoffSeconds: number };
   /** Sign-in attempts allowed per minute, per client address and per user name. */
   loginRateLimit: { perAddress: number; perUserName: number };
+  /** How long an assisted reset's one-time code works. */
+  assistedResetMinutes: number;
   /** Staff logins lock after this many failures in a row, for this many minutes (soft lockout). */
   staffLockout: { attempts: number; minutes: number };
   /** Password checks in flight at once per principal (changePassword); more are refused. */
@@ -76,6 +78,15 @@ const schema = z.object({
   MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_LIMIT_PER_USER: z.coerce.number().int().min(1).default(10),
+  ASSISTED_RESET_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .default(15)
+    .describe(
+      'How long the one-time code of an assisted reset works (an administrator reads it to a person whose identity they checked).',
+    ),
   // ASVS 2.2.1: at most 100 failures an hour; 10 in a row then 15 minutes is at most 40.
   STAFF_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   STAFF_LOCKOUT_MINUTES: z.coerce
@@ -167,6 +178,7 @@ export function loadCredentialConfig(env: NodeJS.ProcessEnv = process.env): Cred
     },
     mailDispatch: { pollMilliseconds: parsed.MAIL_POLL_MILLISECONDS, maxBackoffSeconds: parsed.MAIL_RETRY_MAX_SECONDS },
     loginRateLimit: { perAddress: parsed.LOGIN_LIMIT_PER_ADDRESS, perUserName: parsed.LOGIN_LIMIT_PER_USER },
+    assistedResetMinutes: parsed.ASSISTED_RESET_MINUTES,
     staffLockout: { attempts: parsed.STAFF_LOCKOUT_ATTEMPTS, minutes: parsed.STAFF_LOCKOUT_MINUTES },
     passwordChecksPerKey: parsed.PASSWORD_CHECKS_PER_KEY,
     passwordChecksPerAddress: parsed.PASSWORD_CHECKS_PER_ADDRESS,

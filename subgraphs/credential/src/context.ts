@@ -17,5 +17,6 @@ export interface CredentialContext extends BaseRequestContext {
     readonly contactFacts: DataLoader<string, ContactFacts | null>;
     readonly emailReachability: DataLoader<string, EmailReachabilityRow | undefined>;
     readonly internalOnlyEmailDomains: DataLoader<string, string[]>;
+    readonly approvedEmailDomains: DataLoader<string, string[]>;
   };
 }

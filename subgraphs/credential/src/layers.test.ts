@@ -32,6 +32,7 @@ const FOLDERS: Record<string, number> = {
   login: FLOWS,
   'second-factor': FLOWS,
   lifecycle: FLOWS,
+  'assisted-reset': FLOWS,
   staff: FLOWS,
   purge: FLOWS,
   revocation: FLOWS,

@@ -1,6 +1,7 @@
 import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
 import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
+import { assistedResetModule } from './assisted-reset/assisted-reset.module';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { contactDirectoryModule } from './contact-directory/contact-directory.module';
 import { contactModule } from './contact/contact.module';
@@ -25,6 +26,7 @@ export const credentialModules = [
   meModule,
   secondFactorModule,
   lifecycleModule,
+  assistedResetModule,
   contactModule,
   emailReachabilityModule,
   selfServiceModule,

@@ -7,6 +7,7 @@ import { loadKeyStore } from './keys/key-store';
 import { networkZones } from './lockout/network-zone';
 import { selfServiceLifecycle } from './lifecycle/self-service-lifecycle';
 import { signIn } from './login/sign-in';
+import { assistedReset } from './assisted-reset/assisted-reset';
 import { changePassword } from './login/change-password';
 import { sessionGate } from './gates/session-gate';
 import { stepUpGate } from './gates/step-up-gate';
@@ -39,6 +40,16 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
   const gate = sessionGate({ dataSource, config, directory: lookup, zoneOf, factors, sessions: sessionStore });
   const stepUp = stepUpGate({ dataSource, config, factors, lockout: locks });
   const staff = staffSignIn(dataSource, config, gate, factors, logger);
+  const signInFlow = signIn({
+    dataSource,
+    config,
+    directory: lookup,
+    gate,
+    sessions: sessionStore,
+    factors,
+    lockout: locks,
+    staff,
+  });
   const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
   return {
     config,
@@ -48,15 +59,14 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     sessionGate: gate,
     stepUp,
     lockout: locks,
-    signIn: signIn({
+    signIn: signInFlow,
+    assistedReset: assistedReset({
       dataSource,
       config,
       directory: lookup,
-      gate,
       sessions: sessionStore,
-      factors,
       lockout: locks,
-      staff,
+      signIn: signInFlow,
     }),
     changePassword: changePassword({ dataSource, config, gate, stepUp, sessions: sessionStore }),
     purge: startPurge(dataSource, logger),

@@ -68,6 +68,11 @@ export function ForgotPasswordPage() {
             <FormActions submit="Send reset link" />
           </form>
           <p>
+            Does your email not reach you? An administrator of your organization can check who you are, by phone or in
+            person, and give you a one-time code.{' '}
+            <Link to="/self-service/assisted-reset">I have a code from my administrator</Link>
+          </p>
+          <p>
             <Link to="/sign-in">Back to Sign In</Link>
           </p>
         </>

@@ -216,6 +216,15 @@ export async function signIn(userName: string, password: string): Promise<SignIn
   return outcomeOf(await post('/session/login', { userName, password }));
 }
 
+/** An assisted reset: the code an administrator read out and a new password; then on as after a sign-in. */
+export async function completeAssistedReset(
+  userName: string,
+  code: string,
+  newPassword: string,
+): Promise<SignInOutcome> {
+  return outcomeOf(await post('/session/assisted-reset', { userName, code, newPassword }));
+}
+
 /** The second step: a code of the authenticator app, or one recovery code. */
 export async function verifySecondFactor(
   step: SecondFactorStep,

@@ -10,6 +10,7 @@ export const CREDENTIAL_FIELDS = new Set([
   'requestPasswordReset',
   'resetPassword',
   'completeUnlock',
+  'completeAssistedReset',
   'changePassword',
   'refreshToken',
   'verifySecondFactor',

@@ -28,7 +28,7 @@ const ORGANIZATION = `query OrganizationFacts($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Organization { id displayName automaticInternetAccess secondFactorRequired } }
 }`;
 const EMAIL_DOMAINS = `query OrganizationEmailDomains($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Organization { id internalOnlyEmailDomains } }
+  _entities(representations: $representations) { ... on Organization { id internalOnlyEmailDomains approvedEmailDomains } }
 }`;
 const CONTACTS_OF = `query ContactsOf($representations: [_Any!]!, $page: Int!) {
   _entities(representations: $representations) { ... on Organization {
@@ -42,26 +42,36 @@ type Entities<T> = { _entities: (T | null)[] };
 
 /** What this subgraph needs to know of contacts and organizations, asked of their owners. */
 export function directory(config: CredentialConfig, call: ServiceClient) {
+  /** Several contacts in one call, in the order asked (null for one that does not exist). */
+  async function contacts(contactIds: readonly string[]): Promise<(ContactFacts | null)[]> {
+    if (!contactIds.length) return [];
+    const data = await call<Entities<Omit<ContactFacts, 'organizationId'> & { organization: { id: string } }>>(
+      config.contactUrl,
+      CONTACT,
+      { representations: contactIds.map((id) => ({ __typename: 'Contact', id })) },
+    );
+    return data._entities.map((found) => found && { ...found, organizationId: found.organization.id });
+  }
+  async function emailDomains(organizationIds: readonly string[]) {
+    const data = await call<
+      Entities<{ id: string; internalOnlyEmailDomains: string[]; approvedEmailDomains: string[] }>
+    >(config.organizationUrl, EMAIL_DOMAINS, {
+      representations: organizationIds.map((id) => ({ __typename: 'Organization', id })),
+    });
+    return data._entities;
+  }
   return {
     async contact(contactId: string): Promise<ContactFacts | null> {
-      const data = await call<Entities<Omit<ContactFacts, 'organizationId'> & { organization: { id: string } }>>(
-        config.contactUrl,
-        CONTACT,
-        {
-          representations: [{ __typename: 'Contact', id: contactId }],
-        },
-      );
-      const found = data._entities[0];
-      return found && { ...found, organizationId: found.organization.id };
+      return (await contacts([contactId]))[0];
     },
+    contacts,
     /** Each organization's internal-only email domains, in the order asked (none for one that is gone). */
     async internalOnlyEmailDomains(organizationIds: readonly string[]): Promise<string[][]> {
-      const data = await call<Entities<{ id: string; internalOnlyEmailDomains: string[] }>>(
-        config.organizationUrl,
-        EMAIL_DOMAINS,
-        { representations: organizationIds.map((id) => ({ __typename: 'Organization', id })) },
-      );
-      return data._entities.map((found) => found?.internalOnlyEmailDomains ?? []);
+      return (await emailDomains(organizationIds)).map((found) => found?.internalOnlyEmailDomains ?? []);
+    },
+    /** Each organization's approved email domains (empty: any), in the order asked. */
+    async approvedEmailDomains(organizationIds: readonly string[]): Promise<string[][]> {
+      return (await emailDomains(organizationIds)).map((found) => found?.approvedEmailDomains ?? []);
     },
     /** The organization's active contacts, every page. */
     async activeContactsOf(organizationId: string): Promise<Omit<ContactFacts, 'status' | 'contactTypes'>[]> {

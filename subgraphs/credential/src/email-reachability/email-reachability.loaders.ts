@@ -14,4 +14,7 @@ export const emailReachabilityLoaders = {
   /** `context.loaders.internalOnlyEmailDomains`: each organization's, asked of the organization subgraph once per request. */
   internalOnlyEmailDomains: (_request: BaseRequestContext, services: CredentialServices) =>
     new DataLoader<string, string[]>((ids) => services.directory.internalOnlyEmailDomains(ids)),
+  /** `context.loaders.approvedEmailDomains`: each organization's, asked of the organization subgraph once per request. */
+  approvedEmailDomains: (_request: BaseRequestContext, services: CredentialServices) =>
+    new DataLoader<string, string[]>((ids) => services.directory.approvedEmailDomains(ids)),
 };

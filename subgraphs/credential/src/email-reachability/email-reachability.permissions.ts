@@ -16,7 +16,7 @@ const readsPanels = or(
 const itself = (organization: Organization) => organization.id;
 
 export const emailReachabilityPermissions = {
-  Contact: { emailReachability: readsPanels },
+  Contact: { emailReachability: readsPanels, emailWarnings: readsPanels },
   Organization: {
     emailReachabilityReport: or(
       can('ORGANIZATION_CONTACTS', 'READ', itself, 'organization (its report)'),

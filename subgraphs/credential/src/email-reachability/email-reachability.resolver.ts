@@ -35,4 +35,19 @@ export class EmailReachabilityResolver {
     const facts = await context.loaders.contactFacts.load(contact.id);
     return facts && contactReachability(facts, context);
   }
+
+  @FieldResolver(() => [String], {
+    description:
+      'What the contact form should point out after a save, without refusing it: the primary email outside the organization\'s approvedEmailDomains ("ideally, but not exclusively"). Empty when nothing.',
+  })
+  async emailWarnings(@Root() contact: Contact, @Ctx() context: CredentialContext): Promise<string[]> {
+    const facts = await context.loaders.contactFacts.load(contact.id);
+    if (!facts?.primaryEmail) return [];
+    const approved = await context.loaders.approvedEmailDomains.load(facts.organizationId);
+    const domain = facts.primaryEmail.split('@').pop()!.trim().toLowerCase();
+    if (!approved.length || approved.includes(domain)) return [];
+    return [
+      `The primary email's domain (${domain}) is not one of the organization's approved email domains (${approved.join(', ')}). It was saved; use an approved domain where the person has one.`,
+    ];
+  }
 }

@@ -1,6 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/policy';
-import { notFound, withRetry } from '@ecg/infrastructure';
+import { badUserInput, notFound, withRetry } from '@ecg/infrastructure';
 import { normalizeUserName } from '../person/user-name';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
@@ -23,24 +23,55 @@ import { isUniqueViolation } from '../person/unique-violation';
 import { AccountToken } from '../person/account-token.entity';
 import { mailContextOf, type LifecycleDeps } from './lifecycle-deps';
 import { refused } from '../errors/credential-errors';
+import type { ContactFacts, OrganizationFacts } from '../contact-directory/contact-directory';
 
 const { REGISTRATION_PENDING, DISABLED } = SelfServiceStatus;
+
+/** What a batch asked of the other subgraphs once for all its rows. */
+export interface Known {
+  facts: ContactFacts | null;
+  organization: OrganizationFacts | null;
+}
+
+/** One row of a batch: REGISTERED, LINKED (the email already had a login), or the code that refused it. */
+export interface RegistrationOutcome {
+  contactId: string;
+  outcome: string;
+  message: string | null;
+  account: SelfServiceAccount | null;
+}
+
+/** "Set to enroll by batch": at most this many contacts at once. */
+export const REGISTER_MANY_LIMIT = 100;
 
 /** The Register and Re-Enroll buttons: a temporary password (24 hours), mailed with the change. */
 export function enrollment(deps: LifecycleDeps) {
   const { dataSource, directory, sessions } = deps;
   const mailContext = (contactId: string, organizationId: string, userName: string) =>
     mailContextOf(deps, contactId, organizationId, userName);
-  return {
+  const buttons = {
     /** Register: the contact gets a login and an email with a temporary password (24 hours). */
-    async register(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
-      const facts = await directory.contact(contactId);
+    async register(
+      contactId: string,
+      actor: Principal,
+      clientAddress?: string,
+      known?: Known,
+    ): Promise<SelfServiceAccount> {
+      const facts = known ? known.facts : await directory.contact(contactId);
       if (!facts) throw notFound('Contact');
       if (facts.status !== 'ACTIVE') throw refused('CONTACT_INACTIVE', 'Only an active contact can be registered.');
       if (!facts.primaryEmail)
         throw refused('NO_EMAIL', 'The contact has no primary email address to send the temporary password to.');
       const userName = normalizeUserName(facts.primaryEmail);
-      const context = await mailContext(contactId, facts.organizationId, userName);
+      const context = known
+        ? {
+            fullName: facts.fullName,
+            organization: known.organization?.displayName ?? 'your organization',
+            userName,
+            email: facts.primaryEmail,
+            administrators: known.organization?.administrators ?? [],
+          }
+        : await mailContext(contactId, facts.organizationId, userName);
       const password = temporaryPassword();
       const passwordHash = await hashPassword(password);
       const expiresAt = new Date(Date.now() + 24 * HOUR);
@@ -98,6 +129,41 @@ export function enrollment(deps: LifecycleDeps) {
       }
     },
 
+    /**
+     * "Set to enroll by batch": Register for each contact of one organization, one outcome per
+     * contact. The contacts and their organization are asked of the other subgraphs once for the
+     * batch; each row then registers in its own transaction, as the button does, so one refusal
+     * stops nothing else.
+     */
+    async registerMany(
+      contactIds: string[],
+      actor: Principal,
+      clientAddress?: string,
+      prefetched?: (ContactFacts | null)[],
+    ): Promise<RegistrationOutcome[]> {
+      const ids = [...new Set(contactIds)];
+      if (ids.length > REGISTER_MANY_LIMIT)
+        throw badUserInput([{ field: 'contactIds', message: `is at most ${REGISTER_MANY_LIMIT} contacts at once` }]);
+      const facts = prefetched ?? (await directory.contacts(ids));
+      const organizations = new Set(facts.flatMap((f) => (f ? [f.organizationId] : [])));
+      if (organizations.size > 1)
+        throw badUserInput([{ field: 'contactIds', message: 'must all be contacts of one organization' }]);
+      const [organizationId] = organizations;
+      const organization = organizationId ? await directory.organization(organizationId) : null;
+      const outcomes: RegistrationOutcome[] = [];
+      for (const [i, contactId] of ids.entries()) {
+        try {
+          const account = await buttons.register(contactId, actor, clientAddress, { facts: facts[i], organization });
+          outcomes.push({ contactId, outcome: account.loginEssId ? 'LINKED' : 'REGISTERED', message: null, account });
+        } catch (error) {
+          const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+          if (typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR') throw error;
+          outcomes.push({ contactId, outcome: code, message: (error as Error).message, account: null });
+        }
+      }
+      return outcomes;
+    },
+
     /** Re-Enroll: a fresh temporary password; the old password and the old temporary one stop working. */
     async reEnroll(contactId: string, actor: Principal, clientAddress?: string): Promise<SelfServiceAccount> {
       const existing = await dataSource.getRepository(SelfServiceAccount).findOneBy({ contactId });
@@ -146,6 +212,7 @@ export function enrollment(deps: LifecycleDeps) {
       return account;
     },
   };
+  return buttons;
 
   /**
    * Re-Enroll of a membership the person has not signed in to since it was linked: the login is

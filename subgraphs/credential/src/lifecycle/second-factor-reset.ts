@@ -1,5 +1,6 @@
 import type { Principal } from '@ecg/policy';
 import { recordEvent } from '../person/account-events';
+import { assertMayResetLogin } from '../person/stronger-credential';
 import { mailContextOf, type LifecycleDeps } from './lifecycle-deps';
 import { refused } from '../errors/credential-errors';
 import { lockAccount } from '../person/account-store';
@@ -25,6 +26,8 @@ export function secondFactorReset(deps: LifecycleDeps) {
       const context = await mailContextOf(deps, contactId, existing.organizationId, existing.userName);
       const account = await withRetry(dataSource, async (manager) => {
         const login = (await lockAccount(manager, { essId: loginEssId }))!;
+        // The reset-only role never touches a login that has (or had) a second factor.
+        assertMayResetLogin(actor, login);
         // A membership the person has not confirmed acts on nothing of the login's (as Unlock).
         if (awaitsConfirmation(existing) || !(await factors.reset(manager, login.essId)))
           throw refused('NO_SECOND_FACTOR', 'This login has no second factor to reset.');

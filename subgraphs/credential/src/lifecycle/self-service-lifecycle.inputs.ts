@@ -16,6 +16,18 @@ const message = z
 export const ContactIdArgs = argsType('SelfServiceContactArgs', z.object({ contactId }));
 export type ContactIdArgs = InstanceType<typeof ContactIdArgs>;
 
+export const RegisterManyArgs = argsType(
+  'RegisterManyArgs',
+  z.object({
+    contactIds: z
+      .array(contactId)
+      .min(1, 'needs at least one contact')
+      .max(100, 'is at most 100 contacts at once')
+      .describe('Up to 100 contacts of one organization.'),
+  }),
+);
+export type RegisterManyArgs = InstanceType<typeof RegisterManyArgs>;
+
 export const TokenArgs = argsType('LinkTokenArgs', z.object({ token }));
 export type TokenArgs = InstanceType<typeof TokenArgs>;
 

@@ -4,8 +4,10 @@ import { consumeRateLimit } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { normalizeUserName } from '../person/user-name';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { RegistrationOutcome } from './register-many.types';
 import {
   ContactIdArgs,
+  RegisterManyArgs,
   RequestPasswordResetArgs,
   ResetPasswordArgs,
   SelfServiceMessagesArgs,
@@ -57,6 +59,21 @@ export class SelfServiceLifecycleResolver {
   })
   register(@Args(() => ContactIdArgs) args: ContactIdArgs, @Ctx() context: CredentialContext) {
     return context.services.lifecycle.register(args.contactId, context.principal, context.req.ip);
+  }
+
+  @Mutation(() => [RegistrationOutcome], {
+    description:
+      '"Set to enroll by batch": Register for up to 100 contacts of one organization, one outcome per contact (REGISTERED, LINKED, or the code that refused it). BAD_USER_INPUT on `contactIds` for more than 100 or contacts of several organizations.',
+  })
+  async registerMany(@Args(() => RegisterManyArgs) args: RegisterManyArgs, @Ctx() context: CredentialContext) {
+    // The rule has asked for these contacts already: the loader answers from its cache.
+    const facts = await context.loaders.contactFacts.loadMany([...new Set(args.contactIds)]);
+    return context.services.lifecycle.registerMany(
+      args.contactIds,
+      context.principal,
+      context.req.ip,
+      facts.map((f) => (f instanceof Error ? null : f)),
+    );
   }
 
   @Mutation(() => SelfServiceAccount, {

@@ -1,4 +1,4 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import type { Logger } from '@ecg/infrastructure';
 import { withRetry } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
@@ -15,8 +15,12 @@ import { lockedMails } from './locked-mail';
 
 const { REGISTRATION_PENDING, REGISTERED, LOCKED } = SelfServiceStatus;
 
-/** Why an attempt failed: PASSWORD and SECOND_FACTOR count toward the lock; the others are only recorded. */
-export type FailureReason = 'PASSWORD' | 'SECOND_FACTOR' | 'NO_INTERNET_ACCESS' | 'EXPIRED_TEMPORARY_PASSWORD';
+/**
+ * Why an attempt failed: PASSWORD, SECOND_FACTOR and ASSISTED_RESET_CODE (a wrong code of an
+ * assisted reset) count toward the lock; the others are only recorded.
+ */
+export type FailureReason =
+  'PASSWORD' | 'SECOND_FACTOR' | 'ASSISTED_RESET_CODE' | 'NO_INTERNET_ACCESS' | 'EXPIRED_TEMPORARY_PASSWORD';
 
 /**
  * The lockout of a login, whatever proof was wrong (a password at sign-in or at a step-up, a
@@ -45,7 +49,7 @@ export function lockout(
       const since = account.unsuccessfulAttemptsSinceLastSuccess + 1;
       // A wrong second factor counts like a wrong password: whoever knows the password gets as few code guesses.
       const locks =
-        (reason === 'PASSWORD' || reason === 'SECOND_FACTOR') &&
+        (reason === 'PASSWORD' || reason === 'SECOND_FACTOR' || reason === 'ASSISTED_RESET_CODE') &&
         since >= threshold &&
         (account.status === REGISTERED || account.status === REGISTRATION_PENDING);
       await updateLogin(manager, essId, {
@@ -61,8 +65,13 @@ export function lockout(
       await recordLoginEvent(manager, essId, 'LOGIN_FAILED', clientAddress);
       if (reason === 'SECOND_FACTOR') await recordLoginEvent(manager, essId, 'SECOND_FACTOR_FAILED', clientAddress);
       if (locks) {
-        // A new lock: unlock links mailed for an earlier one must not open it.
-        await manager.update(AccountToken, { essId, purpose: 'UNLOCK', usedAt: IsNull() }, { usedAt: new Date() });
+        // A new lock: unlock links mailed for an earlier one must not open it, and an assisted
+        // reset's code being guessed at stops working with it (the administrator gives a new one).
+        await manager.update(
+          AccountToken,
+          { essId, purpose: In(['UNLOCK', 'ASSISTED']), usedAt: IsNull() },
+          { usedAt: new Date() },
+        );
         await recordLoginEvent(manager, essId, 'LOCKED', clientAddress);
         return { outboxId: await mails.queue(manager, account), account };
       }

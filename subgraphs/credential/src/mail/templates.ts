@@ -75,4 +75,15 @@ export const templates = {
     subject: `${c.organization}: reset your self-service password`,
     body: `Hello ${c.fullName},\n\nSomeone asked to reset the password of your self-service login for ${c.organization}. To choose a new password, open this link within 1 hour:\n\n${url}\n\nThe link works once. If you did not ask, ignore this email; your password has not changed.${passkeysRemain(passkeys)}${sign}`,
   }),
+  /** An administrator let the person in after checking who they are: the owner hears of it, and what to do if it was not them. */
+  assistedReset: (
+    c: MailContext,
+    administrators: string[],
+    signInUrl: string,
+    forgotUrl: string,
+    passkeys: string[] = [],
+  ) => ({
+    subject: `${c.organization}: your password was reset with an administrator's help`,
+    body: `Hello ${c.fullName},\n\nThe password of your self-service login (${c.userName}) was reset with a one-time code that an administrator of ${c.organization} gave after checking who you are. Sign in: ${signInUrl}\n\nIf this was not you, reset your password now (${forgotUrl}) and tell an administrator of ${c.organization}${administrators.length ? ` (${administrators.join(', ')})` : ''}.${passkeysRemain(passkeys)}${sign}`,
+  }),
 };

@@ -5,13 +5,14 @@ import type { SelfServiceAccount } from '../self-service/self-service-account.en
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { SecurityEvent } from './security-event.entity';
 
-/** Record a security event in the caller's transaction. `actor` absent: the login's owner. */
+/** Record a security event in the caller's transaction. `actor` absent: the login's owner; `details`: what the actor recorded. */
 export async function recordEvent(
   manager: EntityManager,
   account: Pick<SelfServiceAccount, 'contactId' | 'organizationId'>,
   type: string,
   clientAddress: string | undefined,
   actor?: Principal,
+  details?: string,
 ) {
   const by = actor && (actor.kind === 'contact' || actor.kind === 'staff') ? actor : null;
   await manager.insert(SecurityEvent, {
@@ -22,6 +23,7 @@ export async function recordEvent(
     actorKind: by ? by.kind.toUpperCase() : 'SELF',
     actorId: by?.id ?? null,
     clientAddress: clientAddress?.slice(0, 45) ?? null,
+    details: details?.slice(0, 1000) ?? null,
   });
 }
 

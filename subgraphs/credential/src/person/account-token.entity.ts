@@ -5,9 +5,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 // right after the password, when an organization requires one (15 minutes).
 // PASSKEY: a passkey registration; PASSKEYIN: a sign-in with a passkey alone (5 minutes each).
 // STEPUP: a passkey's proof before a change of factors (5 minutes). INTERNET: filing a request for
-// internet access after a sign-in its zone refused (15 minutes).
+// internet access after a sign-in its zone refused (15 minutes). ASSISTED: the code an administrator
+// reads to a person whose identity they checked (15 minutes by default).
 export type AccountTokenPurpose =
-  'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN' | 'STEPUP' | 'INTERNET';
+  'UNLOCK' | 'RESET' | 'CHOOSE' | 'SECOND' | 'ENROL' | 'PASSKEY' | 'PASSKEYIN' | 'STEPUP' | 'INTERNET' | 'ASSISTED';
 
 /** A one-time link's token (unlock: 24 hours, password reset: 1 hour), stored as its SHA-256 only. */
 @Entity('account_token')

@@ -13,7 +13,8 @@ export async function recordLoginEvent(
   type: string,
   clientAddress: string | undefined,
   actor?: Principal,
+  details?: string,
 ): Promise<void> {
   for (const membership of await confirmedMembershipsOf(manager, loginEssId))
-    await recordEvent(manager, membership, type, clientAddress, actor);
+    await recordEvent(manager, membership, type, clientAddress, actor, details);
 }

@@ -19,7 +19,7 @@ export class SecurityEvent {
   @Field(() => String, {
     description:
       'LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED, UNLOCK_REQUESTED, UNLOCKED, REGISTERED, RE_ENROLLED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, ' +
-      'INTERNET_ACCESS_REQUESTED, INTERNET_ACCESS_APPROVED, INTERNET_ACCESS_DENIED, INTERNET_ACCESS_WITHDRAWN (among others).',
+      'INTERNET_ACCESS_REQUESTED, INTERNET_ACCESS_APPROVED, INTERNET_ACCESS_DENIED, INTERNET_ACCESS_WITHDRAWN, ASSISTED_RESET_STARTED, ASSISTED_RESET (among others).',
   })
   @Column({ type: 'varchar', length: 40 })
   type: string;
@@ -35,6 +35,13 @@ export class SecurityEvent {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 45, nullable: true })
   clientAddress: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'What the actor recorded with the event: for an assisted reset, the identity facts they checked.',
+  })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  details: string | null;
 
   @Field(() => Date)
   @CreateDateColumn()

@@ -136,7 +136,7 @@ export class SelfServiceAccount {
   @Field(() => String, {
     nullable: true,
     description:
-      'Last Authentication Failure (the seeds\' "Entrust Last Authentication Failure"): PASSWORD, SECOND_FACTOR, EXPIRED_TEMPORARY_PASSWORD, NO_INTERNET_ACCESS.',
+      'Last Authentication Failure (the seeds\' "Entrust Last Authentication Failure"): PASSWORD, SECOND_FACTOR, ASSISTED_RESET_CODE, EXPIRED_TEMPORARY_PASSWORD, NO_INTERNET_ACCESS.',
   })
   @Column({ type: 'varchar', length: 40, nullable: true })
   lastAuthenticationFailure: string | null;

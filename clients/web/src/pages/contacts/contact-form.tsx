@@ -152,8 +152,10 @@ export function ContactForm(props: {
   editable: boolean;
   onSaved: (contact: ContactDetailsFragment) => void;
   onReload: () => void;
+  /** What to point out without refusing the save: an address outside the organization's approved domains. */
+  warnings?: string[];
 }) {
-  const { contact, organizationId, editable, onSaved, onReload } = props;
+  const { contact, organizationId, editable, onSaved, onReload, warnings = [] } = props;
   const id = useId();
   const [values, setValues, restored] = useDraft<Values>(`contact:${contact?.id ?? `new:${organizationId}`}`, () =>
     valuesOf(contact),
@@ -248,6 +250,14 @@ export function ContactForm(props: {
       )}
       {restored && failure === null && (
         <Notice>Your session ended before you saved: what you had typed is back. Check it, then Save.</Notice>
+      )}
+      {warnings.length > 0 && (
+        <div className="message message-warning" role="status">
+          <h3 className="message-title">Check the primary email address</h3>
+          {warnings.map((warning) => (
+            <p key={warning}>{warning}</p>
+          ))}
+        </div>
       )}
       {editable && <p className="hint">Fields marked * are required.</p>}
       <form onSubmit={save} noValidate aria-busy={busy}>

@@ -6,9 +6,11 @@ import { useQuery } from '../../api/use-query';
 import { ErrorMessage } from '../../components/messages';
 import { Pager } from '../../components/pager';
 import { contactTypeNames } from '../../contact-types';
+import { ConfirmDialog } from './confirm-dialog';
 import {
   ContactsSpreadsheetDocument,
   OrganizationContactsPageDocument,
+  RegisterSelectedDocument,
   type ContactSort,
   type ContactStatus,
 } from '../../graphql/generated';
@@ -29,6 +31,15 @@ export const position = (page: number, pageCount: number, pageSize: number, tota
     ? 'No results'
     : `Page ${page} of ${pageCount} | Results ${(page - 1) * pageSize + 1} - ${Math.min(page * pageSize, total)} of ${total}`;
 
+/** What each outcome of "Register selected" means, in words. */
+const OUTCOME: Record<string, string> = {
+  REGISTERED: 'Registered: a temporary password was emailed (24 hours).',
+  LINKED: 'Linked to the login the person already has: they were emailed, no new password.',
+};
+
+/** "Set to enroll by batch": at most this many at once, as the API allows. */
+const BATCH_LIMIT = 100;
+
 /**
  * The Contacts panel: one page from the server at a time (an organization may have thousands),
  * sorted by Full Name, filtered by Status; "New" and "Export To Excel" when allowed.
@@ -42,8 +53,49 @@ export function ContactList(props: {
   /** The organization the list shows, once loaded: the editor and the upload need its id. */
   onLoaded: (organization: { id: string; code: string }) => void;
   reloadKey: number;
+  /** Rows can be ticked and registered together ("Register selected"): for those who may register. */
+  onRegistered?: () => void;
 }) {
-  const { code, view, onView, onOpen, onNew, onLoaded, reloadKey } = props;
+  const { code, view, onView, onOpen, onNew, onLoaded, reloadKey, onRegistered } = props;
+  // Ticked rows, kept across pages of the same organization: id and name, for the outcomes.
+  // Both belong to the organization they were made for: another organization's list starts afresh.
+  const [selection, setSelection] = useState<{ code: string; ids: Map<string, string> }>({ code, ids: new Map() });
+  const selected = selection.code === code ? selection.ids : new Map<string, string>();
+  const setSelected = (ids: Map<string, string>) => setSelection({ code, ids });
+  const [confirming, setConfirming] = useState(false);
+  type Outcome = { name: string; outcome: string; message: string | null };
+  const [result, setResult] = useState<{ code: string; outcomes: Outcome[] } | null>(null);
+  const outcomes = result?.code === code ? result.outcomes : null;
+  const setOutcomes = (found: Outcome[]) => setResult({ code, outcomes: found });
+  const [registering, setRegistering] = useState(false);
+  const toggle = (id: string, name: string, on: boolean) => {
+    const next = new Map(selected);
+    if (on && next.size < BATCH_LIMIT) next.set(id, name);
+    else next.delete(id);
+    setSelected(next);
+  };
+
+  async function registerSelected() {
+    setConfirming(false);
+    setFailure(null);
+    setRegistering(true);
+    try {
+      const answer = await request(RegisterSelectedDocument, { contactIds: [...selected.keys()] });
+      setOutcomes(
+        answer.registerMany.map((o) => ({
+          name: selected.get(o.contactId) ?? o.contactId,
+          outcome: o.outcome,
+          message: o.message,
+        })),
+      );
+      setSelected(new Map());
+      onRegistered?.();
+    } catch (error) {
+      setFailure(explain(error));
+    } finally {
+      setRegistering(false);
+    }
+  }
   const list = useQuery(
     OrganizationContactsPageDocument,
     { code, page: view.page, pageSize: PAGE_SIZE, sort: view.sort, status: view.status },
@@ -100,6 +152,17 @@ export function ContactList(props: {
         >
           Export To Excel
         </button>
+        {onRegistered && (
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={selected.size === 0 || registering}
+            aria-busy={registering}
+            onClick={() => setConfirming(true)}
+          >
+            Register selected{selected.size ? ` (${selected.size})` : ''}
+          </button>
+        )}
         <div className="field field-inline">
           <label htmlFor="status-filter">Status</label>
           <select
@@ -113,6 +176,28 @@ export function ContactList(props: {
           </select>
         </div>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          question={`Are you sure you want to register ${selected.size} ${selected.size === 1 ? 'contact' : 'contacts'}?`}
+          detail="Each one gets an email with a temporary password, valid for 24 hours (or, if the address already has a login, an email saying so). Contacts that cannot be registered are listed with the reason."
+          onConfirm={() => void registerSelected()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+      {outcomes && (
+        <div className="message message-success" role="status">
+          <h3 className="message-title">
+            Register selected: {outcomes.length} {outcomes.length === 1 ? 'contact' : 'contacts'}
+          </h3>
+          <ul className="register-outcomes">
+            {outcomes.map((o) => (
+              <li key={o.name + o.outcome}>
+                <strong>{o.name}</strong>: {OUTCOME[o.outcome] ?? `Not registered: ${o.message ?? o.outcome}`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p className="pager-position" role="status">
         {position(contacts.page, contacts.pageCount, contacts.pageSize, contacts.totalCount)}
       </p>
@@ -120,9 +205,15 @@ export function ContactList(props: {
         <table className="contacts" role="table">
           <thead role="rowgroup">
             <tr role="row">
+              {onRegistered && (
+                <th role="columnheader" scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
+              )}
               <th
                 role="columnheader"
                 scope="col"
+                className="name-column"
                 aria-sort={ascending ? 'ascending' : view.sort === 'FULL_NAME_DESC' ? 'descending' : 'none'}
               >
                 <button
@@ -151,7 +242,18 @@ export function ContactList(props: {
           <tbody role="rowgroup">
             {contacts.items.map((contact) => (
               <tr key={contact.id} role="row">
-                <td role="cell">
+                {onRegistered && (
+                  <td role="cell" className="select-cell">
+                    <input
+                      type="checkbox"
+                      id={`select-${contact.id}`}
+                      aria-label={`Select ${contact.fullName}`}
+                      checked={selected.has(contact.id)}
+                      onChange={(e) => toggle(contact.id, contact.fullName, e.target.checked)}
+                    />
+                  </td>
+                )}
+                <td role="cell" className="name-column">
                   <a
                     href={`?org=${encodeURIComponent(code)}&contact=${contact.id}`}
                     onClick={(e) => {

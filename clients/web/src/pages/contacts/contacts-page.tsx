@@ -58,6 +58,7 @@ function ContactEditor(props: {
             editable={editsContacts}
             onSaved={(saved) => onSaved(saved.id)}
             onReload={() => setOwn((n) => n + 1)}
+            warnings={contact.emailWarnings}
           />
           <SelfServicePanel
             contactId={contact.id}
@@ -157,6 +158,7 @@ export function ContactsPage() {
           onLoaded={setOrganization}
           onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
           onOpen={openContact}
+          onRegistered={can(who, 'SELF_SERVICE_REGISTRATION', 'EDIT') ? () => setReloadKey((n) => n + 1) : undefined}
           onNew={
             editsContacts
               ? () => {

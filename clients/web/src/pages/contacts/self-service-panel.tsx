@@ -15,6 +15,7 @@ import {
   type SelfServiceAction,
   type SelfServiceDetailsFragment,
 } from '../../graphql/generated';
+import { AssistedResetForm } from './assisted-reset-form';
 import { ConfirmDialog } from './confirm-dialog';
 import { reachabilityText } from './email-reachability';
 
@@ -203,6 +204,10 @@ export function SelfServicePanel(props: {
     !!account?.temporaryPasswordSet &&
     !!account.temporaryPasswordExpiresAt &&
     new Date(account.temporaryPasswordExpiresAt).getTime() < openedAt;
+  // The person's login, open or locked (or waiting for its first password), whatever the email:
+  // whoever may re-enroll may give the code (the API bounds the reset-only role further).
+  const [assisting, setAssisting] = useState(false);
+  const assists = account !== null && account.status !== 'DISABLED' && can(me, 'SELF_SERVICE_RESET', 'EDIT');
 
   async function press(action: SelfServiceAction) {
     setAsking(null);
@@ -278,14 +283,36 @@ export function SelfServicePanel(props: {
           works for 24 hours); Re-Enroll sends a new temporary password instead.
         </p>
       )}
-      {buttons.length > 0 && (
+      {(buttons.length > 0 || assists) && (
         <div className="toolbar">
           {buttons.map((action) => (
             <button key={action} type="button" className="button" onClick={() => setAsking(action)}>
               {BUTTONS[action].label}
             </button>
           ))}
+          {assists && !assisting && (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setDone(null);
+                setAssisting(true);
+              }}
+            >
+              Assisted reset
+            </button>
+          )}
         </div>
+      )}
+      {assisting && account && (
+        <AssistedResetForm
+          contactId={contactId}
+          userName={account.userName}
+          onDone={() => {
+            setAssisting(false);
+            onChanged();
+          }}
+        />
       )}
       {asking && (
         <ConfirmDialog
