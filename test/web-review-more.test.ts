@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { demoContactId } from '@ecg/demo-data';
 import { ContactType } from '@ecg/policy';
@@ -105,6 +106,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await heading(page, 'My account');
     // A person of one organization: the header names it, with nothing to switch.
     await page.getByText(`Acting for ${code}1-MORE DISTRICT ${code}1`).waitFor();
+    await page.getByRole('region', { name: 'Security events' }).getByRole('row').nth(1).waitFor();
+    expect(await landmarksUnique(page)).toEqual([]);
     const button = page.getByRole('button', { name: 'Sign out everywhere' });
     await button.click();
     const dialog = page.getByRole('dialog', { name: 'Sign out everywhere?' });
@@ -225,6 +228,50 @@ it('the provisioning token table fits a 360 px phone: its rows stack', async () 
   expect(widths.table).toBeLessThanOrEqual(widths.region);
   await page.getByRole('cell', { name: 'Okta staging directory', exact: true }).waitFor();
   await checkPage(page, 'more-provisioning-tokens', 'phone');
+  expect(consoleErrors).toEqual([]);
+  await context.close();
+});
+
+/** Landmarks a screen reader lists must be told apart by their names (axe's best-practice rule, moderate). */
+const landmarksUnique = async (page: Page) =>
+  (await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze()).violations.flatMap((v) =>
+    v.nodes.map((n) => n.target.join(' ')),
+  );
+
+it('the maintenance screen marks the open contact, says when nothing matches, names the export by organization and day; landmarks are unique', async () => {
+  const code = '78110';
+  await createOrganization(federation, code, 'POLISH DISTRICT');
+  for (const first of ['Ada', 'Bo'])
+    await createContact(
+      federation,
+      code,
+      contactInput(first, 'Polish', `${first.toLowerCase()}@m${code}.example`, [ContactType.BENEFIT]),
+    );
+  const { context, page, consoleErrors } = await openWindow(browser, origin, 'desktop');
+  await signIn(page, TEST_STAFF.email, TEST_STAFF.password);
+  await heading(page, 'ESS Organization Contact Maintenance');
+  await page.getByLabel('Search for Organization (Hint: Org Code, Org Name)').fill(code);
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await heading(page, `Contacts for ${code}-POLISH DISTRICT`, 2);
+  await page.getByRole('link', { name: 'Bo Polish' }).click();
+  await heading(page, /^Contact Details/, 2);
+  expect(await page.locator('table.contacts tr[aria-current="true"]').innerText()).toMatch(/^Bo Polish/);
+  expect(await landmarksUnique(page)).toEqual([]);
+  await checkPage(page, 'more-contacts-open-row', 'desktop');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export To Excel' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^contacts-${code}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+
+  await page.locator('#status-filter').selectOption('INACTIVE');
+  await page.getByRole('cell', { name: 'No contacts match this status.' }).waitFor();
+  await checkPage(page, 'more-contacts-empty', 'desktop');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
+  await heading(page, 'My account');
+  expect(await landmarksUnique(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
   await context.close();
 });

@@ -12,18 +12,10 @@ import {
   type ProvisioningTokenRowFragment,
 } from '../graphql/generated';
 
-function TokenTable({
-  tokens,
-  onRevoke,
-  headingId,
-}: {
-  tokens: ProvisioningTokenRowFragment[];
-  onRevoke: (id: string) => void;
-  headingId: string;
-}) {
+function TokenTable({ tokens, onRevoke }: { tokens: ProvisioningTokenRowFragment[]; onRevoke: (id: string) => void }) {
   if (tokens.length === 0) return <p>No provisioning tokens yet.</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label="Provisioning tokens table" tabIndex={0}>
       <table className="stacked" role="table">
         <caption className="visually-hidden">Provisioning tokens</caption>
         <thead role="rowgroup">
@@ -150,11 +142,7 @@ export function ProvisioningTokens({ code, organizationId }: { code: string; org
       </form>
       {tokens.status === 'failed' && <ErrorMessage>{explain(tokens.error)}</ErrorMessage>}
       {tokens.status === 'done' && (
-        <TokenTable
-          headingId={`${id}-title`}
-          tokens={tokens.data.organization?.provisioningTokens ?? []}
-          onRevoke={(t) => void revoke(t)}
-        />
+        <TokenTable tokens={tokens.data.organization?.provisioningTokens ?? []} onRevoke={(t) => void revoke(t)} />
       )}
     </section>
   );

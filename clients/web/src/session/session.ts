@@ -267,8 +267,12 @@ export async function changePassword(currentPassword: string, newPassword: strin
   accept(await post('/session/password', { currentPassword, newPassword }, token));
 }
 
+/** A refresh in flight would set its new cookie after the sign-out cleared it: let it land first. */
+const refreshSettled = () => (refreshing ?? Promise.resolve()).catch(() => undefined);
+
 export async function signOut(): Promise<void> {
   try {
+    await refreshSettled();
     await post('/session/logout');
   } finally {
     signedOut();
@@ -281,6 +285,7 @@ export async function signOut(): Promise<void> {
  */
 export async function signOutIdle(): Promise<void> {
   try {
+    await refreshSettled();
     await post('/session/logout');
   } finally {
     signedOut(`you did not use the site for ${spokenDuration(idleLimit)}`);

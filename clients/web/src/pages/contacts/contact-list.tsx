@@ -29,6 +29,10 @@ export const position = (page: number, pageCount: number, pageSize: number, tota
     ? 'No results'
     : `Page ${page} of ${pageCount} | Results ${(page - 1) * pageSize + 1} - ${Math.min(page * pageSize, total)} of ${total}`;
 
+/** The spreadsheet's name: which organization, and the day (the person's own) it was taken. */
+const exportFileName = (code: string, now = new Date()) =>
+  `contacts-${code.replace(/[^A-Za-z0-9-]+/g, '-')}-${now.toLocaleDateString('en-CA')}.xlsx`;
+
 /**
  * The Contacts panel: one page from the server at a time (an organization may have thousands),
  * sorted by Full Name, filtered by Status; "New" and "Export To Excel" when allowed.
@@ -38,12 +42,14 @@ export function ContactList(props: {
   view: ListView;
   onView: (view: ListView) => void;
   onOpen: (contactId: string) => void;
+  /** The contact open below the list: its row is marked (aria-current). */
+  openId?: string | null;
   onNew?: () => void;
   /** The organization the list shows, once loaded: the editor and the upload need its id. */
   onLoaded: (organization: { id: string; code: string }) => void;
   reloadKey: number;
 }) {
-  const { code, view, onView, onOpen, onNew, onLoaded, reloadKey } = props;
+  const { code, view, onView, onOpen, openId, onNew, onLoaded, reloadKey } = props;
   const list = useQuery(
     OrganizationContactsPageDocument,
     { code, page: view.page, pageSize: PAGE_SIZE, sort: view.sort, status: view.status },
@@ -66,7 +72,7 @@ export function ContactList(props: {
         sort: view.sort,
         status: view.status,
       });
-      if (found) await download(found.contactsExport.url, found.contactsExport.fileName);
+      if (found) await download(found.contactsExport.url, exportFileName(code));
     } catch (error) {
       setFailure(explain(error));
     } finally {
@@ -116,7 +122,7 @@ export function ContactList(props: {
       <p className="pager-position" role="status">
         {position(contacts.page, contacts.pageCount, contacts.pageSize, contacts.totalCount)}
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="contacts-heading" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label="Contacts table" tabIndex={0}>
         <table className="contacts" role="table">
           <thead role="rowgroup">
             <tr role="row">
@@ -150,7 +156,7 @@ export function ContactList(props: {
           </thead>
           <tbody role="rowgroup">
             {contacts.items.map((contact) => (
-              <tr key={contact.id} role="row">
+              <tr key={contact.id} role="row" aria-current={contact.id === openId ? 'true' : undefined}>
                 <td role="cell">
                   <a
                     href={`?org=${encodeURIComponent(code)}&contact=${contact.id}`}
@@ -173,6 +179,13 @@ export function ContactList(props: {
                 </td>
               </tr>
             ))}
+            {contacts.items.length === 0 && (
+              <tr role="row">
+                <td role="cell" colSpan={4}>
+                  {view.status ? 'No contacts match this status.' : 'No contacts match.'}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

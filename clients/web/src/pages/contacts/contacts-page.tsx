@@ -157,6 +157,7 @@ export function ContactsPage() {
           onLoaded={setOrganization}
           onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
           onOpen={openContact}
+          openId={selected}
           onNew={
             editsContacts
               ? () => {
