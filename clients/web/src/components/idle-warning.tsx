@@ -3,19 +3,26 @@ import { useNavigate } from 'react-router';
 import { spokenDuration } from '../format';
 import { idleTimeoutSeconds, refresh, signOut, signOutIdle } from '../session/session';
 
-/** Tabs of the site share when the person last did something: work in one keeps the others open. */
-const LAST_ACTIVITY = 'ecg-last-activity';
 /** GOV.UK's timeout warning comes 2 minutes before; a short timeout (tests) warns at its half. */
 const warningLead = (limit: number) => Math.min(120, limit / 2);
 
-function lastActivity(): number {
-  const shared = Number(localStorage.getItem(LAST_ACTIVITY));
-  return Number.isFinite(shared) ? shared : 0;
-}
+/**
+ * When the person last did something, shared by the tabs of the site (work in one keeps the
+ * others open) over a BroadcastChannel: nothing is written to storage, which holds nothing of
+ * the session.
+ */
+let last = Date.now();
+const tabs = typeof BroadcastChannel === 'function' ? new BroadcastChannel('ecg-activity') : null;
+tabs?.addEventListener('message', (event: MessageEvent<unknown>) => {
+  if (typeof event.data === 'number' && event.data > last) last = Math.min(event.data, Date.now());
+});
+const lastActivity = () => last;
 
 function noteActivity(now = Date.now(), always = false) {
-  // A write per second at most: keystrokes come far more often.
-  if (always || now - lastActivity() > 1000) localStorage.setItem(LAST_ACTIVITY, String(now));
+  // Told to the other tabs once a second at most: keystrokes come far more often.
+  if (!always && now - last <= 1000) return;
+  last = now;
+  tabs?.postMessage(now);
 }
 
 /**

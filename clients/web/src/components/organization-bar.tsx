@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
 import { explain } from '../api/api-error';
 import type { Me } from '../api/use-me';
 import { switchOrganization } from '../session/session';
@@ -14,7 +15,10 @@ export function OrganizationBar({ me }: { me: Me }) {
   // Null: the one acted for now (which changes after a switch, this bar staying to say so).
   const [picked, setPicked] = useState<string | null>(null);
   const chosen = picked ?? current?.organizationId ?? '';
-  const [said, setSaid] = useState<{ ok: boolean; text: string } | null>(null);
+  const { pathname } = useLocation();
+  // What the last switch said, on the page it was said on (a link followed leaves it behind).
+  const [saidOn, setSaid] = useState<{ ok: boolean; text: string; on?: string } | null>(null);
+  const said = saidOn?.on === pathname ? saidOn : null;
   const [busy, setBusy] = useState(false);
   if (me.kind !== 'CONTACT' || !me.organization) return null;
   const name = me.organization.displayName;
@@ -24,7 +28,7 @@ export function OrganizationBar({ me }: { me: Me }) {
     if (busy) return;
     setSaid(null);
     if (chosen === current?.organizationId) {
-      setSaid({ ok: false, text: `You already act for ${name}.` });
+      setSaid({ ok: false, text: `You already act for ${name}.`, on: pathname });
       return;
     }
     setBusy(true);
@@ -32,9 +36,9 @@ export function OrganizationBar({ me }: { me: Me }) {
       await switchOrganization(chosen);
       setPicked(null);
       const now = me.memberships.find((m) => m.organizationId === chosen)?.organizationName;
-      setSaid({ ok: true, text: `You now act for ${now ?? 'the organization you chose'}.` });
+      setSaid({ ok: true, text: `You now act for ${now ?? 'the organization you chose'}.`, on: pathname });
     } catch (error) {
-      setSaid({ ok: false, text: explain(error) });
+      setSaid({ ok: false, text: explain(error), on: pathname });
     } finally {
       setBusy(false);
     }

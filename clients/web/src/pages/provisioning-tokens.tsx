@@ -15,7 +15,7 @@ import {
 function TokenTable({ tokens, onRevoke }: { tokens: ProvisioningTokenRowFragment[]; onRevoke: (id: string) => void }) {
   if (tokens.length === 0) return <p>No provisioning tokens yet.</p>;
   return (
-    <div className="table-scroll" role="region" aria-label="Provisioning tokens table" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label="Token list" tabIndex={0}>
       <table className="stacked" role="table">
         <caption className="visually-hidden">Provisioning tokens</caption>
         <thead role="rowgroup">
