@@ -87,7 +87,7 @@ it('sets up an authenticator app on /account, asks for its code (or a recovery c
   // Staff (as an administrator would) press "Reset Second Factors": the password alone signs in again.
   const staff = await openWindow(browser, origin, 'desktop');
   await passwordStep(staff.page, TEST_STAFF.email, TEST_STAFF.password);
-  await heading(staff.page, 'My account');
+  await heading(staff.page, 'ESS Organization Contact Maintenance');
   await staff.page.goto(`${origin}/organization/contacts?org=42061&contact=${person.id}`);
   await staff.page.getByRole('button', { name: 'Reset Second Factors' }).click();
   const dialog = staff.page.getByRole('dialog', { name: 'Are you sure you want to reset the second factors?' });

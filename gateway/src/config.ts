@@ -28,6 +28,8 @@ export interface GatewayConfig {
   auth: { jwksUrl: string; issuer: string; audience: string };
   /** Stack traces, the query cost ceiling (EXPOSE_STACK_TRACES, QUERY_MAX_COST). */
   edge: EdgeSettings;
+  /** The web app signs a person out after this long without a keystroke or click (it warns first). */
+  sessionIdleTimeoutSeconds: number;
 }
 
 const url = (fallback: string, name: string) =>
@@ -68,6 +70,15 @@ const schema = z.object({
     .describe('Where the gateway fetches the token keys. Default: `/.well-known/jwks.json` on `CREDENTIAL_URL`.'),
   JWT_ISSUER: subgraphEnv.shape.JWT_ISSUER,
   JWT_AUDIENCE: subgraphEnv.shape.JWT_AUDIENCE,
+  SESSION_IDLE_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(20)
+    .max(24 * 3600)
+    .default(1800)
+    .describe(
+      'The web app signs a person out after this long without a keystroke, click or touch in any of its tabs, and warns 2 minutes before (half the time when shorter, for tests). It ends the session (as Sign out does); the refresh token lifetime and SESSION_MAX_LIFETIME_SECONDS still bound it.',
+    ),
 });
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -95,5 +106,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       audience: parsed.JWT_AUDIENCE,
     },
     edge: loadEdgeSettings(env),
+    sessionIdleTimeoutSeconds: parsed.SESSION_IDLE_TIMEOUT_SECONDS,
   };
 }

@@ -95,7 +95,10 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   // Provisioning from HR (SCIM 2.0): server-to-server, so no CORS; the contact subgraph answers.
   app.use(SCIM_PATH, proxyScim(config.subgraphUrls.contact));
   // The web app's pages at / (before GraphiQL, which keeps GET /graphql), and its cookie sessions.
-  app.use(webAppRouter(), sessionCookieRouter(config.subgraphUrls.credential, logger));
+  app.use(
+    webAppRouter(),
+    sessionCookieRouter(config.subgraphUrls.credential, logger, config.sessionIdleTimeoutSeconds),
+  );
   if (config.graphiql) app.use(graphiqlRouter());
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 

@@ -115,7 +115,7 @@ function sameSiteOnly(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
-export function sessionCookieRouter(credentialUrl: string, logger: Logger): Router {
+export function sessionCookieRouter(credentialUrl: string, logger: Logger, idleTimeoutSeconds = 1800): Router {
   async function call<T>(
     req: Request,
     operation: keyof typeof OPERATIONS,
@@ -225,6 +225,8 @@ export function sessionCookieRouter(credentialUrl: string, logger: Logger): Rout
       accessToken: session.accessToken,
       expiresIn: session.expiresIn,
       passwordChangeRequired: session.passwordChangeRequired,
+      // How long the page lets the session sit unused before it warns and signs out.
+      idleTimeoutSeconds,
     });
   }
 

@@ -12,22 +12,28 @@ import { ResetPasswordPage } from './pages/reset-password';
 import { SignInPage } from './pages/sign-in';
 import { UnlockPage } from './pages/unlock';
 import { useSession } from './session/use-session';
+import { useMe } from './api/use-me';
 
-/** `/`: the account of whoever is signed in, Sign In for everyone else. */
+const loading = (
+  <p role="status" className="loading">
+    Loading…
+  </p>
+);
+
+/** Signed in: staff work on the maintenance screen, everyone else starts on their own account. */
+function SignedInHome({ actingAs }: { actingAs: number }) {
+  const me = useMe(actingAs);
+  if (me.status === 'loading') return loading;
+  return <Navigate to={me.data?.me.kind === 'STAFF' ? '/organization/contacts' : '/account'} replace />;
+}
+
+/** `/`, and where Sign In leads when no page asked for it: the person's start page, or Sign In. */
 function Home() {
   const session = useSession();
-  if (session.status === 'starting')
-    return (
-      <p role="status" className="loading">
-        Loading…
-      </p>
-    );
-  return (
-    <Navigate
-      to={session.status === 'signed-in' && !session.passwordChangeRequired ? '/account' : '/sign-in'}
-      replace
-    />
-  );
+  if (session.status === 'starting') return loading;
+  if (session.status === 'signed-in' && !session.passwordChangeRequired)
+    return <SignedInHome actingAs={session.actingAs} />;
+  return <Navigate to="/sign-in" replace />;
 }
 
 /** The pages of DESIGN.md section 7; the gateway serves this app for each of these paths. */

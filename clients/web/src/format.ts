@@ -63,3 +63,9 @@ const SECOND_FACTORS: Record<string, string> = {
   RECOVERY_CODES: 'Recovery codes',
 };
 export const secondFactorName = (kind: string) => SECOND_FACTORS[kind] ?? kind;
+
+/** A stretch of time in words, to the minute (to the second under one): "2 minutes", "40 seconds". */
+export function spokenDuration(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return seconds >= 60 ? plural(Math.round(seconds / 60), 'minute') : plural(Math.max(0, Math.ceil(seconds)), 'second');
+}

@@ -1,11 +1,13 @@
+import type { ReactNode } from 'react';
 import { Link, NavLink, Outlet, useNavigate } from 'react-router';
-import { can, useMe } from '../api/use-me';
+import { can, useMe, type Me } from '../api/use-me';
 import { signOut } from '../session/session';
 import { useSession } from '../session/use-session';
+import { IdleWarning } from './idle-warning';
+import { OrganizationBar } from './organization-bar';
 
 /** The maintenance screen's menu entry, for those the matrix lets read contacts (and staff). */
-function ContactsMenuItem({ actingAs }: { actingAs: number }) {
-  const me = useMe(actingAs).data?.me;
+function ContactsMenuItem({ me }: { me: Me | undefined }) {
   if (
     !me ||
     !(me.kind === 'STAFF' || can(me, 'ORGANIZATION_CONTACTS', 'READ') || can(me, 'SELF_SERVICE_RESET', 'EDIT'))
@@ -18,52 +20,71 @@ function ContactsMenuItem({ actingAs }: { actingAs: number }) {
   );
 }
 
+function SiteHeader({ children }: { children?: ReactNode }) {
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="site-name">
+          Secure Employer Website
+        </Link>
+        <nav aria-label="Main">
+          <ul className="menu">{children}</ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+/** The header of a signed-in person: their menu, and under it the organization they act for. */
+function SignedInHeader({ actingAs }: { actingAs: number }) {
+  const navigate = useNavigate();
+  // Loaded again when the session acts for another organization.
+  const me = useMe(actingAs).data?.me;
+  return (
+    <>
+      <SiteHeader>
+        <ContactsMenuItem me={me} />
+        <li>
+          <NavLink to="/account">My account</NavLink>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void signOut().finally(() => navigate('/sign-in', { state: { notice: 'You are signed out.' } }))
+            }
+          >
+            Sign out
+          </button>
+        </li>
+      </SiteHeader>
+      {me && <OrganizationBar me={me} />}
+      <IdleWarning />
+    </>
+  );
+}
+
 /** Every page: skip link, the site's name, the menu for who is signed in, the page, the footer. */
 export function Layout() {
   const session = useSession();
-  const navigate = useNavigate();
   const signedIn = session.status === 'signed-in' && !session.passwordChangeRequired;
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to main content
       </a>
-      <header className="site-header">
-        <div className="site-header-inner">
-          <Link to="/" className="site-name">
-            Secure Employer Website
-          </Link>
-          <nav aria-label="Main">
-            <ul className="menu">
-              {signedIn ? (
-                <>
-                  <ContactsMenuItem actingAs={session.status === 'signed-in' ? session.actingAs : 0} />
-                  <li>
-                    <NavLink to="/account">My account</NavLink>
-                  </li>
-                  <li>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() =>
-                        void signOut().finally(() => navigate('/sign-in', { state: { notice: 'You are signed out.' } }))
-                      }
-                    >
-                      Sign out
-                    </button>
-                  </li>
-                </>
-              ) : (
-                session.status === 'signed-out' && (
-                  <li>
-                    <NavLink to="/sign-in">Sign In</NavLink>
-                  </li>
-                )
-              )}
-            </ul>
-          </nav>
-        </div>
-      </header>
+      {signedIn ? (
+        <SignedInHeader actingAs={session.actingAs} />
+      ) : (
+        <SiteHeader>
+          {session.status === 'signed-out' && (
+            <li>
+              <NavLink to="/sign-in">Sign In</NavLink>
+            </li>
+          )}
+        </SiteHeader>
+      )}
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

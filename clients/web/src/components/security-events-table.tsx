@@ -25,7 +25,12 @@ export function SecurityEventsTable<Event extends SecurityEvent>({
   caption,
 }: SecurityEventsTableProps<Event>) {
   return (
-    <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
+    // Named "<heading> table": the section around it often carries the heading's name already,
+    // and two landmarks of one name cannot be told apart.
+    <div className="table-scroll" role="region" aria-labelledby={`${headingId} ${headingId}-table`} tabIndex={0}>
+      <span id={`${headingId}-table`} hidden>
+        table
+      </span>
       <table>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { saveFile } from '../api/download';
 import { Notice } from './messages';
 import { TextField } from './text-field';
 
@@ -101,20 +102,70 @@ export function TotpSetupForm({
 }
 
 /** Recovery codes, shown once: what to do with them is said next to them. */
-export function RecoveryCodeList({ codes }: { codes: string[] }) {
+/** The file a person keeps: a line of what it is, then one code a line. */
+const codesFile = (codes: string[], userName: string | undefined) =>
+  [
+    `Recovery codes${userName ? ` for ${userName}` : ''}, Secure Employer Website.`,
+    'Each code signs you in once when your authenticator app is not at hand.',
+    '',
+    ...codes,
+    '',
+  ].join('\n');
+
+/**
+ * The codes, shown once: copied to a password manager, downloaded as a text file or printed (on
+ * paper only the codes: the rest of the page is left out).
+ */
+export function RecoveryCodeList({ codes, userName }: { codes: string[]; userName?: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const text = codesFile(codes, userName);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setSaid('Recovery codes copied. Paste them into your password manager.');
+    } catch {
+      setSaid('This browser did not let the page copy. Download or print the codes instead.');
+    }
+  }
+  function download() {
+    const name = (userName ?? '').replace(/[^A-Za-z0-9._@-]+/g, '-');
+    saveFile(new Blob([text], { type: 'text/plain;charset=utf-8' }), `recovery-codes${name ? `-${name}` : ''}.txt`);
+    setSaid('Recovery codes downloaded. Keep the file where only you can read it.');
+  }
+  function print() {
+    document.body.classList.add('printing-recovery-codes');
+    window.print();
+    document.body.classList.remove('printing-recovery-codes');
+  }
   return (
     <Notice title="Save your recovery codes now">
-      <p>
-        Each code signs you in once when your phone is not at hand. Print them or keep them in a password manager: they
-        are not shown again.
+      <div className="recovery-codes-box">
+        <p>
+          Each code signs you in once when your phone is not at hand. Copy them into a password manager, download or
+          print them: they are not shown again.
+        </p>
+        <ul className="recovery-codes" aria-label="Recovery codes">
+          {codes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="actions">
+        <button type="button" className="button button-secondary" onClick={() => void copy()}>
+          Copy
+        </button>
+        <button type="button" className="button button-secondary" onClick={download}>
+          Download
+        </button>
+        <button type="button" className="button button-secondary" onClick={print}>
+          Print
+        </button>
+      </div>
+      <p role="status" className="hint">
+        {said}
       </p>
-      <ul className="recovery-codes" aria-label="Recovery codes">
-        {codes.map((code) => (
-          <li key={code}>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
     </Notice>
   );
 }

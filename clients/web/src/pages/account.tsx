@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, explain, FIX_FIELDS } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { FormActions } from '../components/form-actions';
 import { ErrorMessage, ErrorSummary, Notice } from '../components/messages';
 import { Page } from '../components/page';
@@ -218,10 +219,12 @@ function OrganizationSwitch({
  */
 function SecondFactorPanel({
   enabled,
+  userName,
   stepUp,
   onChanged,
 }: {
   enabled: boolean;
+  userName?: string;
   stepUp: StepUp;
   onChanged: () => void;
 }) {
@@ -274,7 +277,7 @@ function SecondFactorPanel({
     <section aria-labelledby="second-factor-heading" className="panel">
       <h2 id="second-factor-heading">Second factor</h2>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
-      {codes && <RecoveryCodeList codes={codes} />}
+      {codes && <RecoveryCodeList codes={codes} userName={userName} />}
       {enrolment ? (
         <TotpSetupForm
           enrolment={enrolment}
@@ -311,17 +314,28 @@ function SecondFactorPanel({
   );
 }
 
+/**
+ * What the server does: every refresh token of the login (in every organization it acts for)
+ * stops working at once, and its access tokens are revoked, so other browsers and devices are
+ * refused at their next step. Factors and password stay as they are.
+ */
+const EVERYWHERE_EFFECT =
+  'Every session of your login ends at once, on every browser and device and in every organization you act for, this one included.';
+const EVERYWHERE_KEEPS = 'It does not remove your passkeys or authenticator app, nor change your password.';
+
 function SignOutEverywhere() {
   const navigate = useNavigate();
   const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   async function signOutEverywhere() {
+    setConfirming(false);
     setFailure(null);
     try {
       await request(SignOutEverywhereDocument, {});
       await signOut();
       const state: SignInState = {
         notice:
-          'You are signed out everywhere. Every session of your login has ended, on other browsers and devices at their next step. Your password, passkeys and authenticator app are unchanged: if someone else may have signed in, change your password and remove any passkey you do not recognise.',
+          'You are signed out everywhere. Every session of your login has ended, on every browser and device. Your password, passkeys and authenticator app are unchanged: if someone else may have signed in, change your password and remove any passkey you do not recognise.',
       };
       navigate('/sign-in', { state });
     } catch (error) {
@@ -332,27 +346,43 @@ function SignOutEverywhere() {
     <section aria-labelledby="everywhere-heading" className="panel">
       <h2 id="everywhere-heading">Sign out everywhere</h2>
       <p>
-        Ends every session of your login, on every browser and device, this one included. Use it when you signed in on a
-        computer that is not yours, or lost a device. It does not remove your passkeys or authenticator app, nor change
-        your password: do that above if someone else may know them.
+        {EVERYWHERE_EFFECT} Use it when you signed in on a computer that is not yours, or lost a device.{' '}
+        {EVERYWHERE_KEEPS} Do that above if someone else may know them.
       </p>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <div className="actions">
-        <button type="button" className="button button-warning" onClick={() => void signOutEverywhere()}>
+        <button type="button" className="button button-warning" onClick={() => setConfirming(true)}>
           Sign out everywhere
         </button>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          question="Sign out everywhere?"
+          detail={`${EVERYWHERE_EFFECT} ${EVERYWHERE_KEEPS}`}
+          confirm="Sign out everywhere"
+          onConfirm={() => void signOutEverywhere()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </section>
   );
 }
 
 /** The proof every change of factors needs, and the two panels that change them. */
-function StepUpSection({ kinds, onChanged }: { kinds: readonly string[]; onChanged: () => void }) {
+function StepUpSection({
+  kinds,
+  userName,
+  onChanged,
+}: {
+  kinds: readonly string[];
+  userName?: string;
+  onChanged: () => void;
+}) {
   const stepUp = useStepUpProof(kinds);
   return (
     <>
       {stepUp.field}
-      <SecondFactorPanel enabled={kinds.includes('TOTP')} stepUp={stepUp} onChanged={onChanged} />
+      <SecondFactorPanel enabled={kinds.includes('TOTP')} userName={userName} stepUp={stepUp} onChanged={onChanged} />
       <PasskeysPanel stepUp={stepUp} onChanged={onChanged} />
     </>
   );
@@ -409,7 +439,11 @@ export function AccountPage() {
             <SecurityEvents events={me.securityEvents} myId={me.contact?.id} onPage={setPage} />
           )}
           <ChangePasswordForm onChanged={account.reload} />
-          <StepUpSection kinds={me.secondFactorKinds} onChanged={account.reload} />
+          <StepUpSection
+            kinds={me.secondFactorKinds}
+            userName={me.selfService?.userName ?? me.staff?.email}
+            onChanged={account.reload}
+          />
           <SignOutEverywhere />
         </>
       )}

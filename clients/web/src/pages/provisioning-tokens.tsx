@@ -12,37 +12,45 @@ import {
   type ProvisioningTokenRowFragment,
 } from '../graphql/generated';
 
-function TokenTable({
-  tokens,
-  onRevoke,
-  headingId,
-}: {
-  tokens: ProvisioningTokenRowFragment[];
-  onRevoke: (id: string) => void;
-  headingId: string;
-}) {
+function TokenTable({ tokens, onRevoke }: { tokens: ProvisioningTokenRowFragment[]; onRevoke: (id: string) => void }) {
   if (tokens.length === 0) return <p>No provisioning tokens yet.</p>;
   return (
-    <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
-      <table>
+    <div className="table-scroll" role="region" aria-label="Token list" tabIndex={0}>
+      <table className="stacked" role="table">
         <caption className="visually-hidden">Provisioning tokens</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Created by</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">Status</th>
+        <thead role="rowgroup">
+          <tr role="row">
+            <th role="columnheader" scope="col">
+              Label
+            </th>
+            <th role="columnheader" scope="col">
+              Created by
+            </th>
+            <th role="columnheader" scope="col">
+              Created
+            </th>
+            <th role="columnheader" scope="col">
+              Last used
+            </th>
+            <th role="columnheader" scope="col">
+              Status
+            </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           {tokens.map((t) => (
-            <tr key={t.id}>
-              <td>{t.label}</td>
-              <td>{t.createdBy}</td>
-              <td>{when(t.createdAt)}</td>
-              <td>{when(t.lastUsedAt)}</td>
-              <td>
+            <tr key={t.id} role="row">
+              <td role="cell">{t.label}</td>
+              <td role="cell" data-label="Created by">
+                {t.createdBy}
+              </td>
+              <td role="cell" data-label="Created">
+                {when(t.createdAt)}
+              </td>
+              <td role="cell" data-label="Last used">
+                {when(t.lastUsedAt)}
+              </td>
+              <td role="cell" data-label="Status">
                 {t.revokedAt ? (
                   `Revoked ${when(t.revokedAt)}`
                 ) : (
@@ -134,11 +142,7 @@ export function ProvisioningTokens({ code, organizationId }: { code: string; org
       </form>
       {tokens.status === 'failed' && <ErrorMessage>{explain(tokens.error)}</ErrorMessage>}
       {tokens.status === 'done' && (
-        <TokenTable
-          headingId={`${id}-title`}
-          tokens={tokens.data.organization?.provisioningTokens ?? []}
-          onRevoke={(t) => void revoke(t)}
-        />
+        <TokenTable tokens={tokens.data.organization?.provisioningTokens ?? []} onRevoke={(t) => void revoke(t)} />
       )}
     </section>
   );

@@ -17,10 +17,13 @@ const ENDED = 'Setting up your second factor was not finished in time (15 minute
  */
 export function SecondFactorEnrolment({
   step,
+  userName,
   onOutcome,
   onRestart,
 }: {
   step: EnrolmentStep;
+  /** Names the downloaded file of recovery codes. */
+  userName?: string;
   onOutcome: (outcome: SignInOutcome) => void;
   onRestart: (message: string) => void;
 }) {
@@ -72,7 +75,7 @@ export function SecondFactorEnrolment({
     return (
       <Page title="Your second factor is set up">
         <p>From now on, sign-in asks for a code from your authenticator app after your password.</p>
-        <RecoveryCodeList codes={done.recoveryCodes} />
+        <RecoveryCodeList codes={done.recoveryCodes} userName={userName} />
         <div className="actions">
           <button type="button" className="button" onClick={() => onOutcome(done.outcome)}>
             I have saved my recovery codes

@@ -91,7 +91,7 @@ export function SignInPage() {
   const session = useSession();
   const location = useLocation();
   const navigate = useNavigate();
-  const { from = '/account', userName: known = '' } = (location.state as SignInState | null) ?? {};
+  const { from = '/', userName: known = '' } = (location.state as SignInState | null) ?? {};
   const [notice, dismissNotice] = useNotice();
   const [userName, setUserName] = useState(known);
   // Each failed submit shows its message anew, so it takes focus again.
@@ -132,7 +132,15 @@ export function SignInPage() {
   // shown on this step until the person goes on.
   if (internetAccess && session.status !== 'signed-in')
     return <RequestInternetAccess step={internetAccess} onBack={() => setInternetAccess(null)} />;
-  if (enrolment) return <SecondFactorEnrolment step={enrolment} onOutcome={follow} onRestart={restartEnrolment} />;
+  if (enrolment)
+    return (
+      <SecondFactorEnrolment
+        step={enrolment}
+        userName={userName.trim()}
+        onOutcome={follow}
+        onRestart={restartEnrolment}
+      />
+    );
   if (secondStep && session.status !== 'signed-in') {
     return (
       <SecondFactor
@@ -210,7 +218,7 @@ export function SignInPage() {
         <div className="message message-warning" role="status">
           <p>
             You were signed out ({session.ended}); sign in to continue
-            {from !== '/account' ? ': you will come back to the page you were on.' : '.'}
+            {from !== '/' ? ': you will come back to the page you were on.' : '.'}
           </p>
         </div>
       )}

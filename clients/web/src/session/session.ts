@@ -1,4 +1,5 @@
 import { ApiError, type GraphQLErrorBody } from '../api/api-error';
+import { spokenDuration } from '../format';
 import { forgetDrafts } from './drafts';
 
 /**
@@ -18,6 +19,8 @@ interface IssuedAccess {
   accessToken: string;
   expiresIn: number;
   passwordChangeRequired: boolean;
+  /** The gateway's SESSION_IDLE_TIMEOUT_SECONDS: how long the page may sit unused. */
+  idleTimeoutSeconds?: number;
 }
 
 /** A person of several organizations chooses one after the password (DESIGN.md section 6). */
@@ -162,6 +165,10 @@ function signedOut(ended?: string) {
 }
 
 let actingAs = 0;
+let idleLimit = 1800;
+
+/** How long a signed-in page may sit without a keystroke or click before it signs out (seconds). */
+export const idleTimeoutSeconds = () => idleLimit;
 
 function accept(issued: IssuedAccess | null, newIdentity = false) {
   if (!issued) return;
@@ -169,6 +176,7 @@ function accept(issued: IssuedAccess | null, newIdentity = false) {
   if (endedFor !== null && actorOf(issued.accessToken) !== endedFor) forgetDrafts();
   endedFor = null;
   token = issued.accessToken;
+  if (issued.idleTimeoutSeconds) idleLimit = issued.idleTimeoutSeconds;
   clearTimeout(renewal);
   // Renew before it expires: at four fifths of its lifetime (12 of 15 minutes by default).
   renewal = setTimeout(() => void refresh().catch(() => undefined), Math.max(5, issued.expiresIn * 0.8) * 1000);
@@ -197,7 +205,9 @@ export function refresh(): Promise<boolean> {
       return true;
     } catch (error) {
       if (error instanceof ApiError && ENDS_SESSION.has(error.code)) {
-        signedOut(state.status === 'signed-in' ? ENDED[error.code] : undefined);
+        // Already signed out (a refresh that crossed a sign-out here): the reason given stays.
+        if (state.status === 'signed-in') signedOut(ENDED[error.code]);
+        else if (state.status === 'starting') signedOut();
         return false;
       }
       // The server is unreachable for now: keep the page as it is and try again shortly.
@@ -266,11 +276,28 @@ export async function changePassword(currentPassword: string, newPassword: strin
   accept(await post('/session/password', { currentPassword, newPassword }, token));
 }
 
+/** A refresh in flight would set its new cookie after the sign-out cleared it: let it land first. */
+const refreshSettled = () => (refreshing ?? Promise.resolve()).catch(() => undefined);
+
 export async function signOut(): Promise<void> {
   try {
+    await refreshSettled();
     await post('/session/logout');
   } finally {
     signedOut();
+  }
+}
+
+/**
+ * Nobody used the site for the idle timeout: the session ends as a sign-out does, and Sign In
+ * says why (an unsaved form's draft is kept for the same person, as when a session ends elsewhere).
+ */
+export async function signOutIdle(): Promise<void> {
+  try {
+    await refreshSettled();
+    await post('/session/logout');
+  } finally {
+    signedOut(`you did not use the site for ${spokenDuration(idleLimit)}`);
   }
 }
 

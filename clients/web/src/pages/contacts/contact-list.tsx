@@ -40,6 +40,10 @@ const OUTCOME: Record<string, string> = {
 /** "Set to enroll by batch": at most this many at once, as the API allows. */
 const BATCH_LIMIT = 100;
 
+/** The spreadsheet's name: which organization, and the day (the person's own) it was taken. */
+const exportFileName = (code: string, now = new Date()) =>
+  `contacts-${code.replace(/[^A-Za-z0-9-]+/g, '-')}-${now.toLocaleDateString('en-CA')}.xlsx`;
+
 /**
  * The Contacts panel: one page from the server at a time (an organization may have thousands),
  * sorted by Full Name, filtered by Status; "New" and "Export To Excel" when allowed.
@@ -49,6 +53,8 @@ export function ContactList(props: {
   view: ListView;
   onView: (view: ListView) => void;
   onOpen: (contactId: string) => void;
+  /** The contact open below the list: its row is marked (aria-current). */
+  openId?: string | null;
   onNew?: () => void;
   /** The organization the list shows, once loaded: the editor and the upload need its id. */
   onLoaded: (organization: { id: string; code: string }) => void;
@@ -56,7 +62,7 @@ export function ContactList(props: {
   /** Rows can be ticked and registered together ("Register selected"): for those who may register. */
   onRegistered?: () => void;
 }) {
-  const { code, view, onView, onOpen, onNew, onLoaded, reloadKey, onRegistered } = props;
+  const { code, view, onView, onOpen, openId, onNew, onLoaded, reloadKey, onRegistered } = props;
   // Ticked rows, kept across pages of the same organization: id and name, for the outcomes.
   // Both belong to the organization they were made for: another organization's list starts afresh.
   const [selection, setSelection] = useState<{ code: string; ids: Map<string, string> }>({ code, ids: new Map() });
@@ -118,7 +124,7 @@ export function ContactList(props: {
         sort: view.sort,
         status: view.status,
       });
-      if (found) await download(found.contactsExport.url, found.contactsExport.fileName);
+      if (found) await download(found.contactsExport.url, exportFileName(code));
     } catch (error) {
       setFailure(explain(error));
     } finally {
@@ -201,7 +207,7 @@ export function ContactList(props: {
       <p className="pager-position" role="status">
         {position(contacts.page, contacts.pageCount, contacts.pageSize, contacts.totalCount)}
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="contacts-heading" tabIndex={0}>
+      <div className="table-scroll" role="region" aria-label="Contacts table" tabIndex={0}>
         <table className="contacts" role="table">
           <thead role="rowgroup">
             <tr role="row">
@@ -241,7 +247,7 @@ export function ContactList(props: {
           </thead>
           <tbody role="rowgroup">
             {contacts.items.map((contact) => (
-              <tr key={contact.id} role="row">
+              <tr key={contact.id} role="row" aria-current={contact.id === openId ? 'true' : undefined}>
                 {onRegistered && (
                   <td role="cell" className="select-cell">
                     <input
@@ -275,6 +281,13 @@ export function ContactList(props: {
                 </td>
               </tr>
             ))}
+            {contacts.items.length === 0 && (
+              <tr role="row">
+                <td role="cell" colSpan={onRegistered ? 5 : 4}>
+                  {view.status ? 'No contacts match this status.' : 'No contacts match.'}
+                </td>
+              </tr>
+            )}
           </tbody>
         </table>
       </div>

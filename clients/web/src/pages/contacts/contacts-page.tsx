@@ -159,6 +159,7 @@ export function ContactsPage() {
           onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
           onOpen={openContact}
           onRegistered={can(who, 'SELF_SERVICE_REGISTRATION', 'EDIT') ? () => setReloadKey((n) => n + 1) : undefined}
+          openId={selected}
           onNew={
             editsContacts
               ? () => {
