@@ -257,12 +257,19 @@ it("an administrator resets a person's second factors: the person is mailed, sig
   ).toBe('FORBIDDEN');
   expect(await panel(person.id)).toMatchObject({ secondFactorSet: true });
 
-  const admin = await signedInContact(
+  // The reset-only role resets passwords of logins that never had a second factor, nothing more.
+  const resetOnly = await signedInContact(
     federation,
     '42061',
     [ContactType.PASSWORD_RESET_ONLY],
     'reset.only.mfa@county.xorg',
   );
+  expect(
+    (await federation.query(RESET, { id: person.id }, { token: resetOnly.token })).errors?.[0].extensions?.code,
+  ).toBe('STRONGER_CREDENTIAL');
+  expect(await panel(person.id)).toMatchObject({ secondFactorSet: true });
+
+  const admin = await signedInContact(federation, '42061', [ContactType.ADMINISTRATOR], 'admin.mfa@county.xorg');
   const reset = await federation.query(RESET, { id: person.id }, { token: admin.token });
   expect(reset.errors).toBeUndefined();
   expect(reset.data.resetSecondFactors).toMatchObject({
