@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
-import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin } from './support/people';
 import { collectAssistedResetCode, collectSecret } from './support/secrets';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, heading, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // People the email cannot reach, on the screens (DESIGN.md section 9): the administrator's
 // "Assisted reset" on the Self Service Details panel gives a one-time code; the person enters it on
@@ -21,17 +21,10 @@ beforeAll(async () => void ({ federation, smtp, browser, origin } = await startW
 afterAll(() => stopWebBed({ federation, smtp, browser }));
 
 const unique = () => randomBytes(4).toString('hex');
-const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
 const NEW_PASSWORD = 'a brand new private passphrase';
 collectSecret('password', NEW_PASSWORD);
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  await heading(page, 'My account');
-}
+const signIn = (page: Page, email: string) => signInOnPage(page, origin, email, { landing: 'My account' });
 
 describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) => {
   it("the administrator's panel gives a code, the person enters it on the public page and is signed in", async () => {

@@ -5,7 +5,7 @@ import { ContactType } from '@ecg/policy';
 import { TEST_STAFF, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, PASSWORD, signedInContact } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, heading, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // The ESS Organization Contact Maintenance screen at /organization/contacts, driven by
 // the job aid's labels in Debian's Chromium, on the real federation (MariaDB) and a real SMTP server.
@@ -18,16 +18,7 @@ let origin: string;
 beforeAll(async () => void ({ federation, smtp, browser, origin } = await startWebBed('webcontacts')), 120_000);
 afterAll(() => stopWebBed({ federation, smtp, browser }));
 
-const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
-
-async function signIn(page: Page, userName: string, password: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  // Staff start on the maintenance screen, contacts on their account.
-  await heading(page, userName === TEST_STAFF.email ? 'ESS Organization Contact Maintenance' : 'My account');
-}
+const signIn = (page: Page, userName: string, password: string) => signInOnPage(page, origin, userName, { password });
 
 async function openScreen(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization Contacts' }).click();

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { openWindow } from './support/web-browser';
+import { heading, openWindow } from './support/web-browser';
 
 // People the email cannot reach, on the screens (DESIGN.md section 9): the organization settings'
 // email domains, the health report with a link to each contact, the panel's reachability line and
@@ -19,7 +19,6 @@ beforeAll(async () => void ({ federation, smtp, browser, origin } = await startW
 afterAll(() => stopWebBed({ federation, smtp, browser }));
 
 const unique = () => randomBytes(4).toString('hex');
-const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
 
 it('the Administrator sets the internal-only domain, reads the health report, opens a refused contact and marks another address temporary', async () => {
   const code = `E${unique()}`.slice(0, 8).toUpperCase();
@@ -84,5 +83,7 @@ it('the Administrator sets the internal-only domain, reads the health report, op
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('All changes successfully saved.').waitFor();
   await page.getByText('Temporary address, review by 2020-01-31').waitFor();
+  // The report has a section of its own, shown when no contact is open.
+  await page.getByRole('link', { name: /^Close the contact/ }).click();
   await report.getByText(/2020-01-31 \(overdue\)/).waitFor();
 });

@@ -4,7 +4,7 @@ import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, heading, openWindow, type ViewportName } from './support/web-browser';
 
 // Internet access on request and the organization settings screen, in Debian's Chromium on the
 // real federation (MariaDB) and a real SMTP server. Where a browser is comes from a trusted
@@ -27,7 +27,6 @@ afterAll(() => stopWebBed({ federation, smtp, browser }));
 const INTERNET = { 'x-forwarded-for': '203.0.113.42' };
 const INTERNAL = { 'x-forwarded-for': '10.4.5.6' };
 const unique = () => randomBytes(4).toString('hex');
-const heading = (page: Page, name: string | RegExp, level = 1) => page.getByRole('heading', { level, name }).waitFor();
 
 async function person(code: string, firstName: string, types: ContactType[]) {
   const email = `${firstName.toLowerCase()}.${unique()}@settings.example`;

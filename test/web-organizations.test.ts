@@ -3,7 +3,7 @@ import { demoContactId } from '@ecg/demo-data';
 import { startFederation, type Federation } from './support/federation';
 import { REGISTER, selfServiceFlows, temporaryPasswordIn } from './support/self-service-flows';
 import { startSmtp } from './support/smtp';
-import { checkPage, launchChromium, openWindow } from './support/web-browser';
+import { checkPage, heading, launchChromium, openWindow } from './support/web-browser';
 
 // In the web app: a person of several organizations chooses one after the password on
 // /sign-in, and switches on /account without it. Bruno (42061) and Betsy (01001) share one email.
@@ -37,7 +37,6 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 const signedInAs = (page: Page) => page.locator('p.lead').innerText();
 
 it('chooses the organization after the password, switches on /account without it, and a reload keeps the choice', async () => {

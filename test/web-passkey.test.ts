@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
-import { checkPage, launchChromium, openWindow } from './support/web-browser';
+import { checkPage, heading, launchChromium, openWindow } from './support/web-browser';
 import { startSmtp } from './support/smtp';
 
 // In the web app: a passkey added on /account with Chromium's virtual authenticator,
@@ -48,8 +48,6 @@ afterAll(async () => {
   await federation?.stop();
   await smtp?.stop();
 });
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 async function passwordStep(page: Page, userName: string, password: string) {
   await page.goto(`${ORIGIN}/sign-in`);

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
-import { contactInput, createContact, createOrganization, PASSWORD, signedInContact } from './support/people';
+import { contactInput, createContact, createOrganization, signedInContact } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, onGateway, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, onGateway, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // The smaller things a browser review found: the error summary links each problem to its field,
 // emailed links are checked when their page opens, and focus lands somewhere sensible after
@@ -22,13 +22,7 @@ const heading = (page: Page, name: string | RegExp, level = 1) =>
 
 const linkIn = (text: string, path: string) => new RegExp(`(https?://\\S+${path}\\?token=[\\w-]+)`).exec(text)![1];
 
-async function signIn(page: Page, userName: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  await heading(page, 'My account');
-}
+const signIn = (page: Page, userName: string) => signInOnPage(page, origin, userName, { landing: 'My account' });
 
 /** What has focus: never `<body>`; its tag, its role, its text (the start of it) and whether it is in the window. */
 const focused = (page: Page) =>

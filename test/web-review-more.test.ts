@@ -9,7 +9,7 @@ import { codeAt } from './support/second-factor';
 import { collectSecret } from './support/secrets';
 import { REGISTER, selfServiceFlows, temporaryPasswordIn } from './support/self-service-flows';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // The rest of what a browser review found: "Sign out everywhere" asks first and says what it
 // does, staff start on the maintenance screen, the header names the organization acted for (and
@@ -41,12 +41,8 @@ afterAll(() => stopWebBed({ federation, smtp, browser }));
 const heading = (page: Page, name: string | RegExp, level = 1) =>
   page.getByRole('heading', { level, name }).first().waitFor();
 
-async function signIn(page: Page, userName: string, password = PASSWORD) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-}
+const signIn = (page: Page, userName: string, password = PASSWORD) =>
+  signInOnPage(page, origin, userName, { password, landing: null });
 
 /** A contact of its own organization with a login: the email to sign in with. */
 async function personOf(code: string, types: ContactType[] = [ContactType.BENEFIT]) {

@@ -4,7 +4,7 @@ import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, PASSWORD, signedInContact } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // What a review in the browser found on the pages people use: the contact form opened by New,
 // plain words on the forgot-password confirmation, the mass email upload reaching the contacts
@@ -26,13 +26,8 @@ afterAll(() => stopWebBed({ federation, smtp, browser }));
 const heading = (page: Page, name: string | RegExp, level = 1) =>
   page.getByRole('heading', { level, name }).first().waitFor();
 
-async function signIn(page: Page, userName: string, landing = 'My account') {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  await heading(page, landing);
-}
+const signIn = (page: Page, userName: string, landing = 'My account') =>
+  signInOnPage(page, origin, userName, { landing });
 
 async function openScreen(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organization Contacts' }).click();

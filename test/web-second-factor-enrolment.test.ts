@@ -4,7 +4,7 @@ import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD, staffLogin } from './support/people';
 import { codeAt, wrongCodeFor } from './support/second-factor';
 import { collectSecret } from './support/secrets';
-import { checkPage, launchChromium, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, heading, launchChromium, openWindow, type ViewportName } from './support/web-browser';
 
 // In the web app: when a second factor is required and the person has none (their
 // organization's rule; staff logins in production), /sign-in leads from the password straight to
@@ -25,8 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await federation?.stop();
 });
-
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
 async function passwordStep(page: Page, userName: string, password: string) {
   await page.goto(`${origin}/sign-in`);

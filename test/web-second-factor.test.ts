@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
-import { checkPage, launchChromium, openWindow } from './support/web-browser';
+import { checkPage, heading, launchChromium, openWindow } from './support/web-browser';
 
 // In the web app: an authenticator app set up on /account (QR code, key, first code,
 // recovery codes shown once), the second step on /sign-in (a code, or a recovery code), and the
@@ -23,7 +23,6 @@ afterAll(async () => {
   await federation?.stop();
 });
 
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 const codeAt = (secret: string, timestamp: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: 30 }).generate({ timestamp });
 

@@ -3,7 +3,7 @@ import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
 import { contactInput, createContact } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, onGateway, openWindow, type ViewportName } from './support/web-browser';
+import { checkPage, fillSignIn, heading, onGateway, openWindow, type ViewportName } from './support/web-browser';
 
 // The web app's pages for getting in and staying in, driven in Debian's Chromium by
 // their labels (DESIGN.md section 7), against the real federation on MariaDB and a real SMTP
@@ -32,19 +32,11 @@ async function registered(email: string) {
   return { id, email, temporaryPassword: temporaryPasswordIn(mail.text) };
 }
 
-async function signIn(page: Page, userName: string, password: string) {
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
-
 /** A registered person who chose `password` through the browser's first sign-in. */
 async function enrolledThroughTheBrowser(page: Page, email: string, password: string) {
   const person = await registered(email);
   await page.goto(`${origin}/sign-in`);
-  await signIn(page, email, person.temporaryPassword);
+  await fillSignIn(page, email, person.temporaryPassword);
   await heading(page, 'Choose your password');
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Confirm new password').fill(password);
@@ -66,7 +58,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await heading(page, 'Sign In');
     await checkPage(page, 'sign-in', viewport);
 
-    await signIn(page, person.email, person.temporaryPassword);
+    await fillSignIn(page, person.email, person.temporaryPassword);
     await heading(page, 'Choose your password');
     await checkPage(page, 'choose-password', viewport);
     // The person's own typing is checked first, in words that say what to do.
@@ -103,7 +95,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     // The temporary password no longer works; the chosen one does (in a fresh window).
     const second = await openWindow(browser, origin, viewport);
     await second.page.goto(`${origin}/sign-in`);
-    await signIn(second.page, person.email, chosen);
+    await fillSignIn(second.page, person.email, chosen);
     await heading(second.page, 'My account');
     await second.context.close();
 
@@ -118,12 +110,12 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     const person = await enrolledThroughTheBrowser(page, address('locked'), password);
 
     for (let attempt = 1; attempt <= 3; attempt++) {
-      await signIn(page, person.email, `wrong guess number ${attempt}`);
+      await fillSignIn(page, person.email, `wrong guess number ${attempt}`);
       await page.getByRole('alert').getByText('The user name or password is not correct.').waitFor();
     }
     // Locked now: the right password gets the same answer as a wrong one (no one learns the login
     // exists), and that answer tells the owner how to get back in.
-    await signIn(page, person.email, password);
+    await fillSignIn(page, person.email, password);
     const answer = page.getByRole('alert');
     await answer.getByText('The user name or password is not correct.').waitFor();
     expect(await answer.innerText()).toMatch(/After 3 failed attempts in a row your login is locked/);
@@ -131,7 +123,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await checkPage(page, 'sign-in-failed', viewport);
     // A stranger typing a name that does not exist gets exactly the same words.
     const lockedWords = await answer.innerText();
-    await signIn(page, address('nobody.at.all'), 'whatever they type');
+    await fillSignIn(page, address('nobody.at.all'), 'whatever they type');
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').innerText()).toBe(lockedWords);
 
@@ -148,7 +140,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await checkPage(page, 'unlock-done', viewport);
     await page.getByRole('link', { name: 'Sign In', exact: true }).first().click();
     await heading(page, 'Sign In');
-    await signIn(page, person.email, password);
+    await fillSignIn(page, person.email, password);
     await heading(page, 'My account');
     expect(await page.locator('dl.details').innerText()).toMatch(/Status\s+Registered/);
 
@@ -189,7 +181,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await heading(page, 'Sign In');
     await page.getByText('Your password has been reset, and your login is unlocked.').waitFor();
     await checkPage(page, 'sign-in-after-reset', viewport);
-    await signIn(page, person.email, newPassword);
+    await fillSignIn(page, person.email, newPassword);
     await heading(page, 'My account');
     expect(consoleErrors).toEqual([]);
     await context.close();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
 import { PASSWORD, signedInContact } from './support/people';
-import { checkPage, launchChromium, openWindow } from './support/web-browser';
+import { checkPage, heading, launchChromium, openWindow, signInOnPage } from './support/web-browser';
 
 // The web app's session. The access token lives in page memory only; the refresh
 // token in an HttpOnly, Secure, SameSite=Strict cookie that page script cannot read and another
@@ -37,16 +37,8 @@ afterAll(async () => {
 });
 
 const COOKIE = '__Host-ecg-refresh';
-const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name }).waitFor();
 
-async function signIn(page: Page, userName: string, password: string) {
-  await page.goto(`${origin}/sign-in`);
-  await page.getByLabel('User Name (Email ID)').fill(userName);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign In' }).click();
-  // Staff start on the maintenance screen, contacts on their account.
-  await heading(page, userName === TEST_STAFF.email ? 'ESS Organization Contact Maintenance' : 'My account');
-}
+const signIn = (page: Page, userName: string, password: string) => signInOnPage(page, origin, userName, { password });
 
 const sessionRequest = (path: string, headers: Record<string, string>, body = '{}') =>
   fetch(`${origin}${path}`, { method: 'POST', headers, body });

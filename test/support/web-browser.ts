@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildIsCurrent } from '../../tools/src/build-web';
+import { TEST_STAFF } from './federation';
+import { PASSWORD } from './people';
 
 /**
  * The gateway serves clients/web/dist: a test run straight from source (`npx jest test/web-...`)
@@ -150,3 +152,35 @@ export const onGateway = (gatewayOrigin: string, link: string) => {
   const url = new URL(link);
   return `${gatewayOrigin}${url.pathname}${url.search}`;
 };
+
+/** Waits for a heading (level 1 unless told): what a person reads to know where they are. */
+export const heading = (page: Page, name: string | RegExp, level = 1) =>
+  page.getByRole('heading', { level, name }).waitFor();
+
+/** Types a user name and password into the Sign In page on screen and presses Sign In. */
+export async function fillSignIn(page: Page, userName: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('User Name (Email ID)').fill(userName);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+/**
+ * Opens Sign In, signs in as a person does, and waits for the page they land on: staff on the
+ * maintenance screen, contacts on My account, or `landing` (null: the test waits itself).
+ */
+export async function signInOnPage(
+  page: Page,
+  origin: string,
+  userName: string,
+  { password = PASSWORD, landing }: { password?: string; landing?: string | RegExp | null } = {},
+): Promise<void> {
+  await page.goto(`${origin}/sign-in`);
+  await fillSignIn(page, userName, password);
+  const where =
+    landing === undefined
+      ? userName === TEST_STAFF.email
+        ? 'ESS Organization Contact Maintenance'
+        : 'My account'
+      : landing;
+  if (where !== null) await heading(page, where);
+}
