@@ -1,0 +1,91 @@
+import type { Browser, Page } from 'playwright-core';
+import { ContactType } from '@ecg/policy';
+import type { Federation } from './support/federation';
+import {
+  contactInput,
+  createContact,
+  createOrganization,
+  currentVersion,
+  PASSWORD,
+  signedInContact,
+} from './support/people';
+import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
+import { checkPage, openWindow, type ViewportName } from './support/web-browser';
+
+// What the browser review found in the facts a screen shows: the audit trail in the form's words
+// and the actor's name.
+jest.setTimeout(300_000);
+let federation: Federation;
+let smtp: WebBed['smtp'];
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  ({ federation, smtp, browser, origin } = await startWebBed('webfacts'));
+}, 180_000);
+afterAll(() => stopWebBed({ federation, smtp, browser }));
+
+async function signIn(page: Page, userName: string, password = PASSWORD) {
+  await page.goto(`${origin}/sign-in`);
+  await page.getByLabel('User Name (Email ID)').fill(userName);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign In' }).click();
+}
+
+const SAVE = `mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) {
+  updateContact(id: $id, expectedVersion: $v, input: $input) { id } }`;
+
+describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) => {
+  const code = viewport === 'desktop' ? '79101' : '79102';
+
+  it("the contact's history says what changed in the form's words, and who changed it by name", async () => {
+    await createOrganization(federation, code, `FACTS DISTRICT ${code}`);
+    const admin = await signedInContact(federation, code, [ContactType.ADMINISTRATOR], `admin@f${code}.example`);
+    const email = `hana@f${code}.example`;
+    const input = contactInput('Hana', 'Audit', email, [ContactType.READ_ONLY]);
+    const id = await createContact(federation, code, input);
+    const changed = {
+      ...input,
+      firstName: 'Hannah',
+      gender: 'FEMALE',
+      status: 'INACTIVE',
+      contactTypes: [ContactType.READ_ONLY, ContactType.PAYROLL],
+    };
+    const saved = await federation.query(
+      SAVE,
+      { id, v: await currentVersion(federation, id), input: changed },
+      { token: admin.token },
+    );
+    expect(saved.errors).toBeUndefined();
+    const staffName = (
+      await federation.query('{ me { staff { displayName } } }', {}, { token: await federation.staffToken() })
+    ).data.me.staff.displayName as string;
+
+    const { context, page, consoleErrors } = await openWindow(browser, origin, viewport);
+    await signIn(page, admin.email);
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.goto(`${origin}/organization/contacts`);
+    await page.getByRole('heading', { level: 1, name: 'ESS Organization Contact Maintenance' }).waitFor();
+    await page.getByRole('link', { name: 'Hannah Audit' }).click();
+    const trail = page.getByRole('region', { name: /Audit trail/ });
+    await trail.getByRole('row').nth(2).waitFor();
+    const [update, create] = await trail
+      .getByRole('row')
+      .allInnerTexts()
+      .then((rows) => rows.slice(1));
+    expect(update).toMatch(/Updated/);
+    expect(update).toContain('First Name: Hana → Hannah');
+    expect(update).toContain('Gender: — → Female');
+    expect(update).toContain('Status: Active → Inactive');
+    expect(update).toContain('Contact Types: Read Only → Payroll, Read Only');
+    expect(update).toContain('Test ADMINISTRATOR');
+    expect(create).toMatch(/Created/);
+    expect(create).toContain(`Pension staff (${staffName})`);
+    expect(create).toContain('Primary Email Address: — → ' + email);
+    // No code names, no nameless actor.
+    for (const row of [update, create]) expect(row).not.toMatch(/firstName|ACTIVE|READ_ONLY|An administrator/);
+    await checkPage(page, 'facts-history', viewport);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
