@@ -9,19 +9,21 @@ import {
   PASSWORD,
   signedInContact,
 } from './support/people';
+import { REGISTER, selfServiceFlows } from './support/self-service-flows';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
 import { checkPage, openWindow, type ViewportName } from './support/web-browser';
 
 // What the browser review found in the facts a screen shows: the audit trail in the form's words
-// and the actor's name.
+// and the actor's name; times in one named zone, the mails' (a zone unlike the browser's here).
 jest.setTimeout(300_000);
+const ZONE = 'America/Los_Angeles';
 let federation: Federation;
 let smtp: WebBed['smtp'];
 let browser: Browser;
 let origin: string;
 
 beforeAll(async () => {
-  ({ federation, smtp, browser, origin } = await startWebBed('webfacts'));
+  ({ federation, smtp, browser, origin } = await startWebBed('webfacts', { DISPLAY_TIME_ZONE: ZONE }));
 }, 180_000);
 afterAll(() => stopWebBed({ federation, smtp, browser }));
 
@@ -37,13 +39,16 @@ const SAVE = `mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) {
 
 describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) => {
   const code = viewport === 'desktop' ? '79101' : '79102';
+  let admin: { id: string; email: string; token: string };
+  let hana: string;
 
   it("the contact's history says what changed in the form's words, and who changed it by name", async () => {
     await createOrganization(federation, code, `FACTS DISTRICT ${code}`);
-    const admin = await signedInContact(federation, code, [ContactType.ADMINISTRATOR], `admin@f${code}.example`);
+    admin = await signedInContact(federation, code, [ContactType.ADMINISTRATOR], `admin@f${code}.example`);
     const email = `hana@f${code}.example`;
     const input = contactInput('Hana', 'Audit', email, [ContactType.READ_ONLY]);
     const id = await createContact(federation, code, input);
+    hana = id;
     const changed = {
       ...input,
       firstName: 'Hannah',
@@ -85,6 +90,38 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     // No code names, no nameless actor.
     for (const row of [update, create]) expect(row).not.toMatch(/firstName|ACTIVE|READ_ONLY|An administrator/);
     await checkPage(page, 'facts-history', viewport);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a mail and the screen write the same moment alike, in the one zone, named', async () => {
+    const flows = selfServiceFlows(federation, smtp);
+    // Active again, then registered: the mail says until when the temporary password works.
+    const reactivate = await federation.query(
+      SAVE,
+      {
+        id: hana,
+        v: await currentVersion(federation, hana),
+        input: { ...contactInput('Hannah', 'Audit', `hana@f${code}.example`, [ContactType.READ_ONLY]) },
+      },
+      { token: admin.token },
+    );
+    expect(reactivate.errors).toBeUndefined();
+    expect((await flows.asStaff(REGISTER, { id: hana })).errors).toBeUndefined();
+    const mail = await flows.nextMail(`hana@f${code}.example`, /registration/);
+    const mailed = /Sign in before (.+) \(24 hours\)/.exec(mail.text)![1];
+    // Los Angeles is never UTC: PST or PDT, named.
+    expect(mailed).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2} (PST|PDT|GMT-[78])$/);
+
+    const { context, page, consoleErrors } = await openWindow(browser, origin, viewport);
+    await signIn(page, admin.email);
+    await page.waitForURL((url) => url.pathname !== '/sign-in');
+    await page.goto(`${origin}/organization/contacts`);
+    await page.getByRole('link', { name: 'Hannah Audit' }).click();
+    const panel = page.locator('dl.details');
+    await panel.getByText('OTP Expiry Date').waitFor();
+    expect(await panel.innerText()).toMatch(new RegExp(`OTP Expiry Date\\s+${mailed}`));
+    await checkPage(page, 'facts-time-zone', viewport);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -38,7 +38,7 @@ export function factorChangeNotices(dataSource: DataSource, config: CredentialCo
       await enqueueMail(dataSource.manager, {
         recipient: holder.userName,
         ...templates.factorChanged(
-          { userName: holder.userName, staff: isStaffHolder(holder.essId) },
+          { userName: holder.userName, staff: isStaffHolder(holder.essId), timeZone: config.displayTimeZone },
           describeFactorChange(change),
           `${config.publicUrl}/self-service/forgot-password`,
           `${config.publicUrl}/account`,
