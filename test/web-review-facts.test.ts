@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
@@ -122,6 +124,27 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await panel.getByText('OTP Expiry Date').waitFor();
     expect(await panel.innerText()).toMatch(new RegExp(`OTP Expiry Date\\s+${mailed}`));
     await checkPage(page, 'facts-time-zone', viewport);
+
+    // Export To Excel: named by organization and the day in the display zone; the login's status, the form's fields.
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export To Excel' }).click();
+    const file = await downloaded;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date());
+    expect(file.suggestedFilename()).toBe(`contacts-${code}-${day}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await file.path()) as never);
+    const sheet = workbook.getWorksheet('Contacts')!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const hannah = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(hannah.slice(0, 5)).toEqual([
+      'Hannah Audit',
+      'Active',
+      `hana@f${code}.example`,
+      'Read Only',
+      'Registration Pending',
+    ]);
+    expect(header).toEqual(expect.arrayContaining(['Self Service Status', 'First Name', 'Job Title', 'Gender']));
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
