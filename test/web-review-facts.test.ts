@@ -11,12 +11,14 @@ import {
   PASSWORD,
   signedInContact,
 } from './support/people';
+import { codeAt } from './support/second-factor';
 import { REGISTER, selfServiceFlows } from './support/self-service-flows';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
 import { checkPage, openWindow, type ViewportName } from './support/web-browser';
 
 // What the browser review found in the facts a screen shows: the audit trail in the form's words
-// and the actor's name; times in one named zone, the mails' (a zone unlike the browser's here).
+// and the actor's name; times in one named zone, the mails' (a zone unlike the browser's here);
+// the authenticator app can be removed from My account.
 jest.setTimeout(300_000);
 const ZONE = 'America/Los_Angeles';
 let federation: Federation;
@@ -145,6 +147,51 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     ]);
     expect(header).toEqual(expect.arrayContaining(['Self Service Status', 'First Name', 'Job Title', 'Gender']));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('My account removes the authenticator app: asked first, the fresh code confirms it, the recovery codes go with it', async () => {
+    const person = await signedInContact(federation, code, [ContactType.READ_ONLY], `app@f${code}.example`);
+    const START = `mutation { startTotpEnrolment(currentPassword: "${PASSWORD}") { secret } }`;
+    const { secret } = (await federation.query(START, {}, { token: person.token })).data.startTotpEnrolment;
+    const confirmed = await federation.query(
+      'mutation ($c: String!) { confirmTotpEnrolment(code: $c) { codes } }',
+      { c: codeAt(secret, -1) },
+      { token: person.token },
+    );
+    expect(confirmed.errors).toBeUndefined();
+
+    const { context, page, consoleErrors } = await openWindow(browser, origin, viewport);
+    await signIn(page, person.email);
+    await page.getByLabel('Authentication code').fill(codeAt(secret, 0));
+    await page
+      .getByRole('button', { name: /Verify|Sign In|Continue/ })
+      .first()
+      .click();
+    await page.waitForURL((url) => !/sign-in|second/.test(url.pathname));
+    await page.goto(`${origin}/account`);
+    await page.getByRole('button', { name: 'Remove authenticator app' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Remove the authenticator app?' });
+    await dialog.waitFor();
+    await checkPage(page, 'facts-remove-authenticator-ask', viewport);
+    await dialog.getByRole('button', { name: 'Remove' }).click();
+    // The proof first: a code from the app (the session alone is not enough).
+    await page.getByText('Enter the code your authenticator app shows now, or one of your recovery codes.').waitFor();
+    await page.getByLabel('Code or recovery code, to confirm it is you').fill(codeAt(secret, 1));
+    await page.getByRole('button', { name: 'Remove authenticator app' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove the authenticator app?' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await page.getByText('Authenticator app removed, and your recovery codes with it.').waitFor();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove authenticator app' }).count()).toBe(0);
+    await page.getByRole('cell', { name: 'Authenticator app removed' }).waitFor();
+    await checkPage(page, 'facts-remove-authenticator-done', viewport);
+    expect(
+      (await federation.query('{ me { secondFactorKinds } }', {}, { token: person.token })).data.me.secondFactorKinds,
+    ).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();
   });

@@ -63,6 +63,7 @@ const EVENTS: Record<string, string> = {
   PASSWORD_RESET: 'Password reset',
   SIGNED_OUT_EVERYWHERE: 'Signed out everywhere',
   SECOND_FACTOR_ENROLLED: 'Authenticator app set up',
+  AUTHENTICATOR_REMOVED: 'Authenticator app removed',
   SECOND_FACTOR_USED: 'Authenticator code used to sign in',
   SECOND_FACTOR_FAILED: 'Wrong second factor at sign-in',
   RECOVERY_CODE_USED: 'Recovery code used to sign in',
