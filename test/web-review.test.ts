@@ -86,9 +86,14 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Enter the Last Name.').first().waitFor();
 
-    // New again: an empty form, no error, back in view with focus on its heading.
+    // New again: asked first (the half-filled form is not saved), then an empty form, no error,
+    // back in view with focus on its heading.
     await page.evaluate(() => window.scrollTo({ top: 0 }));
     await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Discard unsaved changes?' })
+      .getByRole('button', { name: 'Discard changes' })
+      .click();
     await page.getByLabel('First Name').and(page.locator('[value=""]')).waitFor();
     expect(await page.getByRole('checkbox', { name: 'Payroll', exact: true }).isChecked()).toBe(false);
     expect(await page.getByText('Enter the Last Name.').count()).toBe(0);

@@ -79,6 +79,9 @@ it('sets up an authenticator app on /account, asks for its code (or a recovery c
   await passwordStep(page, person.email, PASSWORD);
   await heading(page, 'Enter your authentication code');
   await page.getByRole('button', { name: 'Use a recovery code' }).click();
+  // The heading follows the way offered: a recovery code now, not the app's code.
+  await heading(page, 'Enter a recovery code');
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Enter a recovery code');
   await page.getByLabel('Recovery code').fill(codes[0]);
   await page.getByRole('button', { name: 'Verify' }).click();
   await heading(page, 'My account');

@@ -10,7 +10,7 @@ export const WEB_APP_DIR = resolve(__dirname, '../../clients/web/dist');
  * page. Other paths stay 404 (a browser gets the app's own "Page not found", see `notFoundPage`),
  * and `GET /graphql` stays GraphiQL.
  */
-export const PAGE_PATHS = ['/', '/sign-in', '/account', '/self-service/*path', '/organization/*path'];
+export const PAGE_PATHS = ['/', '/sign-in', '/help', '/account', '/self-service/*path', '/organization/*path'];
 
 /**
  * Only the app's own files run or style the page: no inline script, nothing from elsewhere; so

@@ -1,5 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { collectMailSecrets } from './secrets';
 
@@ -34,7 +33,8 @@ export async function startSmtp() {
         done(Object.assign(new Error(refusal.text), { responseCode: refusal.code }));
       },
       onData(stream, _session, done) {
-        simpleParser(stream)
+        import('mailparser')
+          .then(({ simpleParser }) => simpleParser(stream))
           .then((mail) => {
             const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
             received.push({ to, subject: mail.subject ?? '', text: mail.text ?? '', messageId: mail.messageId });

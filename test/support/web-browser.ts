@@ -69,6 +69,7 @@ export async function openWindow(browser: Browser, gatewayOrigin: string, viewpo
     if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  trackRequests(page);
   // WEB_DEBUG=1: every answer of the API and the session routes, to see why a page waits.
   if (process.env.WEB_DEBUG)
     page.on(
@@ -80,12 +81,52 @@ export async function openWindow(browser: Browser, gatewayOrigin: string, viewpo
   return { context, page, offsite, consoleErrors };
 }
 
+interface Traffic {
+  inFlight: number;
+  lastChange: number;
+}
+const traffic = new WeakMap<Page, Traffic>();
+
+/** Counts the page's requests in flight, so a check can wait for the page to settle (see `settled`). */
+function trackRequests(page: Page): void {
+  const state: Traffic = { inFlight: 0, lastChange: Date.now() };
+  const change = (by: number) => {
+    state.inFlight += by;
+    state.lastChange = Date.now();
+  };
+  page.on('request', () => change(1));
+  page.on('requestfinished', () => change(-1));
+  page.on('requestfailed', () => change(-1));
+  traffic.set(page, state);
+}
+
+// A page that answered its last request this long ago has rendered what the answer brought.
+const QUIET_MILLISECONDS = 100;
+// A request that neither ends nor is joined by another for this long is held on purpose (a test
+// holding an answer back to see the busy state): the page shows what it shows while it waits.
+const HELD_MILLISECONDS = 1_000;
+
+/**
+ * Waits until no request of the page is in flight and none has ended for a moment. Playwright's
+ * 'networkidle' waits a fixed 500 ms after the last request, a cost every checked page paid.
+ */
+async function settled(page: Page): Promise<void> {
+  const state = traffic.get(page);
+  if (!state) return page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
+  for (;;) {
+    const quietFor = Date.now() - state.lastChange;
+    if (quietFor >= (state.inFlight > 0 ? HELD_MILLISECONDS : QUIET_MILLISECONDS)) return;
+    await new Promise((wait) => setTimeout(wait, 25));
+  }
+}
+
 /**
  * Every page is checked the same way, in the state a person sees it: axe-core finds no serious
  * or critical violation, and a screenshot lands in test-output/ to look at.
  */
 export async function checkPage(page: Page, name: string, viewport: ViewportName): Promise<void> {
-  await page.waitForLoadState('networkidle');
+  await settled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     // Only violations are read: axe skips collecting the nodes that pass (about half its time).

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModal } from './use-modal';
 
 /**
  * The job aid's pop-up ("Are you sure you want to re-enroll?" OK / Cancel) as a modal `<dialog>`:
@@ -19,21 +20,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
+  const { dialog, initial } = useModal();
   const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (element && !element.open) element.showModal();
-    // showModal focuses the first button (OK); React's autoFocus ran before the dialog opened.
-    cancel.current?.focus();
-    return () => {
-      element?.close();
-      // The dialog leaves with its element, so the browser cannot restore focus itself.
-      if (opener?.isConnected && !element?.contains(opener)) opener.focus();
-    };
-  }, []);
   return (
     <dialog
       ref={dialog}
@@ -48,7 +36,7 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onConfirm}>
           {confirm}
         </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} ref={cancel}>
+        <button type="button" className="button button-secondary" onClick={onCancel} ref={initial}>
           Cancel
         </button>
       </div>

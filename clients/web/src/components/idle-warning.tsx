@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { spokenDuration } from '../format';
+import { useModal } from './use-modal';
 import { idleTimeoutSeconds, refresh, signOut, signOutIdle } from '../session/session';
 
 /** GOV.UK's timeout warning comes 2 minutes before; a short timeout (tests) warns at its half. */
@@ -82,19 +83,8 @@ export function IdleWarning() {
 }
 
 function TimeoutDialog({ left, onStay, onSignOut }: { left: number; onStay: () => void; onSignOut: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const stayButton = useRef<HTMLButtonElement>(null);
+  const { dialog, initial: stayButton } = useModal();
   const id = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (element && !element.open) element.showModal();
-    stayButton.current?.focus();
-    return () => {
-      element?.close();
-      if (opener?.isConnected && !element?.contains(opener)) opener.focus();
-    };
-  }, []);
   return (
     <dialog
       ref={dialog}

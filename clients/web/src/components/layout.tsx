@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { can, useMe, type Me } from '../api/use-me';
 import { signOut } from '../session/session';
 import { useSession } from '../session/use-session';
@@ -69,6 +69,8 @@ function SignedInHeader({ actingAs }: { actingAs: number }) {
 export function Layout() {
   const session = useSession();
   const signedIn = session.status === 'signed-in' && !session.passwordChangeRequired;
+  // Sign In links to both self-service pages in its own words: the footer does not repeat them there.
+  const onSignIn = useLocation().pathname === '/sign-in';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -91,11 +93,18 @@ export function Layout() {
       <footer className="site-footer">
         <ul className="links">
           <li>
-            <Link to="/self-service/find-administrator">Find your administrator</Link>
+            <NavLink to="/help">Help</NavLink>
           </li>
-          <li>
-            <Link to="/self-service/forgot-password">Forgot your password?</Link>
-          </li>
+          {!onSignIn && (
+            <>
+              <li>
+                <Link to="/self-service/find-administrator">Find your administrator</Link>
+              </li>
+              <li>
+                <Link to="/self-service/forgot-password">Forgot your password?</Link>
+              </li>
+            </>
+          )}
         </ul>
       </footer>
     </>

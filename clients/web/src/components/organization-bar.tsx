@@ -50,7 +50,12 @@ export function OrganizationBar({ me }: { me: Me }) {
         {me.memberships.length > 1 ? (
           <form onSubmit={submit} noValidate className="organization-switch" aria-busy={busy}>
             <label htmlFor={`${id}-org`}>Acting for</label>
-            <select id={`${id}-org`} value={chosen} onChange={(e) => setPicked(e.target.value)}>
+            <select
+              id={`${id}-org`}
+              value={chosen}
+              title={me.memberships.find((m) => m.organizationId === chosen)?.organizationName}
+              onChange={(e) => setPicked(e.target.value)}
+            >
               {me.memberships.map((m) => (
                 <option key={m.organizationId} value={m.organizationId}>
                   {m.organizationName}
@@ -60,6 +65,10 @@ export function OrganizationBar({ me }: { me: Me }) {
             <button type="submit" className="button button-secondary">
               Switch
             </button>
+            {/* The select says it to screen readers in full already. */}
+            <span className="organization-full-name" aria-hidden="true">
+              {me.memberships.find((m) => m.organizationId === chosen)?.organizationName}
+            </span>
           </form>
         ) : (
           <p>

@@ -6,7 +6,18 @@ let firstPage = true;
  * A page: its title in the browser's tab and its one `<h1>`. After a move from another page,
  * focus goes to the heading, so keyboard and screen reader users start at the new page's top.
  */
-export function Page({ title, children, wide = false }: { title: string; children: ReactNode; wide?: boolean }) {
+export function Page({
+  title,
+  children,
+  wide = false,
+  className,
+}: {
+  title: string;
+  children: ReactNode;
+  wide?: boolean;
+  /** A page's own styles (its print layout, say). */
+  className?: string;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Secure Employer Website`;
@@ -14,7 +25,7 @@ export function Page({ title, children, wide = false }: { title: string; childre
     else heading.current?.focus();
   }, [title]);
   return (
-    <div className={wide ? 'page page-wide' : 'page'}>
+    <div className={[wide ? 'page page-wide' : 'page', className].filter(Boolean).join(' ')}>
       <h1 ref={heading} tabIndex={-1}>
         {title}
       </h1>

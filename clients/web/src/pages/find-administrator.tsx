@@ -2,23 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
+import { Helpdesk } from '../components/helpdesk';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
 import { ORGANIZATION_SEARCH, SearchForm } from '../components/search-form';
 import { FindAdministratorsDocument, type FindAdministratorsQuery } from '../graphql/generated';
 
 type Entry = FindAdministratorsQuery['findAdministrators'][number];
-
-/** Whom to turn to when nobody in the organization can help: the pension system's helpdesk. */
-function Helpdesk({ contact }: { contact: string | null }) {
-  return contact ? (
-    <p>
-      Ask the pension system's employer helpdesk: <strong>{contact}</strong>.
-    </p>
-  ) : (
-    <p>Contact the pension system's employer services.</p>
-  );
-}
 
 function Organization({ entry, helpdesk }: { entry: Entry; helpdesk: string | null }) {
   // Only those who can act now: active Administrators whose login can sign in.

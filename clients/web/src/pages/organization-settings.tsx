@@ -346,6 +346,7 @@ export function OrganizationSettingsPage() {
       )}
       {staff && (
         <OrganizationSearch
+          code={code}
           onChoose={(chosen) => {
             setSaved(null);
             setParams(new URLSearchParams({ org: chosen }));

@@ -87,8 +87,16 @@ export function SecondFactor({
     }
   }
 
+  // The heading names the way offered now: the one the form asks for, and a passkey beside it.
+  const title = !typesCode
+    ? 'Use your passkey'
+    : useRecovery
+      ? 'Enter a recovery code'
+      : step.passkeyOptions
+        ? 'Enter your authentication code or use a passkey'
+        : 'Enter your authentication code';
   return (
-    <Page title={typesCode ? 'Enter your authentication code' : 'Use your passkey'}>
+    <Page title={title}>
       {step.passkeyOptions && !typesCode && (
         <p>
           Your browser asks this device (or your phone or security key) for the passkey; unlock it with its PIN or

@@ -22,6 +22,19 @@ export enum ContactSort {
   EMAIL_DESC = 'EMAIL_DESC',
 }
 
+/** The contact list's filter by the Self Service Details panel's Status; the login itself is the credential subgraph's. */
+export enum ContactSelfServiceFilter {
+  NOT_REGISTERED = 'NOT_REGISTERED',
+  REGISTRATION_PENDING = 'REGISTRATION_PENDING',
+  REGISTERED = 'REGISTERED',
+  LOCKED = 'LOCKED',
+  DISABLED = 'DISABLED',
+}
+
 registerEnumType(ContactStatus, { name: 'ContactStatus' });
+registerEnumType(ContactSelfServiceFilter, {
+  name: 'ContactSelfServiceFilter',
+  description: "A self-service login's status, or none yet (NOT_REGISTERED).",
+});
 registerEnumType(Gender, { name: 'Gender' });
 registerEnumType(ContactSort, { name: 'ContactSort', description: 'Order of a contacts page.' });

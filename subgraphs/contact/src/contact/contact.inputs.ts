@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { argsType, PageArgs, pageArgsShape } from '@ecg/infrastructure';
-import { ContactSort, ContactStatus } from './contact-enums';
+import { ContactSelfServiceFilter, ContactSort, ContactStatus } from './contact-enums';
 
 export const contactId = z.string().uuid('is not a contact id');
 
@@ -16,6 +16,10 @@ export const contactsArgs = z.object({
   ...contactFilters,
   status: contactFilters.status.describe('Only contacts with this status.'),
   search: contactFilters.search.describe('Part of the full name or primary email.'),
+  selfServiceStatus: z
+    .nativeEnum(ContactSelfServiceFilter)
+    .nullish()
+    .describe("Only contacts whose self-service login has this status (the Self Service Details panel's), or none."),
 });
 export const ContactsArgs = argsType('ContactsArgs', contactsArgs, { extends: PageArgs });
 export type ContactsArgs = InstanceType<typeof ContactsArgs>;

@@ -14,7 +14,11 @@ const ORDER: Record<ContactSort, [column: string, direction: 'ASC' | 'DESC']> = 
   EMAIL_DESC: ['c.primaryEmail', 'DESC'],
 };
 
-export type ContactFilter = Omit<ContactsQuery, 'page' | 'pageSize'> & { missingEmail?: boolean };
+export type ContactFilter = Omit<ContactsQuery, 'page' | 'pageSize' | 'selfServiceStatus'> & {
+  missingEmail?: boolean;
+  /** Contacts by their self-service login, as the credential subgraph listed them: only these ids, or all but these. */
+  logins?: { contactIds: string[]; except: boolean } | null;
+};
 
 /** An organization's contacts, filtered and ordered as the Contacts panel asks. */
 export function contactsQuery(dataSource: DataSource, organizationId: string, query: ContactFilter) {
@@ -24,6 +28,11 @@ export function contactsQuery(dataSource: DataSource, organizationId: string, qu
     .where('c.organizationId = :organizationId', { organizationId });
   if (query.missingEmail) qb.andWhere('c.primaryEmail IS NULL');
   if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+  if (query.logins?.contactIds.length)
+    qb.andWhere(`c.id ${query.logins.except ? 'NOT IN' : 'IN'} (:...loginContactIds)`, {
+      loginContactIds: query.logins.contactIds,
+    });
+  else if (query.logins && !query.logins.except) qb.andWhere('1 = 0');
   if (query.search) {
     const pattern = `%${likeEscape(query.search)}%`;
     qb.andWhere(
@@ -69,7 +78,7 @@ async function countContacts(dataSource: DataSource, organizationId: string, que
 export async function listContacts(
   dataSource: DataSource,
   organizationId: string,
-  query: ContactsQuery & ContactFilter,
+  query: Omit<ContactsQuery, 'selfServiceStatus'> & ContactFilter,
   /** Only these columns of each row (see contact.columns.ts); every column when undefined. */
   columns?: string[],
 ): Promise<[Contact[], number]> {

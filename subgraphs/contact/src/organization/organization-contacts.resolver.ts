@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageArgs, PageType, toPage } from '@ecg/infrastructure';
-import { ContactSort, ContactStatus } from '../contact/contact-enums';
+import { ContactSelfServiceFilter, ContactSort, ContactStatus } from '../contact/contact-enums';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { ContactsArgs } from '../contact/contact.inputs';
@@ -21,10 +21,22 @@ export class OrganizationContactsResolver {
     @Ctx() context: ContactContext,
     @Info() info: GraphQLResolveInfo,
   ) {
+    const { selfServiceStatus, ...filters } = args;
+    // The logins are the credential subgraph's: it lists the ids, this subgraph pages and sorts.
+    const logins = selfServiceStatus
+      ? {
+          contactIds: await context.services.selfServiceContactIds(
+            organization.id,
+            selfServiceStatus === ContactSelfServiceFilter.NOT_REGISTERED ? null : selfServiceStatus,
+            context.req.headers.authorization,
+          ),
+          except: selfServiceStatus === ContactSelfServiceFilter.NOT_REGISTERED,
+        }
+      : null;
     const [items, total] = await listContacts(
       context.dataSource,
       organization.id,
-      args,
+      { ...filters, logins },
       contactColumnsFor(context.dataSource, info),
     );
     return toPage(items, total, args);

@@ -4,6 +4,8 @@ import type { ContactConfig } from '../config';
 const unavailable = (what: string) =>
   appError('SERVICE_UNAVAILABLE', `${what} cannot be reached right now; try again shortly.`);
 
+const LOGINS = `query SelfServiceContactIds($representations: [_Any!]!, $status: SelfServiceStatus) { _entities(representations: $representations) { ... on Organization { selfServiceContactIds(status: $status) } } }`;
+
 const ORGANIZATION = `query OrganizationExists($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id } } }`;
 const ORGANIZATION_CODE = `query OrganizationCode($representations: [_Any!]!) { _entities(representations: $representations) { ... on Organization { id code } } }`;
 const SELF_SERVICE = `query SelfServiceStatus($representations: [_Any!]!) { _entities(representations: $representations) { ... on Contact { id selfService { status } } } }`;
@@ -35,6 +37,7 @@ async function entities<T>(
  */
 export function peerServices(config: ContactConfig) {
   const reducedUrl = new URL(CONTACT_ACCESS_REDUCED_PATH, config.auth.jwksUrl).toString();
+  // The credential subgraph answers GraphQL beside its keys, as it answers the sessions' calls.
   const credentialUrl = new URL('/graphql', config.auth.jwksUrl).toString();
   return {
     /** DISPLAY_TIME_ZONE: the day an export is named by. */
@@ -55,6 +58,31 @@ export function peerServices(config: ContactConfig) {
 
     /** The SCIM endpoint's limit per provisioning token (configuration, beside the peers it calls). */
     scimRateLimit: { limit: config.scimRequestsPerMinute, windowSeconds: 60 },
+
+    /**
+     * The credential subgraph owns the logins: the ids of the organization's contacts whose login
+     * is in this status (every contact with a login when null), as the caller may see them.
+     */
+    async selfServiceContactIds(
+      organizationId: string,
+      status: string | null,
+      authorization: string | undefined,
+    ): Promise<string[]> {
+      const response = await fetch(credentialUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({
+          query: LOGINS,
+          variables: { representations: [{ __typename: 'Organization', id: organizationId }], status },
+        }),
+        signal: AbortSignal.timeout(5000),
+      }).catch(() => null);
+      type Answer = { data?: { _entities: ({ selfServiceContactIds?: string[] } | null)[] }; errors?: unknown[] };
+      const body = response?.ok ? ((await response.json()) as Answer) : null;
+      const ids = body?.data?._entities[0]?.selfServiceContactIds;
+      if (!ids || body?.errors?.length) throw unavailable('The credential service');
+      return ids;
+    },
 
     /** Asked of the organization subgraph, which owns organizations. */
     async organizationExists(organizationId: string, authorization: string | undefined): Promise<boolean> {

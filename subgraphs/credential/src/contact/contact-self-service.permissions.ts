@@ -1,4 +1,5 @@
 import { allow, can, holds, isStaff, oncePerObject, or, rule, type AuthContext } from '@ecg/policy';
+import type { Organization } from '../organization/organization.entity';
 import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
 
 const isOwnAccount = rule('isOwnAccount', { cache: 'no_cache' })(
@@ -14,8 +15,14 @@ const ofAccount = (account: SelfServiceAccount) => account.organizationId;
  */
 const readsPanels = or(holds('ORGANIZATION_CONTACTS', 'READ'), holds('SELF_SERVICE_RESET', 'EDIT'));
 
+const itself = (organization: Organization) => organization.id;
+
 export const contactSelfServicePermissions = {
   Contact: { id: allow, selfService: readsPanels, selfServiceActions: readsPanels },
+  // Whoever reads the organization's contacts reads their panels' Status, so may list contacts by it.
+  Organization: {
+    selfServiceContactIds: can('ORGANIZATION_CONTACTS', 'READ', itself, 'organization (its logins)'),
+  },
   SelfServiceAccount: {
     // None of these reads the field or its arguments: decided once per account, not once per field.
     '*': oncePerObject(

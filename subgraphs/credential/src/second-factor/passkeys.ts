@@ -1,12 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-  type AuthenticationResponseJSON,
-  type RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../person/account-events';
@@ -17,6 +10,9 @@ import { Passkey } from './passkey.entity';
 import type { Proven } from '../gates/proven';
 
 const RP_NAME = 'Secure Employer Website';
+// Loaded at the first ceremony: most processes (and test files) never see a passkey, and the
+// library costs about a tenth of a second to load.
+const webauthn = () => import('@simplewebauthn/server');
 const CEREMONY_MS = 5 * 60_000;
 
 /**
@@ -81,7 +77,9 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     );
     if (!passkey) return null;
     try {
-      const { verified, authenticationInfo } = await verifyAuthenticationResponse({
+      const { verified, authenticationInfo } = await (
+        await webauthn()
+      ).verifyAuthenticationResponse({
         response,
         expectedChallenge: webauthnChallengeOf(challengeToken),
         expectedOrigin: origins,
@@ -118,7 +116,9 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
       const { essId, userName } = proven.holder;
       const token = await issueCeremony(essId, 'PASSKEY');
       const existing = await rows.findBy({ essId });
-      const options = await generateRegistrationOptions({
+      const options = await (
+        await webauthn()
+      ).generateRegistrationOptions({
         rpName: RP_NAME,
         rpID: rpId,
         userName,
@@ -145,7 +145,9 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
       const response = parseJson<RegistrationResponseJSON>(responseJson, 'response');
       let verification;
       try {
-        verification = await verifyRegistrationResponse({
+        verification = await (
+          await webauthn()
+        ).verifyRegistrationResponse({
           response,
           expectedChallenge: webauthnChallengeOf(token),
           expectedOrigin: origins,
@@ -181,7 +183,9 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
       const own = await rows.findBy({ essId });
       if (!own.length) return null;
       return JSON.stringify(
-        await generateAuthenticationOptions({
+        await (
+          await webauthn()
+        ).generateAuthenticationOptions({
           rpID: rpId,
           challenge: challengeBytes(challengeToken),
           allowCredentials: own.map((p) => ({ id: p.credentialId, transports: p.transports?.split(',') as never })),
@@ -193,7 +197,9 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     /** Passkey-only sign-in, first half: options naming no one (the authenticator offers its own passkeys). */
     async startSignIn(): Promise<{ token: string; options: string }> {
       const token = await issueCeremony(0, 'PASSKEYIN');
-      const options = await generateAuthenticationOptions({
+      const options = await (
+        await webauthn()
+      ).generateAuthenticationOptions({
         rpID: rpId,
         challenge: challengeBytes(token),
         userVerification: 'required',

@@ -5,6 +5,7 @@ import { ErrorMessage, ErrorSummary, Notice } from '../../components/messages';
 import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
 import { useDraft } from '../../components/use-draft';
+import { useUnsavedChanges } from '../../components/use-unsaved-changes';
 import { CONTACT_STATUSES, GENDERS, LABEL, TEXT_FIELDS, type Text } from '../../contact-labels';
 import { CONTACT_TYPES } from '../../contact-types';
 import {
@@ -96,6 +97,8 @@ export function ContactForm(props: {
   const [values, setValues, restored] = useDraft<Values>(`contact:${contact?.id ?? `new:${organizationId}`}`, () =>
     valuesOf(contact),
   );
+  const [pristine] = useState(() => JSON.stringify(valuesOf(contact)));
+  const guard = useUnsavedChanges(editable && JSON.stringify(values) !== pristine);
   const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -141,6 +144,7 @@ export function ContactForm(props: {
         ? (await request(SaveContactDocument, { id: contact.id, expectedVersion: contact.version, input }))
             .updateContact
         : (await request(NewContactDocument, { input: { ...input, organizationId } })).createContact;
+      guard.release();
       onSaved(saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') {
@@ -165,6 +169,7 @@ export function ContactForm(props: {
   const listed = FIELD_ORDER.flatMap((name) => (problems[name] ?? []).map((text) => ({ target: fieldId(name), text })));
   return (
     <section aria-labelledby={`${id}-heading`} className="panel">
+      {guard.prompt}
       <h2 id={`${id}-heading`}>{contact ? `Contact Details: ${contact.fullName}` : 'Contact Details: new contact'}</h2>
       {conflict ? (
         <ErrorMessage title="Someone else saved this contact">

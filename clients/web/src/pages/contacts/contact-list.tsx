@@ -6,11 +6,13 @@ import { useQuery } from '../../api/use-query';
 import { ErrorMessage } from '../../components/messages';
 import { Pager } from '../../components/pager';
 import { contactTypeNames } from '../../contact-types';
+import { statusName as loginStatusName } from '../../format';
 import { ConfirmDialog } from './confirm-dialog';
 import {
   ContactsSpreadsheetDocument,
   OrganizationContactsPageDocument,
   RegisterSelectedDocument,
+  type ContactSelfServiceFilter,
   type ContactSort,
   type ContactStatus,
 } from '../../graphql/generated';
@@ -21,9 +23,27 @@ export interface ListView {
   page: number;
   sort: ContactSort;
   status: ContactStatus | null;
+  /** Only contacts whose Self Service Details say this Status (or that have no login). */
+  login: ContactSelfServiceFilter | null;
 }
 
+/** The Self Service Status filter's choices, in the Self Service Details panel's words. */
+const LOGIN_FILTERS: ContactSelfServiceFilter[] = [
+  'NOT_REGISTERED',
+  'REGISTRATION_PENDING',
+  'REGISTERED',
+  'LOCKED',
+  'DISABLED',
+];
+
 const statusName = (status: string) => (status === 'ACTIVE' ? 'Active' : 'Inactive');
+
+/** The Self Service Details panel's Status, and its words for a contact with no login yet. */
+const NOT_REGISTERED = 'Not registered';
+const selfServiceName = (login: { status: string } | null | undefined) =>
+  login ? loginStatusName(login.status) : NOT_REGISTERED;
+const filterName = (filter: ContactSelfServiceFilter) =>
+  filter === 'NOT_REGISTERED' ? NOT_REGISTERED : loginStatusName(filter);
 
 /** "Page 1 of 4 | Results 1 - 10 of 32", as the job aid shows it. */
 export const position = (page: number, pageCount: number, pageSize: number, total: number) =>
@@ -100,7 +120,14 @@ export function ContactList(props: {
   }
   const list = useQuery(
     OrganizationContactsPageDocument,
-    { code, page: view.page, pageSize: PAGE_SIZE, sort: view.sort, status: view.status },
+    {
+      code,
+      page: view.page,
+      pageSize: PAGE_SIZE,
+      sort: view.sort,
+      status: view.status,
+      selfServiceStatus: view.login,
+    },
     reloadKey,
   );
   const [failure, setFailure] = useState<string | null>(null);
@@ -138,7 +165,7 @@ export function ContactList(props: {
   // The pager moves from the page asked for, not the one shown: a second Next while a page loads moves on again.
 
   return (
-    <section aria-labelledby="contacts-heading" className="panel panel-first">
+    <section aria-labelledby="contacts-heading" className="panel panel-first contacts-panel">
       <h2 id="contacts-heading">Contacts for {organization.displayName}</h2>
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       <div className="toolbar">
@@ -178,6 +205,23 @@ export function ContactList(props: {
             <option value="INACTIVE">Inactive</option>
           </select>
         </div>
+        <div className="field field-inline">
+          <label htmlFor="login-filter">Self Service Status</label>
+          <select
+            id="login-filter"
+            value={view.login ?? ''}
+            onChange={(e) =>
+              onView({ ...view, page: 1, login: (e.target.value || null) as ContactSelfServiceFilter | null })
+            }
+          >
+            <option value="">All</option>
+            {LOGIN_FILTERS.map((filter) => (
+              <option key={filter} value={filter}>
+                {filterName(filter)}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       {confirming && (
         <ConfirmDialog
@@ -209,7 +253,7 @@ export function ContactList(props: {
           <thead role="rowgroup">
             <tr role="row">
               {onRegistered && (
-                <th role="columnheader" scope="col">
+                <th role="columnheader" scope="col" className="select-cell">
                   <span className="visually-hidden">Select</span>
                 </th>
               )}
@@ -231,14 +275,17 @@ export function ContactList(props: {
                   </span>
                 </button>
               </th>
-              <th role="columnheader" scope="col">
+              <th role="columnheader" scope="col" className="status-column">
                 Status
               </th>
-              <th role="columnheader" scope="col">
+              <th role="columnheader" scope="col" className="email-column">
                 Email Address
               </th>
-              <th role="columnheader" scope="col">
+              <th role="columnheader" scope="col" className="types-column">
                 Contact Type
+              </th>
+              <th role="columnheader" scope="col" className="login-column">
+                Self Service Status
               </th>
             </tr>
           </thead>
@@ -276,12 +323,15 @@ export function ContactList(props: {
                 <td role="cell" data-label="Contact Type">
                   {contactTypeNames(contact.contactTypes)}
                 </td>
+                <td role="cell" data-label="Self Service Status">
+                  {selfServiceName(contact.selfService)}
+                </td>
               </tr>
             ))}
             {contacts.items.length === 0 && (
               <tr role="row">
-                <td role="cell" colSpan={onRegistered ? 5 : 4}>
-                  {view.status ? 'No contacts match this status.' : 'No contacts match.'}
+                <td role="cell" colSpan={onRegistered ? 6 : 5}>
+                  {view.status || view.login ? 'No contacts match this status.' : 'No contacts match.'}
                 </td>
               </tr>
             )}

@@ -1,12 +1,17 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { explain } from '../../api/api-error';
 import { can, useMe, type Me } from '../../api/use-me';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage, Notice } from '../../components/messages';
 import { OpenedPanel } from '../../components/opened-panel';
 import { Page } from '../../components/page';
-import { ContactDetailsDocument, type ContactSort, type ContactStatus } from '../../graphql/generated';
+import {
+  ContactDetailsDocument,
+  type ContactSelfServiceFilter,
+  type ContactSort,
+  type ContactStatus,
+} from '../../graphql/generated';
 import { ContactForm } from './contact-form';
 import { ContactHistory } from './contact-history';
 import { ContactList, type ListView } from './contact-list';
@@ -83,10 +88,14 @@ function ContactEditor(props: {
 export function ContactsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
+  const location = useLocation();
   const [saved, setSaved] = useState(0);
   const [reloadKey, setReloadKey] = useState(0);
-  // Each press of New or of a contact's name: a fresh empty form, brought into view again.
+  // Each press of the open contact's name: brought into view again, and loaded again.
   const [opened, setOpened] = useState(0);
+  // Each press of New: a fresh empty form, brought into view again. Carried by the move itself, so
+  // a move held for unsaved changes (and cancelled) empties nothing.
+  const fresh = (location.state as { fresh?: number } | null)?.fresh ?? 0;
   const [organization, setOrganization] = useState<{ id: string; code: string } | null>(null);
   const who = me.data?.me;
 
@@ -121,29 +130,32 @@ export function ContactsPage() {
     page: Math.max(1, Number(params.get('page')) || 1),
     sort: (params.get('sort') as ContactSort | null) ?? 'FULL_NAME_ASC',
     status: (params.get('status') as ContactStatus | null) || null,
+    login: (params.get('login') as ContactSelfServiceFilter | null) || null,
   };
   const selected = params.get('contact');
-  const update = (changes: Record<string, string | null>) => {
+  const update = (changes: Record<string, string | null>, state: unknown = location.state) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
       if (value === null) next.delete(key);
       else next.set(key, value);
     }
-    setParams(next);
+    setParams(next, { state });
   };
   const editsContacts = can(who, 'ORGANIZATION_CONTACTS', 'EDIT');
   const openContact = (id: string) => {
     setSaved(0);
-    setOpened((n) => n + 1);
     // Opening the contact already shown loads it again: its panel may have changed.
-    if (id === selected) setReloadKey((n) => n + 1);
-    else update({ contact: id });
+    if (id === selected) {
+      setOpened((n) => n + 1);
+      setReloadKey((n) => n + 1);
+    } else update({ contact: id });
   };
 
   return (
-    <Page title="ESS Organization Contact Maintenance" wide>
+    <Page title="ESS Organization Contact Maintenance" wide className="maintenance">
       {staff && (
         <OrganizationSearch
+          code={code}
           onChoose={(chosen) => {
             setSaved(0);
             setParams(new URLSearchParams({ org: chosen }));
@@ -156,7 +168,9 @@ export function ContactsPage() {
           view={view}
           reloadKey={reloadKey}
           onLoaded={setOrganization}
-          onView={(next) => update({ page: String(next.page), sort: next.sort, status: next.status })}
+          onView={(next) =>
+            update({ page: String(next.page), sort: next.sort, status: next.status, login: next.login })
+          }
           onOpen={openContact}
           onRegistered={can(who, 'SELF_SERVICE_REGISTRATION', 'EDIT') ? () => setReloadKey((n) => n + 1) : undefined}
           openId={selected}
@@ -164,17 +178,16 @@ export function ContactsPage() {
             editsContacts
               ? () => {
                   setSaved(0);
-                  setOpened((n) => n + 1);
-                  update({ contact: 'new' });
+                  update({ contact: 'new' }, { fresh: fresh + 1 });
                 }
               : undefined
           }
         />
       )}
       {code && organization?.code === code && selected === 'new' && editsContacts && (
-        <OpenedPanel openKey={`new.${opened}`} ready label="New contact">
+        <OpenedPanel openKey={`new.${fresh}`} ready label="New contact">
           <ContactForm
-            key={opened}
+            key={fresh}
             contact={null}
             organizationId={organization.id}
             editable
@@ -210,7 +223,21 @@ export function ContactsPage() {
         </p>
       )}
       {code && can(who, 'ORGANIZATION_DETAILS', 'EDIT') && <InternetAccessRequests code={code} reloadKey={reloadKey} />}
-      {code && organization?.code === code && (
+      {code && organization?.code === code && selected && (
+        // The organization's own panels are about no one contact: shown with the list alone, not under each contact.
+        <p>
+          <a
+            href={`?org=${encodeURIComponent(code)}`}
+            onClick={(e) => {
+              e.preventDefault();
+              update({ contact: null });
+            }}
+          >
+            Close the contact: Organization health and Mass email upload
+          </a>
+        </p>
+      )}
+      {code && organization?.code === code && !selected && (
         <OrganizationHealth
           code={code}
           organizationId={organization.id}

@@ -8,8 +8,20 @@ import { FindOrganizationsDocument, type FindOrganizationsQuery } from '../../gr
 type Found = FindOrganizationsQuery['organizations']['items'];
 
 /** Staff act on every organization: "Search for Organization (Hint: Org Code, Org Name)". */
-export function OrganizationSearch({ onChoose }: { onChoose: (code: string) => void }) {
-  const [search, setSearch] = useState('');
+export function OrganizationSearch({
+  code,
+  onChoose,
+}: {
+  /** The organization shown (the page's address): the box says which, also after a reload or a choice from the list. */
+  code: string | null;
+  onChoose: (code: string) => void;
+}) {
+  const [search, setSearch] = useState(code ?? '');
+  const [shown, setShown] = useState(code);
+  if (code !== shown) {
+    setShown(code);
+    if (code) setSearch(code);
+  }
   const [found, setFound] = useState<Found | null>(null);
   const [problem, setProblem] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
