@@ -196,6 +196,36 @@ describe('the Contacts panel', () => {
   });
 
   it('exports the whole filtered list as a real spreadsheet, through the gateway', async () => {
+    // One of them registered: the sheet says so, in the Self Service panel's words.
+    const pager24 = (await asStaff('{ organization(code: "01001") { contacts(search: "pager24") { items { id } } } }'))
+      .data.organization.contacts.items[0].id as string;
+    const detailed = await asStaff(
+      `mutation ($id: ID!, $v: Int!, $input: ContactDetailsInput!) { updateContact(id: $id, expectedVersion: $v, input: $input) { id } }`,
+      {
+        id: pager24,
+        v: (await asStaff('query ($id: ID!) { contact(id: $id) { version } }', { id: pager24 })).data.contact.version,
+        input: {
+          ...contactInput('Pager24', 'Zed', 'pager24@county.xorg', [ContactType.READ_ONLY, ContactType.PAYROLL]),
+          middleName: 'Middle',
+          namePrefix: 'Dr',
+          nameSuffix: 'Jr',
+          gender: 'NON_BINARY',
+          primaryPhoneNumber: '555 0100 200',
+          primaryPhoneExtension: '12',
+          secondaryPhoneNumber: '555 0100 201',
+          mobilePhoneNumber: '555 0100 202',
+          secondaryEmail: 'other24@county.xorg',
+          jobTitle: 'Payroll clerk',
+          temporaryEmailReviewBy: '2030-01-31',
+          directoryContact: 'desk 24',
+        },
+      },
+    );
+    expect(detailed.errors).toBeUndefined();
+    expect((await asStaff('mutation ($id: ID!) { register(contactId: $id) { status } }', { id: pager24 })).errors).toBe(
+      undefined,
+    );
+
     const { data } = await asStaff(
       '{ organization(code: "01001") { contactsExport(search: "pager", sort: FULL_NAME_DESC) { url fileName } } }',
     );
@@ -206,17 +236,72 @@ describe('the Contacts panel', () => {
     expect(response.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
+    // Named by organization and day (the display zone's, UTC here), in the link and the download alike.
+    const day = new Date().toISOString().slice(0, 10);
+    expect(data.organization.contactsExport.fileName).toBe(`contacts-01001-${day}.xlsx`);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="contacts-01001-${day}.xlsx"`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
-    const rows = workbook
-      .getWorksheet('Contacts')!
+    const sheet = workbook.getWorksheet('Contacts')!;
+    const rows = sheet
       .getSheetValues()
       .filter(Boolean)
       .map((r) => (r as unknown[]).slice(1));
-    expect(rows[0]).toEqual(['Full Name', 'Status', 'Email Address', 'Contact Type', 'Primary Phone Number']);
+    // The list's columns, the login's status, then every other field of Contact Details, as the form names them.
+    expect(rows[0]).toEqual([
+      'Full Name',
+      'Status',
+      'Email Address',
+      'Contact Type',
+      'Self Service Status',
+      'First Name',
+      'Middle Name',
+      'Last Name',
+      'Name Prefix',
+      'Name Suffix',
+      'Gender',
+      'Primary Phone Number',
+      'Primary Phone Extension',
+      'Secondary Phone Number',
+      'Mobile Phone Number',
+      'Temporary address, review by',
+      'Secondary Email Address',
+      'Job Title',
+      'Work phone or email for Find your administrator',
+    ]);
     expect(rows).toHaveLength(26);
-    expect(rows[1].slice(0, 4)).toEqual(['Pager25 Zed', 'Active', 'pager25@county.xorg', 'Read Only']);
+    expect(rows[1].slice(0, 5)).toEqual([
+      'Pager25 Zed',
+      'Active',
+      'pager25@county.xorg',
+      'Read Only',
+      'Not registered',
+    ]);
+    expect(rows[2]).toEqual([
+      'Pager24 Middle Zed',
+      'Active',
+      'pager24@county.xorg',
+      'Payroll, Read Only',
+      'Registration Pending',
+      'Pager24',
+      'Middle',
+      'Zed',
+      'Dr',
+      'Jr',
+      'Non-binary',
+      '555 0100 200',
+      '12',
+      '555 0100 201',
+      '555 0100 202',
+      '2030-01-31',
+      'other24@county.xorg',
+      'Payroll clerk',
+      'desk 24',
+    ]);
     expect(rows[25][0]).toBe('Pager01 Zed');
+    // The header row stays in view when scrolling, and filters every column.
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBe('A1:S1');
 
     const refused = await fetch(new URL(data.organization.contactsExport.url, federation.gatewayUrl));
     expect(refused.status).toBe(401);

@@ -148,6 +148,21 @@ describe('Bruno (42061) and Betsy (01001), one email', () => {
     ).toEqual(['NOT_FOUND']);
   });
 
+  it('shows one set of login facts (ESS ID, user name, password last changed, status, second factors) from either organization', async () => {
+    const FACTS = `essId userName status passwordLastChanged lastSuccessfulLogin successfulLoginAttempts
+      enrollmentCompleted passwordExpired secondFactorSet secondFactorKinds`;
+    const panel = async (id: string) =>
+      ok(await flows.asStaff(`query ($id: ID!) { contact(id: $id) { selfService { ${FACTS} } } }`, { id })).contact
+        .selfService;
+    const mine = async (token: string) =>
+      ok(await federation.query(`{ me { selfService { ${FACTS} } } }`, {}, { token })).me.selfService;
+    const inA = await panel(bruno);
+    expect(inA.passwordLastChanged).not.toBeNull();
+    expect(await panel(betsy)).toEqual(inA);
+    expect(await mine(tokenA)).toEqual(inA);
+    expect(await mine(tokenB)).toEqual(inA);
+  });
+
   it('three wrong passwords lock the person once; either organization sees the lock and can Unlock; one unlock mail', async () => {
     const lockMails = () => smtp.received.filter((m) => m.to.includes(email) && /locked/.test(m.subject)).length;
     for (let i = 0; i < 3; i++) expect(codes(await login(email, `wrong guess ${i}`))).toEqual(['UNAUTHENTICATED']);

@@ -76,7 +76,7 @@ async function enrolledPerson(email: string, types = [ContactType.READ_ONLY]) {
   const { secret } = started.data.startTotpEnrolment;
   const confirmed = await federation.query(CONFIRM, { code: codeAt(secret) }, { token });
   expect(confirmed.errors).toBeUndefined();
-  return { id, email, secret, recoveryCodes: confirmed.data.confirmTotpEnrolment.codes as string[] };
+  return { id, email, secret, token, recoveryCodes: confirmed.data.confirmTotpEnrolment.codes as string[] };
 }
 
 it('enrols an authenticator with a QR code and a first code, then signs in with password and code', async () => {
@@ -340,6 +340,70 @@ it('refuses 100 aliased code guesses, and even two, before any resolver runs', a
   expect(
     (await verify(step.secondFactorChallenge, { code: codeAt(person.secret, 1) })).data.verifySecondFactor.accessToken,
   ).toEqual(expect.any(String));
+});
+
+describe('removing the authenticator app', () => {
+  const REMOVE =
+    'mutation ($code: String, $p: String) { removeAuthenticator(currentCode: $code, currentPassword: $p) }';
+  const codeOf = (response: { errors?: { extensions?: { code?: unknown } }[] }) =>
+    response.errors?.[0]?.extensions?.code;
+
+  it('takes a fresh code (a wrong one counts toward the lockout), removes the app and the recovery codes with it, and mails the owner', async () => {
+    const person = await enrolledPerson('remove.app@42061.example');
+    expect(codeOf(await federation.query(REMOVE, {}, { token: person.token }))).toBe('STEP_UP_REQUIRED');
+    // The password is no proof once the login has a second factor.
+    expect(codeOf(await federation.query(REMOVE, { p: PASSWORD }, { token: person.token }))).toBe('STEP_UP_REQUIRED');
+    const wrong = await federation.query(REMOVE, { code: wrongCodeFor(person.secret) }, { token: person.token });
+    expect(codeOf(wrong)).toBe('UNAUTHENTICATED');
+    expect((await panel(person.id)).unsuccessfulAttemptsSinceLastSuccess).toBe(1);
+    expect((await panel(person.id)).secondFactorKinds).toEqual(['TOTP', 'RECOVERY_CODES']);
+
+    const removed = await federation.query(REMOVE, { code: codeAt(person.secret, 1) }, { token: person.token });
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.removeAuthenticator).toBe(true);
+    // No factor left: the recovery codes went too, and sign-in asks for the password alone.
+    expect(await panel(person.id)).toMatchObject({ secondFactorSet: false, secondFactorKinds: [] });
+    expect((await login(person.email)).data.login).toMatchObject({
+      secondFactorRequired: false,
+      accessToken: expect.any(String),
+    });
+    expect((await smtp.waitForText(person.email, 'The authenticator app was removed'))?.subject).toMatch(
+      /changed how it signs in/,
+    );
+    // Gone: asked again, it says there is none.
+    expect(codeOf(await federation.query(REMOVE, { p: PASSWORD }, { token: person.token }))).toBe('NO_SECOND_FACTOR');
+  });
+
+  it('is refused while the organization requires a second factor and it is the last one', async () => {
+    await createOrganization(federation, '77015');
+    const id = await createContact(
+      federation,
+      '77015',
+      contactInput('Must', 'Keep', 'must.keep@77015.example', [ContactType.READ_ONLY]),
+    );
+    await giveLogin(federation, id, '77015', 'must.keep@77015.example');
+    const token = await federation.login('must.keep@77015.example', PASSWORD);
+    const { secret } = (await federation.query(START, {}, { token })).data.startTotpEnrolment;
+    expect((await federation.query(CONFIRM, { code: codeAt(secret) }, { token })).errors).toBeUndefined();
+    const org = (
+      await federation.query(
+        '{ organization(code: "77015") { id version name organizationType automaticInternetAccess address { line1 line2 city state postalCode country } } }',
+        {},
+        { token: staff },
+      )
+    ).data.organization;
+    const { id: orgId, version, ...details } = org;
+    const required = await federation.query(
+      'mutation ($id: ID!, $v: Int!, $input: OrganizationInput!) { updateOrganization(id: $id, expectedVersion: $v, input: $input) { secondFactorRequired } }',
+      { id: orgId, v: version, input: { ...details, secondFactorRequired: true } },
+      { token: staff },
+    );
+    expect(required.errors).toBeUndefined();
+
+    const refused = await federation.query(REMOVE, { code: codeAt(secret, 1) }, { token });
+    expect(codeOf(refused)).toBe('LAST_SECOND_FACTOR');
+    expect((await panel(id)).secondFactorKinds).toEqual(['TOTP', 'RECOVERY_CODES']);
+  });
 });
 
 describe('an organization that requires a second factor', () => {

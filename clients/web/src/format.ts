@@ -1,7 +1,46 @@
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// Every time on a screen is written in the one zone the mails use (the server's DISPLAY_TIME_ZONE,
+// asked for before the first page shows), the zone named, so a mail and a screen read alike. The
+// options are the server's (packages/infrastructure display-time.ts): a locale fixed, not the browser's.
+const LOCALE = 'en-GB';
+const OPTIONS: Intl.DateTimeFormatOptions = {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+let dateTime = new Intl.DateTimeFormat(LOCALE, { ...OPTIONS, timeZone: 'UTC' });
+let clockTime = new Intl.DateTimeFormat(LOCALE, {
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+  timeZone: 'UTC',
+});
 
-/** A moment as the person's browser writes dates; "Never" for none. */
+/** The zone the server shows times in; an unknown name leaves UTC. */
+export function setDisplayTimeZone(timeZone: string) {
+  try {
+    dateTime = new Intl.DateTimeFormat(LOCALE, { ...OPTIONS, timeZone });
+    clockTime = new Intl.DateTimeFormat(LOCALE, {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+      timeZone,
+    });
+  } catch {
+    // The browser does not know the zone: UTC, still named, rather than an unnamed local time.
+  }
+}
+
+/** A moment as the mails write it ("7 Dec 2026, 14:05 UTC"); "Never" for none. */
 export const when = (iso: string | null | undefined, none = 'Never') => (iso ? dateTime.format(new Date(iso)) : none);
+
+/** The time of day of a moment, the zone named ("14:05 UTC"). */
+export const clock = (iso: string) => clockTime.format(new Date(iso));
 
 const STATUS: Record<string, string> = {
   REGISTRATION_PENDING: 'Registration Pending',
@@ -24,6 +63,7 @@ const EVENTS: Record<string, string> = {
   PASSWORD_RESET: 'Password reset',
   SIGNED_OUT_EVERYWHERE: 'Signed out everywhere',
   SECOND_FACTOR_ENROLLED: 'Authenticator app set up',
+  AUTHENTICATOR_REMOVED: 'Authenticator app removed',
   SECOND_FACTOR_USED: 'Authenticator code used to sign in',
   SECOND_FACTOR_FAILED: 'Wrong second factor at sign-in',
   RECOVERY_CODE_USED: 'Recovery code used to sign in',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './config/display-time';
 export * from './config/env';
 export * from './config/subgraph-config';
 export * from './database/columns';

@@ -148,6 +148,12 @@ const entries = {
     status: 409,
     action: 'Set up an authenticator app or a passkey first.',
   },
+  LAST_SECOND_FACTOR: {
+    meaning:
+      'Removing the last second factor (recovery codes aside) of a login that must have one: an organization the person acts for requires it (or production, for staff).',
+    status: 409,
+    action: 'A second factor is required: add a passkey or another authenticator app first, then remove this one.',
+  },
   STRONGER_CREDENTIAL: {
     meaning:
       'A Password Reset Only contact acting on a login that has (or had) a second factor: only an Administrator may.',

@@ -24,6 +24,7 @@ export const ERROR_ACTIONS = {
   SECOND_FACTOR_REQUIRED: "Sign in again with your password: you will be asked to set up an authenticator app first.",
   NO_ENROLMENT: "Start setting up the authenticator app again.",
   NO_SECOND_FACTOR: "Set up an authenticator app or a passkey first.",
+  LAST_SECOND_FACTOR: "A second factor is required: add a passkey or another authenticator app first, then remove this one.",
   STRONGER_CREDENTIAL: "This person uses a second factor: ask an Administrator of your organization to do this.",
   RATE_LIMITED: "Too many attempts in a short time. Wait a little, then try again.",
   QUERY_TOO_COSTLY: "This request asks for too much at once. Ask for smaller pages.",

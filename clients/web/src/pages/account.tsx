@@ -26,6 +26,7 @@ import { signOut, switchOrganization } from '../session/session';
 import { useSession } from '../session/use-session';
 import type { SignInState } from './sign-in';
 import { PasskeysPanel } from './account-passkeys';
+import { RemoveAuthenticator } from './account-remove-authenticator';
 import { RecoveryCodeList, TotpSetupForm, WRONG_CODE, type TotpEnrolment } from '../components/totp-setup';
 import { useStepUpProof, type StepUp, type StepUpProof } from '../components/step-up-proof';
 
@@ -219,11 +220,13 @@ function OrganizationSwitch({
  */
 function SecondFactorPanel({
   enabled,
+  hasPasskey,
   userName,
   stepUp,
   onChanged,
 }: {
   enabled: boolean;
+  hasPasskey: boolean;
   userName?: string;
   stepUp: StepUp;
   onChanged: () => void;
@@ -233,11 +236,13 @@ function SecondFactorPanel({
   const [problem, setProblem] = useState<string[]>([]);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [removed, setRemoved] = useState<string | null>(null);
 
   /** Run a change with the proof (typed, or a passkey's answer); a refused proof is said as such. */
   async function withProof(change: (proof: StepUpProof) => Promise<void>) {
     setFailure(null);
     setCodes(null);
+    setRemoved(null);
     try {
       const given = await stepUp.proof();
       if (!given) return;
@@ -276,6 +281,7 @@ function SecondFactorPanel({
   return (
     <section aria-labelledby="second-factor-heading" className="panel">
       <h2 id="second-factor-heading">Second factor</h2>
+      {removed && <Notice focus>{removed}</Notice>}
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       {codes && <RecoveryCodeList codes={codes} userName={userName} />}
       {enrolment ? (
@@ -308,6 +314,16 @@ function SecondFactorPanel({
               {enabled ? 'Set up a new authenticator app' : 'Set up an authenticator app'}
             </button>
           </div>
+          {enabled && (
+            <RemoveAuthenticator
+              stepUp={stepUp}
+              hasPasskey={hasPasskey}
+              onRemoved={(outcome) => {
+                setRemoved(outcome);
+                onChanged();
+              }}
+            />
+          )}
         </>
       )}
     </section>
@@ -382,7 +398,13 @@ function StepUpSection({
   return (
     <>
       {stepUp.field}
-      <SecondFactorPanel enabled={kinds.includes('TOTP')} userName={userName} stepUp={stepUp} onChanged={onChanged} />
+      <SecondFactorPanel
+        enabled={kinds.includes('TOTP')}
+        hasPasskey={kinds.includes('PASSKEY')}
+        userName={userName}
+        stepUp={stepUp}
+        onChanged={onChanged}
+      />
       <PasskeysPanel stepUp={stepUp} onChanged={onChanged} />
     </>
   );

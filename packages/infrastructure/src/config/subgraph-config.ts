@@ -1,5 +1,6 @@
 import { DEFAULT_JWKS_URL } from '@ecg/policy';
 import { z } from 'zod';
+import { isTimeZone } from './display-time';
 import { flag, loadEnvFile, parseEnv, port } from './env';
 import { loadEdgeSettings, type EdgeSettings } from '../server/edge-settings';
 
@@ -25,6 +26,8 @@ export interface SubgraphConfig {
   auth: AuthConfig;
   /** Addresses whose X-Forwarded-For is believed (the gateway): express's `trust proxy`. */
   trustedProxies: string[];
+  /** DISPLAY_TIME_ZONE: the IANA zone every time shown to people is written in (mails and screens). */
+  displayTimeZone: string;
   /** Stack traces, the query cost ceiling, IPv6 rate-limit networks (EXPOSE_STACK_TRACES, QUERY_MAX_COST, RATE_LIMIT_IPV6_PREFIX). */
   edge: EdgeSettings;
 }
@@ -56,6 +59,13 @@ export const subgraphEnv = z.object({
     .string()
     .default('127.0.0.1')
     .describe('Interface the service listens on. Subgraphs answer the gateway only; containers set `0.0.0.0`.'),
+  DISPLAY_TIME_ZONE: z
+    .string()
+    .default('UTC')
+    .refine(isTimeZone, 'must be an IANA time zone name, such as UTC or Europe/London')
+    .describe(
+      'The IANA time zone every time shown to people is written in, named ("14:05 UTC"): in the mails and, served to it, in the web app, so both agree. UTC by default: the zone the mails always used, with no daylight-saving jumps; set the zone your employers work in (e.g. `Europe/London`, `America/Los_Angeles`).',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -167,6 +177,7 @@ export function loadSubgraphConfig(identity: SubgraphIdentity, env: NodeJS.Proce
     demoData: flag('DEMO_DATA', parsed.DEMO_DATA, !production),
     production,
     logLevel: parsed.LOG_LEVEL,
+    displayTimeZone: parsed.DISPLAY_TIME_ZONE,
     logDestination: parsed.LOG_DESTINATION,
     auth: {
       jwksUrl: parsed.JWKS_URL,

@@ -9,4 +9,5 @@ export const auditPermissions = {
   AuditEntryPage: allow,
   AuditEntry: allow,
   FieldChange: allow,
+  StaffMember: allow,
 };

@@ -1,9 +1,10 @@
-import { Args, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Args, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { z } from 'zod';
 import { argsType } from '@ecg/infrastructure';
+import type { ContactContext } from '../context';
 import { contactFilters } from '../contact/contact.inputs';
 import { Organization } from '../organization/organization.entity';
-import { EXPORT_PATH } from './contacts-export.route';
+import { EXPORT_PATH, exportFileName } from './contacts-export.route';
 
 const ExportArgs = argsType('ExportArgs', z.object(contactFilters));
 type ExportArgs = InstanceType<typeof ExportArgs>;
@@ -14,7 +15,8 @@ type ExportArgs = InstanceType<typeof ExportArgs>;
 export class ContactsExport {
   @Field(() => String, { description: 'Path on the gateway, e.g. /exports/contacts.xlsx?organizationId=…' })
   url: string;
-  @Field(() => String) fileName: string;
+  @Field(() => String, { description: 'contacts-<organization code>-<YYYY-MM-DD>.xlsx, the day in DISPLAY_TIME_ZONE.' })
+  fileName: string;
   @Field(() => String) contentType: string;
 }
 
@@ -23,13 +25,20 @@ export class ContactsExportResolver {
   @FieldResolver(() => ContactsExport, {
     description: '"Export To Excel": every contact of the filtered list (not one page), as .xlsx.',
   })
-  contactsExport(@Root() organization: Organization, @Args(() => ExportArgs) args: ExportArgs): ContactsExport {
+  async contactsExport(
+    @Root() organization: Organization,
+    @Args(() => ExportArgs) args: ExportArgs,
+    @Ctx() context: ContactContext,
+  ): Promise<ContactsExport> {
     const query = new URLSearchParams({ organizationId: organization.id, sort: args.sort });
     if (args.status) query.set('status', args.status);
     if (args.search) query.set('search', args.search);
     return {
       url: `${EXPORT_PATH}?${query}`,
-      fileName: 'contacts.xlsx',
+      fileName: exportFileName(
+        await context.services.organizationCode(organization.id, context.req.headers.authorization),
+        context.services.displayTimeZone,
+      ),
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
   }

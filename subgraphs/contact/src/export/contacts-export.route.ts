@@ -2,12 +2,17 @@ import type { Express } from 'express';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { appErrorBody, decide, httpStatusOf, type TokenVerifier } from '@ecg/policy';
-import type { Logger } from '@ecg/infrastructure';
+import { displayDay, type Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
 import { ContactSort, ContactStatus } from '../contact/contact-enums';
+import type { PeerServices } from '../session/peer-services';
 import { writeContactsWorkbook } from './contacts-workbook';
 
 export const EXPORT_PATH = '/exports/contacts.xlsx';
+
+/** The spreadsheet's name: which organization, and the day (in the display zone) it was taken. */
+export const exportFileName = (code: string, zone: string, now = new Date()) =>
+  `contacts-${code.replace(/[^A-Za-z0-9-]+/g, '-')}-${displayDay(now, zone)}.xlsx`;
 
 const params = z.object({
   organizationId: z.string().uuid(),
@@ -19,7 +24,12 @@ const params = z.object({
 /** `GET /exports/contacts.xlsx?organizationId=…` with the caller's Bearer token: the same right as the list. */
 export function contactsExportRoute(
   app: Express,
-  { verify, dataSource, logger }: { verify: TokenVerifier; dataSource: DataSource; logger: Logger },
+  {
+    verify,
+    dataSource,
+    logger,
+    services,
+  }: { verify: TokenVerifier; dataSource: DataSource; logger: Logger; services: PeerServices },
 ) {
   app.get(EXPORT_PATH, async (req, res) => {
     try {
@@ -37,9 +47,11 @@ export function contactsExportRoute(
           .status(httpStatusOf(code))
           .json({ errors: [{ message: allowed.message, extensions: { code } }] });
       }
+      const authorization = req.headers.authorization;
+      const code = await services.organizationCode(query.data.organizationId, authorization);
       res.set({
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': 'attachment; filename="contacts.xlsx"',
+        'content-disposition': `attachment; filename="${exportFileName(code, services.displayTimeZone)}"`,
         'cache-control': 'no-store',
       });
       await writeContactsWorkbook(
@@ -47,6 +59,7 @@ export function contactsExportRoute(
         query.data.organizationId,
         { ...query.data, search: query.data.search || null },
         res,
+        (contactIds) => services.selfServiceStatuses(contactIds, authorization),
       );
     } catch (error) {
       if (error instanceof GraphQLError)

@@ -2,8 +2,27 @@ import { Brackets, type SelectQueryBuilder } from 'typeorm';
 import { ContactSort } from '../contact/contact-enums';
 import type { Contact } from '../contact/contact.entity';
 
-/** What a row of the spreadsheet needs, nothing more (a contact has twenty columns). */
-export const EXPORT_COLUMNS = ['id', 'fullName', 'status', 'primaryEmail', 'primaryPhoneNumber'] as const;
+/** What a row of the spreadsheet needs: the list's columns and every field of Contact Details. */
+export const EXPORT_COLUMNS = [
+  'id',
+  'fullName',
+  'status',
+  'primaryEmail',
+  'firstName',
+  'middleName',
+  'lastName',
+  'namePrefix',
+  'nameSuffix',
+  'gender',
+  'primaryPhoneNumber',
+  'primaryPhoneExtension',
+  'secondaryPhoneNumber',
+  'mobilePhoneNumber',
+  'temporaryEmailReviewBy',
+  'secondaryEmail',
+  'jobTitle',
+  'directoryContact',
+] as const;
 
 const SORT_COLUMN: Record<ContactSort, ['fullName' | 'status' | 'primaryEmail', 'ASC' | 'DESC']> = {
   FULL_NAME_ASC: ['fullName', 'ASC'],

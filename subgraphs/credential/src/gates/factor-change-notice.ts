@@ -11,6 +11,7 @@ export type FactorChange =
   | { kind: 'PASSKEY_REMOVED'; name: string }
   | { kind: 'PASSKEY_RENAMED'; from: string; to: string }
   | { kind: 'AUTHENTICATOR_SET' }
+  | { kind: 'AUTHENTICATOR_REMOVED'; recoveryCodesRemoved: boolean }
   | { kind: 'RECOVERY_CODES_REGENERATED' }
   | { kind: 'PASSWORD_CHANGED' };
 
@@ -24,6 +25,8 @@ export const describeFactorChange = (change: FactorChange): string => {
       return `The passkey named "${change.from}" was renamed "${change.to}".`;
     case 'AUTHENTICATOR_SET':
       return 'An authenticator app was set up for your login; codes from any earlier app no longer work.';
+    case 'AUTHENTICATOR_REMOVED':
+      return `The authenticator app was removed from your login; its codes no longer work${change.recoveryCodesRemoved ? ', and with no second factor left your recovery codes were removed too' : ''}.`;
     case 'RECOVERY_CODES_REGENERATED':
       return 'New recovery codes were made for your login; the earlier ones no longer work.';
     case 'PASSWORD_CHANGED':
@@ -38,7 +41,7 @@ export function factorChangeNotices(dataSource: DataSource, config: CredentialCo
       await enqueueMail(dataSource.manager, {
         recipient: holder.userName,
         ...templates.factorChanged(
-          { userName: holder.userName, staff: isStaffHolder(holder.essId) },
+          { userName: holder.userName, staff: isStaffHolder(holder.essId), timeZone: config.displayTimeZone },
           describeFactorChange(change),
           `${config.publicUrl}/self-service/forgot-password`,
           `${config.publicUrl}/account`,

@@ -1,3 +1,5 @@
+import type { FactorHolder } from './proven';
+import { isStaffHolder } from '../staff-logins/staff-second-factor';
 import { IsNull, type DataSource } from 'typeorm';
 import type { CredentialConfig } from '../config';
 import type { Directory, OrganizationFacts } from '../contact-directory/contact-directory';
@@ -178,6 +180,16 @@ export function sessionGate(deps: GateDeps) {
   }
 
   return {
+    /**
+     * Whether the login must keep a second factor: an organization the person acts for requires
+     * one, or (staff) production does. The same rule that sends a login without one to enrolment.
+     */
+    async secondFactorRequiredFor(holder: FactorHolder): Promise<boolean> {
+      if (isStaffHolder(holder.essId)) return config.production;
+      const login = await accounts.findOneBy({ essId: holder.essId });
+      return login !== null && (await secondFactorRequired(login));
+    },
+
     /**
      * Right after a proof of who the person is (password, or password and second factor): go on,
      * or set up the second factor that is required first (never a session without it).

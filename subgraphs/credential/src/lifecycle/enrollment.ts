@@ -113,7 +113,13 @@ export function enrollment(deps: LifecycleDeps) {
           await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
           await enqueueMail(manager, {
             recipient: facts.primaryEmail!,
-            ...templates.registered(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
+            ...templates.registered(
+              context,
+              password,
+              expiresAt,
+              `${deps.config.publicUrl}/sign-in`,
+              deps.config.displayTimeZone,
+            ),
           });
         }
         const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
@@ -202,7 +208,13 @@ export function enrollment(deps: LifecycleDeps) {
           await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, {
           recipient: locked.userName,
-          ...templates.reEnrolled(context, password, expiresAt, `${deps.config.publicUrl}/sign-in`),
+          ...templates.reEnrolled(
+            context,
+            password,
+            expiresAt,
+            `${deps.config.publicUrl}/sign-in`,
+            deps.config.displayTimeZone,
+          ),
         });
         // Audited in the panel of the organization that pressed it.
         await recordEvent(manager, existing, 'RE_ENROLLED', clientAddress, actor);

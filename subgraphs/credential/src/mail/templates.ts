@@ -1,3 +1,5 @@
+import { displayTime } from '@ecg/infrastructure';
+
 /** The emails of the self-service lifecycle: each names the organization and the action. */
 export interface MailContext {
   fullName: string;
@@ -15,13 +17,13 @@ const sign =
   '\n\n-- \nEmployer Contacts, Secure Employer Website\nYou receive this because you are an employer contact of the organization named above.';
 
 export const templates = {
-  registered: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string) => ({
+  registered: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string, timeZone: string) => ({
     subject: `${c.organization}: your Secure Employer Website registration`,
-    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${displayTime(expiresAt, timeZone)} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
   }),
-  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string) => ({
+  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string, timeZone: string) => ({
     subject: `${c.organization}: you were re-enrolled for self service`,
-    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${expiresAt.toUTCString()} (24 hours) and choose a new password.${sign}`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${displayTime(expiresAt, timeZone)} (24 hours) and choose a new password.${sign}`,
   }),
   locked: (c: MailContext, administrators: string[], resetUrl: string) => ({
     subject: `${c.organization}: your self-service login is locked`,
@@ -46,9 +48,14 @@ export const templates = {
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} removed the authenticator app, recovery codes and passkeys of your self-service login (${c.userName}). Your password has not changed.\n\nSign in with your password at ${signInUrl} and set up a second factor again on your account page.\n\nIf you did not ask for this, tell an administrator of ${c.organization} now.${sign}`,
   }),
   /** After every change of how a login proves itself: what changed, and what to do if it was not the owner. */
-  factorChanged: (c: { userName: string; staff: boolean }, what: string, resetUrl: string, accountUrl: string) => ({
+  factorChanged: (
+    c: { userName: string; staff: boolean; timeZone: string },
+    what: string,
+    resetUrl: string,
+    accountUrl: string,
+  ) => ({
     subject: 'Your Secure Employer Website login changed how it signs in',
-    body: `Hello,\n\n${what}\n\nLogin: ${c.userName}\nWhen: ${new Date().toUTCString()}\n\nIf this was you, there is nothing to do.\n\nIf it was not you, someone has your session: reset your password now at ${resetUrl}, then review your passkeys and authenticator app at ${accountUrl}${c.staff ? ' and tell the operators of the Secure Employer Website.' : ' and ask an administrator of your organization to reset your second factors.'}${sign}`,
+    body: `Hello,\n\n${what}\n\nLogin: ${c.userName}\nWhen: ${displayTime(new Date(), c.timeZone)}\n\nIf this was you, there is nothing to do.\n\nIf it was not you, someone has your session: reset your password now at ${resetUrl}, then review your passkeys and authenticator app at ${accountUrl}${c.staff ? ' and tell the operators of the Secure Employer Website.' : ' and ask an administrator of your organization to reset your second factors.'}${sign}`,
   }),
   /** To each Administrator of the organization, once per request. */
   internetAccessRequested: (

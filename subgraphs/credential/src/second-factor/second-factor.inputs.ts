@@ -72,6 +72,9 @@ export const RegenerateRecoveryCodesArgs = argsType(
 );
 export type RegenerateRecoveryCodesArgs = InstanceType<typeof RegenerateRecoveryCodesArgs>;
 
+export const RemoveAuthenticatorArgs = argsType('RemoveAuthenticatorArgs', z.object(stepUpProof).superRefine(notBoth));
+export type RemoveAuthenticatorArgs = InstanceType<typeof RemoveAuthenticatorArgs>;
+
 export const ConfirmTotpEnrolmentArgs = argsType('ConfirmTotpEnrolmentArgs', z.object({ enrolmentChallenge, code }));
 export type ConfirmTotpEnrolmentArgs = InstanceType<typeof ConfirmTotpEnrolmentArgs>;
 

@@ -20,6 +20,7 @@ export const secondFactorPermissions = {
     finishPasskeyRegistration: holds('CHANGE_PASSWORD', 'EDIT'),
     renamePasskey: holds('CHANGE_PASSWORD', 'EDIT'),
     removePasskey: holds('CHANGE_PASSWORD', 'EDIT'),
+    removeAuthenticator: holds('CHANGE_PASSWORD', 'EDIT'),
     startPasskeySignIn: allow,
     signInWithPasskey: allow,
     // Beside Re-Enroll and Unlock: the same right, in the login's organization.

@@ -10,6 +10,7 @@ import type { StepUpProof } from '../gates/step-up-gate';
 import {
   ConfirmTotpEnrolmentArgs,
   RegenerateRecoveryCodesArgs,
+  RemoveAuthenticatorArgs,
   ResetSecondFactorsArgs,
   StartTotpEnrolmentArgs,
   VerifySecondFactorArgs,
@@ -81,6 +82,26 @@ export class SecondFactorResolver {
     const codes = await secondFactors.regenerateRecoveryCodes(proven);
     await stepUp.notify(proven, { kind: 'RECOVERY_CODES_REGENERATED' });
     return { codes };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Remove your authenticator app, with a fresh proof of a second factor (a current code, a recovery code, or a passkey with `stepUpToken`): STEP_UP_REQUIRED otherwise. ' +
+      'LAST_SECOND_FACTOR when an organization you act for (or production, for staff) requires a second factor and no passkey would remain; NO_SECOND_FACTOR when there is no app. ' +
+      'With no factor left, the recovery codes go too. The owner is mailed.',
+  })
+  async removeAuthenticator(
+    @Args(() => RemoveAuthenticatorArgs) args: RemoveAuthenticatorArgs,
+    @Ctx() context: CredentialContext,
+  ) {
+    const { secondFactors, stepUp, sessionGate } = context.services;
+    const proven = await stepUp.prove(context.principal, proofOf(args), context.req.ip);
+    const { remaining } = await secondFactors.removeTotp(
+      proven,
+      await sessionGate.secondFactorRequiredFor(proven.holder),
+    );
+    await stepUp.notify(proven, { kind: 'AUTHENTICATOR_REMOVED', recoveryCodesRemoved: remaining.length === 0 });
+    return true;
   }
 
   @Mutation(() => LoginResult, {

@@ -271,6 +271,39 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
       });
     },
 
+    /**
+     * Remove the authenticator app, after a fresh proof. Refused (LAST_SECOND_FACTOR) when the login
+     * must keep a second factor and no passkey would remain; with no factor left the recovery
+     * codes go too (they are no factor alone). Checked and done in one transaction.
+     */
+    async removeTotp(proven: Proven, required: boolean): Promise<{ remaining: SecondFactorKind[] }> {
+      const essId = proven.holder.essId;
+      await withRetry(dataSource, async (manager) => {
+        const factor = await manager.findOne(SecondFactor, { where: { essId }, lock: { mode: 'pessimistic_write' } });
+        if (!factor?.totpSecret) throw refused('NO_SECOND_FACTOR', 'You have no authenticator app to remove.');
+        const passkeysLeft = await manager.countBy(Passkey, { essId });
+        if (required && passkeysLeft === 0)
+          throw refused(
+            'LAST_SECOND_FACTOR',
+            'A second factor is required for your login: add a passkey or another authenticator app first.',
+          );
+        await manager.update(
+          SecondFactor,
+          { essId },
+          {
+            totpSecret: null,
+            totpConfirmedAt: null,
+            totpLastStep: null,
+            pendingTotpSecret: null,
+            pendingStartedAt: null,
+          },
+        );
+        if (passkeysLeft === 0) await manager.delete(RecoveryCode, { essId });
+        await recordLoginEvent(manager, essId, 'AUTHENTICATOR_REMOVED', proven.clientAddress, proven.principal);
+      });
+      return { remaining: await kindsOf(essId) };
+    },
+
     verify: verifyProof,
 
     /** Remove every second factor of the login (Reset second factors, Re-Enroll), in the caller's transaction. */

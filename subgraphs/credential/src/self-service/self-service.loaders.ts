@@ -5,6 +5,7 @@ import { SelfServiceAccount } from './self-service-account.entity';
 export function createSelfServiceLoaders(dataSource: DataSource) {
   return {
     byContactId: rowLoader<SelfServiceAccount, string>(dataSource.getRepository(SelfServiceAccount), 'contactId'),
+    byEssId: rowLoader<SelfServiceAccount, number>(dataSource.getRepository(SelfServiceAccount), 'essId'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { SubgraphModule } from '@ecg/infrastructure';
 import type { CredentialServices } from '../services';
 import { AccountSecret } from './account-secret.entity';
+import { LoginFactsResolver } from './login-facts.resolver';
 import { SelfServiceAccount } from './self-service-account.entity';
 import { selfServiceLoaders } from './self-service.loaders';
 
@@ -8,5 +9,6 @@ import { selfServiceLoaders } from './self-service.loaders';
 export const selfServiceModule: SubgraphModule<CredentialServices, typeof selfServiceLoaders> = {
   name: 'self-service',
   loaders: selfServiceLoaders,
+  resolvers: [LoginFactsResolver],
   entities: [SelfServiceAccount, AccountSecret],
 };

@@ -46,4 +46,12 @@ export class AdministratorDirectoryResolver {
   helpdeskContact(@Ctx() context: OrganizationContext): string | null {
     return context.services.helpdeskContact;
   }
+
+  @Query(() => String, {
+    description:
+      'Public: the IANA time zone (DISPLAY_TIME_ZONE) every time is shown in, on screens as in the mails, with the zone named.',
+  })
+  displayTimeZone(@Ctx() context: OrganizationContext): string {
+    return context.services.displayTimeZone;
+  }
 }

@@ -2,11 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { ErrorMessage } from '../../components/messages';
+import { clock } from '../../format';
 import { TextField } from '../../components/text-field';
 import { StartAssistedResetDocument } from '../../graphql/generated';
 
 const MAX_FACTS = 10;
-const time = (iso: string) => new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /**
  * An assisted reset, for a person whose email does not reach them: the administrator lists the
@@ -58,7 +58,7 @@ export function AssistedResetForm({
           ))}
         </p>
         <p>
-          It works once, until <strong>{time(issued.expiresAt)}</strong> (15 minutes). The person enters it with a new
+          It works once, until <strong>{clock(issued.expiresAt)}</strong> (15 minutes). The person enters it with a new
           password at <strong>{`${window.location.origin}/self-service/assisted-reset`}</strong>. A new code, or a
           password change, ends this one.
         </p>

@@ -6,6 +6,7 @@ import { sentence } from '../../components/password-rules';
 import { TextField } from '../../components/text-field';
 import { useDraft } from '../../components/use-draft';
 import { useUnsavedChanges } from '../../components/use-unsaved-changes';
+import { CONTACT_STATUSES, GENDERS, LABEL, TEXT_FIELDS, type Text } from '../../contact-labels';
 import { CONTACT_TYPES } from '../../contact-types';
 import {
   NewContactDocument,
@@ -16,72 +17,7 @@ import {
   type Gender,
 } from '../../graphql/generated';
 
-type Text =
-  | 'firstName'
-  | 'middleName'
-  | 'lastName'
-  | 'namePrefix'
-  | 'nameSuffix'
-  | 'primaryPhoneNumber'
-  | 'primaryPhoneExtension'
-  | 'secondaryPhoneNumber'
-  | 'mobilePhoneNumber'
-  | 'primaryEmail'
-  | 'confirmPrimaryEmail'
-  | 'secondaryEmail'
-  | 'jobTitle'
-  | 'temporaryEmailReviewBy'
-  | 'directoryContact';
 type Values = Record<Text, string> & { gender: Gender | ''; status: ContactStatus | ''; contactTypes: ContactType[] };
-
-/** The seeds' Contact Details fields, in the job aid's order; `*` marks the required ones. */
-const TEXT_FIELDS: {
-  name: Text;
-  label: string;
-  required?: boolean;
-  type?: string;
-  autoComplete?: string;
-  hint?: string;
-}[] = [
-  { name: 'firstName', label: 'First Name', required: true, autoComplete: 'off' },
-  { name: 'middleName', label: 'Middle Name', autoComplete: 'off' },
-  { name: 'lastName', label: 'Last Name', required: true, autoComplete: 'off' },
-  { name: 'namePrefix', label: 'Name Prefix', autoComplete: 'off' },
-  { name: 'nameSuffix', label: 'Name Suffix', autoComplete: 'off' },
-  { name: 'primaryPhoneNumber', label: 'Primary Phone Number', type: 'tel', autoComplete: 'off' },
-  { name: 'primaryPhoneExtension', label: 'Primary Phone Extension', autoComplete: 'off' },
-  { name: 'secondaryPhoneNumber', label: 'Secondary Phone Number', type: 'tel', autoComplete: 'off' },
-  { name: 'mobilePhoneNumber', label: 'Mobile Phone Number', type: 'tel', autoComplete: 'off' },
-  { name: 'primaryEmail', label: 'Primary Email Address', required: true, type: 'email', autoComplete: 'off' },
-  {
-    name: 'confirmPrimaryEmail',
-    label: 'Confirm Primary Email Address',
-    required: true,
-    type: 'email',
-    autoComplete: 'off',
-  },
-  { name: 'temporaryEmailReviewBy', label: 'Temporary address, review by', type: 'date', autoComplete: 'off' },
-  { name: 'secondaryEmail', label: 'Secondary Email Address', type: 'email', autoComplete: 'off' },
-  { name: 'jobTitle', label: 'Job Title', autoComplete: 'off' },
-  {
-    name: 'directoryContact',
-    label: 'Work phone or email for Find your administrator',
-    autoComplete: 'off',
-    hint: 'Shown to anyone who searches for your organization while this contact is an active Administrator who can sign in. Leave empty to publish none.',
-  },
-];
-const LABEL: Record<string, string> = Object.fromEntries<string>([
-  ...TEXT_FIELDS.map((f): [string, string] => [f.name, f.label]),
-  ['gender', 'Gender'],
-  ['status', 'Status'],
-  ['contactTypes', 'Contact Types'],
-]);
-const GENDERS: { value: Gender; label: string }[] = [
-  { value: 'FEMALE', label: 'Female' },
-  { value: 'MALE', label: 'Male' },
-  { value: 'NON_BINARY', label: 'Non-binary' },
-  { value: 'NOT_DISCLOSED', label: 'Not disclosed' },
-];
 
 const valuesOf = (contact: ContactDetailsFragment | null): Values => ({
   firstName: contact?.firstName ?? '',
@@ -311,8 +247,11 @@ export function ContactForm(props: {
                 aria-describedby={problems.status ? `${id}-status-error` : undefined}
               >
                 {!values.status && <option value="">Choose</option>}
-                <option value="ACTIVE">Active</option>
-                <option value="INACTIVE">Inactive</option>
+                {CONTACT_STATUSES.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
               </select>
             </div>
           </div>

@@ -1,9 +1,26 @@
 import { useQuery } from '../../api/use-query';
 import { SecurityEventsTable } from '../../components/security-events-table';
+import { fieldLabel, valueLabel } from '../../contact-labels';
 import { actorName, when } from '../../format';
-import { ContactHistoryDocument } from '../../graphql/generated';
+import { ContactHistoryDocument, type ContactHistoryQuery } from '../../graphql/generated';
 
 const ACTIONS: Record<string, string> = { CREATE: 'Created', UPDATE: 'Updated', IMPORT_EMAIL: 'Email uploaded' };
+type Entry = NonNullable<ContactHistoryQuery['contact']>['auditTrail']['items'][number];
+
+/** Who made a change, by name where the viewer may know it. */
+function madeBy(entry: Entry): string {
+  if (entry.actorKind === 'STAFF')
+    return entry.staff?.displayName ? `Pension staff (${entry.staff.displayName})` : 'Pension staff';
+  if (entry.actorKind === 'CONTACT') return entry.actorName ?? 'An administrator';
+  if (entry.actorKind === 'SCIM') return entry.actorName ?? 'A provisioning token';
+  return entry.actorKind;
+}
+
+/** One change in the form's words: "Status: Active → Inactive". */
+const changeText = ({ field, oldValue, newValue }: Entry['changes'][number]) =>
+  `${fieldLabel(field)}: ${oldValue === null ? '—' : valueLabel(field, oldValue)} → ${
+    newValue === null ? '—' : valueLabel(field, newValue)
+  }`;
 
 /** The audit trail of a contact and the security events of its login: for those who may edit contacts. */
 export function ContactHistory({ contactId, reloadKey }: { contactId: string; reloadKey: number }) {
@@ -30,16 +47,8 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
               <tr key={entry.id}>
                 <td>{when(entry.at)}</td>
                 <td>{ACTIONS[entry.action] ?? entry.action}</td>
-                <td>
-                  {entry.actorKind === 'STAFF'
-                    ? 'Pension system staff'
-                    : entry.actorKind === 'CONTACT'
-                      ? 'An administrator'
-                      : entry.actorKind}
-                </td>
-                <td>
-                  {entry.changes.map((c) => `${c.field}: ${c.oldValue ?? '—'} → ${c.newValue ?? '—'}`).join('; ')}
-                </td>
+                <td>{madeBy(entry)}</td>
+                <td>{entry.changes.map(changeText).join('; ')}</td>
               </tr>
             ))}
           </tbody>

@@ -60,10 +60,6 @@ const OUTCOME: Record<string, string> = {
 /** "Set to enroll by batch": at most this many at once, as the API allows. */
 const BATCH_LIMIT = 100;
 
-/** The spreadsheet's name: which organization, and the day (the person's own) it was taken. */
-const exportFileName = (code: string, now = new Date()) =>
-  `contacts-${code.replace(/[^A-Za-z0-9-]+/g, '-')}-${now.toLocaleDateString('en-CA')}.xlsx`;
-
 /**
  * The Contacts panel: one page from the server at a time (an organization may have thousands),
  * sorted by Full Name, filtered by Status; "New" and "Export To Excel" when allowed.
@@ -151,7 +147,8 @@ export function ContactList(props: {
         sort: view.sort,
         status: view.status,
       });
-      if (found) await download(found.contactsExport.url, exportFileName(code));
+      // The server names it: organization code and day (in the display zone), as its own header does.
+      if (found) await download(found.contactsExport.url, found.contactsExport.fileName);
     } catch (error) {
       setFailure(explain(error));
     } finally {
