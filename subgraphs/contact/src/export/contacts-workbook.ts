@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { In, type DataSource } from 'typeorm';
 import {
   CONTACT_FIELD_LABELS as LABEL,
@@ -62,6 +61,9 @@ export async function writeContactsWorkbook(
   out: Writable,
   selfServiceStatuses: SelfServiceStatuses = async () => new Map(),
 ): Promise<number> {
+  // Loaded at the first export: the library takes about a quarter of a second to load, which
+  // every start (and every test file) would pay for a feature few requests use.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Contacts', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = COLUMNS.map((c, i) => ({ header: c.header, key: String(i), width: c.width }));
