@@ -314,8 +314,8 @@ describe('the session gate on the passkey paths', () => {
     ]);
     const device = await deviceWithAuthenticator();
     const token = await federation.login(email, PASSWORD);
-    await registerPasskey(token, 'Gate key', true, device);
-    return { email, organizationId, contactId, essId: Number(essId), device };
+    const key = await registerPasskey(token, 'Gate key', true, device);
+    return { email, code, organizationId, contactId, essId: Number(essId), device, token, key };
   }
 
   it.each(CONDITIONS)('passkey alone, %s: no session', async (_name, apply, code) => {
@@ -334,6 +334,52 @@ describe('the session gate on the passkey paths', () => {
     if (code === 'REQUEST_TOKEN')
       expect(result.data?.signInWithPasskey?.internetAccessRequestToken).toEqual(expect.any(String));
     else expect(result.errors?.[0].extensions?.code).toBe(code);
+  });
+
+  it('keeps the last passkey where the organization requires a second factor, and removes it, recovery codes too, where none is required', async () => {
+    const p = await personWithPasskey();
+    const recoveryCodes = async () =>
+      Number((await credentialDb().query('SELECT COUNT(*) AS n FROM recovery_code WHERE essId = ?', [p.essId]))[0].n);
+    await federation.query(
+      'mutation ($p: String, $k: String, $s: String) { regenerateRecoveryCodes(currentPassword: $p, passkey: $k, stepUpToken: $s) { codes } }',
+      await stepUp(p.token, p.device),
+      { token: p.token },
+    );
+    expect(await recoveryCodes()).toBeGreaterThan(0);
+    const requireSecondFactor = async (required: boolean) => {
+      const token = await federation.staffToken();
+      const { version } = (
+        await federation.query('query ($c: String!) { organization(code: $c) { version } }', { c: p.code }, { token })
+      ).data.organization;
+      const changed = await federation.query(
+        'mutation ($id: ID!, $v: Int!, $r: Boolean!) { updateOrganization(id: $id, expectedVersion: $v, input: { secondFactorRequired: $r }) { secondFactorRequired } }',
+        { id: p.organizationId, v: version, r: required },
+        { token },
+      );
+      expect(changed.errors).toBeUndefined();
+    };
+
+    await requireSecondFactor(true);
+    const refused = await federation.query(
+      REMOVE,
+      { id: p.key.id, ...(await stepUp(p.token, p.device)) },
+      { token: p.token },
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('LAST_SECOND_FACTOR');
+    expect(await credentialDb().query('SELECT name FROM passkey WHERE essId = ?', [p.essId])).toEqual([
+      { name: 'Gate key' },
+    ]);
+
+    await requireSecondFactor(false);
+    const removed = await federation.query(
+      REMOVE,
+      { id: p.key.id, ...(await stepUp(p.token, p.device)) },
+      { token: p.token },
+    );
+    await p.device.close();
+    expect(removed.data?.removePasskey).toBe(true);
+    // Recovery codes alone are no second factor: they go with the last one.
+    expect(await recoveryCodes()).toBe(0);
   });
 
   it.each(CONDITIONS)('second step with a passkey, %s: no session', async (_name, apply, code) => {

@@ -44,3 +44,10 @@ export async function withRetry<T>(
     }
   }
 }
+
+/**
+ * The row lock of a read that decides a write (`SELECT … FOR UPDATE`), inside a transaction. SQLite
+ * has none and needs none: it lets one writer at a time in, and TypeORM refuses the option there.
+ */
+export const writeLock = (manager: EntityManager): { mode: 'pessimistic_write' } | undefined =>
+  manager.connection.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' };

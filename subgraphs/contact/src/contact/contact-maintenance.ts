@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { appError, ContactType } from '@ecg/policy';
-import { badUserInput, notFound, withRetry } from '@ecg/infrastructure';
+import { badUserInput, notFound, withRetry, writeLock } from '@ecg/infrastructure';
 import { audit, diff, type Actor, type AuditedValue, type Snapshot } from '../audit/audit';
 import { ContactStatus } from './contact-enums';
 import { Contact } from './contact.entity';
@@ -103,10 +103,9 @@ export async function updateContact(
   onAccessReduced: (contactId: string) => Promise<void> = async () => {},
 ): Promise<Contact> {
   return withRetry(dataSource, async (manager) => {
-    const sqlite = dataSource.options.type === 'better-sqlite3';
     const contact = await manager.findOne(Contact, {
       where: { id },
-      lock: sqlite ? undefined : { mode: 'pessimistic_write' },
+      lock: writeLock(manager),
     });
     if (!contact) throw notFound('Contact');
     if (contact.version !== expectedVersion) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { writeLock } from '@ecg/infrastructure';
 import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import { foldPendingLogins } from './fold-pending-logins';
@@ -14,11 +15,10 @@ import { PasswordHistory } from './password-history.entity';
 const { REGISTERED } = SelfServiceStatus;
 
 // What sign-in and the lifecycle buttons both do to a login: lock its row, set its password.
-const sqlite = (manager: EntityManager) => manager.connection.options.type === 'better-sqlite3';
 
 /** The account row, locked until the transaction ends (SQLite has one writer at a time anyway). */
 export const lockAccount = (manager: EntityManager, where: { essId: number } | { contactId: string }) =>
-  manager.findOne(SelfServiceAccount, { where, lock: sqlite(manager) ? undefined : { mode: 'pessimistic_write' } });
+  manager.findOne(SelfServiceAccount, { where, lock: writeLock(manager) });
 
 /**
  * The logins with exactly this user name (one; several only when kept apart before logins became one per person): the

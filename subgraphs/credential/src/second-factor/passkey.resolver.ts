@@ -104,12 +104,17 @@ export class PasskeyResolver {
 
   @Mutation(() => Boolean, {
     description:
-      'Remove one of your passkeys, with a fresh proof of a factor you have (STEP_UP_REQUIRED otherwise). NOT_FOUND when it is not yours.',
+      'Remove one of your passkeys, with a fresh proof of a factor you have (STEP_UP_REQUIRED otherwise). NOT_FOUND when it is not yours; ' +
+      'LAST_SECOND_FACTOR when an organization you act for (or production, for staff) requires a second factor and neither another passkey nor an authenticator app would remain.',
   })
   async removePasskey(@Args(() => RemovePasskeyArgs) args: RemovePasskeyArgs, @Ctx() context: CredentialContext) {
-    const { stepUp, secondFactors } = context.services;
+    const { stepUp, secondFactors, sessionGate } = context.services;
     const proven = await stepUp.prove(context.principal, proofOf(args), context.req.ip);
-    const removed = await secondFactors.passkeys.remove(proven, args.id);
+    const removed = await secondFactors.passkeys.remove(
+      proven,
+      args.id,
+      await sessionGate.secondFactorRequiredFor(proven.holder),
+    );
     await withRetry(context.dataSource, (manager) =>
       recordLoginEvent(manager, proven.holder.essId, 'PASSKEY_REMOVED', context.req.ip, context.principal),
     );

@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
+import { withRetry, writeLock } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
 import { sha256 } from '../person/account-events';
 import { AccountToken } from '../person/account-token.entity';
 import { rememberSecondFactor } from '../person/login-rows';
 import { invalidLink, refused } from '../errors/credential-errors';
 import { Passkey } from './passkey.entity';
+import { RecoveryCode } from './recovery-code.entity';
+import { SecondFactor } from './second-factor.entity';
 import type { Proven } from '../gates/proven';
 
 const RP_NAME = 'Secure Employer Website';
@@ -225,11 +228,30 @@ export function passkeys(dataSource: DataSource, config: CredentialConfig) {
     },
 
     /** Remove one of the proven login's passkeys; the one removed. */
-    async remove(proven: Proven, id: string): Promise<Passkey> {
-      const found = await rows.findOneBy({ id, essId: proven.holder.essId });
-      const removed = found && (await rows.delete({ id, essId: proven.holder.essId }));
-      if (!found || !removed?.affected) throw refused('NOT_FOUND', 'You have no such passkey.');
-      return found;
+    /**
+     * Remove one of the login's passkeys. Refused (LAST_SECOND_FACTOR) when the login must keep a
+     * second factor and neither another passkey nor an authenticator app would remain; with no
+     * factor left the recovery codes go too, as when the app is removed (`removeTotp`).
+     */
+    async remove(proven: Proven, id: string, required: boolean): Promise<Passkey> {
+      const essId = proven.holder.essId;
+      return withRetry(dataSource, async (manager) => {
+        // The app's row, then the passkeys, locked in the order removeTotp takes them: two removals
+        // at once wait for each other instead of each counting the factor the other removes.
+        const factor = await manager.findOne(SecondFactor, { where: { essId }, lock: writeLock(manager) });
+        const own = await manager.find(Passkey, { where: { essId }, lock: writeLock(manager) });
+        const found = own.find((p) => p.id === id);
+        if (!found) throw refused('NOT_FOUND', 'You have no such passkey.');
+        const factorsLeft = own.length - 1 + (factor?.totpSecret ? 1 : 0);
+        if (required && factorsLeft === 0)
+          throw refused(
+            'LAST_SECOND_FACTOR',
+            'A second factor is required for your login: set up an authenticator app or add another passkey first.',
+          );
+        await manager.delete(Passkey, { id, essId });
+        if (factorsLeft === 0) await manager.delete(RecoveryCode, { essId });
+        return found;
+      });
     },
   };
 }

@@ -23,7 +23,7 @@ import { Proven, type FactorHolder, type SecondFactorProof } from '../gates/prov
 
 export type { FactorHolder, SecondFactorProof } from '../gates/proven';
 import { isStaffHolder, staffHolder, staffOfHolder } from '../staff-logins/staff-second-factor';
-import { withRetry } from '@ecg/infrastructure';
+import { withRetry, writeLock } from '@ecg/infrastructure';
 
 /** How long the second step may wait after the password was checked. */
 export const CHALLENGE_LIFETIME_MS = 5 * 60_000;
@@ -279,9 +279,10 @@ export function secondFactors(dataSource: DataSource, config: CredentialConfig) 
     async removeTotp(proven: Proven, required: boolean): Promise<{ remaining: SecondFactorKind[] }> {
       const essId = proven.holder.essId;
       await withRetry(dataSource, async (manager) => {
-        const factor = await manager.findOne(SecondFactor, { where: { essId }, lock: { mode: 'pessimistic_write' } });
+        const factor = await manager.findOne(SecondFactor, { where: { essId }, lock: writeLock(manager) });
         if (!factor?.totpSecret) throw refused('NO_SECOND_FACTOR', 'You have no authenticator app to remove.');
-        const passkeysLeft = await manager.countBy(Passkey, { essId });
+        // Locked as `passkeys.remove` locks them: a passkey removed at the same time is counted right.
+        const passkeysLeft = (await manager.find(Passkey, { where: { essId }, lock: writeLock(manager) })).length;
         if (required && passkeysLeft === 0)
           throw refused(
             'LAST_SECOND_FACTOR',

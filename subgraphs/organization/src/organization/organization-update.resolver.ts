@@ -1,6 +1,6 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import { appError, decide } from '@ecg/policy';
-import { notFound, withRetry } from '@ecg/infrastructure';
+import { notFound, withRetry, writeLock } from '@ecg/infrastructure';
 import type { OrganizationContext } from '../context';
 import { Organization } from './organization.entity';
 import { UpdateOrganizationArgs } from './organization-update.inputs';
@@ -20,7 +20,7 @@ export class OrganizationUpdateResolver {
     return withRetry(context.dataSource, async (manager) => {
       const organization = await manager.findOne(Organization, {
         where: { id: args.id },
-        lock: context.dataSource.options.type === 'better-sqlite3' ? undefined : { mode: 'pessimistic_write' },
+        lock: writeLock(manager),
       });
       if (!organization) throw notFound('Organization');
       if (organization.version !== args.expectedVersion) {
