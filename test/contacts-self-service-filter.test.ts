@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import {
@@ -101,4 +102,26 @@ it("another organization's contacts cannot list this one's logins by status, thr
   );
   expect(JSON.stringify(direct.data ?? null)).not.toMatch(/[0-9a-f]{8}-/);
   expect(direct.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+});
+
+it('"Export To Excel" writes the filtered list: only the contacts whose login is in the status asked for', async () => {
+  const exported = async (login: string) => {
+    const { data, errors } = await federation.query(
+      'query ($code: String!, $login: ContactSelfServiceFilter) { organization(code: $code) { contactsExport(selfServiceStatus: $login) { url } } }',
+      { code: CODE, login },
+      { token: admin.token },
+    );
+    expect(errors).toBeUndefined();
+    const response = await fetch(new URL(data.organization.contactsExport.url, federation.gatewayUrl), {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const names: unknown[] = [];
+    workbook.getWorksheet('Contacts')!.eachRow((row, n) => n > 1 && names.push(row.getCell(1).value));
+    return names;
+  };
+  expect(await exported('LOCKED')).toEqual(lockedNames);
+  expect(await exported('NOT_REGISTERED')).toEqual(['Dee Never', 'Eve Never']);
 });

@@ -9,6 +9,10 @@ export const contactFilters = {
   sort: z.nativeEnum(ContactSort).default(ContactSort.FULL_NAME_ASC),
   status: z.nativeEnum(ContactStatus).nullish(),
   search: z.string().trim().max(100, 'is at most 100 characters').nullish(),
+  selfServiceStatus: z
+    .nativeEnum(ContactSelfServiceFilter)
+    .nullish()
+    .describe("Only contacts whose self-service login has this status (the Self Service Details panel's), or none."),
 };
 
 export const contactsArgs = z.object({
@@ -16,10 +20,6 @@ export const contactsArgs = z.object({
   ...contactFilters,
   status: contactFilters.status.describe('Only contacts with this status.'),
   search: contactFilters.search.describe('Part of the full name or primary email.'),
-  selfServiceStatus: z
-    .nativeEnum(ContactSelfServiceFilter)
-    .nullish()
-    .describe("Only contacts whose self-service login has this status (the Self Service Details panel's), or none."),
 });
 export const ContactsArgs = argsType('ContactsArgs', contactsArgs, { extends: PageArgs });
 export type ContactsArgs = InstanceType<typeof ContactsArgs>;

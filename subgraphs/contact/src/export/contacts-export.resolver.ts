@@ -33,6 +33,7 @@ export class ContactsExportResolver {
     const query = new URLSearchParams({ organizationId: organization.id, sort: args.sort });
     if (args.status) query.set('status', args.status);
     if (args.search) query.set('search', args.search);
+    if (args.selfServiceStatus) query.set('selfServiceStatus', args.selfServiceStatus);
     return {
       url: `${EXPORT_PATH}?${query}`,
       fileName: exportFileName(

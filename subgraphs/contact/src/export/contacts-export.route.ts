@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { appErrorBody, decide, httpStatusOf, type TokenVerifier } from '@ecg/policy';
 import { displayDay, type Logger } from '@ecg/infrastructure';
 import type { DataSource } from 'typeorm';
-import { ContactSort, ContactStatus } from '../contact/contact-enums';
+import { ContactSelfServiceFilter, ContactSort, ContactStatus } from '../contact/contact-enums';
+import { loginFilter } from '../contact/login-filter';
 import type { PeerServices } from '../session/peer-services';
 import { writeContactsWorkbook } from './contacts-workbook';
 
@@ -19,6 +20,7 @@ const params = z.object({
   sort: z.nativeEnum(ContactSort).default(ContactSort.FULL_NAME_ASC),
   status: z.nativeEnum(ContactStatus).optional(),
   search: z.string().trim().max(100).optional(),
+  selfServiceStatus: z.nativeEnum(ContactSelfServiceFilter).optional(),
 });
 
 /** `GET /exports/contacts.xlsx?organizationId=…` with the caller's Bearer token: the same right as the list. */
@@ -48,7 +50,12 @@ export function contactsExportRoute(
           .json({ errors: [{ message: allowed.message, extensions: { code } }] });
       }
       const authorization = req.headers.authorization;
-      const code = await services.organizationCode(query.data.organizationId, authorization);
+      const { selfServiceStatus, ...filters } = query.data;
+      const code = await services.organizationCode(filters.organizationId, authorization);
+      // Asked before the first byte is sent: a refusal is still an answer with its code.
+      const logins = await loginFilter(filters.organizationId, selfServiceStatus, (id, status) =>
+        services.selfServiceContactIds(id, status, authorization),
+      );
       res.set({
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="${exportFileName(code, services.displayTimeZone)}"`,
@@ -56,8 +63,8 @@ export function contactsExportRoute(
       });
       await writeContactsWorkbook(
         dataSource,
-        query.data.organizationId,
-        { ...query.data, search: query.data.search || null },
+        filters.organizationId,
+        { ...filters, search: filters.search || null, logins },
         res,
         (contactIds) => services.selfServiceStatuses(contactIds, authorization),
       );

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, ObjectType, Resolver, Root } from 'type-graphql';
 import { PageArgs, PageType, toPage } from '@ecg/infrastructure';
-import { ContactSelfServiceFilter, ContactSort, ContactStatus } from '../contact/contact-enums';
+import { ContactSort, ContactStatus } from '../contact/contact-enums';
+import { loginFilter } from '../contact/login-filter';
 import type { ContactContext } from '../context';
 import { Contact } from '../contact/contact.entity';
 import { ContactsArgs } from '../contact/contact.inputs';
@@ -22,17 +23,9 @@ export class OrganizationContactsResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const { selfServiceStatus, ...filters } = args;
-    // The logins are the credential subgraph's: it lists the ids, this subgraph pages and sorts.
-    const logins = selfServiceStatus
-      ? {
-          contactIds: await context.services.selfServiceContactIds(
-            organization.id,
-            selfServiceStatus === ContactSelfServiceFilter.NOT_REGISTERED ? null : selfServiceStatus,
-            context.req.headers.authorization,
-          ),
-          except: selfServiceStatus === ContactSelfServiceFilter.NOT_REGISTERED,
-        }
-      : null;
+    const logins = await loginFilter(organization.id, selfServiceStatus, (id, status) =>
+      context.services.selfServiceContactIds(id, status, context.req.headers.authorization),
+    );
     const [items, total] = await listContacts(
       context.dataSource,
       organization.id,

@@ -146,6 +146,7 @@ export function ContactList(props: {
         code,
         sort: view.sort,
         status: view.status,
+        selfServiceStatus: view.login,
       });
       // The server names it: organization code and day (in the display zone), as its own header does.
       if (found) await download(found.contactsExport.url, found.contactsExport.fileName);
