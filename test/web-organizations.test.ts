@@ -47,6 +47,11 @@ it('chooses the organization after the password, switches on /account without it
   await page.getByRole('button', { name: 'Sign In' }).click();
   await heading(page, 'Choose an organization');
   expect(await context.cookies(origin)).toEqual([]);
+  // Each choice says what the person is there: rights differ per organization.
+  await page.getByRole('radio', { name: '01001-COUNTY OFFICE OF EDUCATION As Payroll', exact: true }).waitFor();
+  await page
+    .getByRole('radio', { name: /^42061-COUNTY OFFICE OF EDUCATION As Account Receivable, Administrator/ })
+    .waitFor();
   await checkPage(page, 'choose-organization', 'phone');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('alert').getByText('Choose the organization you act for now.').waitFor();

@@ -28,7 +28,7 @@ interface Session {
   /** `login` only: the person acts for several organizations and must choose one first. */
   organizationChoiceRequired?: boolean;
   choiceToken?: string | null;
-  organizations?: { organizationId: string; organizationName: string }[];
+  organizations?: { organizationId: string; organizationName: string; contactTypes: string[] }[];
   /** `login` only: the person has a second factor; the page asks for a code next. */
   secondFactorRequired?: boolean;
   secondFactorChallenge?: string | null;
@@ -54,11 +54,11 @@ interface UpstreamError {
 
 const SESSION_FIELDS = 'accessToken refreshToken expiresIn passwordChangeRequired';
 const OPERATIONS = {
-  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
-  completeAssistedReset: `mutation ($userName: String!, $code: String!, $newPassword: String!) { completeAssistedReset(userName: $userName, code: $code, newPassword: $newPassword) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
-  confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } } }`,
-  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
-  signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName } internetAccessRequestToken } }`,
+  login: `mutation ($userName: String!, $password: String!) { login(userName: $userName, password: $password) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
+  completeAssistedReset: `mutation ($userName: String!, $code: String!, $newPassword: String!) { completeAssistedReset(userName: $userName, code: $code, newPassword: $newPassword) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } secondFactorRequired secondFactorChallenge secondFactorKinds secondFactorPasskeyOptions secondFactorEnrolmentRequired secondFactorEnrolmentChallenge internetAccessRequestToken } }`,
+  confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } } }`,
+  verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } }`,
+  signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } }`,
   chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
   switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { explain } from '../api/api-error';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
+import { contactTypeNames } from '../contact-types';
 import { chooseOrganization, type OrganizationChoice } from '../session/session';
 
 /**
@@ -67,7 +68,10 @@ export function ChooseOrganization({
                 checked={chosen === organization.organizationId}
                 onChange={() => setChosen(organization.organizationId)}
               />
-              <label htmlFor={`${id}-${organization.organizationId}`}>{organization.organizationName}</label>
+              <label htmlFor={`${id}-${organization.organizationId}`}>
+                {organization.organizationName}
+                <span className="hint">As {contactTypeNames(organization.contactTypes)}</span>
+              </label>
             </div>
           ))}
         </fieldset>

@@ -1,4 +1,5 @@
 import { ApiError, type GraphQLErrorBody } from '../api/api-error';
+import type { ContactType } from '../graphql/generated';
 import { spokenDuration } from '../format';
 import { forgetDrafts } from './drafts';
 
@@ -26,7 +27,8 @@ interface IssuedAccess {
 /** A person of several organizations chooses one after the password (DESIGN.md section 6). */
 export interface OrganizationChoice {
   choiceToken: string;
-  organizations: { organizationId: string; organizationName: string }[];
+  /** Each with the person's contact types there: the chooser shows what each choice allows. */
+  organizations: { organizationId: string; organizationName: string; contactTypes: ContactType[] }[];
 }
 
 /** A person with a second factor gives a code after the password. */
