@@ -116,8 +116,11 @@ it('adds a passkey on /account, then signs in with password plus passkey, and wi
   await page.getByText('web.passkey@county.xorg', { exact: false }).first().waitFor();
 
   // Removed: it signs in no more, and the password alone does again.
-  page.once('dialog', (dialog) => void dialog.accept());
   await panel.getByRole('button', { name: 'Remove Work laptop' }).click();
+  await page
+    .getByRole('dialog', { name: 'Remove the passkey "Work laptop"?' })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await panel.getByText('Passkey "Work laptop" removed.').waitFor();
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await page.goto(`${ORIGIN}/sign-in`);

@@ -56,8 +56,14 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await expect(row.textContent()).resolves.not.toContain('Never');
     await expect(page.content()).resolves.not.toContain(token);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Revoke Entra ID' }).click();
+    // Asked first, in the page's own dialog naming the token, with Cancel focused.
+    const asked = page.getByRole('dialog', { name: 'Revoke the token "Entra ID"?' });
+    await asked.waitFor();
+    expect(await asked.getByRole('button', { name: 'Cancel' }).evaluate((b) => b === document.activeElement)).toBe(
+      true,
+    );
+    await asked.getByRole('button', { name: 'Revoke' }).click();
     await row.getByText(/^Revoked /).waitFor();
     await checkPage(page, 'provisioning-token-revoked', viewport);
     expect((await scim('GET', '/Users')).status).toBe(401);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage, Notice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { when } from '../format';
@@ -22,6 +23,7 @@ export function PasskeysPanel({ stepUp, onChanged }: { stepUp: StepUp; onChanged
   const [problem, setProblem] = useState<string[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<{ id: string; label: string } | null>(null);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -54,7 +56,7 @@ export function PasskeysPanel({ stepUp, onChanged }: { stepUp: StepUp; onChanged
   }
 
   async function remove(id: string, label: string) {
-    if (!window.confirm(`Remove the passkey "${label}"? It will no longer sign you in.`)) return;
+    setRemoving(null);
     setFailure(null);
     try {
       const given = await stepUp.proof();
@@ -78,6 +80,15 @@ export function PasskeysPanel({ stepUp, onChanged }: { stepUp: StepUp; onChanged
         your password, it can stand in for a code; if you choose so, it signs you in on its own.
       </p>
       {done && <Notice>{done}</Notice>}
+      {removing && (
+        <ConfirmDialog
+          question={`Remove the passkey "${removing.label}"?`}
+          detail="It will no longer sign you in. You are asked to prove it is you first, and emailed after."
+          confirm="Remove"
+          onConfirm={() => void remove(removing.id, removing.label)}
+          onCancel={() => setRemoving(null)}
+        />
+      )}
       {failure && <ErrorMessage>{failure}</ErrorMessage>}
       {passkeys.status === 'failed' && <ErrorMessage>{explain(passkeys.error)}</ErrorMessage>}
       {list.length > 0 ? (
@@ -90,7 +101,7 @@ export function PasskeysPanel({ stepUp, onChanged }: { stepUp: StepUp; onChanged
               <button
                 type="button"
                 className="button button-secondary"
-                onClick={() => void remove(passkey.id, passkey.name)}
+                onClick={() => setRemoving({ id: passkey.id, label: passkey.name })}
               >
                 Remove {passkey.name}
               </button>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
+import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage, Notice } from '../components/messages';
 import { TextField } from '../components/text-field';
 import { when } from '../format';
@@ -12,7 +13,13 @@ import {
   type ProvisioningTokenRowFragment,
 } from '../graphql/generated';
 
-function TokenTable({ tokens, onRevoke }: { tokens: ProvisioningTokenRowFragment[]; onRevoke: (id: string) => void }) {
+function TokenTable({
+  tokens,
+  onRevoke,
+}: {
+  tokens: ProvisioningTokenRowFragment[];
+  onRevoke: (token: ProvisioningTokenRowFragment) => void;
+}) {
   if (tokens.length === 0) return <p>No provisioning tokens yet.</p>;
   return (
     <div className="table-scroll" role="region" aria-label="Token list" tabIndex={0}>
@@ -58,7 +65,7 @@ function TokenTable({ tokens, onRevoke }: { tokens: ProvisioningTokenRowFragment
                     type="button"
                     className="button button-secondary"
                     aria-label={`Revoke ${t.label}`}
-                    onClick={() => onRevoke(t.id)}
+                    onClick={() => onRevoke(t)}
                   >
                     Revoke
                   </button>
@@ -84,6 +91,7 @@ export function ProvisioningTokens({ code, organizationId }: { code: string; org
   const [labelError, setLabelError] = useState<string[]>([]);
   const [created, setCreated] = useState<{ label: string; token: string } | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [revoking, setRevoking] = useState<ProvisioningTokenRowFragment | null>(null);
 
   async function create(event: FormEvent) {
     event.preventDefault();
@@ -101,7 +109,7 @@ export function ProvisioningTokens({ code, organizationId }: { code: string; org
   }
 
   async function revoke(tokenId: string) {
-    if (!window.confirm('Revoke this provisioning token? The directory using it is refused from now on.')) return;
+    setRevoking(null);
     setFailure(null);
     try {
       await request(RevokeProvisioningTokenDocument, { id: tokenId });
@@ -142,7 +150,16 @@ export function ProvisioningTokens({ code, organizationId }: { code: string; org
       </form>
       {tokens.status === 'failed' && <ErrorMessage>{explain(tokens.error)}</ErrorMessage>}
       {tokens.status === 'done' && (
-        <TokenTable tokens={tokens.data.organization?.provisioningTokens ?? []} onRevoke={(t) => void revoke(t)} />
+        <TokenTable tokens={tokens.data.organization?.provisioningTokens ?? []} onRevoke={setRevoking} />
+      )}
+      {revoking && (
+        <ConfirmDialog
+          question={`Revoke the token "${revoking.label}"?`}
+          detail="The directory using it is refused from now on; a new token must be made and copied into it."
+          confirm="Revoke"
+          onConfirm={() => void revoke(revoking.id)}
+          onCancel={() => setRevoking(null)}
+        />
       )}
     </section>
   );
