@@ -66,6 +66,17 @@ it('a login that had a second factor, even after it was removed: STRONGER_CREDEN
   const strong = await org.person([ContactType.PAYROLL]);
   const secret = ok(await federation.query(START, { p: PASSWORD }, { token: strong.token })).startTotpEnrolment.secret;
   ok(await federation.query(CONFIRM, { code: codeAt(secret) }, { token: strong.token }));
+  // The panel offers the reset-only contact none of the buttons it would be refused.
+  const actions = async (token: string) =>
+    ok(
+      await federation.query(
+        'query ($s: String!) { organizationLogins(search: $s, page: 1, pageSize: 10) { items { account { availableActions } } } }',
+        { s: strong.email },
+        { token },
+      ),
+    ).organizationLogins.items[0].account.availableActions;
+  expect(await actions(org.resetOnly.token)).toEqual([]);
+  expect(await actions(org.admin.token)).toEqual(['RE_ENROLL', 'RESET_SECOND_FACTORS']);
   // Nor may the reset-only contact take the factor away; an Administrator may. The fact that the
   // login had one stays.
   expect(

@@ -8,6 +8,8 @@ import { SelfServiceStatus } from '../self-service/self-service-status';
 import { Contact } from './contact.entity';
 import { visibleAccount } from './visible-account';
 import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
+import { mayResetLogin } from '../person/stronger-credential';
+import { loginOf } from '../self-service/login-of';
 
 /** The buttons of a panel; only a disabled login asks the contact subgraph whether its contact is active again. */
 async function actionsOf(account: SelfServiceAccount | null, context: CredentialContext): Promise<SelfServiceAction[]> {
@@ -18,7 +20,12 @@ async function actionsOf(account: SelfServiceAccount | null, context: Credential
       account &&
       !awaitsConfirmation(account) &&
       (await context.services.secondFactors.kindsOf(loginEssIdOf(account))).length > 0;
-    return hasFactor ? [...actions, SelfServiceAction.RESET_SECOND_FACTORS] : actions;
+    const all = hasFactor ? [...actions, SelfServiceAction.RESET_SECOND_FACTORS] : actions;
+    // The buttons the caller would be refused (STRONGER_CREDENTIAL) are not offered.
+    const login = account && (await loginOf(account, context));
+    return login && context.principal && !mayResetLogin(context.principal, login)
+      ? all.filter((a) => a === SelfServiceAction.REGISTER)
+      : all;
   }
   return availableActions(
     account.status,

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CredentialContext } from '../context';
-import { awaitsConfirmation } from '../person/login-rows';
 import { SelfServiceAccount } from './self-service-account.entity';
+import { loginOf } from './login-of';
 import { SelfServiceStatus } from './self-service-status';
 
 /**
@@ -11,10 +11,6 @@ import { SelfServiceStatus } from './self-service-status';
  * and "Never". Until the person confirms a linked registration, its panel stays the row's own, so
  * that organization learns nothing of the login. The messages and the audit trail stay per membership.
  */
-async function loginOf(account: SelfServiceAccount, context: CredentialContext): Promise<SelfServiceAccount> {
-  if (account.loginEssId === null || awaitsConfirmation(account)) return account;
-  return (await context.loaders.selfService.byEssId.load(account.loginEssId)) ?? account;
-}
 
 type Ctx = CredentialContext;
 type Row = SelfServiceAccount;
