@@ -22,7 +22,7 @@ async function actionsOf(account: SelfServiceAccount | null, context: Credential
       (await context.services.secondFactors.kindsOf(loginEssIdOf(account))).length > 0;
     const all = hasFactor ? [...actions, SelfServiceAction.RESET_SECOND_FACTORS] : actions;
     // The buttons the caller would be refused (STRONGER_CREDENTIAL) are not offered.
-    const login = account && (await loginOf(account, context));
+    const login = account && (await loginOf(account, context.loaders.selfService.byEssId));
     return login && context.principal && !mayResetLogin(context.principal, login)
       ? all.filter((a) => a === SelfServiceAction.REGISTER)
       : all;

@@ -15,7 +15,7 @@ import { SelfServiceStatus } from './self-service-status';
 type Ctx = CredentialContext;
 type Row = SelfServiceAccount;
 const fact = async <K extends keyof Row>(row: Row, context: Ctx, key: K): Promise<Row[K]> =>
-  (await loginOf(row, context))[key];
+  (await loginOf(row, context.loaders.selfService.byEssId))[key];
 const date = { nullable: true };
 
 @Resolver(() => SelfServiceAccount)

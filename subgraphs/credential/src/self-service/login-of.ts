@@ -1,13 +1,17 @@
-import type { CredentialContext } from '../context';
 import { awaitsConfirmation } from '../person/login-rows';
 import type { SelfServiceAccount } from './self-service-account.entity';
+
+/** Login rows by ESS ID: the request's DataLoader (`context.loaders.selfService.byEssId`). */
+interface LoginRows {
+  load(essId: number): Promise<SelfServiceAccount | null | undefined>;
+}
 
 /**
  * The person's login row for a membership's row, whichever organization asks (the row itself when
  * it is the login). Until the person confirms a linked registration, the row stays its own, so
  * that organization learns nothing of the login.
  */
-export async function loginOf(account: SelfServiceAccount, context: CredentialContext): Promise<SelfServiceAccount> {
+export async function loginOf(account: SelfServiceAccount, logins: LoginRows): Promise<SelfServiceAccount> {
   if (account.loginEssId === null || awaitsConfirmation(account)) return account;
-  return (await context.loaders.selfService.byEssId.load(account.loginEssId)) ?? account;
+  return (await logins.load(account.loginEssId)) ?? account;
 }
