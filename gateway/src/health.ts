@@ -1,8 +1,10 @@
 import type { Request, Response } from 'express';
 
 /** `GET /health` of the gateway: itself, and each subgraph's own health (its database included). */
-export function gatewayHealth(subgraphUrls: Record<string, string>) {
+export function gatewayHealth(subgraphUrls: Record<string, string>, ready: () => boolean = () => true) {
   return async (_req: Request, res: Response) => {
+    // Until /graphql is mounted (after listening), the gateway cannot answer: not healthy yet.
+    if (!ready()) return void res.status(503).json({ service: 'gateway', status: 'starting' });
     const entries = await Promise.all(
       Object.entries(subgraphUrls).map(async ([name, url]) => {
         try {

@@ -90,7 +90,11 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
       maxAge: 600,
     }),
   );
-  app.get('/health', gatewayHealth(config.subgraphUrls));
+  let ready = false;
+  app.get(
+    '/health',
+    gatewayHealth(config.subgraphUrls, () => ready),
+  );
   app.get('/exports/contacts.xlsx', proxyDownload(config.subgraphUrls.contact, '/exports/contacts.xlsx'));
   // Provisioning from HR (SCIM 2.0): server-to-server, so no CORS; the contact subgraph answers.
   app.use(SCIM_PATH, proxyScim(config.subgraphUrls.contact));
@@ -138,6 +142,7 @@ export async function createServer(config: GatewayConfig = loadGatewayConfig()) 
   app.use(unexpectedErrors(logger));
 
   const url = `${baseUrl}/graphql`;
+  ready = true;
   logger.info({ url }, 'gateway ready');
   let stopped: Promise<void> | undefined;
   return {

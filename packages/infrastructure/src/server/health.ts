@@ -2,8 +2,11 @@ import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 
 /** `GET /health`: 200 when the database answers, 503 when it does not. Never throws. */
-export function healthHandler(service: string, dataSource: DataSource) {
+export function healthHandler(service: string, dataSource: DataSource, ready: () => boolean = () => true) {
   return async (_req: Request, res: Response) => {
+    // Listening comes before GraphQL is mounted: until then /graphql answers 404, so the service is
+    // not healthy yet (a launcher or a load balancer would send it requests it cannot answer).
+    if (!ready()) return void res.status(503).json({ service, status: 'starting' });
     let database: 'up' | 'down' = 'down';
     try {
       if (dataSource.isInitialized) {

@@ -84,7 +84,11 @@ export async function startSubgraph<S = void>(
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustedProxies);
   app.use(forwardedForGuard());
-  app.get('/health', healthHandler(config.name, dataSource));
+  let ready = false;
+  app.get(
+    '/health',
+    healthHandler(config.name, dataSource, () => ready),
+  );
   for (const routes of modules.routes) routes(app, { services, verify, dataSource, logger });
   const { httpServer, baseUrl } = await listen(app, config.host, config.port);
 
@@ -126,6 +130,7 @@ export async function startSubgraph<S = void>(
   app.use(unexpectedErrors(logger));
 
   const url = `${baseUrl}/graphql`;
+  ready = true;
   logger.info({ url, database: config.database.kind }, `${config.name} subgraph ready`);
   let stopped: Promise<void> | undefined;
   return {
