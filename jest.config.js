@@ -31,6 +31,13 @@ const files = (names) => names.map((n) => `<rootDir>/test/${n}.test.ts`);
 const NOT_BROWSER = ['/node_modules/', '<rootDir>/test/web-account-api\\.test\\.ts$'];
 const ignored = (names) => names.map((n) => `<rootDir>/test/${n.replace('*', '(?!account-api)[\\w-]+')}\\.test\\.ts$`);
 
+// The federation's tests: the built packages once per worker under `npm test` (node-environment.js).
+const federation = {
+  ...common,
+  testEnvironment: '<rootDir>/test/support/node-environment.js',
+  setupFiles: [...common.setupFiles, '<rootDir>/test/support/use-built-packages.ts'],
+};
+
 /** @type {import('jest').Config} */
 const config = {
   projects: [
@@ -47,22 +54,22 @@ const config = {
     },
     // The real federation on ephemeral ports over a real MariaDB/MySQL database per run.
     {
-      ...common,
+      ...federation,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', ...ignored([...SLOW, ...BROWSER, ...AUDIT, ...CLUSTER])],
       slowTestThreshold: 30,
     },
-    { ...common, displayName: 'slow', testMatch: files(SLOW), slowTestThreshold: 120 },
+    { ...federation, displayName: 'slow', testMatch: files(SLOW), slowTestThreshold: 120 },
     {
-      ...common,
+      ...federation,
       displayName: 'browser',
       testMatch: files(BROWSER),
       testPathIgnorePatterns: NOT_BROWSER,
       slowTestThreshold: 60,
     },
-    { ...common, displayName: 'audit', testMatch: files(AUDIT) },
-    { ...common, displayName: 'cluster', testMatch: files(CLUSTER), slowTestThreshold: 240 },
+    { ...federation, displayName: 'audit', testMatch: files(AUDIT) },
+    { ...federation, displayName: 'cluster', testMatch: files(CLUSTER), slowTestThreshold: 240 },
     // The second gateway engine, from its own install (checks/hive-gateway).
     { ...common, displayName: 'hive', testMatch: ['<rootDir>/checks/hive-gateway/*.test.ts'] },
   ],

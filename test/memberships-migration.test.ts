@@ -1,3 +1,6 @@
+/**
+ * @ecg-sources it imports modules of a subgraph by path (test/support/node-environment.js)
+ */
 import { randomUUID } from 'node:crypto';
 import * as credential from '@ecg/credential';
 import { dropDatabase, openDatabase, type DatabaseConfig } from '@ecg/infrastructure';

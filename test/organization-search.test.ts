@@ -1,3 +1,6 @@
+/**
+ * @ecg-sources it imports modules of a subgraph by path (test/support/node-environment.js)
+ */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

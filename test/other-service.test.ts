@@ -1,3 +1,7 @@
+/**
+ * @ecg-sources it declares type-graphql types, whose `String` and `ID` must be those of the
+ * type-graphql it builds them with (test/support/node-environment.js)
+ */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -20,6 +20,9 @@ const OUT = join(ROOT, 'test-output');
 const JEST = require.resolve('jest/bin/jest', { paths: [ROOT] });
 const HIVE = join(ROOT, 'checks/hive-gateway');
 
+// `npm test` and `npm run test:*` build the packages first (pre-step or script): the test files may
+// then share the built packages across a worker (test/support/node-environment.js).
+const BUILT = /^test(:|$)/.test(process.env.npm_lifecycle_event ?? '') ? { ECG_TEST_BUILT: '1' } : {};
 const hiveInstalled = existsSync(join(HIVE, 'node_modules'));
 // A test file keeps a core busy about half its time (it waits on Chromium, mail and the database):
 // on the 2-core machine three files at a time ran the browser files in 482 s against 520 s for two,
@@ -76,7 +79,7 @@ for (const [name, step] of steps) {
   const run = spawnSync(process.execPath, [JEST, ...args, '--json', `--outputFile=${output}`, ...jestArgs], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ECG_SUITE_LOG: 'keep' },
+    env: { ...process.env, ...BUILT, ECG_SUITE_LOG: 'keep' },
   });
   let result = { numPassedTests: 0, numFailedTests: 0, numRuntimeErrorTestSuites: 0, numTotalTestSuites: 0 };
   try {
