@@ -238,6 +238,18 @@ describe('a change finished minutes after its proof', () => {
     expect(codeOf(finished)).toBe('ACCOUNT_LOCKED');
     expect(await panelOf(p.contactId)).toMatchObject({ secondFactorSet: false, secondFactorKinds: [] });
   });
+
+  it('an authenticator whose enrolment started before the login locked is not confirmed: ACCOUNT_LOCKED', async () => {
+    const p = await person();
+    const { secret } = ok(
+      await federation.query(CHANGES.startTotpEnrolment.document, { p: PASSWORD }, { token: p.token }),
+    ).startTotpEnrolment;
+    await lockByWrongProofs(p);
+    const confirmed = await federation.query(CONFIRM_TOTP, { code: codeAt(secret) }, { token: p.token });
+    expect(codeOf(confirmed)).toBe('ACCOUNT_LOCKED');
+    expect(confirmed.data?.confirmTotpEnrolment ?? null).toBeNull();
+    expect(await panelOf(p.contactId)).toMatchObject({ secondFactorSet: false, secondFactorKinds: [] });
+  });
 });
 
 it('a new authenticator is mailed once confirmed; a password change is mailed; neither mail carries a secret', async () => {
