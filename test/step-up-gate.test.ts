@@ -252,6 +252,33 @@ describe('a change finished minutes after its proof', () => {
   });
 });
 
+describe('what a new password leaves on the login', () => {
+  it('a password reset mail names the passkeys that stay', async () => {
+    const p = await personWithPasskey('Work laptop');
+    await addPasskey(p, p.device, await passkeyProof(p), 'Phone');
+    ok(
+      await federation.query('mutation ($u: String!) { requestPasswordReset(userName: $u) { message } }', {
+        u: p.email,
+      }),
+    );
+    const mail = await smtp.waitForText(p.email, 'reset-password?token=');
+    expect(mail?.text).toContain(
+      'A new password does not remove your passkeys. These stay on your login: "Work laptop", "Phone".',
+    );
+  });
+
+  it('a re-enroll mail says that no passkey stays: the second factors went with the old password', async () => {
+    const p = await personWithPasskey('Old laptop');
+    ok(await staffQuery('mutation ($id: ID!) { reEnroll(contactId: $id) { status } }', { id: p.contactId }));
+    const mail = await smtp.waitForText(p.email, 'Temporary password:');
+    expect(mail?.text).toContain(
+      'Your second factors were removed too (authenticator app, recovery codes, passkeys): no passkey stays on your login.',
+    );
+    expect(mail?.text).not.toContain('Old laptop');
+    expect(await panelOf(p.contactId)).toMatchObject({ secondFactorKinds: [] });
+  });
+});
+
 it('a new authenticator is mailed once confirmed; a password change is mailed; neither mail carries a secret', async () => {
   const p = await person();
   const { secret } = ok(

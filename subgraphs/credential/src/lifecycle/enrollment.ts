@@ -204,8 +204,8 @@ export function enrollment(deps: LifecycleDeps) {
         });
         await manager.update(AccountToken, { essId: locked.essId, usedAt: IsNull() }, { usedAt: new Date() });
         // A new start: whoever holds the old authenticator or recovery codes must not sign in with them.
-        if (await deps.factors.reset(manager, locked.essId))
-          await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
+        const factorsRemoved = await deps.factors.reset(manager, locked.essId);
+        if (factorsRemoved) await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, {
           recipient: locked.userName,
           ...templates.reEnrolled(
@@ -214,6 +214,7 @@ export function enrollment(deps: LifecycleDeps) {
             expiresAt,
             `${deps.config.publicUrl}/sign-in`,
             deps.config.displayTimeZone,
+            factorsRemoved,
           ),
         });
         // Audited in the panel of the organization that pressed it.
