@@ -3,7 +3,7 @@ import { ContactType } from '@ecg/policy';
 import { purgeExpired } from '@ecg/credential';
 import { purgeStaleRateLimits } from '@ecg/infrastructure';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
-import { contactInput, createContact, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, giveLogin, PASSWORD, signedInContact } from './support/people';
 import { codeAt, wrongCodeFor } from './support/second-factor';
 import { softwareAuthenticator } from './support/software-authenticator';
 import { startSmtp } from './support/smtp';
@@ -333,6 +333,21 @@ it("a linked registration shows another organization nothing of the person's fac
   );
   ok(await staffQuery('mutation ($id: ID!) { register(contactId: $id) { status } }', { id: linked }));
   expect(await panelOf(linked)).toMatchObject({ secondFactorSet: false, secondFactorKinds: [] });
+  // Nor through the list a Password Reset Only contact of 01001 finds logins in.
+  const resetOnly = await signedInContact(
+    federation,
+    '01001',
+    [ContactType.PASSWORD_RESET_ONLY],
+    `reset.only.${unique()}@school.xorg`,
+  );
+  const found = ok(
+    await federation.query(
+      'query ($s: String!) { organizationLogins(search: $s) { items { contactId account { secondFactorSet secondFactorKinds } } } }',
+      { s: p.email },
+      { token: resetOnly.token },
+    ),
+  ).organizationLogins.items;
+  expect(found).toEqual([{ contactId: linked, account: { secondFactorSet: false, secondFactorKinds: [] } }]);
 });
 
 describe('purge', () => {
