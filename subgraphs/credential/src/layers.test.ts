@@ -18,6 +18,7 @@ const FOLDERS: Record<string, number> = {
   passwords: GROUND,
   keys: GROUND,
   errors: GROUND,
+  crypto: GROUND,
   mail: GROUND,
   migrations: GROUND,
   person: STORES,
