@@ -122,3 +122,13 @@ it('knows the gates: only the session gate issues sessions, and factor changes t
   const provers = files.filter((f) => /\bprovenBy\(/.test(readFileSync(join(src, f), 'utf8')));
   expect(provers).toEqual(['gates/step-up-gate.ts']);
 });
+
+it('spends the sign-in budgets in the flows, one place per flow, never in a resolver', () => {
+  const spenders = files.filter(
+    (f) =>
+      layerOf(f) === TOP &&
+      /\bconsume(SignInLimits|PasskeySignInLimit|RateLimit)\(/.test(readFileSync(join(src, f), 'utf8')),
+  );
+  // The lifecycle's public links (reset, unlock, link checks) are budgeted per address in its resolver alone.
+  expect(spenders).toEqual(['lifecycle/self-service-lifecycle.resolver.ts']);
+});
