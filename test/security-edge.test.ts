@@ -414,6 +414,26 @@ describe('an argument graphql-js refuses only while executing', () => {
   });
 });
 
+describe('passkey sign-in rate limits', () => {
+  // Each start stores a ceremony: anonymous and unthrottled, it would be a free way to fill a table.
+  it('startPasskeySignIn answers RATE_LIMITED past LOGIN_LIMIT_PER_ADDRESS (10 here) a minute from one address', async () => {
+    const address = '198.51.100.77';
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i <= 10; i++) {
+      const { data, errors } = await federation.query('mutation { startPasskeySignIn { token } }', undefined, {
+        headers: { 'x-forwarded-for': address },
+      });
+      codes.push(errors?.[0].extensions?.code ?? (data?.startPasskeySignIn?.token ? 'OK' : undefined));
+    }
+    expect(codes).toEqual([...Array(10).fill('OK'), 'RATE_LIMITED']);
+    // Another address has its own budget.
+    const other = await federation.query('mutation { startPasskeySignIn { token } }', undefined, {
+      headers: { 'x-forwarded-for': '198.51.100.78' },
+    });
+    expect(other.data?.startPasskeySignIn?.token).toEqual(expect.any(String));
+  });
+});
+
 describe('sign-in rate limits over IPv6', () => {
   const signIn = async (address: string, userName: string) =>
     federation.query(

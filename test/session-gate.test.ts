@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { loadCredentialConfig, resetStaffSecondFactors, secondFactors } from '@ecg/credential';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD, staffLogin } from './support/people';
@@ -13,6 +14,8 @@ jest.setTimeout(120_000);
 let federation: Federation;
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
 const INTERNET = { 'x-forwarded-for': '203.0.113.40' };
+// The key startFederation gives every federation.
+const SECOND_FACTOR_KEY = { SECOND_FACTOR_KEY: 'f'.repeat(64) };
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -255,11 +258,44 @@ describe('membership removed', () => {
     const { choiceToken } = ok(await login(p)).login;
     const first = ok(await federation.query(CHOOSE, { t: choiceToken, o: p.other!.organizationId })).chooseOrganization;
     const again = ok(await login(p)).login.choiceToken;
+    const home = ok(
+      await federation.query(CHOOSE, { t: ok(await login(p)).login.choiceToken, o: p.organizationId }),
+    ).chooseOrganization;
     await remove(p);
     expect(codeOf(await federation.query(CHOOSE, { t: again, o: p.other!.organizationId }))).toBe('NOT_FOUND');
+    expect(codeOf(await federation.query(SWITCH, { o: p.other!.organizationId }, { token: home.accessToken }))).toBe(
+      'NOT_FOUND',
+    );
     expect(codeOf(await federation.query(REFRESH, { r: first.refreshToken }))).toBe('NOT_FOUND');
     // Ended with the refusal: the token is spent, not left for a later try.
     expect(codeOf(await federation.query(REFRESH, { r: first.refreshToken }))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('membership removed, at the proof paths', () => {
+  const remove = async (p: Person) =>
+    void (await credentialDb().query('DELETE FROM self_service_account WHERE contactId = ?', [p.other!.contactId]));
+  /** The organization an access token acts for (its `org` claim). */
+  const organizationOf = (accessToken: string) =>
+    (JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString()) as { org?: string }).org;
+
+  it('password: the removed organization is not offered; the session is for the one left', async () => {
+    const p = await person({ secondOrganization: true });
+    await remove(p);
+    const answer = ok(await login(p)).login;
+    expect(answer).toMatchObject({ organizationChoiceRequired: false, choiceToken: null });
+    expect(organizationOf(answer.accessToken)).toBe(p.organizationId);
+  });
+
+  it('second step: removed between the password and the code, the session is for the one left', async () => {
+    // The authenticator first, while the one organization signs in without a choice; then the second.
+    const p = await person();
+    const { secret } = await withAuthenticator(p);
+    p.other = await linkedMembership(p.essId, p.email);
+    const challenge = ok(await login(p)).login.secondFactorChallenge;
+    await remove(p);
+    const session = ok(await federation.query(VERIFY, { c: challenge, code: codeAt(secret, 1) })).verifySecondFactor;
+    expect(organizationOf(session.accessToken)).toBe(p.organizationId);
   });
 });
 
@@ -358,5 +394,41 @@ describe('the strictest organization decides', () => {
     await setOrganization('secondFactorRequired', 1)(p, p.other!.organizationId);
     const answer = ok(await login(p)).login;
     expect(answer).toMatchObject({ accessToken: null, secondFactorEnrolmentRequired: true, choiceToken: null });
+  });
+});
+
+describe('staff in production', () => {
+  let production: Federation;
+  beforeAll(async () => {
+    production = await startFederation('gateprod', { NODE_ENV: 'production' });
+  });
+  afterAll(() => production?.stop());
+
+  it('a staff session whose second factor went since: refresh refused with SECOND_FACTOR_REQUIRED', async () => {
+    const s = await staffLogin(production, `gate.prod.${unique()}@test.example`);
+    // Production sends a staff login without a factor to enrolment; enrolled, it has a session.
+    const { secondFactorEnrolmentChallenge } = ok(
+      await production.query(
+        'mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { secondFactorEnrolmentChallenge } }',
+        { u: s.email, p: s.password },
+      ),
+    ).login;
+    const started = ok(
+      await production.query('mutation ($c: String) { startTotpEnrolment(enrolmentChallenge: $c) { secret } }', {
+        c: secondFactorEnrolmentChallenge,
+      }),
+    ).startTotpEnrolment;
+    const { signIn } = ok(
+      await production.query(
+        'mutation ($code: String!, $c: String) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $c) { signIn { refreshToken } } }',
+        { code: codeAt(started.secret), c: secondFactorEnrolmentChallenge },
+      ),
+    ).confirmTotpEnrolment;
+    // The operators reset its second factors (npm run staff:unlock -- <email> --reset-second-factors): the session stays, its renewal does not.
+    const db = production.subgraphs.credential.dataSource;
+    expect(await resetStaffSecondFactors(db, secondFactors(db, loadCredentialConfig(SECOND_FACTOR_KEY)), s.email)).toBe(
+      true,
+    );
+    expect(codeOf(await production.query(REFRESH, { r: signIn.refreshToken }))).toBe('SECOND_FACTOR_REQUIRED');
   });
 });

@@ -42,7 +42,7 @@ export const CREDENTIAL_SETTINGS: Record<string, SettingNote> = {
   MAIL_RETRY_MAX_SECONDS: { description: 'The longest wait between retries of an email the server refused for now.' },
   LOGIN_LIMIT_PER_ADDRESS: {
     description:
-      "Sign-in attempts a minute per client address (RATE_LIMITED beyond); changePassword's current password spends from the same budget.",
+      "Sign-in attempts a minute per client address (RATE_LIMITED beyond); changePassword's current password spends from the same budget, and each half of a passkey sign-in (startPasskeySignIn, signInWithPasskey) has a budget of this size of its own.",
   },
   LOGIN_LIMIT_PER_USER: { description: 'Sign-in attempts a minute per user name (RATE_LIMITED beyond).' },
   STAFF_LOCKOUT_ATTEMPTS: {

@@ -1,4 +1,5 @@
-import { rateLimitModule } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import type { ContactContext } from './context';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { auditModule } from './audit/audit.module';
 import { contactModule } from './contact/contact.module';
@@ -21,3 +22,12 @@ export const contactModules = [
   // SCIM requests are counted per provisioning token.
   rateLimitModule,
 ] as const;
+
+/** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
+export type ModuleLoadersMatchContext =
+  LoadersOf<typeof contactModules> extends ContactContext['loaders']
+    ? ContactContext['loaders'] extends LoadersOf<typeof contactModules>
+      ? true
+      : never
+    : never;
+export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;

@@ -5,7 +5,8 @@ import { dirname, join, normalize, relative } from 'node:path';
  * The credential subgraph's folders stand in layers and import only downward (DESIGN.md section 2),
  * so that every session passes the session gate and every factor change the step-up gate: a flow
  * cannot reach the session store but through the gate below it. This test reads the imports
- * (type imports too) and fails on an upward import or a circle, naming them.
+ * (type imports too) and fails on an upward import, a circle, or two folders that import each other
+ * (their files then form one folder in two places), naming them.
  */
 const GROUND = 0;
 const STORES = 1;
@@ -18,6 +19,7 @@ const FOLDERS: Record<string, number> = {
   passwords: GROUND,
   keys: GROUND,
   errors: GROUND,
+  crypto: GROUND,
   mail: GROUND,
   migrations: GROUND,
   person: STORES,
@@ -97,9 +99,36 @@ it('has no import circle', () => {
   expect(circles).toEqual([]);
 });
 
+it('has no two folders that import each other (beside their resolvers and modules, which stand on top)', () => {
+  const folderOf = (file: string) => (file.includes('/') && layerOf(file) !== TOP ? file.split('/')[0] : null);
+  const edges = new Set(
+    [...graph].flatMap(([file, targets]) =>
+      targets.flatMap((target) => {
+        const [from, to] = [folderOf(file), folderOf(target)];
+        return from && to && from !== to ? [`${from} -> ${to}`] : [];
+      }),
+    ),
+  );
+  const mutual = [...edges].filter((edge) => {
+    const [from, to] = edge.split(' -> ');
+    return from < to && edges.has(`${to} -> ${from}`);
+  });
+  expect(mutual).toEqual([]);
+});
+
 it('knows the gates: only the session gate issues sessions, and factor changes take a proof only the step-up gate makes', () => {
   const issuers = files.filter((f) => /\bsessions\.issue\(|\.rotate\(/.test(readFileSync(join(src, f), 'utf8')));
   expect(issuers).toEqual(['gates/session-gate.ts']);
   const provers = files.filter((f) => /\bprovenBy\(/.test(readFileSync(join(src, f), 'utf8')));
   expect(provers).toEqual(['gates/step-up-gate.ts']);
+});
+
+it('spends the sign-in budgets in the flows, one place per flow, never in a resolver', () => {
+  const spenders = files.filter(
+    (f) =>
+      layerOf(f) === TOP &&
+      /\bconsume(SignInLimits|PasskeySignInLimit|RateLimit)\(/.test(readFileSync(join(src, f), 'utf8')),
+  );
+  // The lifecycle's public links (reset, unlock, link checks) are budgeted per address in its resolver alone.
+  expect(spenders).toEqual(['lifecycle/self-service-lifecycle.resolver.ts']);
 });

@@ -1,4 +1,5 @@
-import { rateLimitModule } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import type { OrganizationContext } from './context';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { organizationModule } from './organization/organization.module';
 import { sessionModule } from './session/session.module';
@@ -10,3 +11,12 @@ export const organizationModules = [
   sessionModule,
   rateLimitModule,
 ] as const;
+
+/** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
+export type ModuleLoadersMatchContext =
+  LoadersOf<typeof organizationModules> extends OrganizationContext['loaders']
+    ? OrganizationContext['loaders'] extends LoadersOf<typeof organizationModules>
+      ? true
+      : never
+    : never;
+export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;

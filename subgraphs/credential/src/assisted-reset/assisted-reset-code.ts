@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 
 // Read aloud over a telephone: capitals and digits with no look-alikes (0/O, 1/I/L) and no letters
 // that sound alike in the NATO alphabet less than others would; 31 symbols, 12 of them: about 59 bits.

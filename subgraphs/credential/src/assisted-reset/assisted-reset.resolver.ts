@@ -1,6 +1,5 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { CredentialContext } from '../context';
-import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { LoginResult } from '../login/login-result.type';
 import { toLoginResult } from '../login/login.resolver';
 import { AssistedReset } from './assisted-reset.types';
@@ -27,8 +26,6 @@ export class AssistedResetResolver {
     @Args(() => CompleteAssistedResetArgs) args: CompleteAssistedResetArgs,
     @Ctx() context: CredentialContext,
   ): Promise<LoginResult> {
-    // The same budgets as a sign-in: a code is a password the guesser does not know.
-    await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
     return toLoginResult(
       await context.services.assistedReset.complete(args.userName, args.code, args.newPassword, context.req.ip),
     );

@@ -6,6 +6,7 @@ import type { CredentialConfig } from '../config';
 import type { Directory } from '../contact-directory/contact-directory';
 import { invalidCredentials, refused } from '../errors/credential-errors';
 import type { Lockout } from '../lockout/lockout';
+import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import { enqueueMail } from '../mail/outbox';
 import { addressKey, reachabilityRows } from '../mail/reachability';
 import { templates } from '../mail/templates';
@@ -32,7 +33,7 @@ export interface AssistedResetDeps {
   directory: Directory;
   sessions: Pick<Sessions, 'revokeAllOf'>;
   lockout: Lockout;
-  signIn: Pick<SignIn, 'login'>;
+  signIn: Pick<SignIn, 'passwordSignIn'>;
 }
 
 /** What the administrator reads to the person, once. */
@@ -161,6 +162,9 @@ export function assistedReset(deps: AssistedResetDeps) {
       newPassword: string,
       clientAddress: string | undefined,
     ): Promise<SignInOutcome> {
+      // The same budgets as a sign-in: a code is a password the guesser does not know. Spent once
+      // for the request: the sign-in that follows a right code spends nothing more.
+      await consumeSignInLimits(dataSource, config, clientAddress, userName);
       const found = await liveCode(userName, code);
       if (!found) {
         const [login] = await findAccountsByUserName(dataSource.manager, userName);
@@ -197,7 +201,7 @@ export function assistedReset(deps: AssistedResetDeps) {
       });
       await deps.sessions.revokeAllOf((await membershipsOf(dataSource.manager, login.essId)).map((m) => m.contactId));
       await mailOwner(login);
-      return deps.signIn.login(login.userName, newPassword, clientAddress);
+      return deps.signIn.passwordSignIn(login.userName, newPassword, clientAddress);
     },
   };
 }

@@ -9,7 +9,7 @@ import { Contact } from './contact.entity';
 import { visibleAccount } from './visible-account';
 import { awaitsConfirmation, loginEssIdOf } from '../person/login-rows';
 import { mayResetLogin } from '../person/stronger-credential';
-import { loginOf } from '../self-service/login-of';
+import { loginOf } from '../person/login-of';
 
 /** The buttons of a panel; only a disabled login asks the contact subgraph whether its contact is active again. */
 async function actionsOf(account: SelfServiceAccount | null, context: CredentialContext): Promise<SelfServiceAction[]> {

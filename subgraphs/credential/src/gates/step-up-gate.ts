@@ -3,7 +3,7 @@ import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import type { Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
 import { invalidCredentials, refused, wrongCode, wrongCurrentPassword } from '../errors/credential-errors';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken } from '../person/account-token.entity';
 import type { Lockout } from '../lockout/lockout';
 import { consumeSignInLimits } from '../lockout/sign-in-limits';

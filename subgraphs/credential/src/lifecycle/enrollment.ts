@@ -41,6 +41,20 @@ export interface RegistrationOutcome {
   account: SelfServiceAccount | null;
 }
 
+type RegistrationContext = Awaited<ReturnType<typeof mailContextOf>>;
+
+/** What one Register writes and mails, decided before its transaction (the hash is not redone on a retry). */
+interface Registration {
+  contactId: string;
+  organizationId: string;
+  email: string;
+  userName: string;
+  context: RegistrationContext;
+  password: string;
+  passwordHash: string;
+  expiresAt: Date;
+}
+
 /** "Set to enroll by batch": at most this many contacts at once. */
 export const REGISTER_MANY_LIMIT = 100;
 
@@ -63,75 +77,24 @@ export function enrollment(deps: LifecycleDeps) {
       if (!facts.primaryEmail)
         throw refused('NO_EMAIL', 'The contact has no primary email address to send the temporary password to.');
       const userName = normalizeUserName(facts.primaryEmail);
-      const context = known
-        ? {
-            fullName: facts.fullName,
-            organization: known.organization?.displayName ?? 'your organization',
-            userName,
-            email: facts.primaryEmail,
-            administrators: known.organization?.administrators ?? [],
-          }
-        : await mailContext(contactId, facts.organizationId, userName);
       const password = temporaryPassword();
-      const passwordHash = await hashPassword(password);
-      const expiresAt = new Date(Date.now() + 24 * HOUR);
-      const insertRow = async (manager: EntityManager) => {
-        if (await manager.existsBy(SelfServiceAccount, { contactId }))
-          throw refused(
-            'ALREADY_REGISTERED',
-            'This contact is already registered; use Re-Enroll for a new temporary password.',
-          );
-        if (await manager.existsBy(SelfServiceAccount, { userName, organizationId: facts.organizationId }))
-          throw refused(
-            'USER_NAME_TAKEN',
-            'Another self-service login of this organization already uses this email address as its user name.',
-          );
-        // The person's login, if the email has one (DESIGN.md section 6): this contact becomes a
-        // membership of it. The row looks exactly like a new registration (pending, its own ESS ID,
-        // counters at zero) until the person signs in, so the answer tells nothing.
-        const login = await loginForLinking(manager, userName);
-        const inserted = await manager.insert(SelfServiceAccount, {
-          contactId,
-          organizationId: facts.organizationId,
-          userName,
-          status: REGISTRATION_PENDING,
-          temporaryPasswordSet: true,
-          temporaryPasswordExpiresAt: expiresAt,
-          passwordExpired: true,
-          enrollmentCompleted: false,
-          reenrolled: false,
-          loginEssId: login?.essId ?? null,
-          loginUserName: login || (await userNameClaimed(manager, userName)) ? null : userName,
-        });
-        const essId = inserted.identifiers[0].essId as number;
-        if (login) {
-          await enqueueMail(manager, {
-            recipient: facts.primaryEmail!,
-            ...templates.addedToOrganization(context, context.administrators, `${deps.config.publicUrl}/`),
-          });
-        } else {
-          await manager.insert(AccountSecret, { essId, temporaryPasswordHash: passwordHash, passwordHash: null });
-          await enqueueMail(manager, {
-            recipient: facts.primaryEmail!,
-            ...templates.registered(
-              context,
-              password,
-              expiresAt,
-              `${deps.config.publicUrl}/sign-in`,
-              deps.config.displayTimeZone,
-            ),
-          });
-        }
-        const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
-        await recordEvent(manager, account, 'REGISTERED', clientAddress, actor);
-        return account;
+      const registration: Registration = {
+        contactId,
+        organizationId: facts.organizationId,
+        email: facts.primaryEmail,
+        userName,
+        context: await registrationContext(contactId, facts, userName, known),
+        password,
+        passwordHash: await hashPassword(password),
+        expiresAt: new Date(Date.now() + 24 * HOUR),
       };
+      const insert = (manager: EntityManager) => insertRegistration(manager, registration, actor, clientAddress);
       try {
-        return await withRetry(dataSource, insertRow);
+        return await withRetry(dataSource, insert);
       } catch (error) {
         // Two organizations registered a new email at once: the other made the login; link to it.
         if (!isUniqueViolation(error)) throw error;
-        return withRetry(dataSource, insertRow);
+        return withRetry(dataSource, insert);
       }
     },
 
@@ -204,8 +167,8 @@ export function enrollment(deps: LifecycleDeps) {
         });
         await manager.update(AccountToken, { essId: locked.essId, usedAt: IsNull() }, { usedAt: new Date() });
         // A new start: whoever holds the old authenticator or recovery codes must not sign in with them.
-        if (await deps.factors.reset(manager, locked.essId))
-          await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
+        const factorsRemoved = await deps.factors.reset(manager, locked.essId);
+        if (factorsRemoved) await recordEvent(manager, existing, 'SECOND_FACTORS_RESET', clientAddress, actor);
         await enqueueMail(manager, {
           recipient: locked.userName,
           ...templates.reEnrolled(
@@ -214,6 +177,7 @@ export function enrollment(deps: LifecycleDeps) {
             expiresAt,
             `${deps.config.publicUrl}/sign-in`,
             deps.config.displayTimeZone,
+            factorsRemoved,
           ),
         });
         // Audited in the panel of the organization that pressed it.
@@ -225,6 +189,85 @@ export function enrollment(deps: LifecycleDeps) {
     },
   };
   return buttons;
+
+  /** The names a registration's mail gives: from the batch's one lookup when it made it, else asked now. */
+  async function registrationContext(
+    contactId: string,
+    facts: ContactFacts,
+    userName: string,
+    known: Known | undefined,
+  ): Promise<RegistrationContext> {
+    if (!known) return mailContext(contactId, facts.organizationId, userName);
+    return {
+      fullName: facts.fullName,
+      organization: known.organization?.displayName ?? 'your organization',
+      userName,
+      email: facts.primaryEmail,
+      administrators: known.organization?.administrators ?? [],
+    };
+  }
+
+  /**
+   * One registration's rows, mail and event, in the caller's transaction: a new login with its
+   * temporary password, or, when the email already has a login, a membership of it (no password).
+   */
+  async function insertRegistration(
+    manager: EntityManager,
+    r: Registration,
+    actor: Principal,
+    clientAddress: string | undefined,
+  ): Promise<SelfServiceAccount> {
+    if (await manager.existsBy(SelfServiceAccount, { contactId: r.contactId }))
+      throw refused(
+        'ALREADY_REGISTERED',
+        'This contact is already registered; use Re-Enroll for a new temporary password.',
+      );
+    if (await manager.existsBy(SelfServiceAccount, { userName: r.userName, organizationId: r.organizationId }))
+      throw refused(
+        'USER_NAME_TAKEN',
+        'Another self-service login of this organization already uses this email address as its user name.',
+      );
+    // The person's login, if the email has one (DESIGN.md section 6): this contact becomes a
+    // membership of it. The row looks exactly like a new registration (pending, its own ESS ID,
+    // counters at zero) until the person signs in, so the answer tells nothing.
+    const login = await loginForLinking(manager, r.userName);
+    const inserted = await manager.insert(SelfServiceAccount, {
+      contactId: r.contactId,
+      organizationId: r.organizationId,
+      userName: r.userName,
+      status: REGISTRATION_PENDING,
+      temporaryPasswordSet: true,
+      temporaryPasswordExpiresAt: r.expiresAt,
+      passwordExpired: true,
+      enrollmentCompleted: false,
+      reenrolled: false,
+      loginEssId: login?.essId ?? null,
+      loginUserName: login || (await userNameClaimed(manager, r.userName)) ? null : r.userName,
+    });
+    const essId = inserted.identifiers[0].essId as number;
+    const { config } = deps;
+    if (login) {
+      await enqueueMail(manager, {
+        recipient: r.email,
+        ...templates.addedToOrganization(r.context, r.context.administrators, `${config.publicUrl}/`),
+      });
+    } else {
+      await manager.insert(AccountSecret, { essId, temporaryPasswordHash: r.passwordHash, passwordHash: null });
+      await enqueueMail(manager, {
+        recipient: r.email,
+        ...templates.registered(
+          r.context,
+          r.password,
+          r.expiresAt,
+          `${config.publicUrl}/sign-in`,
+          config.displayTimeZone,
+        ),
+      });
+    }
+    const account = await manager.findOneByOrFail(SelfServiceAccount, { essId });
+    await recordEvent(manager, account, 'REGISTERED', clientAddress, actor);
+    return account;
+  }
 
   /**
    * Re-Enroll of a membership the person has not signed in to since it was linked: the login is

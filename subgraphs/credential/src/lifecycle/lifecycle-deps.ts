@@ -5,7 +5,7 @@ import type { Directory } from '../contact-directory/contact-directory';
 import type { MailContext } from '../mail/templates';
 import type { Sessions } from '../sessions/sessions';
 import type { SecondFactors } from '../second-factor/second-factors';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken, type AccountTokenPurpose } from '../person/account-token.entity';
 
 /** What every self-service button needs. */

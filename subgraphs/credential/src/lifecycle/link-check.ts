@@ -1,6 +1,6 @@
 import { IsNull, MoreThan } from 'typeorm';
 import { AccountToken } from '../person/account-token.entity';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import type { LifecycleDeps } from './lifecycle-deps';

@@ -21,3 +21,20 @@ export async function consumeSignInLimits(
     windowSeconds: 60,
   });
 }
+
+/**
+ * The two halves of a passkey sign-in, per client address: nothing names a user before the
+ * assertion is checked, and each start stores a ceremony, so an address gets a sign-in's budget
+ * for each half (`LOGIN_LIMIT_PER_ADDRESS`).
+ */
+export async function consumePasskeySignInLimit(
+  dataSource: DataSource,
+  config: CredentialConfig,
+  step: 'startPasskeySignIn' | 'signInWithPasskey',
+  clientAddress: string | undefined,
+): Promise<void> {
+  await consumeRateLimit(dataSource, `${step}:${clientAddress}`, {
+    limit: config.loginRateLimit.perAddress,
+    windowSeconds: 60,
+  });
+}

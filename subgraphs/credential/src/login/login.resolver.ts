@@ -1,5 +1,4 @@
 import { Args, Ctx, Mutation, Resolver } from 'type-graphql';
-import { consumeSignInLimits } from '../lockout/sign-in-limits';
 import type { CredentialContext } from '../context';
 import { LoginResult } from './login-result.type';
 import { Session } from './session.type';
@@ -70,7 +69,6 @@ export class LoginResolver {
       'Sign in with user name (email) and password. Every failure answers the same. A person of several organizations gets the organizations to choose from.',
   })
   async login(@Args(() => LoginArgs) args: LoginArgs, @Ctx() context: CredentialContext): Promise<LoginResult> {
-    await consumeSignInLimits(context.dataSource, context.services.config, context.req.ip, args.userName);
     return toLoginResult(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
 

@@ -11,7 +11,7 @@ import {
 } from '../errors/credential-errors';
 import type { SessionGate, SessionRefusal } from '../gates/session-gate';
 import type { Lockout } from '../lockout/lockout';
-import { consumeSignInLimits } from '../lockout/sign-in-limits';
+import { consumePasskeySignInLimit, consumeSignInLimits } from '../lockout/sign-in-limits';
 import { decoyHash, verifyPassword } from '../passwords/password-hasher';
 import { recordVerified } from '../mail/reachability';
 import { issueAccountToken } from '../person/account-events';
@@ -179,37 +179,53 @@ export function signIn(deps: SignInDeps) {
     return gate.open({ kind: 'contact', login, membership, clientAddress, family });
   }
 
+  /**
+   * The password step and what follows it, the sign-in budgets already spent: by `login`, or by a
+   * flow that spent them for its own proof in the same request (an assisted reset's code).
+   */
+  async function passwordSignIn(
+    userName: string,
+    password: string,
+    clientAddress: string | undefined,
+  ): Promise<SignInOutcome> {
+    const name = normalizeUserName(userName);
+    const staffAccount = await findStaffByEmail(dataSource, name);
+    if (staffAccount) return deps.staff.passwordStep(staffAccount, password, clientAddress);
+    const account = await passwordStep(name, password, clientAddress);
+    // The password was right: the gate's login rules (lock, status, a required second factor).
+    const next = await likeWrongPassword(
+      gate.afterProof({ kind: 'contact', login: account, membership: account, clientAddress, family: newFamily() }),
+    );
+    const expiry = account.temporaryPasswordExpiresAt;
+    if (account.status === REGISTRATION_PENDING && expiry && expiry.getTime() <= Date.now()) {
+      await lockout.recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
+      throw temporaryPasswordExpired();
+    }
+    // A right temporary password came by mail: the address reaches its owner.
+    if (account.status === REGISTRATION_PENDING) await recordVerified(dataSource.manager, account.userName);
+    // A second factor: no session yet, and no success recorded either, so the password alone
+    // never resets the failures that a wrong code counts toward the lockout.
+    if (await factors.isSet(account.essId)) {
+      const token = await factors.issueChallenge(account.essId);
+      const [kinds, passkeyOptions] = await Promise.all([
+        factors.kindsOf(account.essId),
+        factors.passkeys.secondStepOptions(account.essId, token),
+      ]);
+      return { secondFactor: { token, kinds, passkeyOptions } };
+    }
+    // Required and none yet: the only thing the password opens is setting one up (no token, no right).
+    if (next === 'ENROL') return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
+    return authenticated(account, clientAddress);
+  }
+
   return {
+    /** Sign in with user name and password: the sign-in budgets (per address, per user name) first, before any hash. */
     async login(userName: string, password: string, clientAddress: string | undefined): Promise<SignInOutcome> {
-      const name = normalizeUserName(userName);
-      const staffAccount = await findStaffByEmail(dataSource, name);
-      if (staffAccount) return deps.staff.passwordStep(staffAccount, password, clientAddress);
-      const account = await passwordStep(name, password, clientAddress);
-      // The password was right: the gate's login rules (lock, status, a required second factor).
-      const next = await likeWrongPassword(
-        gate.afterProof({ kind: 'contact', login: account, membership: account, clientAddress, family: newFamily() }),
-      );
-      const expiry = account.temporaryPasswordExpiresAt;
-      if (account.status === REGISTRATION_PENDING && expiry && expiry.getTime() <= Date.now()) {
-        await lockout.recordFailure(account.essId, clientAddress, 'EXPIRED_TEMPORARY_PASSWORD');
-        throw temporaryPasswordExpired();
-      }
-      // A right temporary password came by mail: the address reaches its owner.
-      if (account.status === REGISTRATION_PENDING) await recordVerified(dataSource.manager, account.userName);
-      // A second factor: no session yet, and no success recorded either, so the password alone
-      // never resets the failures that a wrong code counts toward the lockout.
-      if (await factors.isSet(account.essId)) {
-        const token = await factors.issueChallenge(account.essId);
-        const [kinds, passkeyOptions] = await Promise.all([
-          factors.kindsOf(account.essId),
-          factors.passkeys.secondStepOptions(account.essId, token),
-        ]);
-        return { secondFactor: { token, kinds, passkeyOptions } };
-      }
-      // Required and none yet: the only thing the password opens is setting one up (no token, no right).
-      if (next === 'ENROL') return { enrolment: { token: await factors.issueChallenge(account.essId, 'ENROL') } };
-      return authenticated(account, clientAddress);
+      await consumeSignInLimits(dataSource, config, clientAddress, userName);
+      return passwordSignIn(userName, password, clientAddress);
     },
+
+    passwordSignIn,
 
     /**
      * The second step: the challenge of the password step and one proof (code, recovery code,
@@ -246,6 +262,7 @@ export function signIn(deps: SignInDeps) {
      * password (its device verified who holds it). Anything else answers like a wrong password.
      */
     async signInWithPasskey(token: string, assertion: string, clientAddress: string | undefined) {
+      await consumePasskeySignInLimit(dataSource, config, 'signInWithPasskey', clientAddress);
       const passkey = await factors.passkeys.finishSignIn(token, assertion);
       if (passkey && isStaffHolder(passkey.essId))
         return deps.staff.signedIn(passkey.essId, 'PASSKEY_SIGN_IN', clientAddress);
@@ -255,6 +272,12 @@ export function signIn(deps: SignInDeps) {
         recordLoginEvent(manager, login.essId, 'PASSKEY_SIGN_IN', clientAddress),
       );
       return authenticated(login, clientAddress);
+    },
+
+    /** Passkey-only sign-in, first half: options naming no one, within the address's budget. */
+    async startPasskeySignIn(clientAddress: string | undefined): Promise<{ token: string; options: string }> {
+      await consumePasskeySignInLimit(dataSource, config, 'startPasskeySignIn', clientAddress);
+      return factors.passkeys.startSignIn();
     },
 
     /** An enrolment that a required second factor asked for is confirmed: the sign-in it interrupted goes on. */

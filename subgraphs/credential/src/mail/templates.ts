@@ -21,9 +21,17 @@ export const templates = {
     subject: `${c.organization}: your Secure Employer Website registration`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} registered you for self service.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${displayTime(expiresAt, timeZone)} (24 hours) and choose your own password. After that, the temporary password stops working; ask an administrator of ${c.organization} to re-enroll you.${sign}`,
   }),
-  reEnrolled: (c: MailContext, temporaryPassword: string, expiresAt: Date, signInUrl: string, timeZone: string) => ({
+  /** Re-Enroll removes the second factors too: the owner is told that none stays (a passkey would be the one thing left). */
+  reEnrolled: (
+    c: MailContext,
+    temporaryPassword: string,
+    expiresAt: Date,
+    signInUrl: string,
+    timeZone: string,
+    factorsRemoved = false,
+  ) => ({
     subject: `${c.organization}: you were re-enrolled for self service`,
-    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${displayTime(expiresAt, timeZone)} (24 hours) and choose a new password.${sign}`,
+    body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} re-enrolled your self-service login. Your previous password no longer works.${factorsRemoved ? ' Your second factors were removed too (authenticator app, recovery codes, passkeys): no passkey stays on your login. Set them up again on your account page after choosing your new password.' : ''}\n\nUser name: ${c.userName}\nTemporary password: ${temporaryPassword}\nSign in: ${signInUrl}\n\nSign in before ${displayTime(expiresAt, timeZone)} (24 hours) and choose a new password.${sign}`,
   }),
   locked: (c: MailContext, administrators: string[], resetUrl: string) => ({
     subject: `${c.organization}: your self-service login is locked`,

@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { IsNull, type EntityManager } from 'typeorm';
 import type { Principal } from '@ecg/policy';
 import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { SecurityEvent } from './security-event.entity';
 
@@ -30,8 +31,6 @@ export async function recordEvent(
 // No look-alike characters (0/O, 1/l/I): people type these from an email.
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 export const temporaryPassword = () => Array.from({ length: 16 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** A one-time link token; only its hash is kept. A new link spends every older one of its kind. */
 export async function issueAccountToken(

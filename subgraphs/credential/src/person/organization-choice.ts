@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
-import { sha256 } from './account-events';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken } from './account-token.entity';
 import { invalidLink } from '../errors/credential-errors';
 

@@ -1,5 +1,5 @@
 import { Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { consumeRateLimit, withRetry } from '@ecg/infrastructure';
+import { withRetry } from '@ecg/infrastructure';
 import type { CredentialContext } from '../context';
 import { recordLoginEvent } from '../person/login-events';
 import { LoginResult } from '../login/login-result.type';
@@ -126,11 +126,7 @@ export class PasskeyResolver {
     description: 'Sign in with a passkey alone, first half: pass `options` to navigator.credentials.get.',
   })
   async startPasskeySignIn(@Ctx() context: CredentialContext) {
-    await consumeRateLimit(context.dataSource, `startPasskeySignIn:${context.req.ip}`, {
-      limit: 30,
-      windowSeconds: 60,
-    });
-    return context.services.secondFactors.passkeys.startSignIn();
+    return context.services.signIn.startPasskeySignIn(context.req.ip);
   }
 
   @Mutation(() => LoginResult, {
@@ -141,7 +137,6 @@ export class PasskeyResolver {
     @Args(() => SignInWithPasskeyArgs) args: SignInWithPasskeyArgs,
     @Ctx() context: CredentialContext,
   ) {
-    await consumeRateLimit(context.dataSource, `signInWithPasskey:${context.req.ip}`, { limit: 30, windowSeconds: 60 });
     return toLoginResult(await context.services.signIn.signInWithPasskey(args.token, args.response, context.req.ip));
   }
 }

@@ -3,7 +3,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simp
 import { IsNull, MoreThan, type DataSource } from 'typeorm';
 import { withRetry, writeLock } from '@ecg/infrastructure';
 import type { CredentialConfig } from '../config';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken } from '../person/account-token.entity';
 import { rememberSecondFactor } from '../person/login-rows';
 import { invalidLink, refused } from '../errors/credential-errors';

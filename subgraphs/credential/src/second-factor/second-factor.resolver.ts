@@ -49,7 +49,10 @@ export class SecondFactorResolver {
     @Args(() => ConfirmTotpEnrolmentArgs) args: ConfirmTotpEnrolmentArgs,
     @Ctx() context: CredentialContext,
   ) {
-    const { secondFactors, signIn } = context.services;
+    const { secondFactors, signIn, stepUp } = context.services;
+    // Signed in, the proof came with the start, up to 15 minutes ago: a login locked since sets up
+    // nothing. (The enrolment challenge is checked for a lock where it is read.)
+    if (!args.enrolmentChallenge) await stepUp.assertNotLocked(await secondFactors.loginOf(context.principal));
     const enrolled = await secondFactors.confirmTotp(
       context.principal,
       args.code,
@@ -58,7 +61,7 @@ export class SecondFactorResolver {
     );
     // Signed in, the enrolment was started after a step-up proof: its owner hears of the new app.
     if (!args.enrolmentChallenge && (context.principal.kind === 'contact' || context.principal.kind === 'staff'))
-      await context.services.stepUp.notifyHolder(await secondFactors.loginOf(context.principal), {
+      await stepUp.notifyHolder(await secondFactors.loginOf(context.principal), {
         kind: 'AUTHENTICATOR_SET',
       });
     return {

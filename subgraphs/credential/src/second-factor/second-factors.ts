@@ -3,7 +3,7 @@ import { toString as qrCodeSvg } from 'qrcode';
 import { IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { ErrorCode, type Principal } from '@ecg/policy';
 import type { CredentialConfig } from '../config';
-import { sha256 } from '../person/account-events';
+import { sha256 } from '../crypto/sha256';
 import { AccountToken } from '../person/account-token.entity';
 import { invalidLink, refused, wrongCode } from '../errors/credential-errors';
 import { recordLoginEvent } from '../person/login-events';

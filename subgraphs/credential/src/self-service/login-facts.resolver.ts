@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { CredentialContext } from '../context';
 import { SelfServiceAccount } from './self-service-account.entity';
-import { loginOf } from './login-of';
+import { loginOf } from '../person/login-of';
 import { SelfServiceStatus } from './self-service-status';
 
 /**

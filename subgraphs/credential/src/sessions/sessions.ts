@@ -1,8 +1,9 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { unauthenticated } from '@ecg/policy';
 import { refused } from '../errors/credential-errors';
+import { sha256 } from '../crypto/sha256';
 import type { CredentialConfig } from '../config';
 import type { KeyStore } from '../keys/key-store';
 import { signAccessToken, type SessionSubject } from './access-token';
@@ -31,7 +32,6 @@ export const familyOf = (token: RefreshToken): SessionFamily => ({
   startedAt: token.familyStartedAt ?? token.createdAt,
 });
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 const invalidRefreshToken = () => unauthenticated('The refresh token is invalid or has expired.');
 const sessionExpired = () => refused('SESSION_EXPIRED', 'Your session has reached its time limit. Sign in again.');
 /** An answer of the gate (a code the caller can act on), as opposed to a fault on the way. */

@@ -1,5 +1,5 @@
-import { awaitsConfirmation } from '../person/login-rows';
-import type { SelfServiceAccount } from './self-service-account.entity';
+import type { SelfServiceAccount } from '../self-service/self-service-account.entity';
+import { awaitsConfirmation } from './login-rows';
 
 /** Login rows by ESS ID: the request's DataLoader (`context.loaders.selfService.byEssId`). */
 interface LoginRows {
