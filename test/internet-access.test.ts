@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
-import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, linkMembership, PASSWORD } from './support/people';
 import { startSmtp } from './support/smtp';
 
 // Internet access on request (DESIGN.md section 10), through the gateway on MariaDB with a real
@@ -27,6 +27,10 @@ afterAll(async () => {
 });
 
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {
+  accessToken refreshToken internetAccessRequestToken } }`;
+const LOGIN_CHOICE = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {
+  accessToken organizationChoiceRequired choiceToken organizations { organizationId } } }`;
+const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) {
   accessToken refreshToken internetAccessRequestToken } }`;
 const REQUEST = 'mutation ($t: String!, $r: String) { requestInternetAccess(token: $t, reason: $r) }';
 const REQUESTS = `query ($code: String!, $s: InternetAccessRequestStatus) { organization(code: $code) {
@@ -234,4 +238,75 @@ it("another organization's Administrator can neither see nor decide nor withdraw
   ).decideInternetAccessRequest;
   expect(decided.status).toBe('APPROVED');
   expect(codeOf(await federation.query(WITHDRAW, { c: employee.id }, { token: other.admin.token }))).toBe('NOT_FOUND');
+});
+
+it('a person of two organizations chooses the one without internet access from the internet: a request token, as with one organization', async () => {
+  const org = await organization('CHOSEN DISTRICT');
+  const openCode = `O${unique()}`.slice(0, 8).toUpperCase();
+  const openId = await createOrganization(federation, openCode, `OPEN DISTRICT ${openCode}`);
+  const person = await member(openCode, 'Paula');
+  const chosenId = await linkMembership(federation, org.code, person.email, [ContactType.PAYROLL], ['Paula', 'Chosen']);
+  const choiceToken = async () => {
+    const answer = ok(
+      await federation.query(LOGIN_CHOICE, { u: person.email, p: PASSWORD }, { headers: INTERNET }),
+    ).login;
+    // Where the person is decides at the choice, so both are offered.
+    expect(answer).toMatchObject({ accessToken: null, organizationChoiceRequired: true });
+    expect(answer.organizations.map((o: { organizationId: string }) => o.organizationId).sort()).toEqual(
+      [openId, org.id].sort(),
+    );
+    return answer.choiceToken as string;
+  };
+
+  // The organization that allows the internet: a session, as before.
+  const open = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: openId }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(open).toMatchObject({ accessToken: expect.any(String), internetAccessRequestToken: null });
+
+  // The one that does not: no session, the token that files a request for that membership.
+  const refused = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: org.id }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(refused).toMatchObject({ accessToken: null, refreshToken: null });
+  expect(
+    ok(
+      await federation.query(
+        REQUEST,
+        { t: refused.internetAccessRequestToken, r: 'Payroll from home' },
+        { headers: INTERNET },
+      ),
+    ),
+  ).toEqual({ requestInternetAccess: true });
+  const [mail] = await smtp.waitForSubject(org.admin.email, /Paula Chosen asks to sign in from the internet/);
+  expect(mail.text).toContain('Payroll from home');
+  const [pending] = await requestsOf(org, 'PENDING');
+  expect(pending).toMatchObject({
+    contactId: chosenId,
+    userName: person.email,
+    fullName: 'Paula Chosen',
+    clientAddress: '203.0.113.41',
+  });
+
+  // The web app's chooser, through the gateway's session route: the token too, and no cookie.
+  const route = await fetch(`${new URL(federation.gatewayUrl).origin}/session/organization`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app', ...INTERNET },
+    body: JSON.stringify({ organizationId: org.id, choiceToken: await choiceToken() }),
+  });
+  const routed = (await route.json()) as Record<string, unknown>;
+  expect(route.status).toBe(200);
+  expect(routed).toEqual({ internetAccessRequestToken: expect.any(String) });
+  expect(route.headers.getSetCookie()).toEqual([]);
+  // Already pending: nothing changes, and it says so.
+  expect(ok(await federation.query(REQUEST, { t: routed.internetAccessRequestToken }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: false,
+  });
+
+  // Approved: the choice gives a session from the internet.
+  ok(await federation.query(DECIDE, { id: pending.id, a: true }, { token: org.admin.token }));
+  const granted = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: org.id }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(granted).toMatchObject({ accessToken: expect.any(String), internetAccessRequestToken: null });
 });

@@ -32,7 +32,7 @@ const SESSION = 'accessToken refreshToken';
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { ${SESSION}
   secondFactorChallenge secondFactorEnrolmentRequired organizationChoiceRequired choiceToken internetAccessRequestToken } }`;
 const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { ${SESSION} internetAccessRequestToken } }`;
-const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { ${SESSION} } }`;
+const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { ${SESSION} internetAccessRequestToken } }`;
 const SWITCH = `mutation ($o: ID!) { switchOrganization(organizationId: $o) { ${SESSION} } }`;
 const REFRESH = `mutation ($r: String!) { refreshToken(refreshToken: $r) { ${SESSION} } }`;
 const START_TOTP = 'mutation ($p: String) { startTotpEnrolment(currentPassword: $p) { secret } }';
@@ -133,8 +133,9 @@ const CONDITIONS: Condition[] = [
  * What each path answers for each condition: the proof paths (password, second step) answer a
  * locked or disabled login like a wrong password, as sign-in always has; the paths of a person
  * already signed in name the condition. A required second factor at the password step hands back
- * an enrolment, never a session; a proof refused only for where it comes from hands back a token
- * to request internet access (REQUEST_TOKEN), never a session.
+ * an enrolment, never a session; a proof refused only for where it comes from, and the choice of
+ * an organization after it, hand back a token to request internet access (REQUEST_TOKEN), never a
+ * session.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   password: {
@@ -160,7 +161,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     locked: 'ACCOUNT_LOCKED',
     disabled: 'ACCOUNT_DISABLED',
     'contact inactive': 'CONTACT_INACTIVE',
-    'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
+    'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
   },
   switch: {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
-import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, linkMembership, PASSWORD } from './support/people';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
 import { checkPage, heading, openWindow, type ViewportName } from './support/web-browser';
 
@@ -165,4 +165,34 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
       await w.context.close();
     }
   });
+});
+
+it('a person of two organizations, at home, chooses the one that allows its own network only: the chooser leads to "Request internet access"', async () => {
+  const code = `C${unique()}`.slice(0, 8).toUpperCase();
+  const organizationId = await createOrganization(federation, code, 'CHOSEN NETWORK DISTRICT');
+  await federation.subgraphs.organization.dataSource.query(
+    'UPDATE organization SET automaticInternetAccess = 0 WHERE id = ?',
+    [organizationId],
+  );
+  const admin = await person(code, 'Abel', [ContactType.ADMINISTRATOR]);
+  const openCode = `D${unique()}`.slice(0, 8).toUpperCase();
+  await createOrganization(federation, openCode, 'OPEN NETWORK DISTRICT');
+  const employee = await person(openCode, 'Chloe', [ContactType.READ_ONLY]);
+  await linkMembership(federation, code, employee.email, [ContactType.PAYROLL], ['Chloe', 'Chosen']);
+
+  const home = await window('desktop', INTERNET);
+  await typeCredentials(home.page, employee.email);
+  await heading(home.page, 'Choose an organization');
+  await home.page.getByRole('radio', { name: /CHOSEN NETWORK DISTRICT/ }).check();
+  await home.page.getByRole('button', { name: 'Continue' }).click();
+  await heading(home.page, "Sign in from your organization's network");
+  await home.page.getByLabel('Reason (optional)').fill('Payroll run from home');
+  await home.page.getByRole('button', { name: 'Request internet access' }).click();
+  await home.page.getByText('The administrators of your organization have your request.').waitFor();
+  await checkPage(home.page, 'internet-access-requested-after-choice', 'desktop');
+  const [mail] = await smtp.waitForSubject(admin.email, /Chloe Chosen asks to sign in from the internet/);
+  expect(mail.text).toContain('Payroll run from home');
+  expect(home.offsite).toEqual([]);
+  expect(home.consoleErrors).toEqual([]);
+  await home.context.close();
 });
