@@ -39,6 +39,9 @@ const DECIDE = `mutation ($id: ID!, $a: Boolean!, $n: String) { decideInternetAc
   id status decidedByName note } }`;
 const WITHDRAW = 'mutation ($c: ID!) { withdrawInternetAccess(contactId: $c) }';
 const REFRESH = 'mutation ($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }';
+const HISTORY = `query ($id: ID!) { contact(id: $id) { selfService { securityEvents(page: 1, pageSize: 50) {
+  items { type actorKind } } } } }`;
+const MY_EVENTS = '{ me { securityEvents(page: 1, pageSize: 50) { items { type actorKind } } } }';
 const PANEL = `query ($id: ID!) { contact(id: $id) { selfService { internetAccessGrant { status decidedByName decidedAt } } } }`;
 
 const unique = () => randomBytes(4).toString('hex');
@@ -309,4 +312,51 @@ it('a person of two organizations chooses the one without internet access from t
     await federation.query(CHOOSE, { t: await choiceToken(), o: org.id }, { headers: INTERNET }),
   ).chooseOrganization;
   expect(granted).toMatchObject({ accessToken: expect.any(String), internetAccessRequestToken: null });
+});
+
+it('a request undecided for 14 days lapses once however many read it at once: one security event, one mail to the person, who may ask again', async () => {
+  const org = await organization('LAPSING DISTRICT');
+  const person = await member(org.code, 'Lars');
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
+  await smtp.waitForSubject(org.admin.email, /Lars Employee asks to sign in from the internet/);
+  const [pending] = await requestsOf(org, 'PENDING');
+  // Filed 15 days ago, as time would have it.
+  await credentialDb().query('UPDATE internet_access_request SET requestedAt = ? WHERE id = ?', [
+    new Date(Date.now() - 15 * 24 * 3600_000),
+    pending.id,
+  ]);
+
+  // Several readers at the same moment: the lists of two administrators' screens, a decision.
+  const [decided] = await Promise.all([
+    federation.query(DECIDE, { id: pending.id, a: true }, { token: org.admin.token }),
+    requestsOf(org),
+    requestsOf(org, 'PENDING'),
+    requestsOf(org, 'LAPSED'),
+  ]);
+  expect(codeOf(decided)).toBe('CONFLICT');
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['LAPSED']);
+
+  const lapsedEvents = (items: { type: string; actorKind: string }[]) =>
+    items.filter((e) => e.type === 'INTERNET_ACCESS_LAPSED');
+  const history = ok(await federation.query(HISTORY, { id: person.id }, { token: org.admin.token }));
+  expect(lapsedEvents(history.contact.selfService.securityEvents.items)).toEqual([
+    { type: 'INTERNET_ACCESS_LAPSED', actorKind: 'SYSTEM' },
+  ]);
+  const [mail] = await smtp.waitForSubject(person.email, /request for internet access lapsed/);
+  expect(mail.text).toContain('14 days');
+  expect(mail.text).toContain('ask again');
+  // Reading again changes nothing: still one event, one mail.
+  await requestsOf(org);
+  await new Promise((settle) => setTimeout(settle, 500));
+  expect(smtp.received.filter((m) => m.to.includes(person.email) && /lapsed/.test(m.subject))).toHaveLength(1);
+
+  // The person sees it among their own events (signed in at work), and may ask again.
+  const own = ok(await login(person.email, PASSWORD, INTERNAL)).login.accessToken as string;
+  const mine = ok(await federation.query(MY_EVENTS, {}, { token: own })).me.securityEvents.items;
+  expect(lapsedEvents(mine)).toHaveLength(1);
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
 });

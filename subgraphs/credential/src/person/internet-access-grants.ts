@@ -9,14 +9,25 @@ export async function hasInternetAccessGrant(manager: EntityManager, contactId: 
   return manager.existsBy(InternetAccessRequest, { contactId, status: InternetAccessRequestStatus.APPROVED });
 }
 
-/** Pending requests older than the lapse, `now` given so that tests and callers agree on the time. */
-export async function lapseUndecided(manager: EntityManager, now: Date): Promise<void> {
-  await manager.update(
+/** The pending requests that have waited longer than the lapse at `now` (of `where`: one organization, one membership). */
+export const undecidedSince = (
+  now: Date,
+  where: { organizationId?: string; contactId?: string; id?: string } = {},
+) => ({
+  ...where,
+  status: InternetAccessRequestStatus.PENDING,
+  requestedAt: LessThan(new Date(now.getTime() - REQUEST_LAPSE_MS)),
+});
+
+/**
+ * Lapse one request, in the caller's transaction: true for the one caller (reader, replica) whose
+ * update found it still pending, so that what goes with the lapse happens once per request.
+ */
+export async function lapseOne(manager: EntityManager, id: string, now: Date): Promise<boolean> {
+  const changed = await manager.update(
     InternetAccessRequest,
-    {
-      status: InternetAccessRequestStatus.PENDING,
-      requestedAt: LessThan(new Date(now.getTime() - REQUEST_LAPSE_MS)),
-    },
+    { id, status: InternetAccessRequestStatus.PENDING },
     { status: InternetAccessRequestStatus.LAPSED, decidedAt: now },
   );
+  return changed.affected === 1;
 }
