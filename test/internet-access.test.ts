@@ -360,3 +360,44 @@ it('a request undecided for 14 days lapses once however many read it at once: on
     requestInternetAccess: true,
   });
 });
+
+it('a denial stands for 14 days: asking again within them changes nothing, mails nobody and says when; after them the person may ask again', async () => {
+  const org = await organization('FIRM DISTRICT');
+  const person = await member(org.code, 'Dina');
+  ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }));
+  await smtp.waitForSubject(org.admin.email, /Dina Employee asks/);
+  const [pending] = await requestsOf(org, 'PENDING');
+  ok(await federation.query(DECIDE, { id: pending.id, a: false, n: 'Office only' }, { token: org.admin.token }));
+  await smtp.waitForSubject(person.email, /internet access was denied/);
+  const [denial] = await credentialDb().query('SELECT decidedAt FROM internet_access_request WHERE id = ?', [
+    pending.id,
+  ]);
+
+  const again = await federation.query(
+    REQUEST,
+    { t: await refusedToken(person.email), r: 'Please' },
+    {
+      headers: INTERNET,
+    },
+  );
+  expect(codeOf(again)).toBe('INTERNET_ACCESS_REQUEST_DENIED');
+  const extensions = again.errors![0].extensions!;
+  expect(new Date(extensions.deniedAt).getTime()).toBe(new Date(denial.decidedAt).getTime());
+  expect(new Date(extensions.askAgainAfter).getTime()).toBe(new Date(denial.decidedAt).getTime() + 14 * 24 * 3600_000);
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['DENIED']);
+  await new Promise((settle) => setTimeout(settle, 500));
+  expect(
+    smtp.received.filter((m) => m.to.includes(org.admin.email) && /Dina Employee asks/.test(m.subject)),
+  ).toHaveLength(1);
+
+  // Denied 15 days ago, as time would have it: the person may ask again, and the administrators hear of it.
+  await credentialDb().query('UPDATE internet_access_request SET decidedAt = ? WHERE id = ?', [
+    new Date(Date.now() - 15 * 24 * 3600_000),
+    pending.id,
+  ]);
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
+  await smtp.waitFor(org.admin.email, 2);
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['PENDING', 'DENIED']);
+});

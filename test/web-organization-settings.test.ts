@@ -89,6 +89,31 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await typeCredentials(home.page, employee.email);
     await heading(home.page, 'My account');
 
+    // A second employee asks; the Administrator denies on the screen; she is mailed and stays
+    // refused, and asking again within 14 days is told when she may.
+    const second = await person(code, 'Dora', [ContactType.READ_ONLY]);
+    const away = await window(viewport, INTERNET);
+    await typeCredentials(away.page, second.email);
+    await heading(away.page, "Sign in from your organization's network");
+    await away.page.getByRole('button', { name: 'Request internet access' }).click();
+    await away.page.getByText('The administrators of your organization have your request.').waitFor();
+    await smtp.waitForSubject(admin.email, /Dora Settings asks to sign in from the internet/);
+    await work.page.goto(`${origin}/organization/contacts`);
+    await heading(work.page, '1 request for internet access', 2);
+    await work.page.getByRole('button', { name: 'Deny internet access for Dora Settings' }).click();
+    await work.page.getByText('Denied: Dora Settings is told by email.').waitFor();
+    await smtp.waitForSubject(second.email, /internet access was denied/);
+    await typeCredentials(away.page, second.email);
+    await heading(away.page, "Sign in from your organization's network");
+    await away.page.getByRole('button', { name: 'Request internet access' }).click();
+    const denied = away.page.getByRole('status').filter({ hasText: 'Your request was denied recently' });
+    await denied.waitFor();
+    expect(await denied.innerText()).toMatch(/You may ask again after .+\. Until then, .*speak to your administrator/s);
+    await checkPage(away.page, 'internet-access-denied-recently', viewport);
+    expect(
+      smtp.received.filter((m) => m.to.includes(admin.email) && /Dora Settings asks/.test(m.subject)),
+    ).toHaveLength(1);
+
     // The panel names who granted it; the Administrator withdraws it, confirmed first.
     await work.page.getByRole('link', { name: 'Emil Settings' }).click();
     await heading(work.page, 'Self Service Details', 2);
@@ -159,7 +184,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     expect(await reader.page.getByRole('heading', { name: /requests? for internet access/ }).count()).toBe(0);
     await checkPage(reader.page, 'organization-settings-read-only', viewport);
 
-    for (const w of [home, work, next, reader]) {
+    for (const w of [home, away, work, next, reader]) {
       expect(w.offsite).toEqual([]);
       expect(w.consoleErrors).toEqual([]);
       await w.context.close();

@@ -8,13 +8,13 @@ import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { recordEvent, sha256, SYSTEM } from '../person/account-events';
 import { AccountToken } from '../person/account-token.entity';
-import { lapseOne, undecidedSince } from '../person/internet-access-grants';
+import { DENIAL_STANDS_MS, lapseOne, standingDenial, undecidedSince } from '../person/internet-access-grants';
 import { InternetAccessRequest, InternetAccessRequestStatus } from '../person/internet-access-request.entity';
 import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { StaffAccount } from '../staff-logins/staff-account.entity';
-import { withRetry } from '@ecg/infrastructure';
+import { displayTime, withRetry } from '@ecg/infrastructure';
 
 const { PENDING, APPROVED, DENIED, WITHDRAWN } = InternetAccessRequestStatus;
 
@@ -31,6 +31,20 @@ export interface InternetAccessDeps {
 
 /** The same answer for a request that does not exist and one of another organization. */
 const noSuchRequest = () => refused(ErrorCode.NOT_FOUND, 'There is no such request for internet access.');
+
+/**
+ * An administrator's denial stands for 14 days: asking again within them would only mail the
+ * administrators the question they just answered. Says when the person may ask again.
+ */
+const deniedRecently = (deniedAt: Date, timeZone: string) => {
+  const askAgainAfter = new Date(deniedAt.getTime() + DENIAL_STANDS_MS);
+  return refused(
+    'INTERNET_ACCESS_REQUEST_DENIED',
+    `An administrator denied your request for internet access on ${displayTime(deniedAt, timeZone)}. ` +
+      `You may ask again after ${displayTime(askAgainAfter, timeZone)}; until then, sign in from your organization's network or speak to your administrator.`,
+    { deniedAt: deniedAt.toISOString(), askAgainAfter: askAgainAfter.toISOString() },
+  );
+};
 
 /** Pending first (oldest first, the next to decide), then the decided ones, newest first. */
 const byStatusThenTime = (a: InternetAccessRequest, b: InternetAccessRequest) =>
@@ -154,7 +168,8 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
 
     /**
      * File the request the token stands for: true when filed, false when this person already has
-     * one pending (or a grant) in that organization, which then stays as it was.
+     * one pending (or a grant) in that organization, which then stays as it was;
+     * INTERNET_ACCESS_REQUEST_DENIED within 14 days of a denial there.
      */
     async file(token: string, reason: string | null, clientAddress: string | undefined): Promise<boolean> {
       const essId = await spendToken(dataSource.manager, token);
@@ -166,6 +181,8 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
         { contactId: membership.contactId, status: APPROVED },
       ]);
       if (open) return false;
+      const denial = await standingDenial(dataSource.manager, membership.contactId, now());
+      if (denial?.decidedAt) throw deniedRecently(denial.decidedAt, config.displayTimeZone);
       const context = await mailContext(membership.contactId, membership.organizationId, membership.userName);
       const administrators = await administratorsOf(membership.organizationId, membership.contactId);
       const request = {

@@ -1,8 +1,22 @@
-import { LessThan, type EntityManager } from 'typeorm';
+import { LessThan, MoreThan, type EntityManager } from 'typeorm';
 import { InternetAccessRequest, InternetAccessRequestStatus } from './internet-access-request.entity';
 
 /** A request nobody decided within this long lapses: the person may ask again. */
 export const REQUEST_LAPSE_MS = 14 * 24 * 3600_000;
+
+/** A denial stands this long (as long as a request waits before it lapses): a request within it changes nothing. */
+export const DENIAL_STANDS_MS = REQUEST_LAPSE_MS;
+
+/** The membership's latest denial that still stands at `now`, or null. */
+export const standingDenial = (manager: EntityManager, contactId: string, now: Date) =>
+  manager.findOne(InternetAccessRequest, {
+    where: {
+      contactId,
+      status: InternetAccessRequestStatus.DENIED,
+      decidedAt: MoreThan(new Date(now.getTime() - DENIAL_STANDS_MS)),
+    },
+    order: { decidedAt: 'DESC' },
+  });
 
 /** Whether an administrator let this membership sign in from the internet (and did not withdraw it). */
 export async function hasInternetAccessGrant(manager: EntityManager, contactId: string): Promise<boolean> {
