@@ -401,3 +401,13 @@ it('a denial stands for 14 days: asking again within them changes nothing, mails
   await smtp.waitFor(org.admin.email, 2);
   expect((await requestsOf(org)).map((r) => r.status)).toEqual(['PENDING', 'DENIED']);
 });
+
+it("says how long a change of the organization's sign-in rules takes to reach people signed in: the access token lifetime, to its own people only", async () => {
+  const org = await organization('DELAY DISTRICT');
+  const other = await organization('OTHER DELAY DISTRICT');
+  const DELAY = 'query ($code: String!) { organization(code: $code) { sessionRuleDelaySeconds } }';
+  expect(ok(await federation.query(DELAY, { code: org.code }, { token: org.admin.token }))).toEqual({
+    organization: { sessionRuleDelaySeconds: 900 },
+  });
+  expect(codeOf(await federation.query(DELAY, { code: org.code }, { token: other.admin.token }))).toBe('FORBIDDEN');
+});

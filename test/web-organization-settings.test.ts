@@ -19,6 +19,8 @@ beforeAll(
   async () =>
     void ({ federation, smtp, browser, origin } = await startWebBed('websettings', {
       INTERNAL_NETWORKS: '10.0.0.0/8',
+      // Not the default 15 minutes: the screen must say the lifetime the server has.
+      ACCESS_TOKEN_TTL_SECONDS: '600',
     })),
   120_000,
 );
@@ -147,7 +149,9 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await work.page.getByRole('button', { name: 'Save', exact: true }).focus();
     await work.page.keyboard.press('Enter');
     await work.page.getByText('All changes successfully saved.').waitFor();
-    await work.page.getByText('A second factor is now required').waitFor();
+    expect(await work.page.getByText(/^A second factor is now required/).innerText()).toBe(
+      'A second factor is now required: people signed in without one are signed out when their session renews, within at most 10 minutes, and their next sign-in asks them to set one up first.',
+    );
     await checkPage(work.page, 'organization-settings-saved', viewport);
     const [row] = await federation.subgraphs.organization.dataSource.query(
       'SELECT name, organizationType, address_city AS city, helpMessage, secondFactorRequired, automaticInternetAccess FROM organization WHERE id = ?',
@@ -161,6 +165,26 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     });
     expect(Number(row.secondFactorRequired)).toBe(1);
     expect(Number(row.automaticInternetAccess)).toBe(0);
+
+    // Automatic Internet Access on, then off again: each save says what it does to people signed
+    // in now, with the access token lifetime the server has (10 minutes here).
+    const save = () => work.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await work.page.getByRole('checkbox', { name: 'Automatic Internet Access' }).check();
+    await save();
+    await work.page.getByText('Internet access is on: everyone may now sign in from the internet.').waitFor();
+    await work.page.getByRole('checkbox', { name: 'Automatic Internet Access' }).uncheck();
+    await save();
+    const off = work.page.getByText(/^Internet access is off:/);
+    await off.waitFor();
+    expect(await off.innerText()).toBe(
+      'Internet access is off: people signed in from the internet keep their session for at most 10 minutes, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.',
+    );
+    await checkPage(work.page, 'organization-settings-internet-off', viewport);
+    const [after] = await federation.subgraphs.organization.dataSource.query(
+      'SELECT automaticInternetAccess FROM organization WHERE id = ?',
+      [organizationId],
+    );
+    expect(Number(after.automaticInternetAccess)).toBe(0);
 
     // The second-factor rule sends the employee's next sign-in to set one up.
     const next = await window(viewport, INTERNET);

@@ -7,6 +7,7 @@ import { useQuery } from '../api/use-query';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
+import { spokenDuration } from '../format';
 import {
   OrganizationSettingsDocument,
   UpdateOrganizationSettingsDocument,
@@ -85,18 +86,23 @@ function changesOf(before: Values, after: Values): OrganizationInput {
   return input;
 }
 
-/** What a change of the sign-in rules does to the people signed in now: said with the save. */
-function consequences(input: OrganizationInput): string[] {
+/**
+ * What a change of the sign-in rules does to the people signed in now: said with the save. A
+ * session meets the new rules when it renews, at the latest when its access token expires: the
+ * server says how long that is (`delaySeconds`).
+ */
+function consequences(input: OrganizationInput, delaySeconds: number): string[] {
   const said: string[] = [];
+  const delay = spokenDuration(delaySeconds);
   if (input.automaticInternetAccess === false)
     said.push(
-      'Internet access is off: people signed in from the internet keep their session for at most a few minutes, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.',
+      `Internet access is off: people signed in from the internet keep their session for at most ${delay}, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.`,
     );
   if (input.automaticInternetAccess === true)
     said.push('Internet access is on: everyone may now sign in from the internet.');
   if (input.secondFactorRequired === true)
     said.push(
-      'A second factor is now required: people signed in without one are signed out when their session renews, and their next sign-in asks them to set one up first.',
+      `A second factor is now required: people signed in without one are signed out when their session renews, within at most ${delay}, and their next sign-in asks them to set one up first.`,
     );
   if (input.secondFactorRequired === false)
     said.push('A second factor is no longer required: people without one sign in with their password alone.');
@@ -153,7 +159,7 @@ function SettingsForm({
         expectedVersion: organization.version,
         input,
       });
-      onSaved(saved.updateOrganization, consequences(input));
+      onSaved(saved.updateOrganization, consequences(input, organization.sessionRuleDelaySeconds));
     } catch (error) {
       setFailure(error);
     } finally {
