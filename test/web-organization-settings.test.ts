@@ -141,6 +141,25 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await work.page.getByText('Enter the name of the organization.').first().waitFor();
     await checkPage(work.page, 'organization-settings-error', viewport);
     await work.page.getByLabel('Organization Name').fill(`RENAMED DISTRICT ${viewport.toUpperCase()}`);
+    // The server's refusal of one field is shown at that field, and the summary leads to it.
+    const domains = work.page.getByLabel('Internal-only email domains');
+    await domains.fill('intranet.example, intranet_bad');
+    await work.page.getByRole('button', { name: 'Save', exact: true }).click();
+    await work.page.getByRole('link', { name: /intranet_bad/ }).waitFor();
+    expect(await domains.getAttribute('aria-invalid')).toBe('true');
+    const description = await domains.evaluate((input) =>
+      (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(description).toContain(
+      'Internal-only email domains: “intranet_bad” is not an email domain (like nhs.example).',
+    );
+    await checkPage(work.page, 'organization-settings-field-error', viewport);
+    await work.page.getByRole('link', { name: /intranet_bad/ }).click();
+    expect(await domains.evaluate((input) => input === document.activeElement)).toBe(true);
+    await domains.fill('');
     await work.page.getByLabel('Organization Type').selectOption('CHARTER_SCHOOL');
     await work.page.getByLabel('City').fill('Goleta');
     await work.page.getByLabel('Find your administrator help message').fill('Call HR on 555 0100');
