@@ -222,12 +222,33 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
     await reader.page.goto(`${origin}/organization/settings`);
     await heading(reader.page, 'Organization Settings');
     await reader.page.getByText('Only an administrator of your organization can change these settings.').waitFor();
+    const detail = (term: string) =>
+      reader.page.locator('dt', { hasText: term }).locator('xpath=following-sibling::dd');
+    expect(await detail('Organization Code').innerText()).toBe(code);
+    expect(await detail('Organization Name').innerText()).toBe(`RENAMED DISTRICT ${viewport.toUpperCase()}`);
+    expect(await detail('Organization Type').innerText()).toBe('Charter School');
     expect(await reader.page.getByRole('textbox').count()).toBe(0);
     expect(await reader.page.getByRole('button', { name: 'Save' }).count()).toBe(0);
-    expect(await reader.page.getByRole('heading', { name: /requests? for internet access/ }).count()).toBe(0);
     await checkPage(reader.page, 'organization-settings-read-only', viewport);
 
-    for (const w of [home, away, work, next, reader]) {
+    // A request pending now: the Administrator sees the line on the maintenance screen, the Read
+    // Only contact does not (nor can decide it).
+    const third = await person(code, 'Tess', [ContactType.READ_ONLY]);
+    const elsewhere = await window(viewport, INTERNET);
+    await typeCredentials(elsewhere.page, third.email);
+    await heading(elsewhere.page, "Sign in from your organization's network");
+    await elsewhere.page.getByRole('button', { name: 'Request internet access' }).click();
+    await elsewhere.page.getByText('The administrators of your organization have your request.').waitFor();
+    await work.page.goto(`${origin}/organization/contacts`);
+    await heading(work.page, '1 request for internet access', 2);
+    await reader.page.goto(`${origin}/organization/contacts`);
+    await heading(reader.page, 'ESS Organization Contact Maintenance');
+    await reader.page.getByRole('link', { name: 'Tess Settings' }).waitFor();
+    await checkPage(reader.page, 'organization-contacts-read-only-pending', viewport);
+    expect(await reader.page.getByRole('heading', { name: /requests? for internet access/ }).count()).toBe(0);
+    expect(await reader.page.getByRole('button', { name: /internet access for Tess Settings/ }).count()).toBe(0);
+
+    for (const w of [home, away, work, next, reader, elsewhere]) {
       expect(w.offsite).toEqual([]);
       expect(w.consoleErrors).toEqual([]);
       await w.context.close();
