@@ -111,6 +111,12 @@ const setOrganization = (column: string, value: number) => async (_p: Person, or
     value,
     organizationId,
   ]));
+/** What an administrator's approval leaves: the membership's grant (an APPROVED request). */
+const grantInternetAccess = async (p: Person, organizationId: string, contactId: string) =>
+  void (await credentialDb().query(
+    'INSERT INTO internet_access_request (id, contactId, organizationId, loginEssId, userName, fullName, status, requestedAt, decidedAt, decidedByKind, decidedByName) VALUES (UUID(), ?, ?, ?, ?, ?, ?, NOW(), NOW(), ?, ?)',
+    [contactId, organizationId, p.essId, p.email, 'Gate Person', 'APPROVED', 'STAFF', 'Staff'],
+  ));
 const CONDITIONS: Condition[] = [
   { name: 'locked', apply: setLogin('LOCKED') },
   { name: 'disabled', apply: setLogin('DISABLED') },
@@ -127,6 +133,14 @@ const CONDITIONS: Condition[] = [
     headers: INTERNET,
   },
   { name: 'second factor required without one', apply: setOrganization('secondFactorRequired', 1) },
+  {
+    name: 'internet access off, grant approved',
+    apply: async (p, organizationId, contactId) => {
+      await setOrganization('automaticInternetAccess', 0)(p, organizationId);
+      await grantInternetAccess(p, organizationId, contactId);
+    },
+    headers: INTERNET,
+  },
 ];
 
 /**
@@ -135,7 +149,8 @@ const CONDITIONS: Condition[] = [
  * already signed in name the condition. A required second factor at the password step hands back
  * an enrolment, never a session; a proof refused only for where it comes from, and the choice of
  * an organization after it, hand back a token to request internet access (REQUEST_TOKEN), never a
- * session.
+ * session. An administrator's approval of the membership's request is the one condition that lets
+ * a session through (SESSION): from the internet, on every path.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   password: {
@@ -144,18 +159,21 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'ENROLMENT',
+    'internet access off, grant approved': 'SESSION',
   },
   'second step (code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
+    'internet access off, grant approved': 'SESSION',
   },
   'second step (recovery code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
+    'internet access off, grant approved': 'SESSION',
   },
   choose: {
     locked: 'ACCOUNT_LOCKED',
@@ -163,6 +181,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'CONTACT_INACTIVE',
     'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
   switch: {
     locked: 'ACCOUNT_LOCKED',
@@ -170,6 +189,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'CONTACT_INACTIVE',
     'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
   refresh: {
     locked: 'ACCOUNT_LOCKED',
@@ -177,6 +197,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'CONTACT_INACTIVE',
     'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
 };
 
@@ -228,10 +249,15 @@ const cases = Object.entries(EXPECTED).flatMap(([path, byCondition]) =>
   Object.entries(byCondition).map(([condition, code]) => [path, condition, code] as const),
 );
 
-it.each(cases)('%s, %s: no session, %s', async (path, conditionName, code) => {
+it.each(cases)('%s, %s: %s', async (path, conditionName, code) => {
   const condition = CONDITIONS.find((c) => c.name === conditionName)!;
   const answer = await PATHS[path](condition);
   const session = Object.values(answer.data ?? {})[0] as { accessToken?: string | null } | null | undefined;
+  if (code === 'SESSION') {
+    expect(answer.errors).toBeUndefined();
+    expect(session).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
+    return;
+  }
   expect(session?.accessToken ?? null).toBeNull();
   if (code === 'ENROLMENT') expect(answer.data?.login?.secondFactorEnrolmentRequired).toBe(true);
   else if (code === 'REQUEST_TOKEN')
