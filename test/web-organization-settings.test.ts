@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import type { Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, linkMembership, PASSWORD } from './support/people';
@@ -187,7 +187,15 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
 
     // Automatic Internet Access on, then off again: each save says what it does to people signed
     // in now, with the access token lifetime the server has (10 minutes here).
+    // The screen reloads the settings after a save: that answer is held back here, and the next
+    // change is made before it comes, as a quick person would.
     const save = () => work.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const slowReload = async (route: Route) => {
+      if (route.request().postData()?.includes('query OrganizationSettings'))
+        await new Promise((wait) => setTimeout(wait, 2_000));
+      await route.continue();
+    };
+    await work.page.route('**/graphql', slowReload);
     await work.page.getByRole('checkbox', { name: 'Automatic Internet Access' }).check();
     await save();
     await work.page.getByText('Internet access is on: everyone may now sign in from the internet.').waitFor();
@@ -199,6 +207,7 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
       'Internet access is off: people signed in from the internet keep their session for at most 10 minutes, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.',
     );
     await checkPage(work.page, 'organization-settings-internet-off', viewport);
+    await work.page.unroute('**/graphql', slowReload);
     const [after] = await federation.subgraphs.organization.dataSource.query(
       'SELECT automaticInternetAccess FROM organization WHERE id = ?',
       [organizationId],

@@ -384,11 +384,11 @@ function SettingsForm({
 export function OrganizationSettingsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const [saved, setSaved] = useState<{ notes: string[]; version: number } | null>(null);
+  const [saved, setSaved] = useState<{ notes: string[]; organization: OrganizationSettingsFragment } | null>(null);
   const who = me.data?.me;
   const staff = who?.kind === 'STAFF';
   const code = staff ? params.get('org') : (who?.organization?.code ?? null);
-  const settings = useQuery(OrganizationSettingsDocument, { code: code ?? '' }, saved?.version ?? 0);
+  const settings = useQuery(OrganizationSettingsDocument, { code: code ?? '' }, saved?.organization.version ?? 0);
 
   if (me.status === 'failed')
     return (
@@ -397,7 +397,13 @@ export function OrganizationSettingsPage() {
       </Page>
     );
   if (!who) return <p role="status">Loading…</p>;
-  const organization = code ? settings.data?.organization : null;
+  const loaded = code ? settings.data?.organization : null;
+  // The save's own answer until the reload brings it: a form left on the version before the save
+  // would compare the next change with stale values and send a stale version.
+  const organization =
+    saved && loaded && saved.organization.id === loaded.id && saved.organization.version > loaded.version
+      ? saved.organization
+      : loaded;
   const editable = can(who, 'ORGANIZATION_DETAILS', 'EDIT');
   return (
     <Page title={TITLE} wide>
@@ -432,7 +438,7 @@ export function OrganizationSettingsPage() {
             organization={organization}
             editable={editable}
             onSaved={(next, notes) => {
-              setSaved({ notes, version: next.version });
+              setSaved({ notes, organization: next });
               window.scrollTo({ top: 0 });
             }}
           />
