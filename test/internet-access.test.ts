@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation, type GraphQLResponse } from './support/federation';
-import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { contactInput, createContact, createOrganization, giveLogin, linkMembership, PASSWORD } from './support/people';
 import { startSmtp } from './support/smtp';
 
 // Internet access on request (DESIGN.md section 10), through the gateway on MariaDB with a real
@@ -28,6 +28,10 @@ afterAll(async () => {
 
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {
   accessToken refreshToken internetAccessRequestToken } }`;
+const LOGIN_CHOICE = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) {
+  accessToken organizationChoiceRequired choiceToken organizations { organizationId } } }`;
+const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) {
+  accessToken refreshToken internetAccessRequestToken } }`;
 const REQUEST = 'mutation ($t: String!, $r: String) { requestInternetAccess(token: $t, reason: $r) }';
 const REQUESTS = `query ($code: String!, $s: InternetAccessRequestStatus) { organization(code: $code) {
   internetAccessRequests(status: $s) { id contactId fullName userName status reason clientAddress requestedAt decidedByName note } } }`;
@@ -35,6 +39,9 @@ const DECIDE = `mutation ($id: ID!, $a: Boolean!, $n: String) { decideInternetAc
   id status decidedByName note } }`;
 const WITHDRAW = 'mutation ($c: ID!) { withdrawInternetAccess(contactId: $c) }';
 const REFRESH = 'mutation ($r: String!) { refreshToken(refreshToken: $r) { accessToken refreshToken } }';
+const HISTORY = `query ($id: ID!) { contact(id: $id) { selfService { securityEvents(page: 1, pageSize: 50) {
+  items { type actorKind } } } } }`;
+const MY_EVENTS = '{ me { securityEvents(page: 1, pageSize: 50) { items { type actorKind } } } }';
 const PANEL = `query ($id: ID!) { contact(id: $id) { selfService { internetAccessGrant { status decidedByName decidedAt } } } }`;
 
 const unique = () => randomBytes(4).toString('hex');
@@ -234,4 +241,173 @@ it("another organization's Administrator can neither see nor decide nor withdraw
   ).decideInternetAccessRequest;
   expect(decided.status).toBe('APPROVED');
   expect(codeOf(await federation.query(WITHDRAW, { c: employee.id }, { token: other.admin.token }))).toBe('NOT_FOUND');
+});
+
+it('a person of two organizations chooses the one without internet access from the internet: a request token, as with one organization', async () => {
+  const org = await organization('CHOSEN DISTRICT');
+  const openCode = `O${unique()}`.slice(0, 8).toUpperCase();
+  const openId = await createOrganization(federation, openCode, `OPEN DISTRICT ${openCode}`);
+  const person = await member(openCode, 'Paula');
+  const chosenId = await linkMembership(federation, org.code, person.email, [ContactType.PAYROLL], ['Paula', 'Chosen']);
+  const choiceToken = async () => {
+    const answer = ok(
+      await federation.query(LOGIN_CHOICE, { u: person.email, p: PASSWORD }, { headers: INTERNET }),
+    ).login;
+    // Where the person is decides at the choice, so both are offered.
+    expect(answer).toMatchObject({ accessToken: null, organizationChoiceRequired: true });
+    expect(answer.organizations.map((o: { organizationId: string }) => o.organizationId).sort()).toEqual(
+      [openId, org.id].sort(),
+    );
+    return answer.choiceToken as string;
+  };
+
+  // The organization that allows the internet: a session, as before.
+  const open = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: openId }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(open).toMatchObject({ accessToken: expect.any(String), internetAccessRequestToken: null });
+
+  // The one that does not: no session, the token that files a request for that membership.
+  const refused = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: org.id }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(refused).toMatchObject({ accessToken: null, refreshToken: null });
+  expect(
+    ok(
+      await federation.query(
+        REQUEST,
+        { t: refused.internetAccessRequestToken, r: 'Payroll from home' },
+        { headers: INTERNET },
+      ),
+    ),
+  ).toEqual({ requestInternetAccess: true });
+  const [mail] = await smtp.waitForSubject(org.admin.email, /Paula Chosen asks to sign in from the internet/);
+  expect(mail.text).toContain('Payroll from home');
+  const [pending] = await requestsOf(org, 'PENDING');
+  expect(pending).toMatchObject({
+    contactId: chosenId,
+    userName: person.email,
+    fullName: 'Paula Chosen',
+    clientAddress: '203.0.113.41',
+  });
+
+  // The web app's chooser, through the gateway's session route: the token too, and no cookie.
+  const route = await fetch(`${new URL(federation.gatewayUrl).origin}/session/organization`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-requested-by': 'web-app', ...INTERNET },
+    body: JSON.stringify({ organizationId: org.id, choiceToken: await choiceToken() }),
+  });
+  const routed = (await route.json()) as Record<string, unknown>;
+  expect(route.status).toBe(200);
+  expect(routed).toEqual({ internetAccessRequestToken: expect.any(String) });
+  expect(route.headers.getSetCookie()).toEqual([]);
+  // Already pending: nothing changes, and it says so.
+  expect(ok(await federation.query(REQUEST, { t: routed.internetAccessRequestToken }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: false,
+  });
+
+  // Approved: the choice gives a session from the internet.
+  ok(await federation.query(DECIDE, { id: pending.id, a: true }, { token: org.admin.token }));
+  const granted = ok(
+    await federation.query(CHOOSE, { t: await choiceToken(), o: org.id }, { headers: INTERNET }),
+  ).chooseOrganization;
+  expect(granted).toMatchObject({ accessToken: expect.any(String), internetAccessRequestToken: null });
+});
+
+it('a request undecided for 14 days lapses once however many read it at once: one security event, one mail to the person, who may ask again', async () => {
+  const org = await organization('LAPSING DISTRICT');
+  const person = await member(org.code, 'Lars');
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
+  await smtp.waitForSubject(org.admin.email, /Lars Employee asks to sign in from the internet/);
+  const [pending] = await requestsOf(org, 'PENDING');
+  // Filed 15 days ago, as time would have it.
+  await credentialDb().query('UPDATE internet_access_request SET requestedAt = ? WHERE id = ?', [
+    new Date(Date.now() - 15 * 24 * 3600_000),
+    pending.id,
+  ]);
+
+  // Several readers at the same moment: the lists of two administrators' screens, a decision.
+  const [decided] = await Promise.all([
+    federation.query(DECIDE, { id: pending.id, a: true }, { token: org.admin.token }),
+    requestsOf(org),
+    requestsOf(org, 'PENDING'),
+    requestsOf(org, 'LAPSED'),
+  ]);
+  expect(codeOf(decided)).toBe('CONFLICT');
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['LAPSED']);
+
+  const lapsedEvents = (items: { type: string; actorKind: string }[]) =>
+    items.filter((e) => e.type === 'INTERNET_ACCESS_LAPSED');
+  const history = ok(await federation.query(HISTORY, { id: person.id }, { token: org.admin.token }));
+  expect(lapsedEvents(history.contact.selfService.securityEvents.items)).toEqual([
+    { type: 'INTERNET_ACCESS_LAPSED', actorKind: 'SYSTEM' },
+  ]);
+  const [mail] = await smtp.waitForSubject(person.email, /request for internet access lapsed/);
+  expect(mail.text).toContain('14 days');
+  expect(mail.text).toContain('ask again');
+  // Reading again changes nothing: still one event, one mail.
+  await requestsOf(org);
+  await new Promise((settle) => setTimeout(settle, 500));
+  expect(smtp.received.filter((m) => m.to.includes(person.email) && /lapsed/.test(m.subject))).toHaveLength(1);
+
+  // The person sees it among their own events (signed in at work), and may ask again.
+  const own = ok(await login(person.email, PASSWORD, INTERNAL)).login.accessToken as string;
+  const mine = ok(await federation.query(MY_EVENTS, {}, { token: own })).me.securityEvents.items;
+  expect(lapsedEvents(mine)).toHaveLength(1);
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
+});
+
+it('a denial stands for 14 days: asking again within them changes nothing, mails nobody and says when; after them the person may ask again', async () => {
+  const org = await organization('FIRM DISTRICT');
+  const person = await member(org.code, 'Dina');
+  ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }));
+  await smtp.waitForSubject(org.admin.email, /Dina Employee asks/);
+  const [pending] = await requestsOf(org, 'PENDING');
+  ok(await federation.query(DECIDE, { id: pending.id, a: false, n: 'Office only' }, { token: org.admin.token }));
+  await smtp.waitForSubject(person.email, /internet access was denied/);
+  const [denial] = await credentialDb().query('SELECT decidedAt FROM internet_access_request WHERE id = ?', [
+    pending.id,
+  ]);
+
+  const again = await federation.query(
+    REQUEST,
+    { t: await refusedToken(person.email), r: 'Please' },
+    {
+      headers: INTERNET,
+    },
+  );
+  expect(codeOf(again)).toBe('INTERNET_ACCESS_REQUEST_DENIED');
+  const extensions = again.errors![0].extensions!;
+  expect(new Date(extensions.deniedAt).getTime()).toBe(new Date(denial.decidedAt).getTime());
+  expect(new Date(extensions.askAgainAfter).getTime()).toBe(new Date(denial.decidedAt).getTime() + 14 * 24 * 3600_000);
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['DENIED']);
+  await new Promise((settle) => setTimeout(settle, 500));
+  expect(
+    smtp.received.filter((m) => m.to.includes(org.admin.email) && /Dina Employee asks/.test(m.subject)),
+  ).toHaveLength(1);
+
+  // Denied 15 days ago, as time would have it: the person may ask again, and the administrators hear of it.
+  await credentialDb().query('UPDATE internet_access_request SET decidedAt = ? WHERE id = ?', [
+    new Date(Date.now() - 15 * 24 * 3600_000),
+    pending.id,
+  ]);
+  expect(ok(await federation.query(REQUEST, { t: await refusedToken(person.email) }, { headers: INTERNET }))).toEqual({
+    requestInternetAccess: true,
+  });
+  await smtp.waitFor(org.admin.email, 2);
+  expect((await requestsOf(org)).map((r) => r.status)).toEqual(['PENDING', 'DENIED']);
+});
+
+it("says how long a change of the organization's sign-in rules takes to reach people signed in: the access token lifetime, to its own people only", async () => {
+  const org = await organization('DELAY DISTRICT');
+  const other = await organization('OTHER DELAY DISTRICT');
+  const DELAY = 'query ($code: String!) { organization(code: $code) { sessionRuleDelaySeconds } }';
+  expect(ok(await federation.query(DELAY, { code: org.code }, { token: org.admin.token }))).toEqual({
+    organization: { sessionRuleDelaySeconds: 900 },
+  });
+  expect(codeOf(await federation.query(DELAY, { code: org.code }, { token: other.admin.token }))).toBe('FORBIDDEN');
 });

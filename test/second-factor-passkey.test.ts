@@ -273,7 +273,7 @@ describe('the session gate on the passkey paths', () => {
   const credentialDb = () => federation.subgraphs.credential.dataSource;
   const setLogin = (status: string) => (essId: number) =>
     credentialDb().query('UPDATE self_service_account SET status = ? WHERE essId = ?', [status, essId]);
-  /** Each condition, and what the passkey paths answer: like a wrong password, or the condition's own code. */
+  /** Each condition, and what the passkey paths answer: like a wrong password, the condition's own code, or a session. */
   const CONDITIONS: [string, (essId: number, organizationId: string, contactId: string) => Promise<unknown>, string][] =
     [
       ['locked', setLogin('LOCKED'), 'UNAUTHENTICATED'],
@@ -296,7 +296,27 @@ describe('the session gate on the passkey paths', () => {
         // Every proof was right: the token to request internet access instead of a session.
         'REQUEST_TOKEN',
       ],
+      [
+        'internet access off, grant approved',
+        async (essId, organizationId, contactId) => {
+          await federation.subgraphs.organization.dataSource.query(
+            'UPDATE organization SET automaticInternetAccess = 0 WHERE id = ?',
+            [organizationId],
+          );
+          // What an administrator's approval leaves: the membership's grant.
+          await credentialDb().query(
+            "INSERT INTO internet_access_request (id, contactId, organizationId, loginEssId, userName, fullName, status, requestedAt, decidedAt, decidedByKind, decidedByName) SELECT UUID(), contactId, organizationId, essId, userName, 'Gate Passkey', 'APPROVED', NOW(), NOW(), 'STAFF', 'Staff' FROM self_service_account WHERE contactId = ?",
+            [contactId],
+          );
+          return essId;
+        },
+        // The one condition that lets a session through: from the internet, as granted.
+        'SESSION',
+      ],
     ];
+
+  /** The conditions with the answer second, for the tests' names ("locked: UNAUTHENTICATED"). */
+  const ANSWERS = CONDITIONS.map(([name, apply, code]) => [name, code, apply] as const);
 
   /** A person of a fresh organization with a passwordless passkey on a device of their own. */
   async function personWithPasskey() {
@@ -318,7 +338,7 @@ describe('the session gate on the passkey paths', () => {
     return { email, code, organizationId, contactId, essId: Number(essId), device, token, key };
   }
 
-  it.each(CONDITIONS)('passkey alone, %s: no session', async (_name, apply, code) => {
+  it.each(ANSWERS)('passkey alone, %s: %s', async (_name, code, apply) => {
     const p = await personWithPasskey();
     const started = (await federation.query('mutation { startPasskeySignIn { token options } }')).data
       .startPasskeySignIn;
@@ -330,6 +350,7 @@ describe('the session gate on the passkey paths', () => {
       { headers: INTERNET },
     );
     await p.device.close();
+    if (code === 'SESSION') return expect(result.data?.signInWithPasskey?.accessToken).toEqual(expect.any(String));
     expect(result.data?.signInWithPasskey?.accessToken ?? null).toBeNull();
     if (code === 'REQUEST_TOKEN')
       expect(result.data?.signInWithPasskey?.internetAccessRequestToken).toEqual(expect.any(String));
@@ -382,13 +403,14 @@ describe('the session gate on the passkey paths', () => {
     expect(await recoveryCodes()).toBe(0);
   });
 
-  it.each(CONDITIONS)('second step with a passkey, %s: no session', async (_name, apply, code) => {
+  it.each(ANSWERS)('second step with a passkey, %s: %s', async (_name, code, apply) => {
     const p = await personWithPasskey();
     const step = (await federation.query(LOGIN, { u: p.email, p: PASSWORD })).data.login;
     const answer = await ceremony('get', step.secondFactorPasskeyOptions, p.device);
     await apply(p.essId, p.organizationId, p.contactId);
     const result = await federation.query(VERIFY, { c: step.secondFactorChallenge, k: answer }, { headers: INTERNET });
     await p.device.close();
+    if (code === 'SESSION') return expect(result.data?.verifySecondFactor?.accessToken).toEqual(expect.any(String));
     expect(result.data?.verifySecondFactor?.accessToken ?? null).toBeNull();
     if (code === 'REQUEST_TOKEN')
       expect(result.data?.verifySecondFactor?.internetAccessRequestToken).toEqual(expect.any(String));

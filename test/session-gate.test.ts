@@ -35,7 +35,7 @@ const SESSION = 'accessToken refreshToken';
 const LOGIN = `mutation ($u: String!, $p: String!) { login(userName: $u, password: $p) { ${SESSION}
   secondFactorChallenge secondFactorEnrolmentRequired organizationChoiceRequired choiceToken internetAccessRequestToken } }`;
 const VERIFY = `mutation ($c: String!, $code: String, $r: String) { verifySecondFactor(challenge: $c, code: $code, recoveryCode: $r) { ${SESSION} internetAccessRequestToken } }`;
-const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { ${SESSION} } }`;
+const CHOOSE = `mutation ($t: String!, $o: ID!) { chooseOrganization(choiceToken: $t, organizationId: $o) { ${SESSION} internetAccessRequestToken } }`;
 const SWITCH = `mutation ($o: ID!) { switchOrganization(organizationId: $o) { ${SESSION} } }`;
 const REFRESH = `mutation ($r: String!) { refreshToken(refreshToken: $r) { ${SESSION} } }`;
 const START_TOTP = 'mutation ($p: String) { startTotpEnrolment(currentPassword: $p) { secret } }';
@@ -114,6 +114,12 @@ const setOrganization = (column: string, value: number) => async (_p: Person, or
     value,
     organizationId,
   ]));
+/** What an administrator's approval leaves: the membership's grant (an APPROVED request). */
+const grantInternetAccess = async (p: Person, organizationId: string, contactId: string) =>
+  void (await credentialDb().query(
+    'INSERT INTO internet_access_request (id, contactId, organizationId, loginEssId, userName, fullName, status, requestedAt, decidedAt, decidedByKind, decidedByName) VALUES (UUID(), ?, ?, ?, ?, ?, ?, NOW(), NOW(), ?, ?)',
+    [contactId, organizationId, p.essId, p.email, 'Gate Person', 'APPROVED', 'STAFF', 'Staff'],
+  ));
 const CONDITIONS: Condition[] = [
   { name: 'locked', apply: setLogin('LOCKED') },
   { name: 'disabled', apply: setLogin('DISABLED') },
@@ -130,14 +136,24 @@ const CONDITIONS: Condition[] = [
     headers: INTERNET,
   },
   { name: 'second factor required without one', apply: setOrganization('secondFactorRequired', 1) },
+  {
+    name: 'internet access off, grant approved',
+    apply: async (p, organizationId, contactId) => {
+      await setOrganization('automaticInternetAccess', 0)(p, organizationId);
+      await grantInternetAccess(p, organizationId, contactId);
+    },
+    headers: INTERNET,
+  },
 ];
 
 /**
  * What each path answers for each condition: the proof paths (password, second step) answer a
  * locked or disabled login like a wrong password, as sign-in always has; the paths of a person
  * already signed in name the condition. A required second factor at the password step hands back
- * an enrolment, never a session; a proof refused only for where it comes from hands back a token
- * to request internet access (REQUEST_TOKEN), never a session.
+ * an enrolment, never a session; a proof refused only for where it comes from, and the choice of
+ * an organization after it, hand back a token to request internet access (REQUEST_TOKEN), never a
+ * session. An administrator's approval of the membership's request is the one condition that lets
+ * a session through (SESSION): from the internet, on every path.
  */
 const EXPECTED: Record<string, Record<string, string>> = {
   password: {
@@ -146,25 +162,29 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'ENROLMENT',
+    'internet access off, grant approved': 'SESSION',
   },
   'second step (code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
+    'internet access off, grant approved': 'SESSION',
   },
   'second step (recovery code)': {
     locked: 'UNAUTHENTICATED',
     disabled: 'UNAUTHENTICATED',
     'contact inactive': 'UNAUTHENTICATED',
     'internet access off, from the internet': 'REQUEST_TOKEN',
+    'internet access off, grant approved': 'SESSION',
   },
   choose: {
     locked: 'ACCOUNT_LOCKED',
     disabled: 'ACCOUNT_DISABLED',
     'contact inactive': 'CONTACT_INACTIVE',
-    'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
+    'internet access off, from the internet': 'REQUEST_TOKEN',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
   switch: {
     locked: 'ACCOUNT_LOCKED',
@@ -172,6 +192,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'CONTACT_INACTIVE',
     'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
   refresh: {
     locked: 'ACCOUNT_LOCKED',
@@ -179,6 +200,7 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'contact inactive': 'CONTACT_INACTIVE',
     'internet access off, from the internet': 'INTERNET_ACCESS_DISABLED',
     'second factor required without one': 'SECOND_FACTOR_REQUIRED',
+    'internet access off, grant approved': 'SESSION',
   },
 };
 
@@ -230,10 +252,15 @@ const cases = Object.entries(EXPECTED).flatMap(([path, byCondition]) =>
   Object.entries(byCondition).map(([condition, code]) => [path, condition, code] as const),
 );
 
-it.each(cases)('%s, %s: no session, %s', async (path, conditionName, code) => {
+it.each(cases)('%s, %s: %s', async (path, conditionName, code) => {
   const condition = CONDITIONS.find((c) => c.name === conditionName)!;
   const answer = await PATHS[path](condition);
   const session = Object.values(answer.data ?? {})[0] as { accessToken?: string | null } | null | undefined;
+  if (code === 'SESSION') {
+    expect(answer.errors).toBeUndefined();
+    expect(session).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
+    return;
+  }
   expect(session?.accessToken ?? null).toBeNull();
   if (code === 'ENROLMENT') expect(answer.data?.login?.secondFactorEnrolmentRequired).toBe(true);
   else if (code === 'REQUEST_TOKEN')

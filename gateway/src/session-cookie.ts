@@ -42,8 +42,9 @@ interface Session {
   secondFactorEnrolmentRequired?: boolean;
   secondFactorEnrolmentChallenge?: string | null;
   /**
-   * A proof refused only because the organization allows its internal network only: no session,
-   * a token (15 minutes) for the page to file a request for internet access.
+   * A proof (or the choice of an organization after one) refused only because the organization
+   * allows its internal network only: no session, a token (15 minutes) for the page to file a
+   * request for internet access.
    */
   internetAccessRequestToken?: string | null;
 }
@@ -59,7 +60,7 @@ const OPERATIONS = {
   confirmTotpEnrolment: `mutation ($code: String!, $enrolmentChallenge: String!) { confirmTotpEnrolment(code: $code, enrolmentChallenge: $enrolmentChallenge) { codes signIn { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } } }`,
   verifySecondFactor: `mutation ($challenge: String!, $code: String, $recoveryCode: String, $passkey: String) { verifySecondFactor(challenge: $challenge, code: $code, recoveryCode: $recoveryCode, passkey: $passkey) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } }`,
   signInWithPasskey: `mutation ($token: String!, $response: String!) { signInWithPasskey(token: $token, response: $response) { ${SESSION_FIELDS} organizationChoiceRequired choiceToken organizations { organizationId organizationName contactTypes } internetAccessRequestToken } }`,
-  chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} } }`,
+  chooseOrganization: `mutation ($organizationId: ID!, $choiceToken: String!) { chooseOrganization(organizationId: $organizationId, choiceToken: $choiceToken) { ${SESSION_FIELDS} internetAccessRequestToken } }`,
   switchOrganization: `mutation ($organizationId: ID!) { switchOrganization(organizationId: $organizationId) { ${SESSION_FIELDS} } }`,
   refreshToken: `mutation ($refreshToken: String!) { refreshToken(refreshToken: $refreshToken) { ${SESSION_FIELDS} } }`,
   changePassword: `mutation ($currentPassword: String!, $newPassword: String!) { changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { ${SESSION_FIELDS} } }`,

@@ -76,6 +76,31 @@ export async function giveLogin(
   ]);
 }
 
+/**
+ * A second membership of an existing login: a contact of `organizationCode` with the same email,
+ * linked to the login and confirmed (as a full session in it would confirm it), written straight
+ * into the credential database. Its contact id.
+ */
+export async function linkMembership(
+  federation: Federation,
+  organizationCode: string,
+  email: string,
+  types: ContactType[],
+  names: [string, string] = ['Also', 'Member'],
+): Promise<string> {
+  const contactId = await createContact(federation, organizationCode, contactInput(...names, email, types));
+  const dataSource = federation.subgraphs.credential.dataSource;
+  const [login] = await dataSource.query(
+    'SELECT essId FROM self_service_account WHERE userName = ? AND loginEssId IS NULL',
+    [email.toLowerCase()],
+  );
+  await dataSource.query(
+    'INSERT INTO self_service_account (contactId, organizationId, userName, status, enrollmentCompleted, version, loginEssId, linkConfirmedAt) VALUES (?, ?, ?, ?, 1, 1, ?, NOW())',
+    [contactId, await organizationId(federation, organizationCode), email.toLowerCase(), 'REGISTERED', login.essId],
+  );
+  return contactId;
+}
+
 /** A signed-in contact of `organizationCode` with `types`. */
 export async function signedInContact(
   federation: Federation,

@@ -77,14 +77,17 @@ const EVENTS: Record<string, string> = {
   INTERNET_ACCESS_APPROVED: 'Internet access approved',
   INTERNET_ACCESS_DENIED: 'Internet access denied',
   INTERNET_ACCESS_WITHDRAWN: 'Internet access withdrawn',
+  INTERNET_ACCESS_LAPSED: 'Internet access request lapsed: undecided for 14 days',
 };
 export const eventName = (type: string) => EVENTS[type] ?? type.toLowerCase().replace(/_/g, ' ');
 
-// SELF: nobody signed in acted (a sign-in attempt, a link from an email); CONTACT: a signed-in contact.
+// SELF: nobody signed in acted (a sign-in attempt, a link from an email); CONTACT: a signed-in contact;
+// SYSTEM: no one acted, a time ran out (a request for internet access lapsed).
 const ACTORS: Record<string, string> = {
   SELF: 'Sign-in page or email link',
   CONTACT: 'An administrator',
   STAFF: 'Pension system staff',
+  SYSTEM: 'Nobody: the time ran out',
 };
 export const actorName = (kind: string, actorId: string | null, myId: string | undefined) =>
   kind === 'CONTACT' && actorId === myId ? 'You, signed in' : (ACTORS[kind] ?? kind);

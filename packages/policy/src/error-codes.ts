@@ -109,6 +109,14 @@ const entries = {
     status: 403,
     action: "Your organization allows sign-in from its internal network only. Sign in from your employer's network.",
   },
+  INTERNET_ACCESS_REQUEST_DENIED: {
+    meaning:
+      "`requestInternetAccess` within 14 days of an administrator's denial of the same person's request in that organization: nothing is filed and nobody is mailed.",
+    status: 409,
+    action:
+      'An administrator of your organization denied your request for internet access recently. Sign in from its network, or speak to your administrator.',
+    extensions: '`deniedAt`, `askAgainAfter` (ISO 8601): when the person may ask again',
+  },
   ORGANIZATION_CHOICE_REQUIRED: {
     meaning:
       "The web app's sign-in route got no session yet: the person acts for several organizations and must choose one first.",

@@ -24,7 +24,12 @@ export function createServer(config: CredentialConfig = loadCredentialConfig()):
       seedDemoData,
       onStart: (dataSource, logger) => startServices(dataSource, config, logger),
       onStop: async (services) =>
-        void (await Promise.all([services.dispatcher.stop(), services.resetQueue.stop(), services.purge.stop()])),
+        void (await Promise.all([
+          services.dispatcher.stop(),
+          services.resetQueue.stop(),
+          services.purge.stop(),
+          services.lapses.stop(),
+        ])),
       // This subgraph holds the keys: it checks tokens with them directly.
       createVerifier: (services) => localTokenVerifier(services.keys.verificationKeys, config, services.revocations),
     },

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger } from '@ecg/infrastructure';
+import { startPeriodic, type Logger } from '@ecg/infrastructure';
 import type { CredentialConfig } from './config';
 import { directory } from './contact-directory/contact-directory';
 import { serviceClient } from './contact-directory/service-client';
@@ -50,6 +50,7 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
     lockout: locks,
     staff,
   });
+  const internetAccess = internetAccessRequests({ dataSource, config, directory: lookup });
   const dispatcher = startDispatcher(dataSource, createMailer(config.mail, logger), logger, config.mailDispatch);
   return {
     config,
@@ -80,7 +81,14 @@ export async function startServices(dataSource: DataSource, config: CredentialCo
       config.mailDispatch.pollMilliseconds,
     ),
     revocations: sessionRevocations(dataSource, config),
-    internetAccess: internetAccessRequests({ dataSource, config, directory: lookup }),
+    internetAccess,
+    // A lapse is told to the person even when nobody reads the requests.
+    lapses: startPeriodic(
+      'lapse undecided internet access requests',
+      10 * 60_000,
+      () => internetAccess.lapse(),
+      logger,
+    ),
   };
 }
 

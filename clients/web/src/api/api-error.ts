@@ -17,12 +17,21 @@ export class ApiError extends Error {
   /** Problems per input field, keyed by the field's last name (`newPassword`, not `input.newPassword`). */
   readonly fields: Record<string, string[]>;
   readonly retryAfterSeconds?: number;
+  /** Everything the server put beside the code, for the pages that read more (`askAgainAfter`, a field's full path). */
+  readonly extensions: GraphQLErrorBody['extensions'] & object;
 
-  constructor(message: string, code: string, fields: Record<string, string[]> = {}, retryAfterSeconds?: number) {
+  constructor(
+    message: string,
+    code: string,
+    fields: Record<string, string[]> = {},
+    retryAfterSeconds?: number,
+    extensions: GraphQLErrorBody['extensions'] = {},
+  ) {
     super(message);
     this.code = code;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.extensions = extensions;
   }
 
   static from(errors: GraphQLErrorBody[] | undefined, status: number): ApiError {
@@ -40,6 +49,7 @@ export class ApiError extends Error {
       first.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
       fields,
       first.extensions?.retryAfterSeconds,
+      first.extensions,
     );
   }
 

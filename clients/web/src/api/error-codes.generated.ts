@@ -17,6 +17,7 @@ export const ERROR_ACTIONS = {
   ACCOUNT_LOCKED: "Your login is locked. Use the unlock link an administrator sends you, or ask them to unlock it.",
   TEMPORARY_PASSWORD_EXPIRED: "Your temporary password has expired. Ask an administrator of your organization to re-enroll you.",
   INTERNET_ACCESS_DISABLED: "Your organization allows sign-in from its internal network only. Sign in from your employer's network.",
+  INTERNET_ACCESS_REQUEST_DENIED: "An administrator of your organization denied your request for internet access recently. Sign in from its network, or speak to your administrator.",
   ORGANIZATION_CHOICE_REQUIRED: "Choose the organization to act for, then sign in again.",
   INVALID_TOKEN: "This link is invalid, was already used, or has expired. Ask for a new one.",
   SESSION_EXPIRED: "Your session has reached its time limit. Sign in again to continue.",

@@ -3,7 +3,7 @@ import { explain } from '../api/api-error';
 import { ErrorMessage } from '../components/messages';
 import { Page } from '../components/page';
 import { contactTypeNames } from '../contact-types';
-import { chooseOrganization, type OrganizationChoice } from '../session/session';
+import { chooseOrganization, type InternetAccessStep, type OrganizationChoice } from '../session/session';
 
 /**
  * After the password, a person who acts for several organizations chooses the one to act for
@@ -15,7 +15,8 @@ export function ChooseOrganization({
   onRestart,
 }: {
   choice: OrganizationChoice;
-  onChosen: () => void;
+  /** Signed in; or, for an organization that refuses the person only for where they are, the request step. */
+  onChosen: (outcome: InternetAccessStep | null) => void;
   onRestart: (message: string) => void;
 }) {
   const id = useId();
@@ -33,8 +34,8 @@ export function ChooseOrganization({
     }
     setBusy(true);
     try {
-      await chooseOrganization(choice, chosen);
-      onChosen();
+      const outcome = await chooseOrganization(choice, chosen);
+      onChosen('internetAccessRequestToken' in outcome ? outcome : null);
     } catch (error) {
       const message = explain(error, {
         UNAUTHENTICATED: 'Choosing took too long (5 minutes), so you are not signed in. Sign in again.',

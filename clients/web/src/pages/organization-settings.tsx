@@ -4,9 +4,11 @@ import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { can, useMe } from '../api/use-me';
 import { useQuery } from '../api/use-query';
-import { ErrorMessage, Notice } from '../components/messages';
+import { ErrorMessage, ErrorSummary, Notice } from '../components/messages';
+import { sentence } from '../components/password-rules';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
+import { spokenDuration } from '../format';
 import {
   OrganizationSettingsDocument,
   UpdateOrganizationSettingsDocument,
@@ -65,12 +67,10 @@ function changesOf(before: Values, after: Values): OrganizationInput {
   if (after.name.trim() !== before.name) input.name = after.name.trim();
   if (after.organizationType !== before.organizationType) input.organizationType = after.organizationType;
   if (after.helpMessage.trim() !== before.helpMessage) input.helpMessage = after.helpMessage.trim();
-  // Domains are typed as one line, separated by commas or spaces.
-  const domains = (line: string) => line.split(/[\s,]+/).filter(Boolean);
   if (after.internalOnlyEmailDomains.trim() !== before.internalOnlyEmailDomains)
-    input.internalOnlyEmailDomains = domains(after.internalOnlyEmailDomains);
+    input.internalOnlyEmailDomains = domainsOf(after.internalOnlyEmailDomains);
   if (after.approvedEmailDomains.trim() !== before.approvedEmailDomains)
-    input.approvedEmailDomains = domains(after.approvedEmailDomains);
+    input.approvedEmailDomains = domainsOf(after.approvedEmailDomains);
   if (after.automaticInternetAccess !== before.automaticInternetAccess)
     input.automaticInternetAccess = after.automaticInternetAccess;
   if (after.secondFactorRequired !== before.secondFactorRequired)
@@ -85,18 +85,66 @@ function changesOf(before: Values, after: Values): OrganizationInput {
   return input;
 }
 
-/** What a change of the sign-in rules does to the people signed in now: said with the save. */
-function consequences(input: OrganizationInput): string[] {
+/** The labels of the fields the server may refuse, by the name of their input field. */
+const LABELS: Record<string, string> = {
+  name: 'Organization Name',
+  helpMessage: 'Find your administrator help message',
+  internalOnlyEmailDomains: 'Internal-only email domains',
+  approvedEmailDomains: 'Approved email domains',
+  ...Object.fromEntries(ADDRESS.map(({ key, label }) => [key, label])),
+};
+/** The fields in the order they are shown: the error summary lists problems in it. */
+const FIELD_ORDER = [
+  'name',
+  ...ADDRESS.map(({ key }) => key as string),
+  'helpMessage',
+  'internalOnlyEmailDomains',
+  'approvedEmailDomains',
+];
+
+// Domains are typed as one line, separated by commas or spaces.
+const domainsOf = (line: string) => line.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * The server's refusals by field (`input.address.city`, `input.approvedEmailDomains.2`), each a
+ * sentence to show at its field; a refused domain is named, from the list that was sent.
+ */
+function problemsOf(error: ApiError, values: Values): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  for (const { field, message } of error.extensions.invalidFields ?? []) {
+    const path = field.split('.').filter((part) => part !== 'input' && part !== 'address');
+    const [name, index] = path;
+    if (!LABELS[name]) continue;
+    const sent =
+      index !== undefined && (name === 'internalOnlyEmailDomains' || name === 'approvedEmailDomains')
+        ? domainsOf(values[name])[Number(index)]
+        : undefined;
+    (problems[name] ??= []).push(
+      sent === undefined
+        ? sentence(LABELS[name], message)
+        : `${LABELS[name]}: “${sent}” ${message.replace(/\.$/, '')}.`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * What a change of the sign-in rules does to the people signed in now: said with the save. A
+ * session meets the new rules when it renews, at the latest when its access token expires: the
+ * server says how long that is (`delaySeconds`).
+ */
+function consequences(input: OrganizationInput, delaySeconds: number): string[] {
   const said: string[] = [];
+  const delay = spokenDuration(delaySeconds);
   if (input.automaticInternetAccess === false)
     said.push(
-      'Internet access is off: people signed in from the internet keep their session for at most a few minutes, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.',
+      `Internet access is off: people signed in from the internet keep their session for at most ${delay}, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.`,
     );
   if (input.automaticInternetAccess === true)
     said.push('Internet access is on: everyone may now sign in from the internet.');
   if (input.secondFactorRequired === true)
     said.push(
-      'A second factor is now required: people signed in without one are signed out when their session renews, and their next sign-in asks them to set one up first.',
+      `A second factor is now required: people signed in without one are signed out when their session renews, within at most ${delay}, and their next sign-in asks them to set one up first.`,
     );
   if (input.secondFactorRequired === false)
     said.push('A second factor is no longer required: people without one sign in with their password alone.');
@@ -129,8 +177,12 @@ function SettingsForm({
   const id = useId();
   const before = valuesOf(organization);
   const [values, setValues] = useState<Values>(before);
-  const [nameError, setNameError] = useState<string[]>([]);
+  // What is wrong, by field: the page's own check of the name, or the server's refusal.
+  const [problems, setProblems] = useState<Record<string, string[]>>({});
   const [failure, setFailure] = useState<unknown>(null);
+  // Each failed Save shows the summary anew, so it takes focus again.
+  const [attempt, setAttempt] = useState(0);
+  const fieldId = (name: string) => `${id}-${name}`;
   const [busy, setBusy] = useState(false);
   const setAddress = (key: keyof Address, value: string) =>
     setValues((v) => ({ ...v, address: { ...v.address, [key]: value } }));
@@ -139,12 +191,12 @@ function SettingsForm({
     event.preventDefault();
     if (busy) return;
     setFailure(null);
+    setProblems({});
     if (!values.name.trim()) {
-      setNameError(['Enter the name of the organization.']);
-      document.querySelector<HTMLInputElement>('input[name="name"]')?.focus();
+      setProblems({ name: ['Enter the name of the organization.'] });
+      setAttempt((n) => n + 1);
       return;
     }
-    setNameError([]);
     const input = changesOf(before, values);
     setBusy(true);
     try {
@@ -153,8 +205,10 @@ function SettingsForm({
         expectedVersion: organization.version,
         input,
       });
-      onSaved(saved.updateOrganization, consequences(input));
+      onSaved(saved.updateOrganization, consequences(input, organization.sessionRuleDelaySeconds));
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'BAD_USER_INPUT') setProblems(problemsOf(error, values));
+      setAttempt((n) => n + 1);
       setFailure(error);
     } finally {
       setBusy(false);
@@ -191,6 +245,7 @@ function SettingsForm({
   }
 
   const conflict = failure instanceof ApiError && failure.code === 'CONFLICT';
+  const listed = FIELD_ORDER.flatMap((name) => (problems[name] ?? []).map((text) => ({ target: fieldId(name), text })));
   return (
     <form onSubmit={save} noValidate aria-busy={busy}>
       {conflict ? (
@@ -200,10 +255,11 @@ function SettingsForm({
             page to see the current settings, then make your changes again.
           </p>
         </ErrorMessage>
+      ) : listed.length > 0 ? (
+        <ErrorSummary key={attempt} problems={listed} />
       ) : (
-        failure !== null && <ErrorMessage>{explain(failure)}</ErrorMessage>
+        failure !== null && <ErrorMessage key={attempt}>{explain(failure)}</ErrorMessage>
       )}
-      {nameError.length > 0 && <ErrorMessage>{nameError[0]}</ErrorMessage>}
       <fieldset className="panel">
         <legend>
           <h2>Organization Details</h2>
@@ -217,7 +273,8 @@ function SettingsForm({
             maxLength={200}
             value={values.name}
             onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))}
-            errors={nameError}
+            errors={problems.name}
+            id={fieldId('name')}
             name="name"
           />
           <div className="field">
@@ -248,6 +305,8 @@ function SettingsForm({
               autoComplete={autoComplete}
               value={values.address[key]}
               onChange={(e) => setAddress(key, e.target.value)}
+              errors={problems[key]}
+              id={fieldId(key)}
             />
           ))}
         </div>
@@ -262,6 +321,8 @@ function SettingsForm({
           maxLength={300}
           value={values.helpMessage}
           onChange={(e) => setValues((v) => ({ ...v, helpMessage: e.target.value }))}
+          errors={problems.helpMessage}
+          id={fieldId('helpMessage')}
         />
         <TextField
           label="Internal-only email domains"
@@ -269,6 +330,8 @@ function SettingsForm({
           maxLength={2000}
           value={values.internalOnlyEmailDomains}
           onChange={(e) => setValues((v) => ({ ...v, internalOnlyEmailDomains: e.target.value }))}
+          errors={problems.internalOnlyEmailDomains}
+          id={fieldId('internalOnlyEmailDomains')}
         />
         <TextField
           label="Approved email domains"
@@ -276,6 +339,8 @@ function SettingsForm({
           maxLength={2000}
           value={values.approvedEmailDomains}
           onChange={(e) => setValues((v) => ({ ...v, approvedEmailDomains: e.target.value }))}
+          errors={problems.approvedEmailDomains}
+          id={fieldId('approvedEmailDomains')}
         />
         <div className="checkbox">
           <input
@@ -319,11 +384,11 @@ function SettingsForm({
 export function OrganizationSettingsPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
-  const [saved, setSaved] = useState<{ notes: string[]; version: number } | null>(null);
+  const [saved, setSaved] = useState<{ notes: string[]; organization: OrganizationSettingsFragment } | null>(null);
   const who = me.data?.me;
   const staff = who?.kind === 'STAFF';
   const code = staff ? params.get('org') : (who?.organization?.code ?? null);
-  const settings = useQuery(OrganizationSettingsDocument, { code: code ?? '' }, saved?.version ?? 0);
+  const settings = useQuery(OrganizationSettingsDocument, { code: code ?? '' }, saved?.organization.version ?? 0);
 
   if (me.status === 'failed')
     return (
@@ -332,7 +397,13 @@ export function OrganizationSettingsPage() {
       </Page>
     );
   if (!who) return <p role="status">Loading…</p>;
-  const organization = code ? settings.data?.organization : null;
+  const loaded = code ? settings.data?.organization : null;
+  // The save's own answer until the reload brings it: a form left on the version before the save
+  // would compare the next change with stale values and send a stale version.
+  const organization =
+    saved && loaded && saved.organization.id === loaded.id && saved.organization.version > loaded.version
+      ? saved.organization
+      : loaded;
   const editable = can(who, 'ORGANIZATION_DETAILS', 'EDIT');
   return (
     <Page title={TITLE} wide>
@@ -367,7 +438,7 @@ export function OrganizationSettingsPage() {
             organization={organization}
             editable={editable}
             onSaved={(next, notes) => {
-              setSaved({ notes, version: next.version });
+              setSaved({ notes, organization: next });
               window.scrollTo({ top: 0 });
             }}
           />

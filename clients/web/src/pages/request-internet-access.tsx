@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { explain } from '../api/api-error';
+import { ApiError, explain } from '../api/api-error';
 import { request } from '../api/graphql-client';
 import { FormActions } from '../components/form-actions';
 import { ErrorMessage, Notice } from '../components/messages';
 import { Page } from '../components/page';
 import { TextField } from '../components/text-field';
 import { RequestInternetAccessDocument } from '../graphql/generated';
+import { when } from '../format';
 import type { InternetAccessStep } from '../session/session';
 
 /**
@@ -17,6 +18,7 @@ export function RequestInternetAccess({ step, onBack }: { step: InternetAccessSt
   const [reason, setReason] = useState('');
   const [filed, setFiled] = useState<boolean | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [denied, setDenied] = useState<{ deniedAt: string; askAgainAfter: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent) {
@@ -31,7 +33,12 @@ export function RequestInternetAccess({ step, onBack }: { step: InternetAccessSt
       });
       setFiled(answer.requestInternetAccess);
     } catch (error) {
-      setFailure(explain(error));
+      if (error instanceof ApiError && error.code === 'INTERNET_ACCESS_REQUEST_DENIED')
+        setDenied({
+          deniedAt: String(error.extensions.deniedAt),
+          askAgainAfter: String(error.extensions.askAgainAfter),
+        });
+      else setFailure(explain(error));
     } finally {
       setBusy(false);
     }
@@ -43,7 +50,19 @@ export function RequestInternetAccess({ step, onBack }: { step: InternetAccessSt
         Your user name and password are correct, but your organization allows signing in from its own network only. Sign
         in at work, or ask the administrators of your organization to let you sign in from the internet.
       </p>
-      {filed === null ? (
+      {denied ? (
+        <div className="message message-warning" role="status">
+          <h2 className="message-title">Your request was denied recently</h2>
+          <p>
+            An administrator of your organization denied your request for internet access on {when(denied.deniedAt)}.
+            Nothing has changed, and your administrators were not asked again.
+          </p>
+          <p>
+            You may ask again after {when(denied.askAgainAfter)}. Until then, sign in from your organization&apos;s
+            network, or speak to your administrator.
+          </p>
+        </div>
+      ) : filed === null ? (
         <>
           {failure && <ErrorMessage>{failure}</ErrorMessage>}
           <form onSubmit={submit} noValidate aria-busy={busy}>

@@ -157,7 +157,10 @@ export function SignInPage() {
     return (
       <ChooseOrganization
         choice={choice}
-        onChosen={() => setChoice(null)}
+        onChosen={(step) => {
+          setChoice(null);
+          if (step) follow(step);
+        }}
         onRestart={(message) => {
           setChoice(null);
           setRestartNotice(message);

@@ -262,9 +262,17 @@ export async function signInWithPasskey(ceremonyToken: string, response: string)
   return outcomeOf(await post('/session/passkey', { token: ceremonyToken, response }));
 }
 
-/** The organization chosen after signing in: a session that acts for it. */
-export async function chooseOrganization(choice: OrganizationChoice, organizationId: string): Promise<SessionState> {
-  accept(await post('/session/organization', { organizationId, choiceToken: choice.choiceToken }), true);
+/**
+ * The organization chosen after signing in: a session that acts for it, or (it allows its own
+ * network only, and the person is on the internet) the token to ask for internet access there.
+ */
+export async function chooseOrganization(
+  choice: OrganizationChoice,
+  organizationId: string,
+): Promise<SessionState | InternetAccessStep> {
+  const answer = await post('/session/organization', { organizationId, choiceToken: choice.choiceToken });
+  if (answer?.internetAccessRequestToken) return { internetAccessRequestToken: answer.internetAccessRequestToken };
+  accept(answer, true);
   return state;
 }
 

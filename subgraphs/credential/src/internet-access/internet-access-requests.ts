@@ -7,17 +7,20 @@ import { invalidLink, refused } from '../errors/credential-errors';
 import { enqueueMail } from '../mail/outbox';
 import { templates } from '../mail/templates';
 import { sha256 } from '../crypto/sha256';
-import { recordEvent } from '../person/account-events';
+import { recordEvent, SYSTEM } from '../person/account-events';
 import { AccountToken } from '../person/account-token.entity';
-import { lapseUndecided } from '../person/internet-access-grants';
+import { DENIAL_STANDS_MS, lapseOne, standingDenial, undecidedSince } from '../person/internet-access-grants';
 import { InternetAccessRequest, InternetAccessRequestStatus } from '../person/internet-access-request.entity';
 import { loginEssIdOf } from '../person/login-rows';
 import { SelfServiceAccount } from '../self-service/self-service-account.entity';
 import { SelfServiceStatus } from '../self-service/self-service-status';
 import { StaffAccount } from '../staff-logins/staff-account.entity';
-import { withRetry } from '@ecg/infrastructure';
+import { displayTime, withRetry } from '@ecg/infrastructure';
 
 const { PENDING, APPROVED, DENIED, WITHDRAWN } = InternetAccessRequestStatus;
+
+/** How many lapses one pass handles: the periodic pass takes the rest on its next run. */
+const LAPSE_BATCH = 100;
 
 export interface InternetAccessDeps {
   dataSource: DataSource;
@@ -29,6 +32,20 @@ export interface InternetAccessDeps {
 
 /** The same answer for a request that does not exist and one of another organization. */
 const noSuchRequest = () => refused(ErrorCode.NOT_FOUND, 'There is no such request for internet access.');
+
+/**
+ * An administrator's denial stands for 14 days: asking again within them would only mail the
+ * administrators the question they just answered. Says when the person may ask again.
+ */
+const deniedRecently = (deniedAt: Date, timeZone: string) => {
+  const askAgainAfter = new Date(deniedAt.getTime() + DENIAL_STANDS_MS);
+  return refused(
+    'INTERNET_ACCESS_REQUEST_DENIED',
+    `An administrator denied your request for internet access on ${displayTime(deniedAt, timeZone)}. ` +
+      `You may ask again after ${displayTime(askAgainAfter, timeZone)}; until then, sign in from your organization's network or speak to your administrator.`,
+    { deniedAt: deniedAt.toISOString(), askAgainAfter: askAgainAfter.toISOString() },
+  );
+};
 
 /** Pending first (oldest first, the next to decide), then the decided ones, newest first. */
 const byStatusThenTime = (a: InternetAccessRequest, b: InternetAccessRequest) =>
@@ -89,6 +106,51 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
     return 'An administrator';
   }
 
+  /** The organization's name for a mail, or a neutral one while the organization subgraph cannot say. */
+  async function organizationName(organizationId: string): Promise<string> {
+    try {
+      return (await directory.organization(organizationId))?.displayName ?? 'your organization';
+    } catch {
+      return 'your organization';
+    }
+  }
+
+  /**
+   * Lapse the requests undecided for 14 days (of `where`: what a reader is about to read), each in
+   * a transaction of its own with its security event and the person's mail. Of several readers or
+   * replicas at once, only the one whose update finds the request still pending records and mails.
+   */
+  async function lapse(where: { organizationId?: string; contactId?: string; id?: string } = {}): Promise<number> {
+    const at = now();
+    const due = await dataSource
+      .getRepository(InternetAccessRequest)
+      .find({ where: undecidedSince(at, where), order: { requestedAt: 'ASC' }, take: LAPSE_BATCH });
+    let lapsed = 0;
+    for (const request of due) {
+      const context = {
+        fullName: request.fullName,
+        organization: await organizationName(request.organizationId),
+        userName: request.userName,
+      };
+      const mine = await withRetry(dataSource, async (manager) => {
+        if (!(await lapseOne(manager, request.id, at))) return false;
+        await recordEvent(manager, request, 'INTERNET_ACCESS_LAPSED', undefined, SYSTEM);
+        await enqueueMail(manager, {
+          recipient: request.userName,
+          ...templates.internetAccessLapsed(
+            context,
+            request.requestedAt,
+            config.displayTimeZone,
+            `${config.publicUrl}/sign-in`,
+          ),
+        });
+        return true;
+      });
+      if (mine) lapsed++;
+    }
+    return lapsed;
+  }
+
   async function spendToken(manager: EntityManager, token: string): Promise<number> {
     const row = await manager.findOneBy(AccountToken, {
       tokenHash: sha256(token),
@@ -102,20 +164,26 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
   }
 
   return {
+    /** Every request undecided for 14 days lapses, read or not: run periodically by every replica. */
+    lapse: () => lapse(),
+
     /**
      * File the request the token stands for: true when filed, false when this person already has
-     * one pending (or a grant) in that organization, which then stays as it was.
+     * one pending (or a grant) in that organization, which then stays as it was;
+     * INTERNET_ACCESS_REQUEST_DENIED within 14 days of a denial there.
      */
     async file(token: string, reason: string | null, clientAddress: string | undefined): Promise<boolean> {
       const essId = await spendToken(dataSource.manager, token);
       const membership = await dataSource.getRepository(SelfServiceAccount).findOneBy({ essId });
       if (!membership) throw invalidLink();
-      await lapseUndecided(dataSource.manager, now());
+      await lapse({ contactId: membership.contactId });
       const open = await dataSource.getRepository(InternetAccessRequest).existsBy([
         { contactId: membership.contactId, status: PENDING },
         { contactId: membership.contactId, status: APPROVED },
       ]);
       if (open) return false;
+      const denial = await standingDenial(dataSource.manager, membership.contactId, now());
+      if (denial?.decidedAt) throw deniedRecently(denial.decidedAt, config.displayTimeZone);
       const context = await mailContext(membership.contactId, membership.organizationId, membership.userName);
       const administrators = await administratorsOf(membership.organizationId, membership.contactId);
       const request = {
@@ -153,7 +221,7 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
 
     /** The organization's requests, pending first; only those with `status` when given. */
     async list(organizationId: string, status: InternetAccessRequestStatus | null | undefined) {
-      await lapseUndecided(dataSource.manager, now());
+      await lapse({ organizationId });
       const rows = await dataSource
         .getRepository(InternetAccessRequest)
         .findBy(status ? { organizationId, status } : { organizationId });
@@ -172,7 +240,7 @@ export function internetAccessRequests(deps: InternetAccessDeps) {
       note: string | null,
       clientAddress: string | undefined,
     ): Promise<InternetAccessRequest> {
-      await lapseUndecided(dataSource.manager, now());
+      await lapse({ id });
       const repository = dataSource.getRepository(InternetAccessRequest);
       const request = await repository.findOneBy({ id });
       if (!request || !mayDecide(principal, request.organizationId)) throw noSuchRequest();

@@ -15,7 +15,8 @@ export class InternetAccessMutations {
   @Mutation(() => Boolean, {
     description:
       "Ask the organization's administrators for internet access, with the token of a sign-in refused only because of where it came from. " +
-      'True: filed (the administrators are mailed). False: this person already has a request pending (or access granted) there; nothing changed.',
+      'True: filed (the administrators are mailed). False: this person already has a request pending (or access granted) there; nothing changed. ' +
+      'INTERNET_ACCESS_REQUEST_DENIED within 14 days of a denial of their request there (nothing changed; `askAgainAfter` says when).',
   })
   requestInternetAccess(
     @Args(() => RequestInternetAccessArgs) args: RequestInternetAccessArgs,

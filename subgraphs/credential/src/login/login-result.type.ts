@@ -13,7 +13,8 @@ export class OrganizationChoice {
 @ObjectType({
   description:
     'What `login` answers: a session (the person acts for one organization, or must change a temporary password), or, when the person acts for several, ' +
-    'the organizations to choose from and a `choiceToken` for `chooseOrganization` (5 minutes, once).',
+    'the organizations to choose from and a `choiceToken` for `chooseOrganization` (5 minutes, once). ' +
+    '`verifySecondFactor`, `signInWithPasskey` and `chooseOrganization` answer with it too.',
 })
 export class LoginResult {
   @Field(() => String, {

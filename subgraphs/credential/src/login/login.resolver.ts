@@ -72,14 +72,18 @@ export class LoginResolver {
     return toLoginResult(await context.services.signIn.login(args.userName, args.password, context.req.ip));
   }
 
-  @Mutation(() => Session, {
-    description: 'After `login` offered several organizations: a session for the one chosen.',
+  // A LoginResult, not a Session: it has every field of Session (a client selecting those still
+  // works) and can answer, as the other proof paths do, with the token to request internet access.
+  @Mutation(() => LoginResult, {
+    description:
+      'After `login` offered several organizations: a session for the one chosen; or, when that organization allows sign-in from ' +
+      'its internal network only and the caller is on the internet, no session and `internetAccessRequestToken`, as `login` answers.',
   })
   async chooseOrganization(
     @Args(() => ChooseOrganizationArgs) args: ChooseOrganizationArgs,
     @Ctx() context: CredentialContext,
-  ) {
-    return asSession(
+  ): Promise<LoginResult> {
+    return toLoginResult(
       await context.services.signIn.chooseOrganization(args.choiceToken, args.organizationId, context.req.ip),
     );
   }

@@ -121,26 +121,9 @@ export function signIn(deps: SignInDeps) {
     if (!usable.length) throw invalidCredentials();
     // One membership, or a temporary password (whose token may only change it): no choice to make.
     if (usable.length === 1 || login.status === REGISTRATION_PENDING) {
-      const membership = usable[0].membership;
-      try {
-        const session = await gate.open({
-          ...{ kind: 'contact', login, membership, clientAddress, family },
-          onRefused: (code) => countRefusal(login, clientAddress, code),
-        });
-        await lockout.recordSuccess(login.essId, clientAddress);
-        return { session };
-      } catch (error) {
-        // Every proof was right, only the zone refused: no session, but a token to ask the
-        // organization's administrators for internet access (the only thing it allows).
-        if (codeOf(error) !== 'INTERNET_ACCESS_DISABLED') throw error;
-        const token = await issueAccountToken(
-          dataSource.manager,
-          membership.essId,
-          'INTERNET',
-          INTERNET_REQUEST_TOKEN_MS,
-        );
-        return { internetAccess: { token } };
-      }
+      const outcome = await sessionOrRequest(login, usable[0].membership, clientAddress, family);
+      if ('session' in outcome) await lockout.recordSuccess(login.essId, clientAddress);
+      return outcome;
     }
     await lockout.recordSuccess(login.essId, clientAddress);
     const names = await Promise.all(usable.map(({ membership }) => directory.organization(membership.organizationId)));
@@ -156,19 +139,43 @@ export function signIn(deps: SignInDeps) {
     };
   }
 
+  /**
+   * A session for a membership the person proved they may act for, or, when only where they are
+   * refuses it, a token to ask its administrators for internet access (the only thing it allows):
+   * the one-membership sign-in and the chooser answer alike.
+   */
+  async function sessionOrRequest(
+    login: SelfServiceAccount,
+    membership: SelfServiceAccount,
+    clientAddress: string | undefined,
+    family: SessionFamily,
+  ): Promise<Extract<SignInOutcome, { session: unknown } | { internetAccess: unknown }>> {
+    try {
+      const session = await gate.open({
+        ...{ kind: 'contact', login, membership, clientAddress, family },
+        onRefused: (code) => countRefusal(login, clientAddress, code),
+      });
+      return { session };
+    } catch (error) {
+      if (codeOf(error) !== 'INTERNET_ACCESS_DISABLED') throw error;
+      const token = await issueAccountToken(
+        dataSource.manager,
+        membership.essId,
+        'INTERNET',
+        INTERNET_REQUEST_TOKEN_MS,
+      );
+      return { internetAccess: { token } };
+    }
+  }
+
   /** A right password from where the organization does not allow sign-in counts as a failure (never a lock). */
   const countRefusal = async (login: SelfServiceAccount, clientAddress: string | undefined, code: SessionRefusal) => {
     if (code === 'INTERNET_ACCESS_DISABLED')
       await lockout.recordFailure(login.essId, clientAddress, 'NO_INTERNET_ACCESS');
   };
 
-  /** A session for the login's membership in `organizationId`; NOT_FOUND when there is none. */
-  async function sessionInOrganization(
-    loginEssId: number,
-    organizationId: string,
-    clientAddress: string | undefined,
-    family: SessionFamily,
-  ): Promise<IssuedSession> {
+  /** The login and its membership in `organizationId`; NOT_FOUND when there is none. */
+  async function membershipIn(loginEssId: number, organizationId: string) {
     const login = await accounts.findOneBy({ essId: loginEssId });
     // A temporary password's session acts for one organization only, to change it.
     if (!login || login.status === REGISTRATION_PENDING) throw notAMembership();
@@ -176,7 +183,7 @@ export function signIn(deps: SignInDeps) {
       (m) => m.organizationId === organizationId,
     );
     if (!membership) throw notAMembership();
-    return gate.open({ kind: 'contact', login, membership, clientAddress, family });
+    return { login, membership };
   }
 
   /**
@@ -288,10 +295,18 @@ export function signIn(deps: SignInDeps) {
       return authenticated(login, clientAddress);
     },
 
-    /** After a sign-in with several memberships: a session for the one the person chose. */
-    async chooseOrganization(choiceToken: string, organizationId: string, clientAddress: string | undefined) {
+    /**
+     * After a sign-in with several memberships: a session for the one the person chose, or, when
+     * that organization refuses them only for where they are, the token to ask for internet access.
+     */
+    async chooseOrganization(
+      choiceToken: string,
+      organizationId: string,
+      clientAddress: string | undefined,
+    ): Promise<SignInOutcome> {
       const loginEssId = await spendChoiceToken(dataSource.manager, choiceToken);
-      return sessionInOrganization(loginEssId, organizationId, clientAddress, newFamily());
+      const { login, membership } = await membershipIn(loginEssId, organizationId);
+      return sessionOrRequest(login, membership, clientAddress, newFamily());
     },
 
     /**
@@ -303,9 +318,9 @@ export function signIn(deps: SignInDeps) {
       const current = await accounts.findOneBy({ contactId: principal.id });
       const family = await deps.sessions.familyOfSession(principal.sessionId);
       if (!current || !family) throw notAMembership();
-      return sessionInOrganization(loginEssIdOf(current), organizationId, clientAddress, {
-        ...newFamily(family.startedAt),
-      });
+      // Already signed in: a refusal for where the person is stays the error it is on refresh.
+      const { login, membership } = await membershipIn(loginEssIdOf(current), organizationId);
+      return gate.open({ kind: 'contact', login, membership, clientAddress, family: newFamily(family.startedAt) });
     },
   };
 }

@@ -78,6 +78,11 @@ export const templates = {
     subject: `${c.organization}: your request for internet access was ${approved ? 'approved' : 'denied'}`,
     body: `Hello ${c.fullName},\n\n${approved ? `An administrator of ${c.organization} approved your request: you may now sign in from the internet at ${signInUrl}. It stays so until an administrator withdraws it.` : `An administrator of ${c.organization} denied your request for internet access. You can still sign in from its internal network.`}${note ? `\n\nNote from the administrator: ${note}` : ''}${sign}`,
   }),
+  /** Nobody decided within the lapse: the person hears it, and that they may ask again. */
+  internetAccessLapsed: (c: MailContext, requestedAt: Date, timeZone: string, signInUrl: string) => ({
+    subject: `${c.organization}: your request for internet access lapsed`,
+    body: `Hello ${c.fullName},\n\nYour request of ${displayTime(requestedAt, timeZone)} to sign in to ${c.organization} from the internet was not decided within 14 days, so it lapsed. You can still sign in from its internal network.\n\nYou may ask again: sign in from the internet at ${signInUrl} and choose "Request internet access", or speak to an administrator of ${c.organization}.${sign}`,
+  }),
   internetAccessWithdrawn: (c: MailContext) => ({
     subject: `${c.organization}: your internet access was withdrawn`,
     body: `Hello ${c.fullName},\n\nAn administrator of ${c.organization} withdrew your permission to sign in from the internet. You can still sign in from its internal network; from the internet, your next sign-in or session renewal is refused.${sign}`,

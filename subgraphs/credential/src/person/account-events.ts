@@ -6,22 +6,28 @@ import { sha256 } from '../crypto/sha256';
 import { AccountToken, type AccountTokenPurpose } from './account-token.entity';
 import { SecurityEvent } from './security-event.entity';
 
-/** Record a security event in the caller's transaction. `actor` absent: the login's owner; `details`: what the actor recorded. */
+/** Nobody acted: the product itself did it when a time ran out (a request for internet access lapsed). */
+export const SYSTEM = 'SYSTEM';
+
+/**
+ * Record a security event in the caller's transaction. `actor` absent: the login's owner; SYSTEM:
+ * nobody, a time ran out; `details`: what the actor recorded.
+ */
 export async function recordEvent(
   manager: EntityManager,
   account: Pick<SelfServiceAccount, 'contactId' | 'organizationId'>,
   type: string,
   clientAddress: string | undefined,
-  actor?: Principal,
+  actor?: Principal | typeof SYSTEM,
   details?: string,
 ) {
-  const by = actor && (actor.kind === 'contact' || actor.kind === 'staff') ? actor : null;
+  const by = actor && actor !== SYSTEM && (actor.kind === 'contact' || actor.kind === 'staff') ? actor : null;
   await manager.insert(SecurityEvent, {
     id: randomUUID(),
     contactId: account.contactId,
     organizationId: account.organizationId,
     type,
-    actorKind: by ? by.kind.toUpperCase() : 'SELF',
+    actorKind: actor === SYSTEM ? SYSTEM : by ? by.kind.toUpperCase() : 'SELF',
     actorId: by?.id ?? null,
     clientAddress: clientAddress?.slice(0, 45) ?? null,
     details: details?.slice(0, 1000) ?? null,

@@ -19,12 +19,15 @@ export class SecurityEvent {
   @Field(() => String, {
     description:
       'LOGIN_SUCCEEDED, LOGIN_FAILED, LOCKED, UNLOCK_REQUESTED, UNLOCKED, REGISTERED, RE_ENROLLED, PASSWORD_CHANGED, PASSWORD_RESET_REQUESTED, PASSWORD_RESET, ' +
-      'INTERNET_ACCESS_REQUESTED, INTERNET_ACCESS_APPROVED, INTERNET_ACCESS_DENIED, INTERNET_ACCESS_WITHDRAWN, ASSISTED_RESET_STARTED, ASSISTED_RESET (among others).',
+      'INTERNET_ACCESS_REQUESTED, INTERNET_ACCESS_APPROVED, INTERNET_ACCESS_DENIED, INTERNET_ACCESS_WITHDRAWN, INTERNET_ACCESS_LAPSED, ' +
+      'ASSISTED_RESET_STARTED, ASSISTED_RESET (among others).',
   })
   @Column({ type: 'varchar', length: 40 })
   type: string;
 
-  @Field(() => String, { description: "CONTACT, STAFF or SELF (the login's owner, signed in or not)." })
+  @Field(() => String, {
+    description: "CONTACT, STAFF, SELF (the login's owner, signed in or not) or SYSTEM (nobody: a time ran out).",
+  })
   @Column({ type: 'varchar', length: 10 })
   actorKind: string;
 
