@@ -1,4 +1,4 @@
-import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersMatch } from '@ecg/infrastructure';
 import type { ContactContext } from './context';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { auditModule } from './audit/audit.module';
@@ -24,10 +24,4 @@ export const contactModules = [
 ] as const;
 
 /** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
-export type ModuleLoadersMatchContext =
-  LoadersOf<typeof contactModules> extends ContactContext['loaders']
-    ? ContactContext['loaders'] extends LoadersOf<typeof contactModules>
-      ? true
-      : never
-    : never;
-export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;
+export const moduleLoadersMatchContext: LoadersMatch<typeof contactModules, ContactContext['loaders']> = true;

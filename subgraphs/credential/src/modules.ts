@@ -1,4 +1,4 @@
-import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersMatch } from '@ecg/infrastructure';
 import type { CredentialContext } from './context';
 import { accountModule } from './account/account.module';
 import { assistedResetModule } from './assisted-reset/assisted-reset.module';
@@ -45,10 +45,4 @@ export const credentialModules = [
 ] as const;
 
 /** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
-export type ModuleLoadersMatchContext =
-  LoadersOf<typeof credentialModules> extends CredentialContext['loaders']
-    ? CredentialContext['loaders'] extends LoadersOf<typeof credentialModules>
-      ? true
-      : never
-    : never;
-export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;
+export const moduleLoadersMatchContext: LoadersMatch<typeof credentialModules, CredentialContext['loaders']> = true;

@@ -1,4 +1,4 @@
-import { rateLimitModule, type LoadersOf } from '@ecg/infrastructure';
+import { rateLimitModule, type LoadersMatch } from '@ecg/infrastructure';
 import type { OrganizationContext } from './context';
 import { administratorDirectoryModule } from './administrator-directory/administrator-directory.module';
 import { organizationModule } from './organization/organization.module';
@@ -13,10 +13,4 @@ export const organizationModules = [
 ] as const;
 
 /** The loaders the modules contribute are the ones the declared context names (a compile-time check). */
-export type ModuleLoadersMatchContext =
-  LoadersOf<typeof organizationModules> extends OrganizationContext['loaders']
-    ? OrganizationContext['loaders'] extends LoadersOf<typeof organizationModules>
-      ? true
-      : never
-    : never;
-export const moduleLoadersMatchContext: ModuleLoadersMatchContext = true;
+export const moduleLoadersMatchContext: LoadersMatch<typeof organizationModules, OrganizationContext['loaders']> = true;

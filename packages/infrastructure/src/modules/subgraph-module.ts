@@ -66,6 +66,14 @@ export type LoadersOf<M extends readonly SubgraphModule[]> = UnionToIntersection
   }[number]
 >;
 
+/**
+ * `true` when the loaders the modules `M` contribute are exactly the loaders `L` a subgraph's declared
+ * context names, `never` otherwise: `const check: LoadersMatch<typeof modules, Context['loaders']> =
+ * true` fails to compile when a module's loader and the context part ways.
+ */
+export type LoadersMatch<M extends readonly SubgraphModule[], L> =
+  LoadersOf<M> extends L ? (L extends LoadersOf<M> ? true : never) : never;
+
 /** A request's context in a subgraph made of `M`, with services `S` (what `onStart` returned). */
 export interface ModuleContext<M extends readonly SubgraphModule[], S> extends BaseRequestContext {
   loaders: LoadersOf<M>;
