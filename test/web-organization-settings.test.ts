@@ -208,7 +208,8 @@ describe.each<ViewportName>(['desktop', 'phone'])('on a %s screen', (viewport) =
       'Internet access is off: people signed in from the internet keep their session for at most 10 minutes, until it renews; then they are signed out, unless an administrator approved their request for internet access. They can ask for it when they sign in.',
     );
     await checkPage(work.page, 'organization-settings-internet-off', viewport);
-    await work.page.unroute('**/graphql', slowReload);
+    // The reload held back may still be waiting: its handler lets it go before the route is removed.
+    await work.page.unrouteAll({ behavior: 'wait' });
     const [after] = await federation.subgraphs.organization.dataSource.query(
       'SELECT automaticInternetAccess FROM organization WHERE id = ?',
       [organizationId],

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { demoContactId } from '@ecg/demo-data';
 import { ContactType } from '@ecg/policy';
@@ -9,7 +8,7 @@ import { codeAt } from './support/second-factor';
 import { collectSecret } from './support/secrets';
 import { REGISTER, selfServiceFlows, temporaryPasswordIn } from './support/self-service-flows';
 import { startWebBed, stopWebBed, type WebBed } from './support/web-bed';
-import { checkPage, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
+import { axeViolations, checkPage, openWindow, signInOnPage, type ViewportName } from './support/web-browser';
 
 // The rest of what a browser review found: "Sign out everywhere" asks first and says what it
 // does, staff start on the maintenance screen, the header names the organization acted for (and
@@ -230,9 +229,7 @@ it('the provisioning token table fits a 360 px phone: its rows stack', async () 
 
 /** Landmarks a screen reader lists must be told apart by their names (axe's best-practice rule, moderate). */
 const landmarksUnique = async (page: Page) =>
-  (await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze()).violations.flatMap((v) =>
-    v.nodes.map((n) => n.target.join(' ')),
-  );
+  (await axeViolations(page, ['landmark-unique'])).flatMap((v) => v.nodes.map((n) => n.target.join(' ')));
 
 it('the maintenance screen marks the open contact, says when nothing matches, names the export by organization and day; landmarks are unique', async () => {
   const code = '78110';

@@ -32,7 +32,7 @@ const BUILT = [
   // Large, and used by many test files.
   'exceljs',
   'playwright-core',
-  '@axe-core/playwright',
+  'axe-core',
 ];
 
 class BuiltPackagesEnvironment extends TestEnvironment {
