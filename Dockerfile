@@ -1,8 +1,6 @@
 # One image for every service of the federation; docker-compose.yml picks the entry point.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 (the embedded default) builds from source when no prebuilt binary matches.
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json ./
 COPY packages/policy/package.json packages/policy/
 COPY packages/infrastructure/package.json packages/infrastructure/
