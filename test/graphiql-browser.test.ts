@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startFederation, TEST_STAFF, type Federation } from './support/federation';
+import { launchChromium } from './support/web-browser';
 
-// GraphiQL in a real browser (Debian's Chromium, driven by playwright-core), served by
+// GraphiQL in a real browser (Chromium, driven by playwright-core), served by
 // the gateway from the built web app (no CDN): sign in through it, then run a contacts query and see the result.
 const OUTPUT = resolve(__dirname, '../test-output');
 let federation: Federation;
@@ -13,19 +14,7 @@ type CodeMirrorHost = HTMLElement & { CodeMirror: { getValue(): string; setValue
 
 beforeAll(async () => {
   federation = await startFederation('browser');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

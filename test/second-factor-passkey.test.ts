@@ -1,7 +1,8 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ContactType } from '@ecg/policy';
 import { startFederation, type Federation } from './support/federation';
 import { contactInput, createContact, createOrganization, giveLogin, PASSWORD } from './support/people';
+import { launchChromium } from './support/web-browser';
 
 // Passkeys through the gateway, made and used by Chromium's virtual authenticator (the
 // DevTools WebAuthn domain) on a page of the default relying party's origin (http://localhost:4000,
@@ -14,10 +15,7 @@ const ORIGIN = 'http://localhost:4000';
 
 beforeAll(async () => {
   federation = await startFederation('passkey');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await deviceWithAuthenticator();
 }, 120_000);
 
