@@ -25,8 +25,8 @@ const HIVE = join(ROOT, 'checks/hive-gateway');
 const BUILT = /^test(:|$)/.test(process.env.npm_lifecycle_event ?? '') ? { ECG_TEST_BUILT: '1' } : {};
 const hiveInstalled = existsSync(join(HIVE, 'node_modules'));
 // A test file keeps a core busy about half its time (it waits on Chromium, mail and the database):
-// on the 2-core machine three files at a time ran the browser files in 482 s against 520 s for two,
-// with other work on the machine (`.ci/run` prints the suite's time to compare).
+// on the 2-core machine the main step took 493 s with three files at a time, 535 s with two and
+// 572 s with four (one quiet run each; `.ci/run` prints the suite's time to compare).
 const WORKERS = Number(process.env.TEST_WORKERS) || availableParallelism() + 1;
 const STEPS = {
   main: { projects: ['unit', 'integration', 'browser', ...(hiveInstalled ? ['hive'] : [])], workers: WORKERS },
