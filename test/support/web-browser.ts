@@ -22,18 +22,19 @@ function ensureWebAppBuilt(): void {
   if (build.status !== 0) throw new Error(`The web app does not build:\n${build.stdout}${build.stderr}`);
 }
 
+const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
+
 /**
  * The Chromium the tests drive: CHROMIUM_PATH, else Debian's `chromium-headless-shell` (the same
  * Chromium release, headless only: what Playwright itself runs headless), else `/usr/bin/chromium`.
  * Why the shell: the full browser's headless mode runs its display compositor and a GPU process
- * for every page; two browser files took 76 s and 87 s of Chromium's CPU with it, 51 s and 40 s
- * with the shell, on the 2-core machine (`.ci/run` installs both).
+ * for every page. Two browser files on the 2-core machine took 76 s (87 s of Chromium's CPU)
+ * with the full browser and 51 s (40 s) with the shell; `.ci/run` installs both.
  */
-export function chromiumExecutable(): string {
+function chromiumExecutable(): string {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   return existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium';
 }
-const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
 /** Chromium, headless, as every browser test starts it (playwright-core brings none). */
 export function launchChromium(): Promise<Browser> {
