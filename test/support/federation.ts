@@ -27,6 +27,13 @@ export const TEST_STAFF = { email: 'staff@test.example', password: 'staff-passwo
  */
 export const TEST_HASH_COST = 10;
 
+/**
+ * The rate-limit purge every subgraph runs 5 s after it starts (and every 10 minutes): it may land
+ * inside any request a test counts the statements of, and belongs to none (the request's own
+ * rate-limit statements are written by hand, `FROM rate_limit` without quotes).
+ */
+export const isRateLimitPurge = (sql: string) => /FROM `rate_limit`/.test(sql);
+
 export interface Federation {
   gatewayUrl: string;
   subgraphs: Record<SubgraphName, RunningServer>;
