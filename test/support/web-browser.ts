@@ -174,6 +174,18 @@ export async function checkPage(page: Page, name: string, viewport: ViewportName
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect({ page: name, viewport, overflow }).toEqual({ page: name, viewport, overflow: 0 });
+  // Nor inside a table's own scrolling region: on a phone a table's rows stack (class `stacked`).
+  if (viewport !== 'phone') return;
+  const scrolling = await page.$$eval('.table-scroll', (regions) =>
+    regions
+      .filter((region) => region.scrollWidth > region.clientWidth)
+      .map((region) => {
+        const labelledBy = region.getAttribute('aria-labelledby')?.split(' ')[0];
+        const label = labelledBy ? document.getElementById(labelledBy)?.textContent : region.getAttribute('aria-label');
+        return label ?? region.outerHTML.slice(0, 80);
+      }),
+  );
+  expect({ page: name, viewport, scrolling }).toEqual({ page: name, viewport, scrolling: [] });
 }
 
 /** The path and query of a link in an email, opened on the gateway under test (the mail names the configured public URL). */

@@ -1,4 +1,5 @@
 import { eventName, when } from '../format';
+import { StackedCell, StackedRow, StackedTable, TableRegion } from './stacked-table';
 
 interface SecurityEvent {
   id: string;
@@ -25,33 +26,17 @@ export function SecurityEventsTable<Event extends SecurityEvent>({
   caption,
 }: SecurityEventsTableProps<Event>) {
   return (
-    // Named "<heading> table": the section around it often carries the heading's name already,
-    // and two landmarks of one name cannot be told apart.
-    <div className="table-scroll" role="region" aria-labelledby={`${headingId} ${headingId}-table`} tabIndex={0}>
-      <span id={`${headingId}-table`} hidden>
-        table
-      </span>
-      <table>
-        {caption && <caption className="visually-hidden">{caption}</caption>}
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">What happened</th>
-            <th scope="col">By</th>
-            <th scope="col">From address</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.id}>
-              <td>{when(event.at)}</td>
-              <td>{eventName(event.type)}</td>
-              <td>{by(event)}</td>
-              <td>{event.clientAddress ?? 'Unknown'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableRegion headingId={headingId}>
+      <StackedTable columns={['When', 'What happened', 'By', 'From address']} caption={caption}>
+        {events.map((event) => (
+          <StackedRow key={event.id}>
+            <StackedCell>{when(event.at)}</StackedCell>
+            <StackedCell label="What happened">{eventName(event.type)}</StackedCell>
+            <StackedCell label="By">{by(event)}</StackedCell>
+            <StackedCell label="From address">{event.clientAddress ?? 'Unknown'}</StackedCell>
+          </StackedRow>
+        ))}
+      </StackedTable>
+    </TableRegion>
   );
 }

@@ -4,6 +4,7 @@ import { request } from '../api/graphql-client';
 import { useQuery } from '../api/use-query';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorMessage, Notice } from '../components/messages';
+import { StackedCell, StackedRow, StackedTable } from '../components/stacked-table';
 import { TextField } from '../components/text-field';
 import { when } from '../format';
 import {
@@ -23,58 +24,30 @@ function TokenTable({
   if (tokens.length === 0) return <p>No provisioning tokens yet.</p>;
   return (
     <div className="table-scroll" role="region" aria-label="Token list" tabIndex={0}>
-      <table className="stacked" role="table">
-        <caption className="visually-hidden">Provisioning tokens</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th role="columnheader" scope="col">
-              Label
-            </th>
-            <th role="columnheader" scope="col">
-              Created by
-            </th>
-            <th role="columnheader" scope="col">
-              Created
-            </th>
-            <th role="columnheader" scope="col">
-              Last used
-            </th>
-            <th role="columnheader" scope="col">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {tokens.map((t) => (
-            <tr key={t.id} role="row">
-              <td role="cell">{t.label}</td>
-              <td role="cell" data-label="Created by">
-                {t.createdBy}
-              </td>
-              <td role="cell" data-label="Created">
-                {when(t.createdAt)}
-              </td>
-              <td role="cell" data-label="Last used">
-                {when(t.lastUsedAt)}
-              </td>
-              <td role="cell" data-label="Status">
-                {t.revokedAt ? (
-                  `Revoked ${when(t.revokedAt)}`
-                ) : (
-                  <button
-                    type="button"
-                    className="button button-secondary"
-                    aria-label={`Revoke ${t.label}`}
-                    onClick={() => onRevoke(t)}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <StackedTable columns={['Label', 'Created by', 'Created', 'Last used', 'Status']} caption="Provisioning tokens">
+        {tokens.map((t) => (
+          <StackedRow key={t.id}>
+            <StackedCell>{t.label}</StackedCell>
+            <StackedCell label="Created by">{t.createdBy}</StackedCell>
+            <StackedCell label="Created">{when(t.createdAt)}</StackedCell>
+            <StackedCell label="Last used">{when(t.lastUsedAt)}</StackedCell>
+            <StackedCell label="Status">
+              {t.revokedAt ? (
+                `Revoked ${when(t.revokedAt)}`
+              ) : (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  aria-label={`Revoke ${t.label}`}
+                  onClick={() => onRevoke(t)}
+                >
+                  Revoke
+                </button>
+              )}
+            </StackedCell>
+          </StackedRow>
+        ))}
+      </StackedTable>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from '../../api/use-query';
 import { SecurityEventsTable } from '../../components/security-events-table';
+import { StackedCell, StackedRow, StackedTable } from '../../components/stacked-table';
 import { fieldLabel, valueLabel } from '../../contact-labels';
 import { actorName, when } from '../../format';
 import { ContactHistoryDocument, type ContactHistoryQuery } from '../../graphql/generated';
@@ -33,26 +34,16 @@ export function ContactHistory({ contactId, reloadKey }: { contactId: string; re
       <h2 id="history-heading">History</h2>
       <h3 id="audit-heading">Audit trail ({contact.auditTrail.totalCount} in all, latest first)</h3>
       <div className="table-scroll" role="region" aria-labelledby="audit-heading" tabIndex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">What</th>
-              <th scope="col">By</th>
-              <th scope="col">Changes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contact.auditTrail.items.map((entry) => (
-              <tr key={entry.id}>
-                <td>{when(entry.at)}</td>
-                <td>{ACTIONS[entry.action] ?? entry.action}</td>
-                <td>{madeBy(entry)}</td>
-                <td>{entry.changes.map(changeText).join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StackedTable columns={['When', 'What', 'By', 'Changes']}>
+          {contact.auditTrail.items.map((entry) => (
+            <StackedRow key={entry.id}>
+              <StackedCell>{when(entry.at)}</StackedCell>
+              <StackedCell label="What">{ACTIONS[entry.action] ?? entry.action}</StackedCell>
+              <StackedCell label="By">{madeBy(entry)}</StackedCell>
+              <StackedCell label="Changes">{entry.changes.map(changeText).join('; ')}</StackedCell>
+            </StackedRow>
+          ))}
+        </StackedTable>
       </div>
       {events && (
         <>

@@ -5,6 +5,7 @@ import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage } from '../../components/messages';
 import { Pager } from '../../components/pager';
+import { StackedCell } from '../../components/stacked-table';
 import { contactTypeNames } from '../../contact-types';
 import { statusName as loginStatusName } from '../../format';
 import { ConfirmDialog } from './confirm-dialog';
@@ -315,18 +316,10 @@ export function ContactList(props: {
                     {contact.fullName}
                   </a>
                 </td>
-                <td role="cell" data-label="Status">
-                  {statusName(contact.status)}
-                </td>
-                <td role="cell" data-label="Email Address">
-                  {contact.primaryEmail ?? ''}
-                </td>
-                <td role="cell" data-label="Contact Type">
-                  {contactTypeNames(contact.contactTypes)}
-                </td>
-                <td role="cell" data-label="Self Service Status">
-                  {selfServiceName(contact.selfService)}
-                </td>
+                <StackedCell label="Status">{statusName(contact.status)}</StackedCell>
+                <StackedCell label="Email Address">{contact.primaryEmail ?? ''}</StackedCell>
+                <StackedCell label="Contact Type">{contactTypeNames(contact.contactTypes)}</StackedCell>
+                <StackedCell label="Self Service Status">{selfServiceName(contact.selfService)}</StackedCell>
               </tr>
             ))}
             {contacts.items.length === 0 && (

@@ -1,10 +1,16 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage, Notice } from '../../components/messages';
+import { StackedCell, StackedRow, StackedTable, TableRegion } from '../../components/stacked-table';
 import { when } from '../../format';
 import { DecideInternetAccessRequestDocument, PendingInternetAccessRequestsDocument } from '../../graphql/generated';
+
+const DECISIONS = [
+  { approve: true, word: 'Approve', className: 'button' },
+  { approve: false, word: 'Deny', className: 'button button-secondary' },
+];
 
 const countOf = (n: number) => `${n} ${n === 1 ? 'request' : 'requests'} for internet access`;
 
@@ -40,49 +46,35 @@ export function InternetAccessRequests({ code, reloadKey }: { code: string; relo
       {done && <Notice>{done}</Notice>}
       {failure !== null && <ErrorMessage>{explain(failure)}</ErrorMessage>}
       {requests.length > 0 && (
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Full Name</th>
-                <th scope="col">User Name</th>
-                <th scope="col">Requested</th>
-                <th scope="col">From</th>
-                <th scope="col">Reason</th>
-                <th scope="col">Decision</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.fullName}</td>
-                  <td>{r.userName}</td>
-                  <td>{when(r.requestedAt)}</td>
-                  <td>{r.clientAddress ?? 'Unknown'}</td>
-                  <td>{r.reason ?? 'None given'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button"
-                      aria-label={`Approve internet access for ${r.fullName}`}
-                      onClick={() => void decide(r.id, r.fullName, true)}
-                    >
-                      Approve
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={`Deny internet access for ${r.fullName}`}
-                      onClick={() => void decide(r.id, r.fullName, false)}
-                    >
-                      Deny
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableRegion headingId="internet-access-heading">
+          <StackedTable columns={['Full Name', 'User Name', 'Requested', 'From', 'Reason', 'Decision']}>
+            {requests.map((r) => (
+              <StackedRow key={r.id}>
+                <StackedCell>{r.fullName}</StackedCell>
+                <StackedCell label="User Name">{r.userName}</StackedCell>
+                <StackedCell label="Requested">{when(r.requestedAt)}</StackedCell>
+                <StackedCell label="From">{r.clientAddress ?? 'Unknown'}</StackedCell>
+                <StackedCell label="Reason">{r.reason ?? 'None given'}</StackedCell>
+                <StackedCell>
+                  {DECISIONS.map(({ approve, word, className }, i) => (
+                    // A space between the buttons, as between words.
+                    <Fragment key={word}>
+                      {i > 0 && ' '}
+                      <button
+                        type="button"
+                        className={className}
+                        aria-label={`${word} internet access for ${r.fullName}`}
+                        onClick={() => void decide(r.id, r.fullName, approve)}
+                      >
+                        {word}
+                      </button>
+                    </Fragment>
+                  ))}
+                </StackedCell>
+              </StackedRow>
+            ))}
+          </StackedTable>
+        </TableRegion>
       )}
     </section>
   );

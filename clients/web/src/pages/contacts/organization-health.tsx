@@ -3,6 +3,7 @@ import { explain } from '../../api/api-error';
 import { request } from '../../api/graphql-client';
 import { useQuery } from '../../api/use-query';
 import { ErrorMessage, Notice } from '../../components/messages';
+import { StackedCell, StackedRow, StackedTable } from '../../components/stacked-table';
 import {
   ImportContactEmailsDocument,
   OrganizationHealthDocument,
@@ -103,29 +104,19 @@ function EmailUpload({ organizationId, onApplied }: { organizationId: string; on
               : `Saved: ${result.applied} updated, ${result.rejected} rejected.`}
           </Notice>
           <div className="table-scroll" role="region" aria-label="Upload rows" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Contact</th>
-                  <th scope="col">New email</th>
-                  <th scope="col">Outcome</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.rows.map((row) => (
-                  <tr key={row.line}>
-                    <td>{row.line}</td>
-                    <td>{row.contact}</td>
-                    <td>{row.newEmail}</td>
-                    <td>
-                      {OUTCOME[row.outcome] ?? row.outcome}
-                      {row.message ? `: ${row.message}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StackedTable columns={['Line', 'Contact', 'New email', 'Outcome']}>
+              {result.rows.map((row) => (
+                <StackedRow key={row.line}>
+                  <StackedCell label="Line">{row.line}</StackedCell>
+                  <StackedCell label="Contact">{row.contact}</StackedCell>
+                  <StackedCell label="New email">{row.newEmail}</StackedCell>
+                  <StackedCell label="Outcome">
+                    {OUTCOME[row.outcome] ?? row.outcome}
+                    {row.message ? `: ${row.message}` : ''}
+                  </StackedCell>
+                </StackedRow>
+              ))}
+            </StackedTable>
           </div>
         </>
       )}
