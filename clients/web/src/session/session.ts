@@ -195,15 +195,21 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 }
 
 let refreshing: Promise<boolean> | null = null;
+/** A sign-out is on its way (endSession): no refresh may start. */
+let signingOut = false;
 
 /** The refresh answers that mean the session is over (not that the server is away). */
 const ENDS_SESSION = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'SESSION_EXPIRED']);
 
 /** A new access token from the refresh cookie: true when signed in, false when not (any more). */
 export function refresh(): Promise<boolean> {
+  if (signingOut) return Promise.resolve(false);
   refreshing ??= oneAtATime(async () => {
     try {
-      accept(await post('/session/refresh'));
+      const issued = await post('/session/refresh');
+      // A sign-out began meanwhile: it stands (it waits for this refresh, then logs out).
+      if (signingOut) return false;
+      accept(issued);
       return true;
     } catch (error) {
       if (error instanceof ApiError && ENDS_SESSION.has(error.code)) {
@@ -289,25 +295,27 @@ export async function changePassword(currentPassword: string, newPassword: strin
 /** A refresh in flight would set its new cookie after the sign-out cleared it: let it land first. */
 const refreshSettled = () => (refreshing ?? Promise.resolve()).catch(() => undefined);
 
-export async function signOut(): Promise<void> {
-  try {
-    await refreshSettled();
-    await post('/session/logout');
-  } finally {
-    signedOut();
-  }
-}
+export const signOut = (): Promise<void> => endSession();
 
 /**
  * Nobody used the site for the idle timeout: the session ends as a sign-out does, and Sign In
  * says why (an unsaved form's draft is kept for the same person, as when a session ends elsewhere).
  */
-export async function signOutIdle(): Promise<void> {
+export const signOutIdle = (): Promise<void> => endSession(`you did not use the site for ${spokenDuration(idleLimit)}`);
+
+/**
+ * From its start no refresh begins, and one already on its way waits for it: a renewal falling due
+ * in the same moment (a laptop opened after its lid was shut past the idle timeout) would
+ * otherwise race the sign-out, and its new refresh cookie outlive it.
+ */
+async function endSession(ended?: string): Promise<void> {
+  signingOut = true;
   try {
     await refreshSettled();
     await post('/session/logout');
   } finally {
-    signedOut(`you did not use the site for ${spokenDuration(idleLimit)}`);
+    signingOut = false;
+    signedOut(ended);
   }
 }
 
